@@ -1,0 +1,167 @@
+"""The answers file (format version 1), as pydantic models: the single source of validation.
+
+`spec/answers.md` is the contract. The models check each value's shape; checks that need the
+library (known ids, ratio units) or the whole file (unique keys, dates) live in
+`answers/checks.py`, which both the file loader and the questionnaire call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9-]{1,64}$")]
+Id = Annotated[str, Field(min_length=1, max_length=64)]
+Site = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+Fulfillment = Literal["fba", "fbm", "platform_fulfillment", "overseas_warehouse", "self_ship",
+                      "dropship"]
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+class Client(Model):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    slug: Slug | None = None
+    language: Literal["zh", "en"] = "en"
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
+    timezone: str = "UTC"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            import difflib
+
+            close = difflib.get_close_matches(v, sorted(available_timezones()), n=2)
+            hint = f"; did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else ""
+            raise ValueError(f"unknown IANA time zone {v!r}{hint}") from None
+        return v
+
+    def effective_slug(self) -> str:
+        return self.slug or slugify(self.name)
+
+
+def slugify(name: str) -> str:
+    """ASCII slug from a client name; non-Latin names fall back to `client`."""
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
+    return s or "client"
+
+
+class Scope(Model):
+    level: Literal["company", "business_unit", "project"] = "company"
+    name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    start: dt.date
+    horizon: Literal["month", "quarter", "half_year", "year"] = "quarter"
+
+
+class PlatformEntry(Model):
+    id: Id
+    sites: list[Site] = []
+    fulfillment: list[Fulfillment] = []
+
+
+class Goal(Model):
+    kpi: Id
+    target: float
+    by: dt.date
+    baseline: float | None = None
+
+
+class RoleEntry(Model):
+    role: Id
+    key: Slug | None = None
+    title: Annotated[str, Field(min_length=1, max_length=120)] | None = None
+    headcount: Annotated[int, Field(ge=1, le=10000)] = 1
+    platforms: list[Id] | None = None
+    kpi_count: Annotated[int, Field(ge=3, le=5)] | None = None
+    pin: list[Id] = []
+    exclude: list[Id] = []
+
+
+class Systems(Model):
+    erp: Literal["none", "dianxiaomi", "mabang", "lingxing", "gerpgo", "eccang", "tongtool",
+                 "other"] = "none"
+    ads: Literal["platform_console", "platform_api", "third_party_tool"] = "platform_console"
+    finance: Literal["spreadsheet", "erp", "accounting_software"] = "spreadsheet"
+    bi: Literal["none", "spreadsheet", "metabase", "superset", "grafana", "powerbi",
+                "looker_studio", "feishu"] = "none"
+
+
+class Weekly(Model):
+    weekday: Weekday = "monday"
+    time: ClockTime = "10:00"
+    minutes: Annotated[int, Field(ge=15, le=480)] = 60
+
+
+class Monthly(Model):
+    day: Annotated[int, Field(ge=1, le=28)] = 3
+    time: ClockTime = "14:00"
+    minutes: Annotated[int, Field(ge=15, le=480)] = 120
+
+
+class Quarterly(Model):
+    day: Annotated[int, Field(ge=1, le=28)] = 10
+    time: ClockTime = "14:00"
+    minutes: Annotated[int, Field(ge=15, le=480)] = 180
+
+
+class Review(Model):
+    weekly: Weekly = Weekly()
+    monthly: Monthly = Monthly()
+    # `false` opts out of the quarterly review of the KPI system (the health check warns).
+    quarterly: Quarterly | Literal[False] = Quarterly()
+
+
+class Incentives(Model):
+    linked_to_pay: bool = False
+    kpi_weight_percent: Annotated[int, Field(ge=0, le=100)] = 0
+
+
+class Answers(Model):
+    version: Literal[1]
+    client: Client
+    scope: Scope
+    stage: Literal["launch", "growth", "mature", "turnaround"]
+    team_size: Annotated[int, Field(ge=1, le=100000)]
+    sku_count: Annotated[int, Field(ge=0)] | None = None
+    categories: list[Id] = []
+    platforms: Annotated[list[PlatformEntry], Field(min_length=1)]
+    goals: Annotated[list[Goal], Field(min_length=1)]
+    roles: Annotated[list[RoleEntry], Field(min_length=1)]
+    systems: Systems = Systems()
+    review: Review = Review()
+    incentives: Incentives = Incentives()
+
+    # --- derived views used by the engine and the writers ---------------------------------
+    def platform_ids(self) -> list[str]:
+        return [p.id for p in self.platforms]
+
+    def role_platforms(self, entry: RoleEntry) -> list[str]:
+        return list(entry.platforms) if entry.platforms is not None else self.platform_ids()
+
+    def role_keys(self) -> list[str]:
+        """Each role entry's key: given, else the role id, then -2, -3 ... (answers.md)."""
+        keys: list[str] = []
+        taken = {r.key for r in self.roles if r.key}
+        for r in self.roles:
+            if r.key:
+                keys.append(r.key)
+                continue
+            base = r.role.replace("_", "-")
+            key, n = base, 1
+            while key in taken:
+                n += 1
+                key = f"{base}-{n}"
+            taken.add(key)
+            keys.append(key)
+        return keys

@@ -1,0 +1,215 @@
+"""The `linkstar` command: options, one error boundary, and calls into the Python API.
+
+Nothing heavy is imported at module level, so `linkstar --help` starts fast; each command
+imports what it needs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _library(args: argparse.Namespace) -> Any:
+    from .library.loader import load_library
+
+    return load_library(args.library or [])
+
+
+def _answers(args: argparse.Namespace, library: Any) -> Any:
+    from .answers.loader import load_answers
+
+    return load_answers(Path(args.answers), library)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .kit.blueprints import Blueprints
+    from .kit.generate import generate_kit, parse_formats
+
+    formats = parse_formats(args.format)
+    blueprints = Blueprints(args.blueprints)
+    library = _library(args)
+    answers = _answers(args, library)
+    out = Path(args.output) if args.output else Path("output") / answers.client.effective_slug()
+    result = generate_kit(answers, library, out, formats=formats, language=args.lang,
+                          blueprints=blueprints, force=args.force)
+    print(f"wrote {len(result.files)} files to {out}/ ({', '.join(formats)})")
+    for r in result.selection.roles:
+        print(f"  {r.key}: " + ", ".join(k.kpi for k in r.kpis))
+    for w in result.selection.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    if result.backed_up:
+        print(f"kept copies of {len(result.backed_up)} edited files in {out}/.linkstar-backup/",
+              file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    library = _library(args)
+    answers = _answers(args, library)
+    print(f"{args.answers}: valid ({len(answers.roles)} roles, {len(answers.platforms)} "
+          f"platforms, {len(answers.goals)} goals)")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    import json
+
+    from .engine.explain import explain, render_explanation
+
+    library = _library(args)
+    answers = _answers(args, library)
+    data = explain(answers, library, role_key=args.role, language=args.lang)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(render_explanation(data))
+    return EXIT_OK
+
+
+def cmd_library_list(args: argparse.Namespace) -> int:
+    library = _library(args)
+    lang = args.lang or "en"
+    for name, table in (("role", library.roles), ("platform", library.platforms)):
+        value = getattr(args, name)
+        if value and value not in table:
+            from .errors import UsageError, did_you_mean
+
+            hint = did_you_mean(value, table)
+            raise UsageError(f"unknown {name} `{value}`" + (f" ({hint})" if hint else ""))
+    kpis = library.kpis_for(role=args.role, platform=args.platform)
+    if args.role:
+        kpis.sort(key=lambda k: (-k.roles[args.role], k.id))
+    width = max((len(k.id) for k in kpis), default=10)
+    for k in kpis:
+        where = ",".join(k.platforms) if k.platforms else "all"
+        weight = f" {k.roles[args.role]:>4g}" if args.role else ""
+        print(f"{k.id:<{width}}{weight}  {k.kind:<4}  {k.unit:<8}  {where:<12}  {k.name.get(lang)}")
+    print(f"{len(kpis)} KPIs · library {library.version}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_library_show(args: argparse.Namespace) -> int:
+    from ruamel.yaml import YAML
+
+    from .errors import UsageError, did_you_mean
+
+    library = _library(args)
+    kpi = library.kpis.get(args.kpi)
+    if kpi is None:
+        hint = did_you_mean(args.kpi, library.kpis)
+        raise UsageError(f"unknown KPI `{args.kpi}`" + (f" ({hint})" if hint else ""))
+    yaml = YAML()
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 100
+    yaml.dump(kpi.model_dump(mode="json", exclude_none=True, exclude_defaults=True), sys.stdout)
+    return EXIT_OK
+
+
+# --- parser --------------------------------------------------------------------------------
+
+def _add_library_opt(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--library", metavar="DIR", action="append",
+                   help="a library folder that adds to or overrides the shipped one "
+                        "(repeatable)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="linkstar",
+        description="Turn a questionnaire about a cross-border e-commerce team into a tailored "
+                    "KPI system: role KPIs with targets, documents, agendas, dashboards.")
+    parser.add_argument("--version", action="version",
+                        version=f"linkstar-kit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    g = sub.add_parser("generate", help="write a client's KPI kit from an answers file")
+    g.add_argument("answers", metavar="ANSWERS", help="answers file (.yaml, .yml or .json)")
+    g.add_argument("-o", "--output", metavar="DIR",
+                   help="kit folder (default: output/<client slug>/)")
+    g.add_argument("--format", metavar="LIST",
+                   help="comma list of md, html, pdf, ics, dashboards, xlsx (default: all)")
+    g.add_argument("--lang", choices=("zh", "en"), help="document language (default: the answers')")
+    _add_library_opt(g)
+    g.add_argument("--blueprints", metavar="DIR",
+                   help="a folder of blueprints that override the shipped ones")
+    g.add_argument("--force", action="store_true",
+                   help="overwrite files edited since generation (copies are kept)")
+    g.set_defaults(func=cmd_generate)
+
+    v = sub.add_parser("validate", help="check an answers file and report every problem")
+    v.add_argument("answers", metavar="ANSWERS")
+    _add_library_opt(v)
+    v.set_defaults(func=cmd_validate)
+
+    e = sub.add_parser("explain", help="show why each role got its KPIs, and what lost")
+    e.add_argument("answers", metavar="ANSWERS")
+    e.add_argument("--role", metavar="KEY", help="only this role entry")
+    e.add_argument("--json", action="store_true", help="machine-readable output")
+    e.add_argument("--lang", choices=("zh", "en"))
+    _add_library_opt(e)
+    e.set_defaults(func=cmd_explain)
+
+    lib = sub.add_parser("library", help="browse the KPI library")
+    lsub = lib.add_subparsers(dest="library_command", metavar="COMMAND")
+    ll = lsub.add_parser("list", help="list KPIs, optionally for a role or platform")
+    ll.add_argument("--role", metavar="ROLE")
+    ll.add_argument("--platform", metavar="PLATFORM")
+    ll.add_argument("--lang", choices=("zh", "en"))
+    _add_library_opt(ll)
+    ll.set_defaults(func=cmd_library_list)
+    ls = lsub.add_parser("show", help="print one KPI record")
+    ls.add_argument("kpi", metavar="KPI")
+    _add_library_opt(ls)
+    ls.set_defaults(func=cmd_library_show)
+    lib.set_defaults(func=lambda a: (lib.print_help(), EXIT_USAGE)[1])
+
+    for register in _extensions():
+        register(sub)
+    return parser
+
+
+def _extensions() -> list[Callable[[Any], None]]:
+    """Commands that live in their own modules (init, check, load) register themselves here."""
+    out = []
+    for module in ("questionnaire.command", "doctor.command", "store.command"):
+        try:
+            mod = __import__(f"linkstar_kit.{module}", fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith("linkstar_kit."):
+                raise
+            continue
+        out.append(mod.register)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    from .errors import LinkstarError
+
+    try:
+        return int(args.func(args))
+    except LinkstarError as exc:
+        print(f"error: {exc.render()}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Why each role got its KPIs: scores, the rules behind them, and the runners-up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..answers.models import Answers
+from ..errors import UsageError, did_you_mean
+from ..library.loader import Library
+from .select import select
+
+
+def explain(answers: Answers, library: Library, *, role_key: str | None = None,
+            language: str | None = None) -> dict[str, Any]:
+    selection = select(answers, library, language=language)
+    roles = selection.roles
+    if role_key is not None:
+        keys = [r.key for r in roles]
+        if role_key not in keys:
+            hint = did_you_mean(role_key, keys)
+            raise UsageError(f"no role entry with key `{role_key}` (keys: {', '.join(keys)})"
+                             + (f" ({hint})" if hint else ""))
+        roles = [r for r in roles if r.key == role_key]
+    lang = selection.client.language
+    out = []
+    for r in roles:
+        out.append({
+            "key": r.key,
+            "role": r.role,
+            "platforms": r.platforms,
+            "selected": [{
+                "kpi": k.kpi,
+                "name": k.name.get(lang),
+                "score": k.score,
+                "pinned": k.pinned,
+                "reasons": [{"rule": x.rule, "effect": x.effect, "weight": x.weight,
+                             "because": x.because.get(lang) if x.because else None}
+                            for x in k.reasons],
+            } for k in r.kpis],
+            "runners_up": [ru.model_dump() for ru in r.runners_up],
+        })
+    return {"library": selection.generator.library, "roles": out,
+            "warnings": selection.warnings}
+
+
+def render_explanation(data: dict[str, Any]) -> str:
+    lines: list[str] = []
+    for r in data["roles"]:
+        lines.append(f"{r['key']} ({r['role']}; {', '.join(r['platforms'])})")
+        for k in r["selected"]:
+            pin = " [pinned]" if k["pinned"] else ""
+            lines.append(f"  + {k['kpi']:<32} {k['score']:>6g}{pin}  {k['name']}")
+            for x in k["reasons"]:
+                w = f" {x['weight']:+g}" if x["weight"] is not None and x["effect"] != "base" \
+                    else (f" {x['weight']:g}" if x["weight"] is not None else "")
+                because = f": {x['because']}" if x["because"] else ""
+                lines.append(f"      {x['effect']:<10} {x['rule']}{w}{because}")
+        for ru in r["runners_up"]:
+            lines.append(f"  - {ru['kpi']:<32} {ru['score']:>6g}  {ru['why']}")
+        lines.append("")
+    for w in data["warnings"]:
+        lines.append(f"warning: {w}")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,128 @@
+"""The engine's result: what `selection.json` serialises and every kit writer reads.
+
+Writers never re-run rules; everything they need to say about a KPI is here or in the library
+record it names.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..library.models import Text
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Reason(Model):
+    """One thing that changed a KPI's selection or target, in the order applied.
+
+    `rule` is a library rule id, or one of the engine's own steps: `role-fit` (the library's
+    base weight for the role), `goal:<kpi>` (drives a company goal), `pin`, `balance-lead`,
+    `balance-lag`, `counter:<kpi>` (guards a selected KPI), `goal-coverage:<kpi>`.
+    """
+
+    rule: str
+    effect: Literal["base", "include", "exclude", "boost", "set_target", "note", "pin",
+                    "balance", "counter", "coverage"]
+    weight: float | None = None
+    because: Text | None = None
+
+
+class ResolvedTarget(Model):
+    platform: str | None
+    op: Literal["<", "<=", ">", ">=", "between"]
+    value: float | list[float]
+    kind: Literal["official", "reference", "method", "house", "goal", "client"]
+    source: str
+    as_of: str | None = None
+    window: str | None = None
+    url: str | None = None
+
+
+class SelectedKpi(Model):
+    kpi: str
+    name: Text
+    unit: str
+    direction: str
+    frequency: str
+    kind: Literal["lead", "lag"]
+    balance: str
+    targets: list[ResolvedTarget]
+    data_source: str
+    data_system: str
+    actions: list[str]
+    drives: list[str]
+    counter: list[str]
+    score: float
+    pinned: bool = False
+    reasons: list[Reason]
+    notes: list[str] = []
+
+
+class RunnerUp(Model):
+    kpi: str
+    score: float
+    why: str
+
+
+class RoleSelection(Model):
+    key: str
+    role: str
+    title: str | None
+    headcount: int
+    platforms: list[str]
+    kpis: list[SelectedKpi]
+    runners_up: list[RunnerUp] = []
+    notes: list[str] = []
+
+
+class Driver(Model):
+    role_key: str
+    kpi: str
+
+
+class GoalSelection(Model):
+    kpi: str
+    name: Text
+    unit: str
+    target: float
+    by: str
+    baseline: float | None = None
+    drivers: list[Driver]
+
+
+class Generator(Model):
+    name: str
+    version: str
+    library: str
+
+
+class ClientInfo(Model):
+    name: str
+    slug: str
+    language: Literal["zh", "en"]
+
+
+class Selection(Model):
+    schema_: str = "linkstar/selection@1"
+    generator: Generator
+    client: ClientInfo
+    goals: list[GoalSelection]
+    roles: list[RoleSelection]
+    warnings: list[str] = []
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        data = self.model_dump(mode="json", exclude={"schema_"})
+        return {"schema": self.schema_, **data}
+
+    def role(self, key: str) -> RoleSelection:
+        for r in self.roles:
+            if r.key == key:
+                return r
+        raise KeyError(key)

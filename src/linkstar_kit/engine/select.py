@@ -1,0 +1,342 @@
+"""The selection algorithm: answers + library -> Selection.
+
+Per role entry, in this order (each step is recorded in the KPI's `reasons`):
+1. applicability: the KPIs the role suits that apply on one of its platforms;
+2. scores: the library's base weight for the role, a bonus for company goals the KPI is or
+   drives, then every matching rule's include / exclude / boost / set_target / note;
+3. the client's pins and excludes (a pin beats a rule's exclude);
+4. the top of the ranking up to the role's KPI count (pins and rule includes first);
+5. balance: at least one lead and one lag measure, and a selected KPI's counter metric beside
+   it when the role can hold one, so no role is driven by a single gameable number;
+then, across roles, goal coverage: every company goal gets a driver, else a warning.
+Ties break on the KPI id, so the same input always gives the same output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import __version__
+from ..answers.models import Answers, RoleEntry
+from ..library.conditions import evaluate
+from ..library.loader import Library
+from ..library.models import Kpi, SetTarget, Text
+from .applicability import platforms_for
+from .facts import company_facts, role_facts
+from .models import (
+    ClientInfo,
+    Driver,
+    Generator,
+    GoalSelection,
+    Reason,
+    RoleSelection,
+    RunnerUp,
+    SelectedKpi,
+    Selection,
+)
+from .targets import resolve_targets
+from .sources import data_source_for
+
+GOAL_SELF_BONUS = 3.0
+GOAL_DRIVER_BONUS = 2.0
+MIN_KPIS, MAX_KPIS = 3, 5
+
+
+@dataclass
+class Candidate:
+    kpi: Kpi
+    platforms: list[str]
+    score: float = 0.0
+    reasons: list[Reason] = field(default_factory=list)
+    included: bool = False
+    pinned: bool = False
+    excluded: str | None = None  # why, when excluded
+    protected: bool = False  # added by a balance/counter/coverage step: not swapped out again
+
+    def rank(self) -> tuple[float, str]:
+        return (-self.score, self.kpi.id)
+
+
+@dataclass
+class RoleWork:
+    """The working state of one role entry while selecting."""
+
+    entry: RoleEntry
+    key: str
+    platforms: list[str]
+    count: int
+    count_fixed: bool
+    candidates: dict[str, Candidate]
+    selected: list[str]
+    overrides: dict[str, list[tuple[str, SetTarget]]]
+    kpi_notes: dict[str, list[Text]]
+    role_notes: list[Text]
+
+
+def default_kpi_count(facts: dict[str, Any]) -> int:
+    """3 for small or launching teams (focus), 4 otherwise, 5 for a role spread over 3+ platforms."""
+    if facts["stage"] == "launch" or facts["team_size"] < 8:
+        return 3
+    if facts["role_platform_count"] >= 3 and facts["headcount"] >= 2:
+        return 5
+    return 4
+
+
+def select(answers: Answers, library: Library, *, language: str | None = None) -> Selection:
+    """Run the engine. `language` overrides the answers' language for texts in the result."""
+    lang = language or answers.client.language
+    company = company_facts(answers)
+    goals = [g.kpi for g in answers.goals]
+    fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
+    works = [
+        _select_role(answers, library, entry, key, company, goals, fulfillment)
+        for entry, key in zip(answers.roles, answers.role_keys(), strict=True)
+    ]
+    warnings: list[str] = []
+    _cover_goals(works, goals, library, lang, warnings)
+    for w in works:
+        _balance(w)  # coverage may have swapped a KPI out; re-check the role's balance
+
+    roles = [_role_result(answers, library, w, lang, warnings) for w in works]
+    goal_results = []
+    for g in answers.goals:
+        drivers = [Driver(role_key=r.key, kpi=k.kpi) for r in roles for k in r.kpis
+                   if k.kpi == g.kpi or g.kpi in k.drives]
+        kpi = library.kpis[g.kpi]
+        goal_results.append(GoalSelection(
+            kpi=g.kpi, name=kpi.name, unit=kpi.unit, target=g.target, by=g.by.isoformat(),
+            baseline=g.baseline, drivers=drivers))
+    return Selection(
+        generator=Generator(name="linkstar-kit", version=__version__, library=library.version),
+        client=ClientInfo(name=answers.client.name, slug=answers.client.effective_slug(),
+                          language=lang),  # type: ignore[arg-type]
+        goals=goal_results,
+        roles=roles,
+        warnings=warnings,
+    )
+
+
+def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
+                 company: dict[str, Any], goals: list[str],
+                 fulfillment: dict[str, list[str]]) -> RoleWork:
+    facts = role_facts(answers, entry, company)
+    platforms = answers.role_platforms(entry)
+    cands: dict[str, Candidate] = {}
+
+    def candidate(kpi: Kpi) -> Candidate | None:
+        if kpi.id in cands:
+            return cands[kpi.id]
+        on = platforms_for(kpi, platforms, fulfillment)
+        if not on:
+            return None  # never a KPI of a platform (or fulfillment model) the role lacks
+        c = Candidate(kpi, on)
+        base = kpi.roles.get(entry.role, 0.0)
+        c.score = base
+        c.reasons.append(Reason(rule="role-fit", effect="base", weight=base))
+        if kpi.id in goals:
+            c.score += GOAL_SELF_BONUS
+            c.reasons.append(Reason(rule=f"goal:{kpi.id}", effect="boost", weight=GOAL_SELF_BONUS))
+        for g in kpi.drives:
+            if g in goals:
+                c.score += GOAL_DRIVER_BONUS
+                c.reasons.append(Reason(rule=f"goal:{g}", effect="boost", weight=GOAL_DRIVER_BONUS))
+        cands[kpi.id] = c
+        return c
+
+    for kpi in library.kpis.values():
+        if entry.role in kpi.roles:
+            candidate(kpi)
+
+    overrides: dict[str, list[tuple[str, SetTarget]]] = {}
+    kpi_notes: dict[str, list[Text]] = {}
+    role_notes: list[Text] = []
+    for cr in library.rules:
+        rule = cr.rule
+        if rule.roles is not None and entry.role not in rule.roles:
+            continue
+        if not evaluate(cr.condition, facts):
+            continue
+        for eff in rule.then:
+            kpi = library.kpis.get(eff.kpi) if getattr(eff, "kpi", None) else None
+            c = candidate(kpi) if kpi is not None else None
+            match eff.effect:
+                case "include":
+                    if c is not None:
+                        c.included = True
+                        c.reasons.append(Reason(rule=rule.id, effect="include", because=rule.because))
+                case "exclude":
+                    if c is not None and c.excluded is None:
+                        c.excluded = f"rule {rule.id}"
+                        c.reasons.append(Reason(rule=rule.id, effect="exclude", because=rule.because))
+                case "boost":
+                    if c is not None:
+                        c.score += eff.weight
+                        c.reasons.append(Reason(rule=rule.id, effect="boost", weight=eff.weight,
+                                                because=rule.because))
+                case "set_target":
+                    if c is not None:
+                        overrides.setdefault(eff.kpi, []).append((rule.id, eff))
+                        c.reasons.append(Reason(rule=rule.id, effect="set_target",
+                                                because=rule.because))
+                case "note":
+                    if eff.kpi is None:
+                        role_notes.append(eff.text)
+                    elif c is not None:
+                        kpi_notes.setdefault(eff.kpi, []).append(eff.text)
+                        c.reasons.append(Reason(rule=rule.id, effect="note", because=rule.because))
+
+    for kid in entry.exclude:
+        c = cands.get(kid)
+        if c is not None:
+            c.excluded = "the client's exclude list"
+            c.reasons.append(Reason(rule="client-exclude", effect="exclude"))
+    for kid in entry.pin:
+        c = candidate(library.kpis[kid])
+        if c is None:  # validation refuses such pins; stay safe if called without it
+            continue
+        c.pinned = True
+        if c.excluded and c.excluded.startswith("rule "):
+            c.reasons.append(Reason(rule="pin", effect="pin",
+                                    because=Text(en="The client pinned it; a pin beats a rule's exclude.",
+                                                 zh="客户指定保留该指标；指定优先于规则排除。")))
+            c.excluded = None
+        else:
+            c.reasons.append(Reason(rule="pin", effect="pin"))
+
+    count = entry.kpi_count or default_kpi_count(facts)
+    count = max(count, min(len(entry.pin), MAX_KPIS))
+    pool = sorted((c for c in cands.values() if not c.excluded), key=Candidate.rank)
+    order = ([cands[k] for k in entry.pin if k in cands and cands[k].pinned]
+             + [c for c in pool if c.included and not c.pinned]
+             + [c for c in pool if not c.included and not c.pinned])
+    selected = [c.kpi.id for c in order[:count]]
+    work = RoleWork(entry, key, platforms, count, entry.kpi_count is not None, cands, selected,
+                    overrides, kpi_notes, role_notes)
+    _balance(work)
+    return work
+
+
+def _swappable(w: RoleWork, keep_kinds: bool = True) -> list[Candidate]:
+    """Selected KPIs that a balance step may replace, weakest first."""
+    chosen = [w.candidates[k] for k in w.selected]
+    out = []
+    for c in chosen:
+        if c.pinned or c.included or c.protected:
+            continue
+        if keep_kinds and sum(1 for o in chosen if o.kpi.kind == c.kpi.kind) == 1:
+            continue  # never remove the only lead (or lag) measure
+        out.append(c)
+    return sorted(out, key=Candidate.rank, reverse=True)
+
+
+def _add(w: RoleWork, c: Candidate, reason: Reason, *, may_grow: bool) -> bool:
+    """Put `c` into the selection: in a free slot, else in place of the weakest swappable KPI."""
+    if len(w.selected) < w.count or (may_grow and not w.count_fixed and len(w.selected) < MAX_KPIS):
+        w.selected.append(c.kpi.id)
+    else:
+        victims = _swappable(w)
+        if not victims:
+            return False
+        w.selected[w.selected.index(victims[0].kpi.id)] = c.kpi.id
+    c.protected = True
+    c.reasons.append(reason)
+    return True
+
+
+def _pool(w: RoleWork) -> list[Candidate]:
+    return sorted((c for c in w.candidates.values()
+                   if not c.excluded and c.kpi.id not in w.selected and c.kpi.roles.get(w.entry.role)),
+                  key=Candidate.rank)
+
+
+def _balance(w: RoleWork) -> None:
+    for kind in ("lead", "lag"):
+        if any(w.candidates[k].kpi.kind == kind for k in w.selected):
+            continue
+        best = next((c for c in _pool(w) if c.kpi.kind == kind), None)
+        if best is not None:
+            victims = [v for v in _swappable(w, keep_kinds=False)]
+            if len(w.selected) < w.count:
+                w.selected.append(best.kpi.id)
+            elif victims:
+                w.selected[w.selected.index(victims[0].kpi.id)] = best.kpi.id
+            else:
+                continue
+            best.protected = True
+            best.reasons.append(Reason(rule=f"balance-{kind}", effect="balance"))
+    for kid in list(w.selected):
+        if kid not in w.selected:
+            continue  # replaced earlier in this loop
+        kpi = w.candidates[kid].kpi
+        if not kpi.counter or set(kpi.counter) & set(w.selected):
+            continue
+        guard = next((c for c in _pool(w) if c.kpi.id in kpi.counter), None)
+        if guard is not None:
+            w.candidates[kid].protected = True  # the guarded KPI stays with its guard
+            _add(w, guard, Reason(rule=f"counter:{kid}", effect="counter"), may_grow=False)
+
+
+def _cover_goals(works: list[RoleWork], goals: list[str], library: Library, lang: str,
+                 warnings: list[str]) -> None:
+    for g in goals:
+        if any(k == g or g in w.candidates[k].kpi.drives for w in works for k in w.selected):
+            continue
+        options = sorted(
+            ((c, w) for w in works for c in _pool(w) if c.kpi.id == g or g in c.kpi.drives),
+            key=lambda cw: (cw[0].rank(), cw[1].key))
+        placed = False
+        for c, w in options:
+            if _add(w, c, Reason(rule=f"goal-coverage:{g}", effect="coverage"), may_grow=True):
+                placed = True
+                break
+        if not placed:
+            name = library.kpis[g].name.get(lang)
+            if lang == "zh":
+                warnings.append(f"目标「{name}」（{g}）没有任何岗位的 KPI 驱动：请增加能承担它的岗位，"
+                                f"或为某个岗位指定（pin）一个驱动它的 KPI。")
+            else:
+                warnings.append(f"Goal {name} ({g}) has no driver among the selected KPIs: add a "
+                                "role that can carry it, or pin a KPI that drives it to a role.")
+
+
+def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
+                 warnings: list[str]) -> RoleSelection:
+    role = library.roles[w.entry.role]
+    if len(w.selected) < MIN_KPIS:
+        msg = (f"岗位 {w.key} 只有 {len(w.selected)} 个可用 KPI（至少应为 3 个）：请检查其平台与排除项。"
+               if lang == "zh" else
+               f"Role {w.key} has only {len(w.selected)} applicable KPIs (3 is the minimum): "
+               "check its platforms and excludes.")
+        warnings.append(msg)
+    chosen = sorted((w.candidates[k] for k in w.selected),
+                    key=lambda c: (not c.pinned, c.rank()))
+    kpis = []
+    for c in chosen:
+        k = c.kpi
+        system, source = data_source_for(k, answers, lang)
+        kpis.append(SelectedKpi(
+            kpi=k.id, name=k.name, unit=k.unit, direction=k.direction, frequency=k.frequency,
+            kind=k.kind, balance=k.balance,
+            targets=resolve_targets(k, c.platforms, role.platform_bound, answers,
+                                    w.overrides.get(k.id, [])),
+            data_source=source, data_system=system,
+            actions=[a.get(lang) for a in k.actions], drives=list(k.drives), counter=list(k.counter),
+            score=round(c.score, 2), pinned=c.pinned, reasons=c.reasons,
+            notes=[n.get(lang) for n in w.kpi_notes.get(k.id, [])]))
+    last = min((c.score for c in chosen), default=0.0)
+    runners = []
+    for c in sorted(w.candidates.values(), key=Candidate.rank):
+        if c.kpi.id in w.selected or (not c.kpi.roles.get(w.entry.role) and not c.included):
+            continue
+        if c.excluded:
+            why = f"excluded by {c.excluded}"
+        else:
+            why = f"score {round(c.score, 2)} below the last selected ({round(last, 2)})" \
+                if c.score < last else f"ties or beats a selected KPI ({round(last, 2)}) but lost on balance or id order"
+        runners.append(RunnerUp(kpi=c.kpi.id, score=round(c.score, 2), why=why))
+        if len(runners) == 5:
+            break
+    return RoleSelection(key=w.key, role=w.entry.role, title=w.entry.title,
+                         headcount=w.entry.headcount, platforms=w.platforms, kpis=kpis,
+                         runners_up=runners, notes=[n.get(lang) for n in w.role_notes])

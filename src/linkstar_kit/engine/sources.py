@@ -1,0 +1,46 @@
+"""Name one source of truth per KPI from what the client's systems can feed (method step 4)."""
+
+from __future__ import annotations
+
+from ..answers.models import Answers
+from ..library.models import Kpi
+
+ERP_NAMES = {
+    "dianxiaomi": ("Dianxiaomi ERP", "店小秘 ERP"),
+    "mabang": ("Mabang ERP", "马帮 ERP"),
+    "lingxing": ("LingXing ERP", "领星 ERP"),
+    "gerpgo": ("Gerpgo ERP", "积加 ERP"),
+    "eccang": ("ECCANG ERP", "易仓 ERP"),
+    "tongtool": ("Tongtool ERP", "通途 ERP"),
+    "other": ("ERP", "ERP"),
+}
+FINANCE_NAMES = {
+    "spreadsheet": ("Finance spreadsheet", "财务表格"),
+    "erp": ("ERP finance module", "ERP 财务模块"),
+    "accounting_software": ("Accounting software", "财务软件"),
+}
+
+
+def available_systems(answers: Answers) -> set[str]:
+    systems = {"platform", "ads", "finance", "manual", "social", "crm"}
+    if answers.systems.erp != "none":
+        systems |= {"erp", "wms"}
+    if any("overseas_warehouse" in p.fulfillment for p in answers.platforms):
+        systems.add("wms")
+    return systems
+
+
+def data_source_for(kpi: Kpi, answers: Answers, lang: str) -> tuple[str, str]:
+    """(system, text): the first of the KPI's sources the client can feed, most authoritative first."""
+    have = available_systems(answers)
+    ds = next((d for d in kpi.data_sources if d.system in have), kpi.data_sources[0])
+    zh = lang == "zh"
+    report = ds.report.get(lang)
+    sep = "：" if zh else ": "
+    if ds.system == "erp":
+        en, cn = ERP_NAMES.get(answers.systems.erp, ("ERP", "ERP"))
+        return ds.system, f"{cn if zh else en}{sep}{report}"
+    if ds.system == "finance":
+        en, cn = FINANCE_NAMES[answers.systems.finance]
+        return ds.system, f"{cn if zh else en}{sep}{report}"
+    return ds.system, report

@@ -1,0 +1,77 @@
+"""Resolve a selected KPI's targets: company goal > rule overrides > library (site, platform,
+default). A platform-bound role gets one target per platform it covers; a cross-business role
+gets one target unless the platforms' published thresholds differ."""
+
+from __future__ import annotations
+
+from ..answers.models import Answers
+from ..library.models import Kpi, SetTarget, Target
+from .models import ResolvedTarget
+
+_LOWER = ("<", "<=")
+_HIGHER = (">", ">=")
+
+
+def _from_library(t: Target, platform: str | None) -> ResolvedTarget:
+    return ResolvedTarget(platform=platform, op=t.op,
+                          value=list(t.value) if isinstance(t.value, tuple) else t.value,
+                          kind=t.kind, source=t.source, as_of=t.as_of.isoformat(),
+                          window=t.window, url=t.url)
+
+
+def _from_rule(rule_id: str, st: SetTarget, platform: str | None) -> ResolvedTarget:
+    return ResolvedTarget(platform=platform, op=st.op,
+                          value=list(st.value) if isinstance(st.value, tuple) else st.value,
+                          kind=st.kind, source=f"{st.source} (rule {rule_id})",
+                          as_of=st.as_of.isoformat())
+
+
+def stricter(a: ResolvedTarget, b: ResolvedTarget) -> ResolvedTarget:
+    """The harder of two targets of the same direction; `b` when they cannot be compared."""
+    if isinstance(a.value, list) or isinstance(b.value, list):
+        return b
+    if a.op in _LOWER and b.op in _LOWER:
+        return a if (a.value, a.op == "<") < (b.value, b.op == "<") else b
+    if a.op in _HIGHER and b.op in _HIGHER:
+        return a if (a.value, a.op == ">") > (b.value, b.op == ">") else b
+    return b
+
+
+def _library_target(kpi: Kpi, platform: str | None, sites: list[str]) -> Target | None:
+    if platform is not None:
+        for t in kpi.targets:
+            if t.platform == platform and t.sites and sites and set(sites) <= set(t.sites):
+                return t
+        for t in kpi.targets:
+            if t.platform == platform and not t.sites:
+                return t
+    for t in kpi.targets:
+        if t.platform is None and not t.sites:
+            return t
+    return None
+
+
+def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
+                    overrides: list[tuple[str, SetTarget]]) -> list[ResolvedTarget]:
+    goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
+    if goal is not None:
+        op = ">=" if kpi.direction == "higher" else "<="
+        return [ResolvedTarget(platform=None, op=op, value=goal.target, kind="goal",
+                               source=f"Company goal, by {goal.by.isoformat()}")]
+    specific = {t.platform for t in kpi.targets if t.platform} | {
+        st.platform for _, st in overrides if st.platform}
+    per_platform = (kpi.platforms is not None or platform_bound
+                    or bool(specific & set(on_platforms)))
+    sites = {p.id: list(p.sites) for p in answers.platforms}
+    out: list[ResolvedTarget] = []
+    for p in (on_platforms if per_platform else [None]):
+        lib = _library_target(kpi, p, sites.get(p, []) if p else [])
+        current = _from_library(lib, p) if lib else None
+        for rule_id, st in overrides:
+            if st.platform not in (None, p):
+                continue
+            new = _from_rule(rule_id, st, p)
+            current = stricter(current, new) if (st.tighten and current) else new
+        if current is not None:
+            out.append(current)
+    return out

@@ -1,0 +1,83 @@
+"""Render documents through cookiecutter blueprints.
+
+A blueprint is a cookiecutter template folder (`cookiecutter.json` plus one
+`{{cookiecutter.out}}/` tree and an optional `templates/` folder of partials). Blueprints are
+looked up along a search path, the user's `--blueprints DIR` first, then the shipped ones, so a
+consultant can copy one folder, brand it and override only that.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import BlueprintError, display_path
+
+EXTENSIONS = ["linkstar_kit.kit.jinja_ext.LinkstarExtension"]
+
+
+def shipped_blueprints_dir() -> Path:
+    here = Path(__file__).resolve()
+    installed = here.parent.parent / "_data" / "blueprints"
+    if installed.is_dir():
+        return installed
+    return here.parents[3] / "blueprints"
+
+
+class Blueprints:
+    def __init__(self, user_dir: Path | str | None = None) -> None:
+        self.search: list[Path] = []
+        if user_dir is not None:
+            d = Path(user_dir)
+            if not d.is_dir():
+                raise BlueprintError(f"blueprint folder {display_path(d)} not found")
+            self.search.append(d)
+        self.search.append(shipped_blueprints_dir())
+
+    def find(self, name: str) -> Path:
+        for base in self.search:
+            if (base / name / "cookiecutter.json").is_file():
+                return base / name
+        raise BlueprintError(f"no blueprint `{name}` (looked in "
+                             + ", ".join(display_path(b) for b in self.search) + ")")
+
+    def render(self, name: str, context: dict[str, Any], expect: Sequence[str]) -> dict[str, str]:
+        """Render blueprint `name`; return {relative path: text}. `expect` must all be produced."""
+        from cookiecutter.exceptions import CookiecutterException
+        from cookiecutter.generate import generate_files
+        from jinja2 import TemplateError
+
+        repo = self.find(name)
+        ctx = {"cookiecutter": {**context, "out": "out", "_extensions": EXTENSIONS,
+                                "_new_lines": "\n"}}
+        with tempfile.TemporaryDirectory(prefix="linkstar-bp-") as tmp:
+            try:
+                generate_files(repo_dir=str(repo), context=ctx, output_dir=tmp,
+                               accept_hooks=False)
+            except TemplateError as exc:
+                raise BlueprintError(_describe(repo, exc)) from None
+            except CookiecutterException as exc:
+                cause = exc.__cause__ or getattr(exc, "error", None)
+                raise BlueprintError(_describe(repo, cause or exc)) from None
+            out = Path(tmp) / "out"
+            files = {str(p.relative_to(out)): p.read_text(encoding="utf-8")
+                     for p in sorted(out.rglob("*")) if p.is_file()} if out.is_dir() else {}
+        missing = [e for e in expect if e not in files]
+        if missing:
+            raise BlueprintError(
+                f"blueprint {display_path(repo)} did not produce " + ", ".join(missing)
+                + f": its template {display_path(repo)}/{{{{cookiecutter.out}}}}/"
+                + missing[0].split("/")[-1] + " (or the folder holding it) is missing")
+        return files
+
+
+def _describe(repo: Path, exc: BaseException) -> str:
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    line = getattr(exc, "lineno", None)
+    msg = getattr(exc, "message", None) or str(exc)
+    where = display_path(repo)
+    if name:
+        where += f" ({name}" + (f", line {line}" if line else "") + ")"
+    return f"blueprint {where} does not render: {msg}"

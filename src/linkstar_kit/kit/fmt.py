@@ -1,0 +1,45 @@
+"""Numbers, targets and dates as a reader of the client's language expects them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..engine.models import ResolvedTarget
+
+UNIT_SUFFIX = {
+    "days": (" days", " 天"),
+    "hours": (" h", " 小时"),
+    "times": ("×/year", " 次/年"),
+    "count": ("", ""),
+    "score": ("", " 分"),
+}
+
+
+def number(value: float) -> str:
+    """Up to two decimals, no trailing zeros, thousands separators."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def value(v: float, unit: str, lang: str, currency: str = "USD") -> str:
+    if unit == "ratio":
+        return number(round(v * 100, 2)) + "%"
+    if unit in ("currency", "money_per_unit"):
+        return f"{currency} {number(v)}"
+    en, zh = UNIT_SUFFIX.get(unit, ("", ""))
+    return number(v) + (zh if lang == "zh" else en)
+
+
+OPS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+
+
+def target(t: ResolvedTarget | dict[str, Any], unit: str, lang: str, currency: str = "USD") -> str:
+    """`≤ 25%`, `between 30 and 60 days`."""
+    d = t.model_dump() if isinstance(t, ResolvedTarget) else t
+    if d["op"] == "between":
+        lo, hi = d["value"]
+        if lang == "zh":
+            return f"{value(lo, unit, lang, currency)} – {value(hi, unit, lang, currency)}"
+        return f"{value(lo, unit, lang, currency)} to {value(hi, unit, lang, currency)}"
+    return f"{OPS[d['op']]} {value(d['value'], unit, lang, currency)}"

@@ -1,0 +1,31 @@
+"""The Markdown documents: the KPI system and one card per role."""
+
+from __future__ import annotations
+
+from .context import KitContext
+from .files import KitFiles
+
+
+def render_markdown(ctx: KitContext) -> dict[str, str]:
+    """{kit path: Markdown text} for kpi-system.md and roles/<key>.md."""
+    docs: dict[str, str] = {}
+    view = ctx.view
+    docs.update(ctx.blueprints.render("kpi-system", {"doc": view}, ["kpi-system.md"]))
+    for role in view["roles"]:
+        path = f"roles/{role['key']}.md"
+        docs.update(ctx.blueprints.render("role-card",
+                                          {"doc": view, "role": role, "role_key": role["key"]},
+                                          [path]))
+    try:
+        from .agendas import render_agendas
+    except ModuleNotFoundError as exc:  # the agendas writer is optional in partial builds
+        if exc.name != "linkstar_kit.kit.agendas":
+            raise
+    else:
+        docs.update(render_agendas(ctx))
+    return docs
+
+
+def write_markdown(ctx: KitContext, out: KitFiles) -> None:
+    for path, text in ctx.markdown.items():
+        out.add(path, text)

@@ -1,0 +1,143 @@
+"""The document view: answers + selection + library flattened into plain data for templates.
+
+Templates stay simple and brandable because every number is formatted and every label chosen
+here, in the client's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..answers.models import Answers
+from ..engine.models import Selection
+from ..library.loader import Library
+from . import fmt
+from .labels import labels
+
+
+def build_view(answers: Answers, selection: Selection, library: Library) -> dict[str, Any]:
+    lang = selection.client.language
+    t = labels(lang)
+    cur = answers.client.currency
+    names = {k: v.name.get(lang) for k, v in library.kpis.items()}
+    shorts = {k: v.label(lang) for k, v in library.kpis.items()}
+    platform_names = {k: v.name.get(lang) for k, v in library.platforms.items()}
+    role_titles = {}
+    for r in selection.roles:
+        role_titles[r.key] = r.title or library.roles[r.role].name.get(lang)
+
+    def targets_view(k: Any) -> list[dict[str, Any]]:
+        out = []
+        for tg in k.targets:
+            out.append({
+                "platform": platform_names.get(tg.platform, t["all_platforms"]) if tg.platform
+                else t["all_platforms"],
+                "text": fmt.target(tg, k.unit, lang, cur),
+                "kind": tg.kind,
+                "kind_label": t[tg.kind],
+                "source": tg.source,
+                "as_of": tg.as_of or "",
+                "window": tg.window or "",
+                "url": tg.url or "",
+            })
+        return out
+
+    rules_by_id = {cr.rule.id: cr.rule for cr in library.rules}
+    roles = []
+    for r in selection.roles:
+        role = library.roles[r.role]
+        kpis = []
+        for k in r.kpis:
+            lib = library.kpis[k.kpi]
+            why = []
+            for reason in k.reasons:
+                rule = rules_by_id.get(reason.rule)
+                if rule is not None and reason.effect != "set_target":
+                    why.append(rule.because.get(lang))
+            kpis.append({
+                "id": k.kpi,
+                "name": k.name.get(lang),
+                "name_other": k.name.get("en" if lang == "zh" else "zh"),
+                "short": shorts[k.kpi],
+                "definition": lib.definition.get(lang),
+                "formula": lib.formula.get(lang),
+                "unit": k.unit,
+                "direction": t[k.direction],
+                "frequency": t[k.frequency],
+                "kind": k.kind,
+                "kind_label": t[k.kind],
+                "targets": targets_view(k),
+                "data_source": k.data_source,
+                "actions": k.actions,
+                "counter": [names[c] for c in k.counter if c in names],
+                "drives": [names[d] for d in k.drives if d in names],
+                "why": sorted(set(why), key=why.index),
+                "notes": k.notes,
+                "pinned": k.pinned,
+                "score": k.score,
+            })
+        roles.append({
+            "key": r.key,
+            "title": role_titles[r.key],
+            "role_name": role.name.get(lang),
+            "mission": role.mission.get(lang),
+            "headcount": r.headcount,
+            "platforms": [platform_names[p] for p in r.platforms],
+            "kpis": kpis,
+            "notes": r.notes,
+            "contributions": [c.get(lang) for c in role.soft_contributions],
+        })
+
+    goals = []
+    for g in selection.goals:
+        goals.append({
+            "id": g.kpi,
+            "name": g.name.get(lang),
+            "target": fmt.value(g.target, g.unit, lang, cur),
+            "baseline": fmt.value(g.baseline, g.unit, lang, cur) if g.baseline is not None else "",
+            "by": g.by,
+            "drivers": [{"role": role_titles[d.role_key], "role_key": d.role_key,
+                         "kpi": names[d.kpi]} for d in g.drivers],
+        })
+
+    review = answers.review
+    q = review.quarterly
+    platforms = []
+    for p in answers.platforms:
+        platforms.append({
+            "name": platform_names[p.id],
+            "sites": ", ".join(p.sites),
+            "fulfillment": ", ".join(p.fulfillment),
+        })
+    return {
+        "lang": lang,
+        "html_lang": "zh-CN" if lang == "zh" else "en",
+        "t": t,
+        "client": {"name": answers.client.name, "slug": selection.client.slug,
+                   "currency": cur, "timezone": answers.client.timezone},
+        "scope": {
+            "level": t[answers.scope.level],
+            "name": answers.scope.name or answers.client.name,
+            "start": answers.scope.start.isoformat(),
+            "horizon": t[answers.scope.horizon],
+        },
+        "stage": t[answers.stage],
+        "team_size": answers.team_size,
+        "sku_count": answers.sku_count,
+        "categories": [library.categories[c].name.get(lang) if c in library.categories else c
+                       for c in answers.categories],
+        "platforms": platforms,
+        "systems": answers.systems.model_dump(),
+        "goals": goals,
+        "roles": roles,
+        "review": {
+            "weekly": {"weekday": t["weekdays"][review.weekly.weekday],
+                       "time": review.weekly.time, "minutes": review.weekly.minutes},
+            "monthly": {"day": review.monthly.day, "time": review.monthly.time,
+                        "minutes": review.monthly.minutes},
+            "quarterly": ({"day": q.day, "time": q.time, "minutes": q.minutes} if q else None),
+        },
+        "incentives": answers.incentives.model_dump(),
+        "warnings": selection.warnings,
+        "generator": selection.generator.model_dump(),
+    }

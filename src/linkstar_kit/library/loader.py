@@ -1,0 +1,248 @@
+"""Load the shipped library and any user libraries, validate everything, report with positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter
+
+from ..documents import Document, load_document
+from ..errors import InputError, Issue, did_you_mean, display_path
+from ..validation import validate
+from .conditions import ConditionError, Node, parse_condition
+from .models import Category, Kpi, LibraryMeta, Platform, Role, Rule
+
+M = TypeVar("M", bound=BaseModel)
+
+FULFILLMENT = ("fba", "fbm", "platform_fulfillment", "overseas_warehouse", "self_ship", "dropship")
+# Vocabularies of the answers file that rule conditions may compare against.
+ENUMS: dict[str, tuple[str, ...]] = {
+    "fulfillment": FULFILLMENT,
+    "stage": ("launch", "growth", "mature", "turnaround"),
+    "scope": ("company", "business_unit", "project"),
+    "horizon": ("month", "quarter", "half_year", "year"),
+    "erp": ("none", "dianxiaomi", "mabang", "lingxing", "gerpgo", "eccang", "tongtool", "other"),
+    "ads": ("platform_console", "platform_api", "third_party_tool"),
+    "finance": ("spreadsheet", "erp", "accounting_software"),
+    "bi": ("none", "spreadsheet", "metabase", "superset", "grafana", "powerbi", "looker_studio",
+           "feishu"),
+    "language": ("zh", "en"),
+}
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    condition: Node
+    origin: str  # file:line, for explanations
+
+
+@dataclass
+class Library:
+    """The merged, validated library. Ordering is deterministic (sorted by id)."""
+
+    meta: LibraryMeta
+    platforms: dict[str, Platform]
+    roles: dict[str, Role]
+    categories: dict[str, Category]
+    kpis: dict[str, Kpi]
+    rules: list[CompiledRule]
+    sources: list[str] = field(default_factory=list)
+
+    def vocab(self, name: str) -> Iterable[str] | None:
+        match name:
+            case "platform":
+                return self.platforms
+            case "role":
+                return self.roles
+            case "kpi":
+                return self.kpis
+            case "category":
+                return self.categories
+            case "site":
+                return None
+        return ENUMS.get(name)
+
+    @property
+    def version(self) -> str:
+        return self.meta.version
+
+    def kpis_for(self, role: str | None = None, platform: str | None = None) -> list[Kpi]:
+        out = []
+        for k in self.kpis.values():
+            if role and role not in k.roles:
+                continue
+            if platform and k.platforms is not None and platform not in k.platforms:
+                continue
+            out.append(k)
+        return out
+
+
+def shipped_library_dir() -> Path:
+    """The library that travels with the package (or the repository's, in a source checkout)."""
+    here = Path(__file__).resolve()
+    installed = here.parent.parent / "_data" / "role_libraries"
+    if installed.is_dir():
+        return installed
+    return here.parents[3] / "role_libraries"
+
+
+@dataclass
+class _Entry:
+    obj: Any
+    doc: Document
+    path: tuple[str | int, ...]
+
+
+def _load_list(path: Path, model: type[M], issues: list[Issue]) -> list[_Entry]:
+    doc = load_document(path)
+    if doc.data is None:
+        return []
+    if not isinstance(doc.data, list):
+        issues.append(doc.issue((), f"expected a list of {model.__name__} records"))
+        return []
+    adapter = TypeAdapter(model)
+    out = []
+    for i, item in enumerate(doc.data):
+        obj, errs = validate(doc, item, adapter, (i,), model)
+        issues.extend(errs)
+        if obj is not None:
+            out.append(_Entry(obj, doc, (i,)))
+    return out
+
+
+def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) -> Library:
+    """Load the shipped library (or `base`) and overlay each folder in `extra`, in order."""
+    folders = [base or shipped_library_dir(), *(Path(e) for e in extra)]
+    issues: list[Issue] = []
+    meta: LibraryMeta | None = None
+    tables: dict[str, dict[str, _Entry]] = {k: {} for k in ("platforms", "roles", "categories", "kpis")}
+    rules: dict[str, _Entry] = {}
+    models: dict[str, type[BaseModel]] = {"platforms": Platform, "roles": Role,
+                                          "categories": Category}
+    for folder in folders:
+        if not folder.is_dir():
+            issues.append(Issue(display_path(folder), None, None, (), "library folder not found"))
+            continue
+        meta_file = folder / "library.yaml"
+        if meta_file.exists():
+            doc = load_document(meta_file)
+            m, errs = validate(doc, doc.data, TypeAdapter(LibraryMeta), (), LibraryMeta)
+            issues.extend(errs)
+            if m is not None:
+                meta = m if meta is None else LibraryMeta(
+                    name=f"{meta.name}+{m.name}", version=f"{meta.version}+{m.name}.{m.version}",
+                    description=meta.description)
+        for name, model in models.items():
+            f = folder / f"{name}.yaml"
+            if f.exists():
+                for e in _load_list(f, model, issues):
+                    tables[name][e.obj.id] = e
+        for f in sorted((folder / "kpis").glob("*.yaml")):
+            for e in _load_list(f, Kpi, issues):
+                _no_duplicate(tables["kpis"], e, folder, issues)
+        for f in sorted((folder / "rules").glob("*.yaml")):
+            for e in _load_list(f, Rule, issues):
+                _no_duplicate(rules, e, folder, issues)
+    if meta is None:
+        issues.append(Issue(display_path(folders[0] / "library.yaml"), None, None, (),
+                            "missing library.yaml (name and version)"))
+    if issues:
+        raise InputError(issues, title="invalid library")
+
+    lib = Library(
+        meta=meta,  # type: ignore[arg-type]
+        platforms={k: e.obj for k, e in sorted(tables["platforms"].items())},
+        roles={k: e.obj for k, e in tables["roles"].items()},
+        categories={k: e.obj for k, e in sorted(tables["categories"].items())},
+        kpis={k: e.obj for k, e in sorted(tables["kpis"].items())},
+        rules=[],
+        sources=[display_path(f) for f in folders],
+    )
+    _check_references(lib, tables["kpis"], issues)
+    compiled = []
+    for rid, e in sorted(rules.items()):
+        compiled_rule = _compile_rule(lib, e, issues)
+        if compiled_rule is not None:
+            compiled.append(compiled_rule)
+    lib.rules = compiled
+    if issues:
+        raise InputError(issues, title="invalid library")
+    return lib
+
+
+# Within one library folder an id must be unique; a later folder may override an earlier one.
+def _no_duplicate(table: dict[str, _Entry], e: _Entry, folder: Path, issues: list[Issue]) -> None:
+    prev = table.get(e.obj.id)
+    if prev is not None and Path(prev.doc.file).resolve().is_relative_to(folder.resolve()):
+        line = prev.doc.where(prev.path)[0]
+        issues.append(e.doc.issue((*e.path, "id"), f"duplicate id `{e.obj.id}`",
+                                  f"first defined at {prev.doc.file}:{line}"))
+        return
+    table[e.obj.id] = e
+
+
+def _check_references(lib: Library, kpis: dict[str, _Entry], issues: list[Issue]) -> None:
+    for kid, e in sorted(kpis.items()):
+        k: Kpi = e.obj
+
+        def bad(sub: tuple[str | int, ...], msg: str, value: str, known: Iterable[str],
+                e: _Entry = e) -> None:
+            issues.append(e.doc.issue((*e.path, *sub), msg, did_you_mean(value, known)))
+
+        for i, p in enumerate(k.platforms or ()):
+            if p not in lib.platforms:
+                bad(("platforms", i), f"unknown platform `{p}`", p, lib.platforms)
+        for r in k.roles:
+            if r not in lib.roles:
+                bad(("roles", r), f"unknown role `{r}`", r, lib.roles)
+        for field_name in ("counter", "drives"):
+            for i, ref in enumerate(getattr(k, field_name)):
+                if ref not in lib.kpis:
+                    bad((field_name, i), f"unknown KPI `{ref}`", ref, lib.kpis)
+                elif ref == k.id:
+                    bad((field_name, i), f"a KPI cannot list itself in `{field_name}`", ref, ())
+        for i, t in enumerate(k.targets):
+            if t.platform is None:
+                continue
+            if t.platform not in lib.platforms:
+                bad(("targets", i, "platform"), f"unknown platform `{t.platform}`", t.platform,
+                    lib.platforms)
+            elif k.platforms is not None and t.platform not in k.platforms:
+                bad(("targets", i, "platform"),
+                    f"target for `{t.platform}`, but the KPI applies only to {k.platforms}",
+                    t.platform, ())
+
+
+def _compile_rule(lib: Library, e: _Entry, issues: list[Issue]) -> CompiledRule | None:
+    rule: Rule = e.obj
+    ok = True
+    try:
+        node = parse_condition(rule.when, lib.vocab)
+    except ConditionError as exc:
+        issues.append(e.doc.issue((*e.path, "when", *exc.path), str(exc), exc.hint))
+        ok = False
+    for i, r in enumerate(rule.roles or ()):
+        if r not in lib.roles:
+            issues.append(e.doc.issue((*e.path, "roles", i), f"unknown role `{r}`",
+                                      did_you_mean(r, lib.roles)))
+            ok = False
+    for i, eff in enumerate(rule.then):
+        kpi = getattr(eff, "kpi", None)
+        if kpi is not None and kpi not in lib.kpis:
+            issues.append(e.doc.issue((*e.path, "then", i, "kpi"), f"unknown KPI `{kpi}`",
+                                      did_you_mean(kpi, lib.kpis)))
+            ok = False
+        platform = getattr(eff, "platform", None)
+        if platform is not None and platform not in lib.platforms:
+            issues.append(e.doc.issue((*e.path, "then", i, "platform"),
+                                      f"unknown platform `{platform}`",
+                                      did_you_mean(platform, lib.platforms)))
+            ok = False
+    if not ok:
+        return None
+    line = e.doc.where(e.path)[0]
+    return CompiledRule(rule, node, f"{e.doc.file}:{line}")

@@ -1,0 +1,11 @@
+"""Shared test setup. Keep this minimal: other test modules add their own fixtures here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Run from a source checkout even when the package is not installed into the venv.
+_SRC = Path(__file__).resolve().parents[1] / "src"
+if str(_SRC) not in sys.path:
+    sys.path.insert(0, str(_SRC))

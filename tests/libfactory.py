@@ -1,0 +1,72 @@
+"""Build small libraries inline for engine tests (the shipped library changes; these do not)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+SHIPPED = Path(__file__).resolve().parents[1] / "role_libraries"
+
+
+def kpi(kid: str, roles: dict[str, float], *, kind: str = "lag", unit: str = "ratio",
+        direction: str = "higher", platforms: list[str] | None = None,
+        fulfillment: list[str] | None = None, counter: list[str] | None = None,
+        drives: list[str] | None = None, targets: list[dict[str, Any]] | None = None) -> dict:
+    rec: dict[str, Any] = {
+        "id": kid,
+        "name": {"en": kid.replace("_", " ").title(), "zh": f"指标{kid}"},
+        "definition": {"en": f"What {kid} measures.", "zh": f"{kid} 的定义。"},
+        "formula": {"en": f"{kid} = a ÷ b", "zh": f"{kid} = a ÷ b"},
+        "unit": unit, "direction": direction, "frequency": "weekly", "kind": kind,
+        "balance": "growth", "roles": roles,
+        "data_sources": [{"system": "erp", "report": {"en": "ERP report", "zh": "ERP 报表"}},
+                         {"system": "platform", "report": {"en": "Seller console", "zh": "卖家后台"}}],
+        "actions": [{"en": "Do one thing", "zh": "做一件事"}, {"en": "Do another", "zh": "再做一件"}],
+    }
+    if platforms is not None:
+        rec["platforms"] = platforms
+    if fulfillment is not None:
+        rec["fulfillment"] = fulfillment
+    if counter:
+        rec["counter"] = counter
+    if drives:
+        rec["drives"] = drives
+    if targets:
+        rec["targets"] = targets
+    return rec
+
+
+def write_library(root: Path, kpis: list[dict], rules: list[dict] | None = None) -> Path:
+    """A library folder with the shipped platforms/roles/categories and the given KPIs/rules."""
+    yaml = YAML()
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "kpis").mkdir(exist_ok=True)
+    (root / "rules").mkdir(exist_ok=True)
+    (root / "library.yaml").write_text('name: test\nversion: "1"\n', encoding="utf-8")
+    for name in ("platforms.yaml", "roles.yaml", "categories.yaml"):
+        src = SHIPPED / name
+        if src.exists():
+            (root / name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    with (root / "kpis" / "k.yaml").open("w", encoding="utf-8") as fh:
+        yaml.dump(kpis, fh)
+    if rules:
+        with (root / "rules" / "r.yaml").open("w", encoding="utf-8") as fh:
+            yaml.dump(rules, fh)
+    return root
+
+
+def answers(**over: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "version": 1,
+        "client": {"name": "Test Co", "language": "en"},
+        "scope": {"level": "company", "start": "2026-01-05", "horizon": "quarter"},
+        "stage": "growth",
+        "team_size": 12,
+        "platforms": [{"id": "amazon", "sites": ["US"], "fulfillment": ["fba"]}],
+        "goals": [{"kpi": "gmv", "target": 1000000, "by": "2026-06-30"}],
+        "roles": [{"role": "operations"}],
+    }
+    base.update(over)
+    return base

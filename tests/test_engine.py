@@ -1,0 +1,269 @@
+"""The selection algorithm on small inline libraries: each step and each rule effect."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from libfactory import answers, kpi, write_library
+from linkstar_kit.answers.models import Answers
+from linkstar_kit.engine.select import select
+from linkstar_kit.library.loader import load_library
+
+GOALS = ["gmv", "net_margin"]
+
+
+def base_kpis() -> list[dict]:
+    return [
+        kpi("gmv", {"operations": 5, "team_lead": 10}, unit="currency"),
+        kpi("net_margin", {"finance": 10, "team_lead": 9}),
+        kpi("conversion_rate", {"operations": 9}, kind="lead", drives=["gmv"]),
+        kpi("sessions", {"operations": 8}, kind="lead", unit="count", drives=["gmv"]),
+        kpi("acos", {"operations": 7, "advertising": 10}, kind="lead", direction="lower",
+            counter=["ad_sales"], drives=["net_margin"]),
+        kpi("ad_sales", {"advertising": 2, "operations": 1}, unit="currency", drives=["gmv"]),
+        kpi("odr", {"operations": 10, "customer_service": 10}, direction="lower",
+            platforms=["amazon"]),
+        kpi("nfr", {"operations": 10, "customer_service": 10}, direction="lower",
+            platforms=["shopee"]),
+        kpi("ipi", {"operations": 6, "purchasing": 9}, unit="score", platforms=["amazon"],
+            fulfillment=["fba"]),
+        kpi("late_ship", {"operations": 6, "logistics": 9}, direction="lower",
+            fulfillment=["fbm", "self_ship"],
+            targets=[{"op": "<", "value": 0.05, "kind": "house", "source": "default x",
+                      "as_of": "2026-01-01"},
+                     {"platform": "amazon", "op": "<", "value": 0.04, "kind": "official",
+                      "source": "Amazon help 202152050", "as_of": "2026-06-01"}]),
+        kpi("reviews", {"operations": 4, "customer_service": 6}, kind="lead", unit="count"),
+        kpi("response_h", {"customer_service": 9}, kind="lead", unit="hours", direction="lower"),
+        kpi("csat", {"customer_service": 7}),
+    ]
+
+
+def run(tmp_path: Path, ans: dict[str, Any], kpis: list[dict] | None = None,
+        rules: list[dict] | None = None) -> Any:
+    lib = load_library(base=write_library(tmp_path / "lib", kpis or base_kpis(), rules))
+    return select(Answers.model_validate(ans), lib)
+
+
+def chosen(sel: Any, key: str | None = None) -> list[str]:
+    role = sel.roles[0] if key is None else sel.role(key)
+    return [k.kpi for k in role.kpis]
+
+
+def rule(rid: str, when: Any, then: list[dict], roles: list[str] | None = None) -> dict:
+    r: dict[str, Any] = {"id": rid, "because": {"en": f"because {rid}", "zh": f"因为 {rid}"},
+                         "when": when, "then": then}
+    if roles:
+        r["roles"] = roles
+    return r
+
+
+# --- applicability -------------------------------------------------------------------------
+
+def test_platform_only_kpi_never_selected_off_platform(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(platforms=[{"id": "shopee"}],
+                                roles=[{"role": "operations", "kpi_count": 5}]),
+              rules=[rule("force-odr", "platforms contains shopee",
+                          [{"effect": "include", "kpi": "odr"}])])
+    assert "odr" not in chosen(sel)
+    assert "nfr" in chosen(sel)
+
+
+def test_role_platform_subset_decides_applicability(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(
+        platforms=[{"id": "amazon"}, {"id": "shopee"}],
+        roles=[{"role": "customer_service", "key": "cs-shopee", "platforms": ["shopee"]},
+               {"role": "customer_service", "key": "cs-amazon", "platforms": ["amazon"]}]))
+    assert "odr" not in chosen(sel, "cs-shopee") and "nfr" in chosen(sel, "cs-shopee")
+    assert "nfr" not in chosen(sel, "cs-amazon") and "odr" in chosen(sel, "cs-amazon")
+
+
+def test_fulfillment_bound_kpi_needs_the_model(tmp_path: Path) -> None:
+    fba = run(tmp_path / "a", answers(roles=[{"role": "operations", "kpi_count": 5}]))
+    fbm = run(tmp_path / "b", answers(
+        platforms=[{"id": "amazon", "fulfillment": ["fbm"]}],
+        roles=[{"role": "operations", "kpi_count": 5}]))
+    assert "late_ship" not in [k.kpi for k in fba.roles[0].kpis] + [r.kpi for r in fba.roles[0].runners_up]
+    assert "ipi" not in [k.kpi for k in fbm.roles[0].kpis] + [r.kpi for r in fbm.roles[0].runners_up]
+
+
+# --- scores, pins, excludes, count -----------------------------------------------------------
+
+def test_highest_scores_win_and_count_is_respected(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "kpi_count": 3}]))
+    assert len(chosen(sel)) == 3
+    # odr 10, conversion 9 + goal(gmv) 2 = 11, sessions 8 + 2 = 10 -> tie with odr broken by id
+    assert chosen(sel)[0] == "conversion_rate"
+    assert set(chosen(sel)) == {"conversion_rate", "odr", "sessions"} or "gmv" in chosen(sel)
+
+
+def test_pin_is_kept_and_listed_first(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "pin": ["reviews"]}]))
+    assert chosen(sel)[0] == "reviews"
+    assert sel.roles[0].kpis[0].pinned
+
+
+def test_pin_beats_rule_exclude(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "pin": ["reviews"]}]),
+              rules=[rule("no-reviews", "team_size >= 1", [{"effect": "exclude", "kpi": "reviews"}])])
+    assert "reviews" in chosen(sel)
+
+
+def test_client_exclude_removes(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "exclude": ["conversion_rate"]}]))
+    assert "conversion_rate" not in chosen(sel)
+    assert any(r.kpi == "conversion_rate" and "exclude" in r.why for r in sel.roles[0].runners_up)
+
+
+@pytest.mark.parametrize(("stage", "team", "expected"), [("launch", 20, 3), ("growth", 5, 3),
+                                                         ("growth", 20, 4)])
+def test_default_count_follows_stage_and_team(tmp_path: Path, stage: str, team: int,
+                                              expected: int) -> None:
+    sel = run(tmp_path, answers(stage=stage, team_size=team))
+    assert len(chosen(sel)) == expected
+
+
+# --- balance ---------------------------------------------------------------------------------
+
+def test_at_least_one_lead_and_one_lag(tmp_path: Path) -> None:
+    kpis = [kpi(f"lag{i}", {"finance": 9 - i * 0.1}) for i in range(5)] + [
+        kpi("lead_low", {"finance": 1}, kind="lead"), kpi("gmv", {}), kpi("net_margin", {})]
+    sel = run(tmp_path, answers(roles=[{"role": "finance"}]), kpis=kpis)
+    kinds = {k.kind for k in sel.roles[0].kpis}
+    assert kinds == {"lead", "lag"}
+    lead = next(k for k in sel.roles[0].kpis if k.kpi == "lead_low")
+    assert any(r.rule == "balance-lead" for r in lead.reasons)
+
+
+def test_counter_metric_joins_the_kpi_it_guards(tmp_path: Path) -> None:
+    extra = [kpi(f"adx{i}", {"advertising": 8}) for i in range(4)]
+    sel = run(tmp_path, answers(roles=[{"role": "advertising", "kpi_count": 3}]),
+              kpis=base_kpis() + extra)
+    assert "acos" in chosen(sel) and "ad_sales" in chosen(sel)
+    guard = next(k for k in sel.roles[0].kpis if k.kpi == "ad_sales")
+    assert any(r.rule == "counter:acos" for r in guard.reasons)
+
+
+# --- goal coverage ----------------------------------------------------------------------------
+
+def test_every_goal_gets_a_driver(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(goals=[{"kpi": "net_margin", "target": 0.15, "by": "2026-09-30"}],
+                                roles=[{"role": "operations", "kpi_count": 3,
+                                        "exclude": ["acos"]},
+                                       {"role": "advertising"}]))
+    goal = sel.goals[0]
+    assert goal.drivers, "net_margin must be driven"
+    assert not [w for w in sel.warnings if "net_margin" in w]
+
+
+def test_uncoverable_goal_warns_by_name(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(goals=[{"kpi": "net_margin", "target": 0.15, "by": "2026-09-30"}],
+                                roles=[{"role": "customer_service"}]))
+    assert sel.goals[0].drivers == []
+    assert any("net_margin" in w for w in sel.warnings)
+
+
+# --- rule effects ------------------------------------------------------------------------------
+
+def test_rule_include_forces_selection(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "kpi_count": 3}]),
+              rules=[rule("want-csat", "stage == growth", [{"effect": "include", "kpi": "csat"}])])
+    assert "csat" in chosen(sel)
+    csat = next(k for k in sel.roles[0].kpis if k.kpi == "csat")
+    assert [r.rule for r in csat.reasons if r.effect == "include"] == ["want-csat"]
+
+
+def test_rule_exclude_drops(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(),
+              rules=[rule("no-conv", "platforms contains amazon",
+                          [{"effect": "exclude", "kpi": "conversion_rate"}])])
+    assert "conversion_rate" not in chosen(sel)
+
+
+def test_rule_boost_changes_rank_and_is_recorded(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "kpi_count": 3}]),
+              rules=[rule("reviews-matter", "team_size >= 10",
+                          [{"effect": "boost", "kpi": "reviews", "weight": 9}])])
+    assert "reviews" in chosen(sel)
+    r = next(k for k in sel.roles[0].kpis if k.kpi == "reviews")
+    assert r.score == 13
+    assert {"rule": "reviews-matter", "effect": "boost", "weight": 9.0} in [
+        x.model_dump(include={"rule", "effect", "weight"}) for x in r.reasons]
+
+
+def test_rule_condition_false_does_nothing(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "kpi_count": 3}]),
+              rules=[rule("reviews-matter", "team_size >= 50",
+                          [{"effect": "boost", "kpi": "reviews", "weight": 9}])])
+    assert "reviews" not in chosen(sel)
+
+
+def test_rule_roles_restricts(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "kpi_count": 3}]),
+              rules=[rule("cs-only", "team_size >= 1",
+                          [{"effect": "include", "kpi": "reviews"}], roles=["customer_service"])])
+    assert "reviews" not in chosen(sel)
+
+
+def test_rule_set_target_and_tighten(tmp_path: Path) -> None:
+    fbm = {"platforms": [{"id": "amazon", "fulfillment": ["fbm"]}],
+           "roles": [{"role": "logistics"}]}
+    looser = rule("loose", "team_size >= 1", [{
+        "effect": "set_target", "kpi": "late_ship", "platform": "amazon", "op": "<", "value": 0.06,
+        "kind": "house", "source": "test loose", "as_of": "2026-01-01", "tighten": True}])
+    tighter = rule("tight", "team_size >= 1", [{
+        "effect": "set_target", "kpi": "late_ship", "op": "<", "value": 0.02,
+        "kind": "house", "source": "test tight", "as_of": "2026-01-01", "tighten": True}])
+    sel = run(tmp_path / "a", answers(**fbm), rules=[looser])
+    t = next(k for k in sel.roles[0].kpis if k.kpi == "late_ship").targets
+    assert [(x.platform, x.value, x.kind) for x in t] == [("amazon", 0.04, "official")]
+    sel = run(tmp_path / "b", answers(**fbm), rules=[tighter])
+    t = next(k for k in sel.roles[0].kpis if k.kpi == "late_ship").targets
+    assert [(x.platform, x.value) for x in t] == [("amazon", 0.02)]
+    assert "rule tight" in t[0].source
+
+
+def test_rule_note_reaches_the_kpi(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(),
+              rules=[rule("conv-note", "stage == growth", [
+                  {"effect": "note", "kpi": "conversion_rate",
+                   "text": {"en": "Watch mobile", "zh": "关注移动端"}},
+                  {"effect": "note", "text": {"en": "Role note", "zh": "岗位备注"}}])])
+    conv = next(k for k in sel.roles[0].kpis if k.kpi == "conversion_rate")
+    assert conv.notes == ["Watch mobile"]
+    assert sel.roles[0].notes == ["Role note"]
+
+
+# --- targets ------------------------------------------------------------------------------------
+
+def test_multi_platform_role_gets_a_target_per_platform(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(platforms=[{"id": "amazon", "fulfillment": ["fbm"]},
+                                           {"id": "ebay"}],
+                                roles=[{"role": "logistics"}]))
+    t = next(k for k in sel.roles[0].kpis if k.kpi == "late_ship").targets
+    assert [(x.platform, x.value, x.kind) for x in t] == [("amazon", 0.04, "official"),
+                                                          ("ebay", 0.05, "house")]
+
+
+def test_goal_kpi_takes_the_goal_as_target(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "team_lead"}]))
+    gmv = next(k for k in sel.roles[0].kpis if k.kpi == "gmv")
+    assert [(t.op, t.value, t.kind) for t in gmv.targets] == [(">=", 1000000, "goal")]
+
+
+# --- determinism -------------------------------------------------------------------------------
+
+def test_same_input_same_bytes(tmp_path: Path) -> None:
+    ans = answers(platforms=[{"id": "amazon"}, {"id": "shopee"}],
+                  roles=[{"role": "operations"}, {"role": "customer_service"},
+                         {"role": "advertising"}])
+    a = run(tmp_path / "a", ans)
+    kpis = base_kpis()
+    kpis.reverse()  # file order must not matter
+    b = run(tmp_path / "b", ans, kpis=kpis)
+    dump = lambda s: json.dumps(s.to_json_dict(), ensure_ascii=False, sort_keys=False)  # noqa: E731
+    assert dump(a).replace('"1"', '"x"') == dump(b).replace('"1"', '"x"')
