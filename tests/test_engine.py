@@ -24,7 +24,7 @@ def base_kpis() -> list[dict]:
         kpi("sessions", {"operations": 8}, kind="lead", unit="count", drives=["gmv"]),
         kpi("acos", {"operations": 7, "advertising": 10}, kind="lead", direction="lower",
             counter=["ad_sales"], drives=["net_margin"]),
-        kpi("ad_sales", {"advertising": 2, "operations": 1}, unit="currency", drives=["gmv"]),
+        kpi("ad_sales", {"advertising": 5, "operations": 1}, unit="currency", drives=["gmv"]),
         kpi("odr", {"operations": 10, "customer_service": 10}, direction="lower",
             platforms=["amazon"]),
         kpi("nfr", {"operations": 10, "customer_service": 10}, direction="lower",
@@ -267,3 +267,33 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
     b = run(tmp_path / "b", ans, kpis=kpis)
     dump = lambda s: json.dumps(s.to_json_dict(), ensure_ascii=False, sort_keys=False)  # noqa: E731
     assert dump(a).replace('"1"', '"x"') == dump(b).replace('"1"', '"x"')
+
+
+def test_counter_needs_a_role_that_owns_it(tmp_path: Path) -> None:
+    kpis = base_kpis()
+    kpis[5] = kpi("ad_sales", {"advertising": 2}, unit="currency")
+    extra = [kpi(f"adx{i}", {"advertising": 8}) for i in range(4)]
+    sel = run(tmp_path, answers(roles=[{"role": "advertising", "kpi_count": 3}]),
+              kpis=kpis + extra)
+    assert "acos" in chosen(sel) and "ad_sales" not in chosen(sel)
+
+
+def test_counter_never_displaces_a_stronger_kpi(tmp_path: Path) -> None:
+    kpis = [kpi("gmv", {"finance": 3}), kpi("net_margin", {"finance": 10}, counter=["growth"]),
+            kpi("cash", {"finance": 9}, counter=["close"]),
+            kpi("close", {"finance": 8}, kind="lead"), kpi("growth", {"finance": 5})]
+    sel = run(tmp_path, answers(goals=[{"kpi": "net_margin", "target": 0.1, "by": "2026-06-30"}],
+                                roles=[{"role": "finance", "kpi_count": 3}]), kpis=kpis)
+    assert "net_margin" in chosen(sel)
+
+
+def test_same_family_kpis_do_not_crowd_out_others(tmp_path: Path) -> None:
+    def fam(kid: str, balance: str, w: float) -> dict:
+        k = kpi(kid, {"finance": w})
+        k["balance"] = balance
+        return k
+
+    kpis = [kpi("gmv", {}), kpi("net_margin", {}), fam("m1", "profit", 9), fam("m2", "profit", 9),
+            fam("m3", "profit", 9), fam("c1", "cash", 8), kpi("lead1", {"finance": 1}, kind="lead")]
+    sel = run(tmp_path, answers(roles=[{"role": "finance", "kpi_count": 4}]), kpis=kpis)
+    assert "c1" in chosen(sel)

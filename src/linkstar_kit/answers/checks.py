@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..documents import Document
 from ..engine.applicability import platforms_for
@@ -220,6 +221,7 @@ def _check_role(i: int, entry: RoleEntry, file_platforms: list[str] | None,
                     if p not in role_platforms:
                         role_platforms.append(p)
                     continue
+                hint: str | None
                 if p in library.platforms:
                     hint = f"add `{p}` under `platforms` at the top of the file first"
                 else:
@@ -287,7 +289,8 @@ def applicability_problem(kpi: Kpi, role_platforms: Sequence[str],
 
 
 def _check_role_keys(roles: list[RoleEntry], indexes: list[int], rep: _Report) -> None:
-    keys = Answers.model_construct(roles=roles).role_keys()
+    fields: dict[str, Any] = {"roles": roles}
+    keys = Answers.model_construct(**fields).role_keys()  # the one derivation of keys
     first: dict[str, int] = {}
     for i, entry, key in zip(indexes, roles, keys, strict=True):
         if key in first:

@@ -21,6 +21,9 @@ from .models import Answers
 HEADER = ("Normalised answers (linkstar-kit, answers format version 1): every default is "
           "filled in.\nEdit and pass back to `linkstar generate`.")
 
+# Free text and clock times, always double-quoted.
+_QUOTED = {"name", "title", "time"}
+_YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 # Lists of short ids that read best on one line.
 _FLOW_LISTS = {"categories", "sites", "fulfillment", "platforms", "pin", "exclude"}
 
@@ -66,8 +69,10 @@ def _node(value: Any, path: tuple[str, ...]) -> Any:
         return s
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return int(value)
-    if isinstance(value, str) and name == "time":
-        return DoubleQuotedScalarString(value)  # a YAML 1.1 reader would take 10:00 for 600
+    if isinstance(value, str) and (name in _QUOTED or value.lower() in _YAML11_WORDS):
+        # Free text is quoted, and so is anything a YAML 1.1 reader would take for another
+        # type (`10:00` for 600, `no` for false), so every YAML reader gets the same values.
+        return DoubleQuotedScalarString(value)
     if isinstance(value, dt.datetime):  # pragma: no cover - the models hold dates only
         return value.date()
     return value

@@ -238,7 +238,7 @@ def _model_issues(doc: Document, data: dict[str, Any], exc: ValidationError,
     return issues
 
 
-def _describe(err: dict[str, Any], fields: list[str]) -> tuple[str, str | None]:
+def _describe(err: Any, fields: list[str]) -> tuple[str, str | None]:
     """A person's reading of one pydantic error of the answers models."""
     etype = err["type"]
     value = err.get("input")
@@ -279,6 +279,10 @@ def _describe(err: dict[str, Any], fields: list[str]) -> tuple[str, str | None]:
             except ValueError:
                 hint = None
         return f"expected {'a whole number' if whole else 'a number'}, got {_kind(value)}", hint
+    if etype in ("date_parsing", "date_from_datetime_parsing", "date_type"):
+        reason = ctx.get("error")
+        return (f"not a valid date{f': {reason}' if reason else ''}; got {_kind(value)}",
+                None)
     if etype == "int_from_float":
         return f"expected a whole number, got {_kind(value)}", None
     if etype == "bool_type" or etype == "bool_parsing":
@@ -358,7 +362,8 @@ def _partial(model: type[BaseModel], item: Any) -> tuple[Any, bool]:
     values: dict[str, Any] = {}
     for name, f in model.model_fields.items():
         if name in item:
-            tp = Annotated[(f.annotation, *f.metadata)] if f.metadata else f.annotation
+            args = (f.annotation, *f.metadata)
+            tp = Annotated[args] if f.metadata else f.annotation  # type: ignore[valid-type]
             values[name] = _try(tp, item[name])
             if values[name] is None and not f.is_required():
                 values[name] = f.get_default(call_default_factory=True)

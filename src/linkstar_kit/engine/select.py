@@ -35,12 +35,19 @@ from .models import (
     SelectedKpi,
     Selection,
 )
-from .targets import resolve_targets
 from .sources import data_source_for
+from .targets import resolve_targets
 
 GOAL_SELF_BONUS = 3.0
 GOAL_DRIVER_BONUS = 2.0
 MIN_KPIS, MAX_KPIS = 3, 5
+# While filling a role, each KPI already chosen from the same balance family (profit, growth,
+# quality ...) lowers the next one's effective score, so three margin KPIs do not crowd out
+# everything else. The penalty orders the picks only; recorded scores stay as computed.
+SAME_FAMILY_PENALTY = 1.5
+# A counter metric is added beside the KPI it guards only when the role genuinely owns it
+# (base weight at least this); otherwise the health check flags the unguarded KPI instead.
+COUNTER_MIN_FIT = 5.0
 
 
 @dataclass
@@ -72,6 +79,7 @@ class RoleWork:
     overrides: dict[str, list[tuple[str, SetTarget]]]
     kpi_notes: dict[str, list[Text]]
     role_notes: list[Text]
+    goals: frozenset[str] = frozenset()
 
 
 def default_kpi_count(facts: dict[str, Any]) -> int:
@@ -207,14 +215,24 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
     count = entry.kpi_count or default_kpi_count(facts)
     count = max(count, min(len(entry.pin), MAX_KPIS))
     pool = sorted((c for c in cands.values() if not c.excluded), key=Candidate.rank)
-    order = ([cands[k] for k in entry.pin if k in cands and cands[k].pinned]
-             + [c for c in pool if c.included and not c.pinned]
-             + [c for c in pool if not c.included and not c.pinned])
-    selected = [c.kpi.id for c in order[:count]]
+    first = ([cands[k] for k in entry.pin if k in cands and cands[k].pinned]
+             + [c for c in pool if c.included and not c.pinned])
+    chosen = first[:count]
+    rest = [c for c in pool if not c.included and not c.pinned]
+    while len(chosen) < count and rest:
+        best = min(rest, key=lambda c: (-_diverse_score(c, chosen), c.kpi.id))
+        chosen.append(best)
+        rest.remove(best)
+    selected = [c.kpi.id for c in chosen]
     work = RoleWork(entry, key, platforms, count, entry.kpi_count is not None, cands, selected,
-                    overrides, kpi_notes, role_notes)
+                    overrides, kpi_notes, role_notes, frozenset(goals))
     _balance(work)
     return work
+
+
+def _diverse_score(c: Candidate, chosen: list[Candidate]) -> float:
+    same = sum(1 for o in chosen if o.kpi.balance == c.kpi.balance)
+    return c.score - SAME_FAMILY_PENALTY * same
 
 
 def _swappable(w: RoleWork, keep_kinds: bool = True) -> list[Candidate]:
@@ -222,20 +240,23 @@ def _swappable(w: RoleWork, keep_kinds: bool = True) -> list[Candidate]:
     chosen = [w.candidates[k] for k in w.selected]
     out = []
     for c in chosen:
-        if c.pinned or c.included or c.protected:
-            continue
+        if c.pinned or c.included or c.protected or c.kpi.id in w.goals:
+            continue  # a company goal held by the role is its most direct link: keep it
         if keep_kinds and sum(1 for o in chosen if o.kpi.kind == c.kpi.kind) == 1:
             continue  # never remove the only lead (or lag) measure
         out.append(c)
     return sorted(out, key=Candidate.rank, reverse=True)
 
 
-def _add(w: RoleWork, c: Candidate, reason: Reason, *, may_grow: bool) -> bool:
-    """Put `c` into the selection: in a free slot, else in place of the weakest swappable KPI."""
+def _add(w: RoleWork, c: Candidate, reason: Reason, *, may_grow: bool,
+         max_victim_score: float | None = None) -> bool:
+    """Put `c` into the selection: in a free slot, else in place of the weakest swappable KPI
+    (only one scoring below `max_victim_score`, when given)."""
     if len(w.selected) < w.count or (may_grow and not w.count_fixed and len(w.selected) < MAX_KPIS):
         w.selected.append(c.kpi.id)
     else:
-        victims = _swappable(w)
+        victims = [v for v in _swappable(w)
+                   if max_victim_score is None or v.score < max_victim_score]
         if not victims:
             return False
         w.selected[w.selected.index(victims[0].kpi.id)] = c.kpi.id
@@ -271,10 +292,14 @@ def _balance(w: RoleWork) -> None:
         kpi = w.candidates[kid].kpi
         if not kpi.counter or set(kpi.counter) & set(w.selected):
             continue
-        guard = next((c for c in _pool(w) if c.kpi.id in kpi.counter), None)
+        guard = next((c for c in _pool(w) if c.kpi.id in kpi.counter
+                      and c.kpi.roles.get(w.entry.role, 0) >= COUNTER_MIN_FIT), None)
         if guard is not None:
-            w.candidates[kid].protected = True  # the guarded KPI stays with its guard
-            _add(w, guard, Reason(rule=f"counter:{kid}", effect="counter"), may_grow=False)
+            # a guard never displaces a KPI that matters more than the one it guards
+            guarded = w.candidates[kid]
+            if _add(w, guard, Reason(rule=f"counter:{kid}", effect="counter"), may_grow=False,
+                    max_victim_score=guarded.score):
+                guarded.protected = True  # the guarded KPI stays with its guard
 
 
 def _cover_goals(works: list[RoleWork], goals: list[str], library: Library, lang: str,
@@ -332,8 +357,10 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
         if c.excluded:
             why = f"excluded by {c.excluded}"
         else:
-            why = f"score {round(c.score, 2)} below the last selected ({round(last, 2)})" \
-                if c.score < last else f"ties or beats a selected KPI ({round(last, 2)}) but lost on balance or id order"
+            why = (f"score {round(c.score, 2)} below the last selected ({round(last, 2)})"
+                   if c.score < last else
+                   "scores as high as a selected KPI but lost to balance (lead/lag, counter, "
+                   "goal coverage, or a KPI of the same family already chosen)")
         runners.append(RunnerUp(kpi=c.kpi.id, score=round(c.score, 2), why=why))
         if len(runners) == 5:
             break

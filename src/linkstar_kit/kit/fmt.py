@@ -9,7 +9,7 @@ from ..engine.models import ResolvedTarget
 UNIT_SUFFIX = {
     "days": (" days", " 天"),
     "hours": (" h", " 小时"),
-    "times": ("×/year", " 次/年"),
+    "times": ("×", " 次"),
     "count": ("", ""),
     "score": ("", " 分"),
 }

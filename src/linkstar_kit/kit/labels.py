@@ -50,6 +50,8 @@ _L: dict[str, tuple[str, str]] = {
     "start": ("Starts", "启用日期"),
     "horizon": ("Goal period", "目标周期"),
     "systems": ("Systems", "系统"),
+    "sys_ads": ("Ads", "广告"),
+    "sys_finance": ("Finance", "财务"),
     "categories": ("Categories", "品类"),
     "sites": ("sites", "站点"),
     "fulfillment": ("fulfillment", "履约方式"),

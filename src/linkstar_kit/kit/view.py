@@ -15,6 +15,29 @@ from . import fmt
 from .labels import labels
 
 
+def system_labels(answers: Answers, lang: str) -> dict[str, str]:
+    """The client's systems as a reader names them (领星 ERP, not `lingxing`)."""
+    from ..engine.sources import ERP_NAMES, FINANCE_NAMES
+
+    zh = lang == "zh"
+    s = answers.systems
+    none = "无" if zh else "none"
+    ads = {"platform_console": ("platform ad consoles", "平台广告后台"),
+           "platform_api": ("platform ads APIs", "平台广告 API"),
+           "third_party_tool": ("third-party ads tool", "第三方广告工具")}[s.ads]
+    bi = {"spreadsheet": ("spreadsheets", "电子表格"), "metabase": ("Metabase", "Metabase"),
+          "superset": ("Superset", "Superset"), "grafana": ("Grafana", "Grafana"),
+          "powerbi": ("Power BI", "Power BI"), "looker_studio": ("Looker Studio", "Looker Studio"),
+          "feishu": ("Feishu", "飞书")}.get(s.bi)
+    pick = (lambda pair: pair[1] if zh else pair[0])  # noqa: E731
+    return {
+        "erp": pick(ERP_NAMES[s.erp]) if s.erp != "none" else none,
+        "ads": pick(ads),
+        "finance": pick(FINANCE_NAMES[s.finance]),
+        "bi": pick(bi) if bi else none,
+    }
+
+
 def build_view(answers: Answers, selection: Selection, library: Library) -> dict[str, Any]:
     lang = selection.client.language
     t = labels(lang)
@@ -127,7 +150,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         "categories": [library.categories[c].name.get(lang) if c in library.categories else c
                        for c in answers.categories],
         "platforms": platforms,
-        "systems": answers.systems.model_dump(),
+        "systems": system_labels(answers, lang),
         "goals": goals,
         "roles": roles,
         "review": {
@@ -139,5 +162,6 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         },
         "incentives": answers.incentives.model_dump(),
         "warnings": selection.warnings,
+        "health": "",  # the health check's Markdown section, when the doctor is part of the build
         "generator": selection.generator.model_dump(),
     }

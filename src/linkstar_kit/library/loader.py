@@ -114,6 +114,11 @@ def _load_list(path: Path, model: type[M], issues: list[Issue]) -> list[_Entry]:
     return out
 
 
+def _raise(issues: list[Issue]) -> None:
+    issues.sort(key=lambda i: (i.file, i.line or 0, i.column or 0))
+    raise InputError(issues, title="invalid library")
+
+
 def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) -> Library:
     """Load the shipped library (or `base`) and overlay each folder in `extra`, in order."""
     folders = [base or shipped_library_dir(), *(Path(e) for e in extra)]
@@ -151,7 +156,7 @@ def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) 
         issues.append(Issue(display_path(folders[0] / "library.yaml"), None, None, (),
                             "missing library.yaml (name and version)"))
     if issues:
-        raise InputError(issues, title="invalid library")
+        _raise(issues)
 
     lib = Library(
         meta=meta,  # type: ignore[arg-type]
@@ -164,13 +169,13 @@ def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) 
     )
     _check_references(lib, tables["kpis"], issues)
     compiled = []
-    for rid, e in sorted(rules.items()):
+    for _rid, e in sorted(rules.items()):
         compiled_rule = _compile_rule(lib, e, issues)
         if compiled_rule is not None:
             compiled.append(compiled_rule)
     lib.rules = compiled
     if issues:
-        raise InputError(issues, title="invalid library")
+        _raise(issues)
     return lib
 
 
@@ -186,7 +191,7 @@ def _no_duplicate(table: dict[str, _Entry], e: _Entry, folder: Path, issues: lis
 
 
 def _check_references(lib: Library, kpis: dict[str, _Entry], issues: list[Issue]) -> None:
-    for kid, e in sorted(kpis.items()):
+    for _kid, e in sorted(kpis.items()):
         k: Kpi = e.obj
 
         def bad(sub: tuple[str | int, ...], msg: str, value: str, known: Iterable[str],

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Speed and memory figures for linkstar-kit. Prints a table; asserts nothing.
+
+- `linkstar --help` as a fresh process (start-up cost: no heavy imports allowed on this path);
+- `linkstar generate --format md` on every bundled example, each as a fresh process;
+- in-process selection for a synthetic 50-role organisation.
+Each fresh process is run several times; the median wall time and the peak RSS are shown.
+Targets (issue 2): --help < 0.3 s; the largest example's md kit < 1 s and < 200 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LINKSTAR = Path(sys.executable).with_name("linkstar")
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def fresh(argv: list[str]) -> tuple[float, float]:
+    """(median seconds, peak RSS MiB) of running argv as a new process RUNS times."""
+    times, peaks = [], []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - t0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"failed: {' '.join(argv)}")
+        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
+    return statistics.median(times), max(peaks)
+
+
+def synthetic_selection() -> tuple[float, float, int]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from linkstar_kit.answers.models import Answers
+    from linkstar_kit.engine.select import select
+    from linkstar_kit.library.loader import load_library
+
+    library = load_library()
+    roles = list(library.roles)
+    platforms = ["amazon", "shopee", "tiktok_shop", "walmart", "shopify", "ebay"]
+    data = {
+        "version": 1,
+        "client": {"name": "Synthetic 50-role org"},
+        "scope": {"level": "company", "start": "2026-01-05"},
+        "stage": "mature",
+        "team_size": 180,
+        "platforms": [{"id": p, "fulfillment": ["self_ship", "overseas_warehouse"]}
+                      for p in platforms],
+        "goals": [{"kpi": "net_margin", "target": 0.12, "by": "2026-12-31"},
+                  {"kpi": "gmv_growth", "target": 0.3, "by": "2026-12-31"},
+                  {"kpi": "inventory_turnover", "target": 6, "by": "2026-12-31"}],
+        "roles": [{"role": roles[i % len(roles)], "key": f"r{i:02d}",
+                   "platforms": [platforms[i % len(platforms)], platforms[(i + 1) % len(platforms)]],
+                   "headcount": 1 + i % 4} for i in range(50)],
+    }
+    answers = Answers.model_validate(data)
+    select(answers, library)  # warm
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    n = 5
+    for _ in range(n):
+        sel = select(answers, library)
+    elapsed = (time.perf_counter() - t0) / n
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return elapsed, peak / 2**20, sum(len(r.kpis) for r in sel.roles)
+
+
+def main() -> None:
+    rows: list[tuple[str, str, str]] = []
+    t, m = fresh([str(LINKSTAR), "--help"])
+    rows.append(("linkstar --help", f"{t:.3f} s", f"{m:.0f} MiB"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for ex in sorted((ROOT / "examples").glob("*.yaml")):
+            out = Path(tmp) / ex.stem
+            t, m = fresh([str(LINKSTAR), "generate", str(ex), "-o", str(out), "--format", "md",
+                          "--force"])
+            rows.append((f"generate --format md {ex.name}", f"{t:.3f} s", f"{m:.0f} MiB"))
+    t, m, n = synthetic_selection()
+    rows.append((f"select() 50 roles in-process ({n} KPIs)", f"{t * 1000:.1f} ms",
+                 f"{m:.1f} MiB (traced)"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'what':<{width}}  {'time (median)':>14}  {'peak memory':>18}")
+    for name, tm, mem in rows:
+        print(f"{name:<{width}}  {tm:>14}  {mem:>18}")
+    print(f"\n{RUNS} runs per fresh process; Python {sys.version.split()[0]}; {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""The review cadence as a calendar: `calendar/reviews.ics` (RFC 5545).
+
+One recurring event series per review (weekly, monthly, quarterly) in the client's time zone,
+with its VTIMEZONE, so the meetings land at the right local time in any calendar app. The file
+is byte-deterministic: UIDs come from the client slug and the series (a re-import updates the
+events instead of duplicating them) and DTSTAMP is fixed to the start of the scope.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .agendas import Agenda, build_agendas
+from .context import KitContext
+from .files import KitFiles
+
+PATH = "calendar/reviews.ics"
+PRODID = "-//LinkStar//linkstar-kit review calendar//EN"
+BYDAY = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
+         "saturday": "SA", "sunday": "SU"}
+WEEKDAY_INDEX = {name: i for i, name in enumerate(BYDAY)}
+QUARTER_MONTHS = (1, 4, 7, 10)
+# The VTIMEZONE spells out the zone's offset changes for this many years after the start; the
+# TZID is the IANA name, which calendar apps resolve themselves beyond that.
+TZ_YEARS = 20
+
+
+def first_weekly(start: dt.date, weekday: str) -> dt.date:
+    """The first `weekday` on or after `start`."""
+    return start + dt.timedelta(days=(WEEKDAY_INDEX[weekday] - start.weekday()) % 7)
+
+
+def first_monthly(start: dt.date, day: int) -> dt.date:
+    """The first `day` of a month on or after `start` (days are 1..28, so every month has it)."""
+    if start.day <= day:
+        return start.replace(day=day)
+    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+    return dt.date(year, month, day)
+
+
+def first_quarterly(start: dt.date, day: int) -> dt.date:
+    """`day` of the first quarter month (Jan, Apr, Jul, Oct) falling on or after `start`."""
+    year, month = start.year, start.month
+    while True:
+        if month in QUARTER_MONTHS and dt.date(year, month, day) >= start:
+            return dt.date(year, month, day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def uid(slug: str, series: str) -> str:
+    return f"{series}-review.{slug}@linkstar-kit"
+
+
+def _series(ctx: KitContext) -> list[tuple[str, dt.date, Any, dict[str, Any]]]:
+    """(series, first date, review settings, RRULE) for every review the client holds."""
+    start = ctx.answers.scope.start
+    review = ctx.answers.review
+    out = [
+        ("weekly", first_weekly(start, review.weekly.weekday), review.weekly,
+         {"freq": "weekly", "byday": BYDAY[review.weekly.weekday]}),
+        ("monthly", first_monthly(start, review.monthly.day), review.monthly,
+         {"freq": "monthly", "bymonthday": review.monthly.day}),
+    ]
+    if review.quarterly:
+        q = review.quarterly
+        out.append(("quarterly", first_quarterly(start, q.day), q,
+                    {"freq": "monthly", "interval": 3, "bymonthday": q.day}))
+    return out
+
+
+def _description(agenda: Agenda, lang: str) -> str:
+    path = f"agendas/{agenda.kind}-review.html"
+    if lang == "zh":
+        return (f"{agenda.purpose}\n\n议程（共 {agenda.minutes} 分钟）：\n"
+                f"{agenda.outline(lang)}\n\n完整议程见 KPI 文件包：{path}")
+    return (f"{agenda.purpose}\n\nAgenda ({agenda.minutes} min):\n{agenda.outline(lang)}\n\n"
+            f"Full agenda in the KPI kit: {path}")
+
+
+def render_calendar(ctx: KitContext) -> bytes:
+    """The .ics bytes for this kit's review meetings."""
+    from icalendar import Calendar, Event, Timezone
+
+    lang = ctx.lang
+    tzid = ctx.answers.client.timezone
+    zone = ZoneInfo(tzid)
+    start = ctx.answers.scope.start
+    slug = ctx.selection.client.slug
+    client = ctx.answers.client.name
+    agendas = build_agendas(ctx)
+    stamp = dt.datetime(start.year, start.month, start.day, tzinfo=dt.timezone.utc)
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{client} · KPI 复盘会" if lang == "zh" else f"{client} · KPI reviews")
+    cal.add("x-wr-timezone", tzid)
+    cal.add_component(Timezone.from_tzid(
+        tzid, first_date=dt.date(start.year, 1, 1),
+        last_date=dt.date(start.year + TZ_YEARS, 1, 1)))
+    for series, day, cfg, rrule in _series(ctx):
+        agenda = agendas[series]
+        hour, minute = (int(x) for x in cfg.time.split(":"))
+        ev = Event()
+        ev.add("uid", uid(slug, series))
+        ev.add("dtstamp", stamp)
+        ev.add("summary", f"{agenda.title} · {client}")
+        ev.add("dtstart", dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone))
+        ev.add("duration", dt.timedelta(minutes=cfg.minutes))
+        ev.add("rrule", rrule)
+        ev.add("description", _description(agenda, lang))
+        ev.add("categories", ["KPI"])
+        ev.add("transp", "OPAQUE")
+        cal.add_component(ev)
+    return cal.to_ical()
+
+
+def write_calendar(ctx: KitContext, out: KitFiles) -> None:
+    out.add(PATH, render_calendar(ctx))

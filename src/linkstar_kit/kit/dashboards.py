@@ -1,0 +1,337 @@
+"""Dashboards: the store's schema, a tool-neutral definition, and a Grafana dashboard.
+
+- `data/schema.sql`: the canonical tables and this kit's targets (see `store/schema.py`).
+- `dashboards/dashboard.yaml`: goals first (the owner's one-glance view), then one section per
+  role, one panel per KPI: bilingual title, unit, direction, frequency, owner, data source,
+  RAG thresholds from the targets (see `store/rag.py` for the amber band), and the SQL that
+  reads each series from the store.
+- `dashboards/grafana.json`: the same panels built with grafana-foundation-sdk builders, for the
+  SQLite datasource plugin `frser-sqlite-datasource`, chosen through the `datasource` variable.
+  Every SQL statement is plain SQLite (no Grafana macros), so it runs unchanged on the store.
+
+Metabase and Superset: no second target is written. Metabase has no published, versioned import
+format for dashboards (its serialization format is an Enterprise feature and changes between
+releases), and Superset's export is a ZIP of YAML files whose schema is only defined by the
+Superset code of a given release; neither can be validated here, so `systems.bi: metabase` or
+`superset` gets the tool-neutral `dashboard.yaml` (panels and SQL) to build from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from ..store.periods import horizon
+from ..store.rag import NEAR_MISS, Rag
+from ..store.schema import schema_sql
+from ..store.tracking import ALL, COMPANY, Tracked, company_title, platform_name, tracked
+from . import fmt
+from .context import KitContext
+from .files import KitFiles
+
+DATASOURCE_TYPE = "frser-sqlite-datasource"
+DATASOURCE_VAR = "datasource"
+COLORS = {"green": "green", "amber": "orange", "red": "red"}
+
+_T = {
+    "dashboard": ("KPI dashboard", "KPI 看板"),
+    "datasource": ("KPI store (SQLite)", "KPI 数据库（SQLite）"),
+    "target": ("Target", "目标"),
+    "no_target": ("no target yet: set at kick-off", "暂无目标值，启动会上设定"),
+    "owner": ("Owner", "负责人"),
+    "frequency": ("Frequency", "频率"),
+    "data_source": ("Data source", "数据来源"),
+    "rag": ("Green: target met. Amber: missed by at most {p} of the target. Red: missed by more.",
+            "绿：达标；黄：差距在目标值的 {p} 以内；红：差距更大。"),
+    "daily": ("daily", "每日"), "weekly": ("weekly", "每周"), "monthly": ("monthly", "每月"),
+    "quarterly": ("quarterly", "每季度"),
+    "higher": ("higher is better", "越高越好"), "lower": ("lower is better", "越低越好"),
+    "range": ("within range", "保持区间"),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    en, zh = _T[key]
+    return zh if lang == "zh" else en
+
+
+# --- the neutral model -------------------------------------------------------------------------
+
+def series_sql(t: Tracked, series_name: str) -> str:
+    """One KPI series from the store: (time, value) by period, oldest first."""
+    alias = series_name.replace('"', '""')
+
+    def q(s: str) -> str:
+        return "'" + s.replace("'", "''") + "'"
+
+    return (f"SELECT period_start || 'T00:00:00Z' AS time, value AS \"{alias}\"\n"
+            f"FROM actuals\n"
+            f"WHERE role_key = {q(t.role_key)} AND kpi = {q(t.kpi)} AND platform = {q(t.platform)}\n"
+            f"ORDER BY period_start")
+
+
+def _target_text(t: Tracked, lang: str, currency: str) -> str:
+    if t.target is None:
+        return _t("no_target", lang)
+    return fmt.target(t.target, t.unit, lang, currency)
+
+
+def model(ctx: KitContext) -> dict[str, Any]:
+    """The tool-neutral dashboard (what dashboard.yaml holds)."""
+    lang, answers, library = ctx.lang, ctx.answers, ctx.library
+    cur = answers.client.currency
+    rows = tracked(answers, ctx.selection, library)
+    start, end = horizon(answers.scope.start, answers.scope.horizon)
+
+    def panel(group: list[Tracked]) -> dict[str, Any]:
+        first = group[0]
+        series = []
+        for t in group:
+            name = platform_name(library, t.platform, lang)
+            rag = t.rag
+            series.append({
+                "platform": t.platform or None,
+                "name": name,
+                "target": ({"op": t.target.op, "value": t.target.value, "kind": t.target.kind,
+                            "source": t.target.source, "text": _target_text(t, lang, cur)}
+                           if t.target else None),
+                "thresholds": rag.to_dict() if rag else None,
+                "sql": series_sql(t, name),
+            })
+        return {
+            "id": f"{'goal' if first.is_goal else first.role_key}.{first.kpi}",
+            "kpi": first.kpi,
+            "title": {"en": first.name.en, "zh": first.name.zh},
+            "label": first.title(lang),
+            "unit": first.unit,
+            "direction": first.direction,
+            "frequency": first.frequency,
+            "owner": {"role_key": first.role_key, "title": first.role_title},
+            "data_source": first.data_source,
+            "series": series,
+        }
+
+    sections: list[dict[str, Any]] = []
+    for t in rows:
+        if not sections or sections[-1]["role_key"] != t.role_key:
+            sections.append({"id": "goals" if t.is_goal else f"role.{t.role_key}",
+                             "role_key": t.role_key, "title": t.role_title, "groups": []})
+        groups = sections[-1]["groups"]
+        if groups and groups[-1][0].kpi == t.kpi:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    for s in sections:
+        s["panels"] = [panel(g) for g in s.pop("groups")]
+    if not sections or sections[0]["role_key"] != COMPANY:
+        sections.insert(0, {"id": "goals", "role_key": COMPANY, "title": company_title(lang),
+                            "panels": []})
+
+    return {
+        "schema": "linkstar/dashboard@1",
+        "title": f"{answers.client.name} · {_t('dashboard', lang)}",
+        "language": lang,
+        "currency": cur,
+        "store": {"engine": "sqlite", "path": "data/kpi.sqlite", "schema": "data/schema.sql",
+                  "load": "linkstar load KIT ACTUALS.csv"},
+        "time": {"from": start.isoformat(), "to": end.isoformat()},
+        "rag": {
+            "rule": _t("rag", lang).format(p=f"{NEAR_MISS:.0%}"),
+            "near_miss": NEAR_MISS,
+            "order": "green if its band holds, else amber if its band holds, else red",
+        },
+        "sections": sections,
+    }
+
+
+def _dump_yaml(data: dict[str, Any]) -> str:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    def lit(o: Any) -> Any:
+        if isinstance(o, dict):
+            return {k: lit(v) for k, v in o.items()}
+        if isinstance(o, list):
+            return [lit(v) for v in o]
+        if isinstance(o, str) and "\n" in o:
+            return LiteralScalarString(o)
+        return o
+
+    yaml = YAML()
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 100
+    buf = io.StringIO()
+    header = ("# Tool-neutral KPI dashboard (linkstar/dashboard@1). Goals first, then one section\n"
+              "# per role; each panel reads its series from the store (data/kpi.sqlite) with the\n"
+              "# SQL shown. Thresholds: green if its band holds, else amber, else red.\n")
+    buf.write(header)
+    yaml.dump(lit(data), buf)
+    return buf.getvalue()
+
+
+# --- Grafana ------------------------------------------------------------------------------------
+
+GRAFANA_CURRENCIES = {"USD", "GBP", "EUR", "JPY", "RUB", "UAH", "BRL", "DKK", "ISK", "NOK", "SEK",
+                      "CZK", "CHF", "PLN", "ZAR", "INR", "KRW"}
+CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "SGD": "S$", "AUD": "A$", "CAD": "C$",
+                    "MYR": "RM", "THB": "฿", "PHP": "₱", "VND": "₫", "IDR": "Rp", "MXN": "MX$",
+                    "TWD": "NT$"}
+
+
+def grafana_unit(unit: str, currency: str, lang: str) -> str:
+    """Grafana's unit id: percentunit for ratios, the currency for money."""
+    if unit == "ratio":
+        return "percentunit"
+    if unit in ("currency", "money_per_unit"):
+        if currency in GRAFANA_CURRENCIES:
+            return f"currency{currency}"
+        return f"currency:{CURRENCY_SYMBOLS.get(currency, currency + ' ')}"
+    if unit == "days":
+        return "suffix: 天" if lang == "zh" else "suffix: days"
+    if unit == "hours":
+        return "suffix: 小时" if lang == "zh" else "suffix: h"
+    if unit == "times":
+        return "suffix: 次/年" if lang == "zh" else "suffix:×/year"
+    if unit == "score":
+        return "suffix: 分" if lang == "zh" else "none"
+    return "short"
+
+
+def _sdk() -> Any:
+    """The SDK pieces, imported on first use (kept off the `linkstar --help` path)."""
+    from grafana_foundation_sdk.cog import builder as cogbuilder
+    from grafana_foundation_sdk.cog import variants as cogvariants
+
+    class SqliteQuery(cogvariants.Dataquery):
+        """A frser-sqlite-datasource query (the SDK ships no builder for this plugin)."""
+
+        def __init__(self, ref_id: str, sql: str, datasource: Any) -> None:
+            self.ref_id, self.sql, self.datasource = ref_id, sql, datasource
+
+        def to_json(self) -> dict[str, object]:
+            return {"refId": self.ref_id, "datasource": self.datasource.to_json(),
+                    "queryType": "time series", "queryText": self.sql,
+                    "rawQueryText": self.sql, "timeColumns": ["time"]}
+
+    class SqliteQueryBuilder(cogbuilder.Builder[SqliteQuery]):
+        def __init__(self, ref_id: str, sql: str, datasource: Any) -> None:
+            self._internal = SqliteQuery(ref_id, sql, datasource)
+
+        def build(self) -> SqliteQuery:
+            return self._internal
+
+    return SqliteQueryBuilder
+
+
+def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
+    from grafana_foundation_sdk.builders import common as common_b
+    from grafana_foundation_sdk.builders import dashboard as dash_b
+    from grafana_foundation_sdk.builders import stat
+    from grafana_foundation_sdk.cog.encoder import JSONEncoder
+    from grafana_foundation_sdk.models import common as common_m
+    from grafana_foundation_sdk.models import dashboard as dash_m
+
+    query_builder = _sdk()
+    lang = ctx.lang
+    cur = data["currency"]
+    ds = dash_m.DataSourceRef(type_val=DATASOURCE_TYPE, uid="${" + DATASOURCE_VAR + "}")
+
+    def thresholds(th: dict[str, Any] | None, target: dict[str, Any] | None) -> Any:
+        b = dash_b.ThresholdsConfig().mode(dash_m.ThresholdsMode.ABSOLUTE)
+        if th is None or target is None:
+            return b.steps([dash_m.Threshold(value=None, color="text")])
+        rag = Rag.from_target(target["op"], target["value"])
+        return b.steps([dash_m.Threshold(value=v, color=COLORS[c]) for v, c in rag.steps()])
+
+    slug = ctx.selection.client.slug
+    start, end = data["time"]["from"], data["time"]["to"]
+    end_excl = (dt.date.fromisoformat(end) + dt.timedelta(days=1)).isoformat()
+    board = (dash_b.Dashboard(data["title"])
+             .uid(f"linkstar-{slug}"[:40])
+             .description(data["rag"]["rule"])
+             .tags(["linkstar", "kpi"])
+             .timezone("utc")
+             .time(f"{start}T00:00:00.000Z", f"{end_excl}T00:00:00.000Z")
+             .refresh("")
+             .editable()
+             .with_variable(dash_b.DatasourceVariable(DATASOURCE_VAR)
+                            .label(_t("datasource", lang))
+                            .type(DATASOURCE_TYPE)))
+    panel_id = 0
+    for section in data["sections"]:
+        panel_id += 1
+        board = board.with_row(dash_b.Row(section["title"]).id(panel_id))
+        is_goal = section["role_key"] == COMPANY
+        for p in section["panels"]:
+            panel_id += 1
+            title = p["label"]
+            sep = "：" if lang == "zh" else ": "
+            lines = []
+            for s in p["series"]:
+                target = s["target"]["text"] if s["target"] else _t("no_target", lang)
+                prefix = f"{s['name']}{sep}" if len(p["series"]) > 1 else ""
+                lines.append(f"{_t('target', lang)}{sep}{prefix}{target}")
+            lines += [f"{_t('owner', lang)}{sep}{p['owner']['title']}",
+                      f"{_t('frequency', lang)}{sep}{_t(p['frequency'], lang)} · "
+                      f"{_t(p['direction'], lang)}",
+                      f"{_t('data_source', lang)}{sep}{p['data_source']}",
+                      data["rag"]["rule"]]
+            other = "en" if lang == "zh" else "zh"
+            panel = (stat.Panel()
+                     .id(panel_id)
+                     .title(title)
+                     .description(f"{p['title'][other]}\n\n" + "\n\n".join(lines))
+                     .datasource(ds)
+                     .height(6 if is_goal else 5)
+                     .span(6)
+                     .unit(grafana_unit(p["unit"], cur, lang))
+                     .reduce_options(common_b.ReduceDataOptions().calcs(["lastNotNull"])
+                                     .values(False))
+                     .graph_mode(common_m.BigValueGraphMode.AREA)
+                     .color_mode(common_m.BigValueColorMode.BACKGROUND if is_goal
+                                 else common_m.BigValueColorMode.VALUE)
+                     .text_mode(common_m.BigValueTextMode.AUTO)
+                     .justify_mode(common_m.BigValueJustifyMode.AUTO)
+                     .orientation(common_m.VizOrientation.AUTO)
+                     .no_value("—"))
+            if p["unit"] == "ratio":
+                panel = panel.decimals(1)
+            first = p["series"][0]
+            panel = panel.thresholds(thresholds(first["thresholds"], first["target"]))
+            for i, s in enumerate(p["series"]):
+                ref = _ref_id(i)
+                panel = panel.with_target(query_builder(ref, s["sql"], ds))
+                if i and (s["thresholds"], s["target"] and s["target"]["value"]) != (
+                        first["thresholds"], first["target"] and first["target"]["value"]):
+                    panel = panel.override_by_query(ref, [dash_m.DynamicConfigValue(
+                        id_val="thresholds",
+                        value=thresholds(s["thresholds"], s["target"]).build())])
+            board = board.with_panel(panel)
+    built = board.build()
+    return json.dumps(json.loads(JSONEncoder().encode(built)), ensure_ascii=False, indent=2,
+                      sort_keys=True) + "\n"
+
+
+def _ref_id(i: int) -> str:
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+# --- the writer ---------------------------------------------------------------------------------
+
+def write_dashboards(ctx: KitContext, out: KitFiles) -> None:
+    rows = tracked(ctx.answers, ctx.selection, ctx.library)
+    out.add("data/schema.sql", schema_sql(rows, ctx.answers.client.name))
+    data = model(ctx)
+    out.add("dashboards/dashboard.yaml", _dump_yaml(data))
+    out.add("dashboards/grafana.json", grafana_json(ctx, data))
+
+
+__all__ = ["ALL", "grafana_unit", "model", "series_sql", "write_dashboards"]

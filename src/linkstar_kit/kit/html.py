@@ -1,0 +1,315 @@
+"""HTML documents: every Markdown document of the kit, converted and laid out for print.
+
+The Markdown is parsed with markdown-it-py with raw HTML switched off, so anything a client
+typed (a client name like `<script>`) reaches the page as text, never as markup. The one piece
+of markup the Markdown blueprints use on purpose, `<br>` inside a table cell, is turned into a
+line break at token level (only where the template wrote it, not where typed text was escaped).
+
+The page around the body comes from the `html` blueprint (cover, contents, print CSS). Every
+value handed to that blueprint is already escaped HTML, so a branded copy of the layout cannot
+reintroduce an injection by forgetting a filter.
+
+The PDF writer reuses these documents: `html_documents(ctx)` builds them once per context.
+"""
+
+from __future__ import annotations
+
+import base64
+import html as htmlmod
+import mimetypes
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .context import KitContext
+from .files import KitFiles
+
+BLUEPRINT = "html"
+LAYOUT = "document.html"
+# Documents that get a full cover page and a contents page; the others (role cards, agendas)
+# get a compact title band with their contents inline.
+FULL_DOCUMENTS = ("kpi-system.md",)
+
+_CACHE_ATTR = "_linkstar_html_documents"
+
+
+@dataclass
+class HtmlDocument:
+    """One laid-out document: the HTML text plus what the PDF writer needs to render it."""
+
+    path: str
+    html: str
+    base_dir: Path  # relative URLs left in the layout resolve here (inside the blueprint)
+    roots: list[Path] = field(default_factory=list)  # folders the PDF renderer may read
+
+
+# --- Markdown -> HTML body -----------------------------------------------------------------
+
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    # An image is a fetch: typed text must not be able to make the reader's browser (or the
+    # PDF renderer) load anything. `![x](url)` then reads as "!" and a link.
+    md.disable("image")
+    md.core.ruler.before("text_join", "linkstar_br", _template_breaks)
+    return md
+
+
+def _template_breaks(state: Any) -> None:
+    """`<br>` written by a blueprint becomes a line break; escaped `\\<br\\>` stays text.
+
+    Runs before `text_join`, while characters escaped in the Markdown are still separate
+    `text_special` tokens, so only literal template text is touched.
+    """
+    from markdown_it.token import Token
+
+    for tok in state.tokens:
+        if tok.type != "inline" or not tok.children:
+            continue
+        out: list[Any] = []
+        for child in tok.children:
+            if child.type == "text" and "<br>" in child.content:
+                parts = child.content.split("<br>")
+                for i, part in enumerate(parts):
+                    if i:
+                        out.append(Token("hardbreak", "br", 0))
+                    if part:
+                        t = Token("text", "", 0)
+                        t.content = part
+                        out.append(t)
+            else:
+                out.append(child)
+        tok.children = out
+
+
+@dataclass
+class _Body:
+    title: str = ""  # inline HTML of the first level-1 heading
+    title_text: str = ""  # the same as plain text (running header, <title>)
+    lead: str = ""  # inline HTML of the paragraph right after the title
+    toc: list[dict[str, Any]] = field(default_factory=list)
+    html: str = ""
+
+
+def _inline_text(tok: Any) -> str:
+    """Plain text of an inline token (for <title> and the running header)."""
+    parts = []
+    for c in tok.children or []:
+        if c.type in ("text", "code_inline", "text_special"):
+            parts.append(c.content)
+        elif c.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def markdown_body(text: str) -> _Body:
+    """Convert one Markdown document; pull out its title, lead paragraph and headings."""
+    md = _parser()
+    env: dict[str, Any] = {}
+    tokens = md.parse(text, env)
+    body = _Body()
+
+    # Title and lead paragraph move to the cover / title band.
+    if len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+        body.title = md.renderer.renderInline(tokens[1].children or [], md.options, env)
+        body.title_text = _inline_text(tokens[1])
+        tokens = tokens[3:]
+        if len(tokens) >= 3 and tokens[0].type == "paragraph_open":
+            body.lead = md.renderer.renderInline(tokens[1].children or [], md.options, env)
+            tokens = tokens[3:]
+
+    n = 0
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            n += 1
+            anchor = f"sec-{n}"
+            tok.attrSet("id", anchor)
+            level = int(tok.tag[1])
+            if level in (2, 3):
+                inline = tokens[i + 1]
+                body.toc.append({
+                    "id": anchor, "level": level,
+                    "html": md.renderer.renderInline(inline.children or [], md.options, env),
+                })
+        elif tok.type == "table_open":
+            _classify_table(tokens, i)
+        elif tok.type == "bullet_list_open":
+            _task_list(tokens, i)
+    body.html = md.renderer.render(tokens, md.options, env)
+    return body
+
+
+def _classify_table(tokens: list[Any], start: int) -> None:
+    """`cols-N` lets the CSS size columns; a table with an empty header row is a key/value one."""
+    cols, empty_head = 0, True
+    depth = 0
+    for tok in tokens[start + 1:]:
+        if tok.type == "thead_close" or tok.type == "table_close":
+            break
+        if tok.type == "th_open":
+            cols += 1
+            depth = 1
+        elif tok.type == "inline" and depth and tok.content.strip():
+            empty_head = False
+        elif tok.type == "th_close":
+            depth = 0
+    classes = [f"cols-{cols}"]
+    if empty_head:
+        classes.append("kv")
+    tokens[start].attrSet("class", " ".join(classes))
+
+
+def _task_list(tokens: list[Any], start: int) -> None:
+    """`- [ ] item` lists (the pitfalls checklist) print as check boxes."""
+    items = []
+    depth = 0
+    for j in range(start + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and tok.type == "list_item_open":
+            # list_item_open, paragraph_open, inline
+            inline = tokens[j + 2] if j + 2 < len(tokens) else None
+            if inline is None or inline.type != "inline" or not inline.children:
+                return
+            first = inline.children[0]
+            if first.type != "text" or not first.content.startswith("[ ] "):
+                return
+            items.append((tok, first))
+    if not items:
+        return
+    tokens[start].attrSet("class", "checklist")
+    for li, first in items:
+        li.attrSet("class", "task")
+        first.content = first.content[4:]
+
+
+# --- layout --------------------------------------------------------------------------------
+
+_STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S | re.I)
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
+_IMG_SRC = re.compile(r"""(<img\b[^>]*?\bsrc=)(["'])([^"']+)\2""", re.I)
+
+
+def _asset(ref: str, folders: list[Path], root: Path) -> str | None:
+    """A relative reference to a file inside the blueprint folder, as a data: URI."""
+    if ":" in ref or ref.startswith(("/", "#")):
+        return None  # absolute, data: or fragment: left alone (the PDF fetcher judges it)
+    base_root = root.resolve()
+    for folder in folders:
+        p = (folder / ref).resolve()
+        if p.is_file() and p.is_relative_to(base_root):
+            mime = mimetypes.guess_type(p.name)[0] or "application/octet-stream"
+            if p.suffix == ".woff2":
+                mime = "font/woff2"
+            data = base64.b64encode(p.read_bytes()).decode("ascii")
+            return f"data:{mime};base64,{data}"
+    return None
+
+
+def inline_assets(layout: str, blueprint: Path) -> str:
+    """Make the page self-contained: a logo or font next to the layout becomes a data: URI.
+
+    Only `url(...)` inside <style> and `src` of <img> are touched: neither can come from typed
+    text, which is escaped before it reaches the layout.
+    """
+    folders = [blueprint / "templates", blueprint]
+
+    def css(m: re.Match[str]) -> str:
+        def one(u: re.Match[str]) -> str:
+            data = _asset(u.group(2), folders, blueprint)
+            return f'url("{data}")' if data else u.group(0)
+
+        return m.group(1) + _CSS_URL.sub(one, m.group(2)) + m.group(3)
+
+    def img(m: re.Match[str]) -> str:
+        data = _asset(htmlmod.unescape(m.group(3)), folders, blueprint)
+        return f"{m.group(1)}{m.group(2)}{data}{m.group(2)}" if data else m.group(0)
+
+    return _IMG_SRC.sub(img, _STYLE_BLOCK.sub(css, layout))
+
+
+def _e(value: object) -> str:
+    return htmlmod.escape(str(value), quote=True)
+
+
+def _doc_class(path: str) -> str:
+    if path == "kpi-system.md":
+        return "kpi-system"
+    if path.startswith("roles/"):
+        return "role-card"
+    if path.startswith("agendas/"):
+        return "agenda"
+    return "other"
+
+
+def page_context(ctx: KitContext, path: str, body: _Body) -> dict[str, Any]:
+    """What the layout sees: every string is escaped HTML already."""
+    view = ctx.view
+    t = view["t"]
+    scope = view["scope"]
+    scope_text = f"{scope['level']}: {scope['name']}"
+    return {
+        "lang": view["lang"],
+        "html_lang": view["html_lang"],
+        "kind": "document" if path in FULL_DOCUMENTS else "card",
+        "doc": _doc_class(path),
+        "path": _e(path),
+        "title": body.title or _e(path),
+        "title_text": _e(body.title_text or path),
+        "lead": body.lead,
+        "client": _e(view["client"]["name"]),
+        "scope": _e(scope_text),
+        "date": _e(scope["start"]),
+        "horizon": _e(scope["horizon"]),
+        "labels": {
+            "prepared_for": _e(t["prepared_for"]),
+            "scope": _e(t["scope"]),
+            "date": _e(t["start"]),
+            "horizon": _e(t["horizon"]),
+        },
+        "generator": _e(f"{view['generator']['name']} {view['generator']['version']}"),
+        "library": _e(view["generator"].get("library", "")),
+        "toc": body.toc,
+        "body": body.html,
+    }
+
+
+def render_document(ctx: KitContext, path: str, markdown_text: str) -> HtmlDocument:
+    """One Markdown document -> a full HTML page through the `html` blueprint."""
+    body = markdown_body(markdown_text)
+    page = page_context(ctx, path, body)
+    files = ctx.blueprints.render(BLUEPRINT, {"page": page}, [LAYOUT])
+    blueprint = ctx.blueprints.find(BLUEPRINT)
+    html = inline_assets(files[LAYOUT], blueprint)
+    if not html.endswith("\n"):
+        html += "\n"
+    return HtmlDocument(path=path[: -len(".md")] + ".html", html=html,
+                        base_dir=blueprint / "templates",
+                        roots=[p.resolve() for p in ctx.blueprints.search])
+
+
+def html_documents(ctx: KitContext) -> dict[str, HtmlDocument]:
+    """{kit path: document} for every Markdown document; built once per kit context."""
+    cached = ctx.__dict__.get(_CACHE_ATTR)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    docs = {}
+    for path in sorted(ctx.markdown):
+        if path.endswith(".md"):
+            doc = render_document(ctx, path, ctx.markdown[path])
+            docs[doc.path] = doc
+    ctx.__dict__[_CACHE_ATTR] = docs
+    return docs
+
+
+def write_html(ctx: KitContext, out: KitFiles) -> None:
+    for path, doc in html_documents(ctx).items():
+        out.add(path, doc.html)

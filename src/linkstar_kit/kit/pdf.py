@@ -1,0 +1,240 @@
+"""PDF documents: the KPI system and every role card, rendered from their HTML by WeasyPrint.
+
+WeasyPrint is imported inside the functions that use it (it takes about a second to import,
+and `--format md` or `linkstar --help` must not pay for it). PDFs are rendered in parallel,
+one process per CPU core, the largest first so the cores finish together.
+
+Rendering is sandboxed by `SandboxFetcher`: WeasyPrint may read `data:` URIs and files inside
+the blueprint folders, nothing else (no network, no other files), whatever a blueprint or a
+document refers to. A refused resource is left out with a warning; the PDF is still written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..errors import LinkstarError
+from .context import KitContext
+from .files import KitFiles
+
+PDF_SOURCES = ("kpi-system.html",)
+PDF_PREFIXES = ("roles/",)
+
+
+class PdfError(LinkstarError):
+    """WeasyPrint is missing or could not render a document."""
+
+
+class FetchRefused(ValueError):
+    """The renderer asked for a resource outside the sandbox."""
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    path: str  # kit path of the PDF
+    html: str
+    base_url: str  # relative URLs in the HTML resolve here
+    roots: tuple[str, ...]  # folders whose files may be read
+
+    @property
+    def size(self) -> int:
+        return len(self.html)
+
+
+def _is_inside(path: Path, roots: Iterable[str]) -> bool:
+    p = path.resolve()
+    return any(p.is_relative_to(Path(r).resolve()) for r in roots)
+
+
+def check_url(url: str, roots: Iterable[str]) -> str:
+    """Return `url` if the sandbox allows it, else raise FetchRefused.
+
+    Allowed: `data:` URIs and `file:` URLs of existing files inside `roots` (after resolving
+    symbolic links and `..`). Everything else is refused, http(s) included.
+    """
+    from urllib.parse import unquote, urlsplit
+    from urllib.request import url2pathname
+
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme == "data":
+        return url
+    if scheme == "file":
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost"):
+            raise FetchRefused(f"refused {url}: remote file URL")
+        path = Path(url2pathname(unquote(parts.path)))
+        if path.is_file() and _is_inside(path, roots):
+            return url
+        raise FetchRefused(f"refused {url}: only files inside the blueprint folders are read")
+    raise FetchRefused(f"refused {url}: the PDF renderer fetches nothing from the network")
+
+
+def make_fetcher(roots: Sequence[str]) -> Any:
+    """A WeasyPrint URL fetcher that only serves what `check_url` allows."""
+    from weasyprint.urls import URLFetcher
+
+    class SandboxFetcher(URLFetcher):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("data", "file"), allow_redirects=False)
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            try:
+                check_url(url, roots)
+            except FetchRefused:
+                self.refused.append(url)
+                raise
+            return super().fetch(url, headers)
+
+    return SandboxFetcher()
+
+
+def render_pdf(job: PdfJob) -> tuple[str, bytes, int, list[str]]:
+    """Render one job: (kit path, PDF bytes, page count, refused URLs). Runs in a worker."""
+    import logging
+
+    from weasyprint import HTML
+
+    # WeasyPrint reports refused resources through logging; the caller reports them once.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    fetcher = make_fetcher(job.roots)
+    doc = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render()
+    data = doc.write_pdf()
+    return job.path, data, len(doc.pages), list(fetcher.refused)
+
+
+def pdf_jobs(ctx: KitContext) -> list[PdfJob]:
+    """One job per PDF of the kit: the KPI system and every role card."""
+    from .html import html_documents
+
+    jobs = []
+    for path, doc in sorted(html_documents(ctx).items()):
+        if path in PDF_SOURCES or path.startswith(PDF_PREFIXES):
+            jobs.append(PdfJob(
+                path=path[: -len(".html")] + ".pdf",
+                html=doc.html,
+                base_url=doc.base_dir.resolve().as_uri() + "/",
+                roots=tuple(str(r) for r in doc.roots),
+            ))
+    return jobs
+
+
+def default_workers() -> int:
+    env = os.environ.get("LINKSTAR_PDF_WORKERS")
+    if env and env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Progress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, total: int, label: str, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.total = total
+        self.done = 0
+        self.label = label
+        self.enabled = total > 0 and bool(getattr(self.stream, "isatty", lambda: False)())
+        self.start = time.monotonic()
+        self._draw()
+
+    def _draw(self, final: bool = False) -> None:
+        if not self.enabled:
+            return
+        width = 24
+        filled = round(width * self.done / self.total)
+        bar = "█" * filled + "░" * (width - filled)
+        secs = time.monotonic() - self.start
+        self.stream.write(f"\r{self.label} {bar} {self.done}/{self.total} {secs:4.1f}s")
+        if final:
+            self.stream.write("\n")
+        self.stream.flush()
+
+    def advance(self) -> None:
+        self.done += 1
+        self._draw(final=self.done == self.total)
+
+
+def render_all(jobs: Sequence[PdfJob], workers: int | None = None,
+               on_done: Callable[[], None] | None = None) -> dict[str, tuple[bytes, int]]:
+    """Render every job; {kit path: (PDF bytes, pages)}. Parallel when workers > 1.
+
+    Raises PdfError naming the document when one fails, and reports refused fetches on stderr.
+    """
+    workers = default_workers() if workers is None else workers
+    # Longest first: the KPI system document takes as long as several role cards.
+    order = sorted(jobs, key=lambda j: (-j.size, j.path))
+    results: dict[str, tuple[bytes, int]] = {}
+    refused: set[str] = set()
+
+    def collect(path: str, data: bytes, pages: int, bad: list[str]) -> None:
+        results[path] = (data, pages)
+        refused.update(bad)
+        if on_done:
+            on_done()
+
+    _check_weasyprint()
+    n = min(workers, len(order))
+    if n <= 1:
+        for job in order:
+            try:
+                collect(*render_pdf(job))
+            except Exception as exc:  # noqa: BLE001: any renderer failure is reported by file
+                raise PdfError(f"could not render {job.path}: {exc}") from None
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        # fork when this process is single-threaded: workers start at once with what is already
+        # imported; otherwise a fresh interpreter per worker (forking threads is unsafe).
+        import threading
+
+        method = "fork" if (sys.platform.startswith("linux")
+                            and threading.active_count() == 1) else "spawn"
+        mp = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(max_workers=n, mp_context=mp) as pool:
+            futures = {pool.submit(render_pdf, job): job for job in order}
+            for fut in as_completed(futures):
+                job = futures[fut]
+                try:
+                    collect(*fut.result())
+                except Exception as exc:  # noqa: BLE001
+                    for f in futures:
+                        f.cancel()
+                    raise PdfError(f"could not render {job.path}: {exc}") from None
+    for url in sorted(refused):
+        print(f"warning: PDF rendering refused to fetch {url} (only files inside the "
+              "blueprint folders are read)", file=sys.stderr)
+    return results
+
+
+def _check_weasyprint() -> None:
+    try:
+        import weasyprint  # noqa: F401
+    except ImportError as exc:
+        raise PdfError(
+            f"PDF output needs WeasyPrint and its system libraries ({exc}). Run `make setup`, "
+            "or install them: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+            "libharfbuzz-subset0 fonts-noto-cjk; or leave pdf out: --format md,html,...") from None
+    except OSError as exc:  # Pango or HarfBuzz missing: WeasyPrint fails while loading them
+        raise PdfError(
+            f"WeasyPrint cannot load its system libraries ({exc}). Install them: sudo apt-get "
+            "install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk") from None
+
+
+def write_pdf(ctx: KitContext, out: KitFiles) -> None:
+    """kpi-system.pdf and roles/<key>.pdf, from the HTML documents (built here if needed)."""
+    jobs = pdf_jobs(ctx)
+    progress = Progress(len(jobs), "rendering PDFs")
+    results = render_all(jobs, on_done=progress.advance)
+    for path in sorted(results):
+        out.add(path, results[path][0])

@@ -1,0 +1,224 @@
+"""`linkstar init`: ask the questionnaire in a terminal, or copy a bundled example.
+
+Imported on the path of `linkstar --help`: questionary and the models load inside `cmd_init`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+DEFAULT_OUTPUT = "answers.yaml"
+
+_NO_TTY = {
+    "en": (
+        "linkstar init asks its questions in a terminal, and standard input is not one "
+        "(it is piped or closed).\n"
+        "Start from a bundled example instead:\n"
+        "  linkstar init --example {first} -o answers.yaml\n"
+        "  (examples: {names})\n"
+        "or write the answers file by hand: YAML or JSON, format version 1; the examples "
+        "explain every field in their comments, and `linkstar init` run in a terminal writes "
+        "one the same way. Then check it:\n"
+        "  linkstar validate answers.yaml"),
+    "zh": (
+        "linkstar init 需要在终端里逐题提问，但当前标准输入不是终端（被管道重定向或已关闭）。\n"
+        "可以从自带的示例开始：\n"
+        "  linkstar init --example {first} -o answers.yaml\n"
+        "  （可用示例：{names}）\n"
+        "也可以手写答案文件：YAML 或 JSON，格式版本 1；示例文件的注释解释了每个字段，"
+        "在终端里运行 `linkstar init` 生成的文件也带同样的注释。写好后检查：\n"
+        "  linkstar validate answers.yaml"),
+}
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "init", help="answer the questionnaire in a terminal and write an answers file",
+        description="Ask about the team (scope, goals, platforms, roles, data systems, review "
+                    "cadence, incentives), check each answer as it is given, and write a "
+                    "commented answers file for `linkstar generate`.")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help=f"answers file to write (default: {DEFAULT_OUTPUT}, or the --from file)")
+    p.add_argument("--lang", choices=("zh", "en"),
+                   help="language of the questions (default: asked first)")
+    p.add_argument("--from", dest="from_file", metavar="FILE",
+                   help="ask again with this answers file's answers as the defaults")
+    p.add_argument("--example", metavar="NAME",
+                   help="copy a bundled example instead of asking (no terminal needed)")
+    p.add_argument("--library", metavar="DIR", action="append",
+                   help="a library folder that adds to or overrides the shipped one "
+                        "(repeatable)")
+    p.set_defaults(func=cmd_init)
+
+
+# --- examples ------------------------------------------------------------------------------
+
+def examples_dir() -> Path:
+    """The examples that travel with the package (or the repository's, in a source checkout)."""
+    here = Path(__file__).resolve()
+    installed = here.parent.parent / "_data" / "examples"
+    if installed.is_dir():
+        return installed
+    return here.parents[3] / "examples"
+
+
+def example_files() -> dict[str, Path]:
+    folder = examples_dir()
+    if not folder.is_dir():
+        return {}
+    return {f.stem: f for f in sorted(folder.iterdir())
+            if f.suffix in (".yaml", ".yml", ".json") and f.is_file()}
+
+
+def find_example(name: str) -> Path:
+    from ..errors import UsageError, did_you_mean
+
+    files = example_files()
+    stem = Path(name).stem if Path(name).suffix in (".yaml", ".yml", ".json") else name
+    if stem in files:
+        return files[stem]
+    if not files:
+        raise UsageError(f"no bundled examples found in {examples_dir()}")
+    hint = did_you_mean(stem, files)
+    raise UsageError(f"unknown example `{name}`" + (f" ({hint})" if hint else "")
+                     + f"; bundled examples: {', '.join(files)}")
+
+
+# --- writing -------------------------------------------------------------------------------
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write `path` in one step: a temporary file beside it, then renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render_answers(answers: Any, library: Any, lang: str, path: Path, shown: str) -> str:
+    """The file's text: commented YAML, or JSON for a `.json` path."""
+    if path.suffix == ".json":
+        import json
+
+        from ..answers.dump import normalise_answers
+
+        data = normalise_answers(answers).model_dump(mode="json", exclude_none=True)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from .yaml_out import commented_yaml
+
+    return commented_yaml(answers, library, lang, shown)
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def _free_path(path: Path, prompter: Any, texts: Any) -> Path | None:
+    """`path`, or another one the person gives when it exists and they keep it; None: quit."""
+    from ..errors import display_path
+
+    while path.exists():
+        if path.is_file() and prompter.confirm(texts("overwrite", file=display_path(path)),
+                                               default=False):
+            return path
+        other = prompter.text(texts("other_file")).strip()
+        if not other:
+            return None
+        path = Path(other)
+    return path
+
+
+# --- the command ---------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from ..errors import UsageError, display_path
+
+    if args.example and args.from_file:
+        raise UsageError("give either --example or --from, not both")
+    if args.example:
+        return _copy_example(args)
+    if not _interactive():
+        names = list(example_files()) or ["amazon-us"]
+        print(_NO_TTY[args.lang or "en"].format(first=names[0], names=", ".join(names)),
+              file=sys.stderr)
+        return 1
+
+    from ..answers.loader import load_answers, parse_answers
+    from ..library.loader import load_library
+    from .flow import Questionnaire
+    from .prompter import Prompter
+    from .texts import Texts
+
+    library = load_library(args.library or [])
+    defaults = None
+    lang = args.lang
+    if args.from_file:
+        previous = load_answers(Path(args.from_file), library)
+        defaults = previous.model_dump(mode="json", exclude_none=True)
+        lang = lang or previous.client.language
+    out = Path(args.output or args.from_file or DEFAULT_OUTPUT)
+    prompter = Prompter()
+    if lang is None:
+        guess = "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
+        lang = prompter.select("Language / 语言", [("zh", "中文"), ("en", "English")],
+                               default=guess)
+    texts = Texts(lang)
+    answers = Questionnaire(library, lang, prompter, defaults=defaults,
+                            target=display_path(out)).run()
+    path = _free_path(out, prompter, texts) if answers is not None else None
+    if answers is None or path is None:
+        prompter.say(texts("not_written"))
+        return 1
+    shown = display_path(path)
+    text = render_answers(answers, library, lang, path, shown)
+    # What is written must read back as valid answers; a failure here is a bug, not a file.
+    parse_answers(text, shown, library, json_syntax=path.suffix == ".json")
+    write_atomically(path, text)
+    prompter.say(texts("wrote", file=shown))
+    return 0
+
+
+def _copy_example(args: argparse.Namespace) -> int:
+    from ..errors import UsageError, display_path
+
+    source = find_example(args.example)
+    out = Path(args.output or DEFAULT_OUTPUT)
+    if out.exists():
+        if not _interactive():
+            raise UsageError(f"{display_path(out)} already exists; choose another file with "
+                             "-o, or remove it first")
+        from .prompter import Prompter
+        from .texts import Texts
+
+        path = _free_path(out, Prompter(), Texts(args.lang or "en"))
+        if path is None:
+            print("nothing was written", file=sys.stderr)
+            return 1
+        out = path
+    if out.suffix == ".json" and source.suffix != ".json":
+        from ..answers.loader import load_answers
+        from ..library.loader import load_library
+
+        library = load_library(args.library or [])
+        answers = load_answers(source, library)
+        write_atomically(out, render_answers(answers, library, "en", out, display_path(out)))
+    else:
+        write_atomically(out, source.read_bytes())
+    shown = display_path(out)
+    print(f"wrote {shown} from the example `{source.stem}`. Edit it, then check it with "
+          f"`linkstar validate {shown}`, or amend it question by question with "
+          f"`linkstar init --from {shown}`.")
+    return 0

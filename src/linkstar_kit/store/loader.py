@@ -1,0 +1,319 @@
+"""`linkstar load KIT ACTUALS.csv`: validate a CSV of actuals, then upsert it in one transaction.
+
+Every problem in the file is reported at once, each with its CSV row number (the header is row
+1, as a spreadsheet shows it); when there is any, nothing is written, not even an empty store.
+Rows are keyed on (period_start, role_key, kpi, platform): loading the same file twice changes
+nothing, and a corrected value replaces the old one.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, Issue, UsageError, did_you_mean, display_path
+from .periods import period_of
+from .schema import statements
+from .tracking import ALL, COMPANY
+
+SCHEMA_FILE = "data/schema.sql"
+STORE_FILE = "data/kpi.sqlite"
+COLUMNS = ("period_start", "period_end", "role_key", "kpi", "platform", "value", "annotation",
+           "source")
+REQUIRED = ("period_start", "role_key", "kpi", "value")
+HELPERS = ("kpi_name", "target")  # written into the template to help whoever fills it; ignored
+
+
+@dataclass
+class LoadResult:
+    store: Path
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped_empty: int = 0
+
+    def summary(self) -> str:
+        text = (f"{self.inserted} new, {self.updated} updated, {self.unchanged} unchanged")
+        if self.skipped_empty:
+            text += f"; {self.skipped_empty} rows without a value skipped"
+        return text
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    period_start: str
+    period_end: str
+    role_key: str
+    kpi: str
+    platform: str
+    value: float
+    annotation: str
+    source: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.period_start, self.role_key, self.kpi, self.platform)
+
+
+def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
+    kit, csv_path = Path(kit), Path(csv_path)
+    schema_file = kit / SCHEMA_FILE
+    if not kit.is_dir():
+        raise UsageError(f"{display_path(kit)} is not a kit folder")
+    if not schema_file.is_file():
+        raise UsageError(
+            f"{display_path(schema_file)} is missing: generate the kit with the dashboards format "
+            "(`linkstar generate ANSWERS -o KIT --format md,dashboards`) first")
+    if not csv_path.is_file():
+        raise UsageError(f"{display_path(csv_path)}: no such file")
+    script = statements(schema_file.read_text(encoding="utf-8"))
+    tracked = _tracked(script, schema_file)
+    rows, skipped = _parse(csv_path, tracked)
+
+    store = kit / STORE_FILE
+    existed = store.exists()
+    result = LoadResult(store=store, skipped_empty=skipped)
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    con = sqlite3.connect(store, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        for stmt in script:
+            con.execute(stmt)
+        for r in rows:
+            old = con.execute(
+                "SELECT period_end, value, annotation, source FROM actuals WHERE period_start = ?"
+                " AND role_key = ? AND kpi = ? AND platform = ?", r.key).fetchone()
+            if old == (r.period_end, r.value, r.annotation, r.source):
+                result.unchanged += 1
+                continue
+            con.execute(
+                "INSERT INTO actuals (period_start, period_end, role_key, kpi, platform, value,"
+                " annotation, source, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (period_start, role_key, kpi, platform) DO UPDATE SET"
+                " period_end = excluded.period_end, value = excluded.value,"
+                " annotation = excluded.annotation, source = excluded.source,"
+                " loaded_at = excluded.loaded_at",
+                (r.period_start, r.period_end, r.role_key, r.kpi, r.platform, r.value, r.annotation,
+                 r.source, now))
+            if old is None:
+                result.inserted += 1
+            else:
+                result.updated += 1
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        con.close()
+        if not existed:
+            store.unlink(missing_ok=True)
+        raise
+    con.close()
+    return result
+
+
+# --- what the kit tracks ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Kpi:
+    frequency: str
+    unit: str
+
+
+def _tracked(script: list[str], schema_file: Path) -> dict[tuple[str, str, str], _Kpi]:
+    mem = sqlite3.connect(":memory:")
+    try:
+        for stmt in script:
+            mem.execute(stmt)
+        rows = mem.execute("SELECT role_key, kpi, platform, frequency, unit FROM targets"
+                           " ORDER BY sort_order").fetchall()
+    except sqlite3.Error as exc:
+        raise UsageError(f"{display_path(schema_file)} does not run on SQLite ({exc}); "
+                         "regenerate the kit to restore it") from None
+    finally:
+        mem.close()
+    return {(r, k, p): _Kpi(f, u) for r, k, p, f, u in rows}
+
+
+# --- the CSV -----------------------------------------------------------------------------------
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on a Chinese Windows saves CSV as GBK.
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise UsageError(f"{display_path(path)} is neither UTF-8 nor GBK text; "
+                             "save it as CSV UTF-8") from None
+
+
+_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+
+
+def _date(text: str) -> dt.date | None:
+    m = _DATE.match(text.strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _number(text: str, unit: str) -> float | None:
+    t = text.strip().replace(",", "").replace(" ", "")
+    pct = t.endswith("%")
+    if pct:
+        t = t[:-1]
+    try:
+        v = float(t)
+    except ValueError:
+        return None
+    if not math.isfinite(v):
+        return None
+    if pct:
+        if unit != "ratio":
+            return None
+        v /= 100
+    return v
+
+
+def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[_Row], int]:
+    file = display_path(path)
+    issues: list[Issue] = []
+
+    def bad(line: int, column: str, message: str, hint: str | None = None) -> None:
+        issues.append(Issue(file, line, None, (column,), message, hint))
+
+    records = list(csv.reader(io.StringIO(_read_text(path), newline="")))
+    if not records or not any(c.strip() for c in records[0]):
+        raise InputError([Issue(file, 1, None, (), "the file is empty: expected a header row "
+                                "with " + ", ".join(COLUMNS))], title=f"{file} was not loaded")
+    header = [c.strip().lower() for c in records[0]]
+    known = set(COLUMNS) | set(HELPERS)
+    for c in header:
+        if c and c not in known:
+            bad(1, c, f"unknown column `{c}`", did_you_mean(c, COLUMNS)
+                or "expected " + ", ".join(COLUMNS))
+    for c in REQUIRED:
+        if c not in header:
+            bad(1, c, f"missing column `{c}`")
+    dup_cols = {c for c in header if c and header.count(c) > 1}
+    for c in sorted(dup_cols):
+        bad(1, c, f"column `{c}` appears twice")
+    if issues:
+        raise InputError(issues, title=f"{file} was not loaded")
+    idx = {c: header.index(c) for c in COLUMNS if c in header}
+
+    roles = {r for r, _, _ in tracked}
+    kpis_of: dict[str, set[str]] = {}
+    platforms_of: dict[tuple[str, str], list[str]] = {}
+    for r, k, p in tracked:
+        kpis_of.setdefault(r, set()).add(k)
+        platforms_of.setdefault((r, k), []).append(p)
+    all_kpis = {k for _, k, _ in tracked}
+
+    rows: list[_Row] = []
+    seen: dict[tuple[str, str, str, str], int] = {}
+    skipped = 0
+    for n, rec in enumerate(records[1:], start=2):
+        if not any(c.strip() for c in rec):
+            continue
+
+        def cell(name: str, rec: list[str] = rec) -> str:
+            i = idx.get(name)
+            return rec[i].strip() if i is not None and i < len(rec) else ""
+
+        before = len(issues)
+        role, kpi, platform = cell("role_key"), cell("kpi"), cell("platform")
+        if not role:
+            bad(n, "role_key", "missing role key")
+            continue
+        if role not in roles:
+            bad(n, "role_key", f"unknown role `{role}`",
+                did_you_mean(role, roles) or "known: " + ", ".join(sorted(roles)))
+            continue
+        if not kpi:
+            bad(n, "kpi", "missing KPI")
+            continue
+        if kpi not in kpis_of[role]:
+            if kpi in all_kpis:
+                bad(n, "kpi", f"KPI `{kpi}` is not tracked for role `{role}`",
+                    "its KPIs: " + ", ".join(sorted(kpis_of[role])))
+            else:
+                bad(n, "kpi", f"unknown KPI `{kpi}`", did_you_mean(kpi, kpis_of[role])
+                    or did_you_mean(kpi, all_kpis) or "the role's KPIs: "
+                    + ", ".join(sorted(kpis_of[role])))
+            continue
+        allowed = platforms_of[(role, kpi)]
+        if platform not in allowed:
+            if platform == ALL and len(allowed) == 1:
+                platform = allowed[0]  # one platform only: a blank cell can only mean it
+            else:
+                shown = ", ".join(f"`{p}`" if p else "empty (all platforms)" for p in allowed)
+                what = f"platform `{platform}`" if platform else "an empty platform"
+                who = "the company goal" if role == COMPANY else f"role `{role}`"
+                bad(n, "platform", f"{what} is not tracked for `{kpi}` of {who}",
+                    f"expected {shown}")
+                continue
+        info = tracked[(role, kpi, platform)]
+
+        raw = cell("value")
+        if not raw:
+            skipped += 1
+            continue
+        value = _number(raw, info.unit)
+        if value is None:
+            bad(n, "value", f"`{raw}` is not a number")
+        elif info.unit == "ratio" and not 0 <= value <= 1:
+            hint = f"did you mean {value / 100:g}?" if 1 < value <= 100 else None
+            bad(n, "value", f"{raw} is outside [0, 1]: `{kpi}` is a ratio (a fraction, "
+                "0.15 means 15 %)", hint)
+
+        start_text, end_text = cell("period_start"), cell("period_end")
+        start = _date(start_text)
+        end = _date(end_text) if end_text else None
+        if start is None:
+            bad(n, "period_start", f"`{start_text}` is not a date" if start_text
+                else "missing period start", "write YYYY-MM-DD")
+        elif end_text and end is None:
+            bad(n, "period_end", f"`{end_text}` is not a date", "write YYYY-MM-DD")
+        else:
+            expected = period_of(info.frequency, start)
+            if expected[0] != start or (end is not None and end != expected[1]):
+                shown = f"{start}..{end}" if end else str(start)
+                bad(n, "period_start", f"period {shown} does not fit `{kpi}`, which is "
+                    f"{info.frequency} ({_FREQ_HINT[info.frequency]})",
+                    f"the {info.frequency} period around it is {expected[0]}..{expected[1]}")
+            else:
+                end = expected[1]
+        if len(issues) > before or value is None or start is None or end is None:
+            continue
+        row = _Row(n, start.isoformat(), end.isoformat(), role, kpi, platform, value,
+                   cell("annotation"), cell("source"))
+        if row.key in seen:
+            bad(n, "period_start", f"duplicate row: same period, role, KPI and platform as "
+                f"row {seen[row.key]}")
+            continue
+        seen[row.key] = n
+        rows.append(row)
+    if issues:
+        raise InputError(issues, title=f"{file} was not loaded, nothing was written")
+    return rows, skipped
+
+
+_FREQ_HINT = {
+    "daily": "one day: period_end = period_start",
+    "weekly": "Monday to Sunday",
+    "monthly": "the 1st to the last day of a month",
+    "quarterly": "a calendar quarter, from Jan 1, Apr 1, Jul 1 or Oct 1",
+}

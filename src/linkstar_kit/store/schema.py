@@ -1,0 +1,143 @@
+"""The canonical tables and `data/schema.sql`.
+
+`data/schema.sql` is written by `generate` (dashboards format) and applied by `linkstar load`:
+it creates the tables when missing and refreshes the `targets` table from the selection, so the
+store always holds the targets of the kit it lives in. SQLite dialect, written to run unchanged
+on PostgreSQL too (TEXT dates in ISO form, DOUBLE PRECISION numbers, `ON CONFLICT` upserts).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from .tracking import Tracked
+
+DDL = """\
+-- One row per role entry, KPI and platform the kit tracks (platform '' = all the role's
+-- platforms; role_key '_company' = a company goal). Refreshed from the selection on every load.
+-- RAG: green when the target holds (op, target_low, target_high; `>` and `<` are strict);
+-- else amber when amber_low <= value <= amber_high (the near-miss band: within 10 % of the
+-- target value); else red. A row without op has no target yet.
+CREATE TABLE IF NOT EXISTS targets (
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  sort_order    INTEGER NOT NULL,
+  role_title    TEXT NOT NULL,
+  name_en       TEXT NOT NULL,
+  name_zh       TEXT NOT NULL,
+  unit          TEXT NOT NULL,
+  direction     TEXT NOT NULL,
+  frequency     TEXT NOT NULL,
+  op            TEXT,
+  target_low    DOUBLE PRECISION,
+  target_high   DOUBLE PRECISION,
+  amber_low     DOUBLE PRECISION,
+  amber_high    DOUBLE PRECISION,
+  target_kind   TEXT,
+  target_source TEXT,
+  target_as_of  TEXT,
+  data_source   TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (role_key, kpi, platform)
+);
+
+-- The numbers, one per period, role entry, KPI and platform (the natural key). Ratios are
+-- fractions in [0, 1]. Periods follow the KPI's frequency: a day, an ISO week (Monday to
+-- Sunday), a calendar month or a calendar quarter; dates are YYYY-MM-DD.
+CREATE TABLE IF NOT EXISTS actuals (
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  value         DOUBLE PRECISION NOT NULL,
+  annotation    TEXT NOT NULL DEFAULT '',
+  source        TEXT NOT NULL DEFAULT '',
+  loaded_at     TEXT NOT NULL,
+  PRIMARY KEY (period_start, role_key, kpi, platform)
+);
+
+-- Every actual with its target and its RAG status (green, amber, red; none without target).
+DROP VIEW IF EXISTS kpi_status;
+CREATE VIEW kpi_status AS
+SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
+       a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
+       CASE
+         WHEN t.op IS NULL THEN 'none'
+         WHEN (t.target_low IS NULL OR a.value > t.target_low
+               OR (a.value = t.target_low AND t.op <> '>'))
+          AND (t.target_high IS NULL OR a.value < t.target_high
+               OR (a.value = t.target_high AND t.op <> '<')) THEN 'green'
+         WHEN (t.amber_low IS NULL OR a.value >= t.amber_low)
+          AND (t.amber_high IS NULL OR a.value <= t.amber_high) THEN 'amber'
+         ELSE 'red'
+       END AS status
+FROM actuals a
+JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
+"""
+
+TARGET_COLUMNS = ("role_key", "kpi", "platform", "sort_order", "role_title", "name_en",
+                  "name_zh", "unit", "direction", "frequency", "op", "target_low",
+                  "target_high", "amber_low", "amber_high", "target_kind", "target_source",
+                  "target_as_of", "data_source")
+
+
+def sql_literal(v: object) -> str:
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool):
+        return "1" if v else "0"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return repr(v)
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+def target_row(t: Tracked) -> dict[str, object]:
+    rag = t.rag
+    cols = rag.columns() if rag else dict.fromkeys(
+        ("target_low", "target_high", "amber_low", "amber_high"))
+    tg = t.target
+    return {
+        "role_key": t.role_key, "kpi": t.kpi, "platform": t.platform,
+        "sort_order": t.sort_order, "role_title": t.role_title,
+        "name_en": t.name.en, "name_zh": t.name.zh, "unit": t.unit, "direction": t.direction,
+        "frequency": t.frequency, "op": tg.op if tg else None, **cols,
+        "target_kind": tg.kind if tg else None, "target_source": tg.source if tg else None,
+        "target_as_of": tg.as_of if tg else None, "data_source": t.data_source,
+    }
+
+
+def schema_sql(rows: Iterable[Tracked], client: str) -> str:
+    lines = [
+        f"-- linkstar-kit actuals store for {client}",
+        "-- Applied by `linkstar load KIT ACTUALS.csv` to KIT/data/kpi.sqlite (SQLite); the same",
+        "-- statements run on PostgreSQL. Regenerate the kit to change the targets below.",
+        "",
+        DDL,
+        "-- The targets of this kit (from selection.json).",
+        "DELETE FROM targets;",
+    ]
+    cols = ", ".join(TARGET_COLUMNS)
+    for t in rows:
+        row = target_row(t)
+        vals = ", ".join(sql_literal(row[c]) for c in TARGET_COLUMNS)
+        lines.append(f"INSERT INTO targets ({cols}) VALUES ({vals});")
+    return "\n".join(lines) + "\n"
+
+
+def statements(sql: str) -> list[str]:
+    """Split a script into complete statements (string literals may hold `;`)."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        if not buf and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

@@ -1,0 +1,123 @@
+"""What a kit tracks: one row per role entry, KPI and platform (plus one per company goal).
+
+This is the content of the store's `targets` table, of the CSV template, of the dashboard
+panels and of the workbook rows. It is read off the selection; no rule is re-run. The only
+choice made here is presentational: whether a KPI is reported per platform or once across
+the role's platforms (per platform when the engine resolved per-platform targets, when the
+KPI only exists on some platforms, or when the role works per platform).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..answers.models import Answers
+from ..engine.models import ResolvedTarget, Selection
+from ..library.loader import Library
+from ..library.models import Text
+from .rag import Rag
+
+COMPANY = "_company"  # role key of the company goals' rows (a role key can never start with _)
+ALL = ""              # platform of a row that holds for every platform of its role
+
+
+@dataclass(frozen=True)
+class Tracked:
+    role_key: str
+    role_title: str
+    kpi: str
+    platform: str
+    name: Text
+    short: str | None
+    unit: str
+    direction: str
+    frequency: str
+    target: ResolvedTarget | None
+    data_source: str
+    sort_order: int
+
+    @property
+    def rag(self) -> Rag | None:
+        return Rag.from_target(self.target.op, self.target.value) if self.target else None
+
+    @property
+    def is_goal(self) -> bool:
+        return self.role_key == COMPANY
+
+    def title(self, lang: str) -> str:
+        """`广告销售成本比 · ACoS`: the client's language first, the other (short) after."""
+        first = self.name.get(lang)
+        other = self.short or self.name.get("en" if lang == "zh" else "zh")
+        return first if other == first or other in first else f"{first} · {other}"
+
+
+def company_title(lang: str) -> str:
+    return "公司目标" if lang == "zh" else "Company goals"
+
+
+def platform_name(library: Library, platform: str, lang: str) -> str:
+    if platform == ALL:
+        return "全部平台" if lang == "zh" else "All platforms"
+    p = library.platforms.get(platform)
+    return p.name.get(lang) if p else platform
+
+
+def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tracked]:
+    lang = selection.client.language
+    out: list[Tracked] = []
+
+    def add(**kw: object) -> None:
+        out.append(Tracked(sort_order=len(out) + 1, **kw))  # type: ignore[arg-type]
+
+    for g in selection.goals:
+        lib = library.kpis.get(g.kpi)
+        direction = lib.direction if lib else "higher"
+        op = ">=" if direction == "higher" else "<="
+        target = ResolvedTarget(platform=None, op=op, value=g.target, kind="goal",
+                                source=f"Company goal, by {g.by}")
+        add(role_key=COMPANY, role_title=company_title(lang), kpi=g.kpi, platform=ALL,
+            name=g.name, short=lib.short if lib else None, unit=g.unit, direction=direction,
+            frequency=lib.frequency if lib else "monthly", target=target,
+            data_source=_goal_source(answers, selection, library, g.kpi, lang))
+
+    for r in selection.roles:
+        role = library.roles.get(r.role)
+        title = r.title or (role.name.get(lang) if role else r.key)
+        for k in r.kpis:
+            lib = library.kpis.get(k.kpi)
+            for platform, target in _rows(k.targets, r.platforms,
+                                          lib.platforms if lib else None,
+                                          role.platform_bound if role else True):
+                add(role_key=r.key, role_title=title, kpi=k.kpi, platform=platform,
+                    name=k.name, short=lib.short if lib else None, unit=k.unit,
+                    direction=k.direction, frequency=k.frequency, target=target,
+                    data_source=k.data_source)
+    return out
+
+
+def _rows(targets: list[ResolvedTarget], role_platforms: list[str],
+          kpi_platforms: list[str] | None, platform_bound: bool
+          ) -> list[tuple[str, ResolvedTarget | None]]:
+    shared = next((t for t in targets if t.platform is None), None)
+    if shared is not None or not role_platforms:
+        return [(ALL, shared)]
+    by_platform = {t.platform: t for t in targets if t.platform}
+    if by_platform or kpi_platforms is not None or platform_bound:
+        plats = [p for p in role_platforms if kpi_platforms is None or p in kpi_platforms]
+        if plats:
+            return [(p, by_platform.get(p)) for p in plats]
+    return [(ALL, None)]
+
+
+def _goal_source(answers: Answers, selection: Selection, library: Library, kpi: str,
+                 lang: str) -> str:
+    for r in selection.roles:
+        for k in r.kpis:
+            if k.kpi == kpi:
+                return k.data_source
+    lib = library.kpis.get(kpi)
+    if lib is None:
+        return ""
+    from ..engine.sources import data_source_for
+
+    return data_source_for(lib, answers, lang)[1]

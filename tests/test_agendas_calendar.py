@@ -1,0 +1,394 @@
+"""Review agendas (timeboxed, owned, grounded in the method) and the review calendar (.ics)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+
+from libfactory import answers, kpi, write_library
+from linkstar_kit.answers.models import Answers
+from linkstar_kit.engine.select import select
+from linkstar_kit.kit.agendas import KINDS, build_agendas, render_agendas, timebox
+from linkstar_kit.kit.blueprints import Blueprints, shipped_blueprints_dir
+from linkstar_kit.kit.calendar import (
+    first_monthly,
+    first_quarterly,
+    first_weekly,
+    render_calendar,
+    uid,
+)
+from linkstar_kit.kit.context import KitContext
+from linkstar_kit.kit.generate import build_files
+from linkstar_kit.library.loader import Library, load_library
+
+ROLES = [
+    {"role": "operations", "key": "ops", "title": "Amazon 运营 *lead*", "headcount": 3},
+    {"role": "customer_service", "key": "cs", "title": "客服 | after-sales", "headcount": 2},
+    {"role": "finance", "key": "fin"},
+]
+
+
+def kpis() -> list[dict]:
+    return [
+        kpi("gmv", {"operations": 5, "team_lead": 10, "finance": 4}, unit="currency"),
+        kpi("net_margin", {"finance": 10, "team_lead": 9}),
+        kpi("conversion_rate", {"operations": 9}, kind="lead", drives=["gmv"]),
+        kpi("sessions", {"operations": 8}, kind="lead", unit="count", drives=["gmv"]),
+        kpi("acos", {"operations": 7, "advertising": 10}, kind="lead", direction="lower",
+            counter=["ad_sales"], drives=["net_margin"],
+            targets=[{"op": "<=", "value": 0.25, "kind": "method", "source": "LinkStar",
+                      "as_of": "2026-01-01"}]),
+        kpi("ad_sales", {"advertising": 2, "operations": 1}, unit="currency", drives=["gmv"]),
+        kpi("odr", {"operations": 6, "customer_service": 10}, direction="lower",
+            platforms=["amazon"],
+            targets=[{"platform": "amazon", "op": "<", "value": 0.01, "kind": "official",
+                      "source": "Amazon Seller Central help", "as_of": "2026-01-15"}]),
+        kpi("response_h", {"customer_service": 9}, kind="lead", unit="hours", direction="lower"),
+        kpi("csat", {"customer_service": 7}),
+        kpi("reviews", {"customer_service": 6, "operations": 3}, kind="lead", unit="count"),
+        kpi("gross_margin", {"finance": 9}, drives=["net_margin"]),
+        kpi("cash_days", {"finance": 7}, kind="lead", unit="days", direction="lower"),
+        kpi("invoice_lag", {"finance": 6}, kind="lead", unit="days", direction="lower"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return load_library(base=write_library(tmp_path_factory.mktemp("lib") / "lib", kpis()))
+
+
+def make_answers(lang: str = "en", tz: str = "Asia/Shanghai", start: str = "2026-07-01",
+                 review: dict[str, Any] | None = None, roles: list[dict] | None = None,
+                 **over: Any) -> Answers:
+    data = answers(client={"name": "Starriver 星河", "slug": "starriver", "language": lang,
+                           "timezone": tz},
+                   scope={"level": "company", "start": start, "horizon": "quarter"},
+                   goals=[{"kpi": "gmv", "target": 1000000, "by": "2026-12-31"}],
+                   roles=roles or ROLES, **over)
+    if review is not None:
+        data["review"] = review
+    return Answers.model_validate(data)
+
+
+def make_ctx(library: Library, blueprints: Blueprints | None = None, **kw: Any) -> KitContext:
+    a = make_answers(**kw)
+    return KitContext(a, select(a, library), library, blueprints or Blueprints())
+
+
+def review(weekly: int = 60, monthly: int = 120, quarterly: int | bool = 180) -> dict[str, Any]:
+    return {"weekly": {"weekday": "monday", "time": "10:00", "minutes": weekly},
+            "monthly": {"day": 3, "time": "14:00", "minutes": monthly},
+            "quarterly": (False if quarterly is False
+                          else {"day": 10, "time": "14:00", "minutes": quarterly})}
+
+
+def clock(hhmm: str) -> int:
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+# --- timebox -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("total", [15, 16, 17, 29, 30, 45, 59, 60, 61, 89, 90, 97, 120, 179,
+                                   180, 239, 479, 480])
+@pytest.mark.parametrize("weights", [[4, 7, 7, 9, 9, 50, 8, 5], [1, 1, 1], [3, 97],
+                                     [8, 8, 12, 12, 6, 25, 20, 6], [1] * 15])
+def test_timebox_sums_exactly_and_gives_every_item_time(total: int, weights: list[int]) -> None:
+    mins = timebox(weights, total)
+    assert sum(mins) == total
+    assert len(mins) == len(weights)
+    assert min(mins) >= 1
+    biggest = weights.index(max(weights))
+    assert mins[biggest] == max(mins)
+
+
+def test_timebox_is_proportional_and_uses_five_minute_blocks_when_it_can() -> None:
+    assert timebox([1, 2, 3], 60) == [10, 20, 30]
+    assert timebox([5, 5, 10, 5, 5, 60, 5], 90) == [5, 5, 10, 5, 5, 55, 5]
+    assert all(m % 5 == 0 for m in timebox([4, 7, 7, 9, 9, 50, 8, 5], 120))
+    # an odd length cannot use 5-minute blocks; the remainder lands deterministically
+    assert timebox([1, 1, 1], 61) == [21, 20, 20]
+    assert timebox([1, 1, 1], 61) == timebox([1, 1, 1], 61)
+
+
+def test_timebox_refuses_what_cannot_fit() -> None:
+    with pytest.raises(ValueError):
+        timebox([1, 1, 1], 2)
+    with pytest.raises(ValueError):
+        timebox([], 60)
+
+
+# --- agendas -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("minutes", [15, 45, 61, 97, 480])
+def test_agenda_minutes_add_up_to_the_meeting_length(library: Library, minutes: int) -> None:
+    ctx = make_ctx(library, review=review(minutes, minutes, minutes))
+    agendas = build_agendas(ctx)
+    assert set(agendas) == set(KINDS)
+    for kind, agenda in agendas.items():
+        items = agenda.items
+        assert sum(it.minutes for it in items) == minutes, kind
+        assert all(it.minutes >= 1 for it in items)
+        # the clock times chain without gaps from the start to the end of the meeting
+        start = clock(items[0].start)
+        assert items[0].start == ("10:00" if kind == "weekly" else "14:00")
+        for a, b in zip(items, items[1:]):
+            assert a.end == b.start
+        for it in items:
+            assert (clock(it.end) - clock(it.start)) % 1440 == it.minutes
+        assert (clock(items[-1].end) - start) % 1440 == minutes % 1440
+
+
+@pytest.mark.parametrize("minutes", [15, 45, 61, 480])
+def test_markdown_table_minutes_add_up(library: Library, minutes: int) -> None:
+    docs = render_agendas(make_ctx(library, review=review(minutes, minutes, minutes)))
+    for path, text in docs.items():
+        table = text.split("## Agenda\n", 1)[1].split("\n## ", 1)[0]
+        rows = [r for r in table.splitlines() if r.startswith("| ") and r[2].isdigit()]
+        assert len(rows) == 8, path
+        assert sum(int(r.split("|")[3]) for r in rows) == minutes, path
+
+
+def test_problem_solving_is_the_biggest_block(library: Library) -> None:
+    many = [{"role": "operations", "key": f"ops-{i}", "title": f"Ops {i}"} for i in range(12)]
+    for roles in (ROLES, many):
+        agendas = build_agendas(make_ctx(library, roles=roles, review=review(90, 120, 180)))
+        weekly = {it.key: it.minutes for it in agendas["weekly"].items}
+        assert weekly["ids"] == max(weekly.values())
+        monthly = {it.key: it.minutes for it in agendas["monthly"].items}
+        assert monthly["causes"] == max(monthly.values())
+
+
+def test_every_item_names_its_owner_role(library: Library) -> None:
+    ctx = make_ctx(library)
+    titles = ["Amazon 运营 *lead*", "客服 | after-sales"]
+    for agenda in build_agendas(ctx).values():
+        for it in agenda.items:
+            assert it.owners and all(o.strip() for o in it.owners), (agenda.kind, it.key)
+    weekly = {it.key: it for it in build_agendas(ctx)["weekly"].items}
+    for key in ("account", "annotate", "commit"):
+        for t in titles:
+            assert t in weekly[key].owners
+    # finance owns the data check, and money comes last in the outputs
+    monthly = {it.key: it for it in build_agendas(ctx)["monthly"].items}
+    fin_title = monthly["data_check"].owners[0]
+    assert fin_title != "Chair (team lead)"
+    assert weekly["outputs"].owners[-1] == fin_title
+    # without a team lead role in the answers, the chair is named generically
+    assert weekly["ids"].owners == ["Chair (team lead)"]
+
+
+def test_chair_is_the_clients_team_lead_when_there_is_one(library: Library) -> None:
+    roles = ROLES + [{"role": "team_lead", "key": "boss", "title": "总经理"}]
+    weekly = build_agendas(make_ctx(library, roles=roles))["weekly"]
+    assert weekly.chair == "总经理"
+    assert {it.key: it for it in weekly.items}["ids"].owners == ["总经理"]
+
+
+def test_weekly_follows_the_method(library: Library) -> None:
+    weekly = build_agendas(make_ctx(library))["weekly"]
+    keys = [it.key for it in weekly.items]
+    # segue first; spikes annotated before anyone reads the scorecard; inputs before outputs;
+    # commitments for next week, then the wrap-up with a rating
+    assert keys == ["segue", "account", "annotate", "inputs", "outputs", "ids", "commit",
+                    "conclude"]
+    items = {it.key: it for it in weekly.items}
+    assert "routine or exceptional" in items["annotate"].guide
+    assert "issues list" in items["inputs"].guide
+    lead_text = " ".join(p.text for p in items["inputs"].points)
+    lag_text = " ".join(p.text for p in items["outputs"].points)
+    assert "Conversion Rate" in lead_text and "Conversion Rate" not in lag_text
+    assert "Acos ≤ 25%" in lead_text
+    assert "1 to 10" in items["conclude"].guide
+    assert "one or two" in items["commit"].guide
+
+
+def test_weekly_markdown_has_the_annotation_step_and_client_roles(library: Library) -> None:
+    md = render_agendas(make_ctx(library))["agendas/weekly-review.md"]
+    assert "Annotate the spikes before judging them" in md
+    assert "## Annotation log" in md
+    assert "## Issues list" in md
+    # the client's titles, escaped for Markdown and table cells
+    assert "Amazon 运营 \\*lead\\*" in md
+    assert "客服 \\| after-sales" in md
+    assert "every Monday, 10:00 (Asia/Shanghai)" in md
+
+
+def test_monthly_covers_deviations_causes_fixes_and_pairs(library: Library) -> None:
+    monthly = build_agendas(make_ctx(library))["monthly"]
+    keys = [it.key for it in monthly.items]
+    assert keys.index("data_check") < keys.index("inputs") < keys.index("outputs") \
+        < keys.index("causes") < keys.index("fixes")
+    pairs = {it.key: it for it in monthly.items}["pairs"]
+    assert any("Acos ↔ Ad Sales" in p.text for p in pairs.points)
+
+
+def test_quarterly_reviews_the_kpis_themselves(library: Library) -> None:
+    quarterly = build_agendas(make_ctx(library))["quarterly"]
+    items = {it.key: it for it in quarterly.items}
+    keys = list(items)
+    for key in ("goals", "voice", "fit", "targets", "contributions", "priorities"):
+        assert key in items
+    # the people who carry the KPIs speak before anything is changed
+    assert keys.index("voice") < keys.index("fit") < keys.index("targets")
+    assert any("Odr" in p.text and "official" in p.text and "2026-01-15" in p.text
+               for p in items["targets"].points)
+    assert items["contributions"].points, "contributions that numbers miss are listed"
+    md = render_agendas(make_ctx(library))["agendas/quarterly-review.md"]
+    assert "## KPI decisions" in md
+    assert "| Amazon 运营 *lead* | Conversion Rate | | | |" in md
+
+
+def test_quarterly_is_omitted_when_opted_out(library: Library) -> None:
+    ctx = make_ctx(library, review=review(quarterly=False))
+    docs = render_agendas(ctx)
+    assert sorted(docs) == ["agendas/monthly-review.md", "agendas/weekly-review.md"]
+    cal = Calendar.from_ical(render_calendar(ctx))
+    assert sorted(str(e["UID"]) for e in cal.walk("VEVENT")) == [
+        uid("starriver", "monthly"), uid("starriver", "weekly")]
+
+
+def test_chinese_agendas_read_as_chinese(library: Library) -> None:
+    docs = render_agendas(make_ctx(library, lang="zh"))
+    weekly = docs["agendas/weekly-review.md"]
+    assert weekly.startswith("# 周会 · Starriver 星河")
+    assert "异常波动先标注，再评判" in weekly
+    assert "每周一 10:00（Asia/Shanghai）" in weekly
+    assert "## 问题清单" in weekly
+    assert "Annotate" not in weekly and "Owner" not in weekly
+    quarterly = docs["agendas/quarterly-review.md"]
+    assert "指标承担者先发言" in quarterly and "目标重设" in quarterly
+    assert "数字里看不到的贡献" in quarterly
+    assert "1、4、7、10 月" in quarterly
+
+
+def test_agendas_are_deterministic(library: Library) -> None:
+    assert render_agendas(make_ctx(library)) == render_agendas(make_ctx(library))
+
+
+def test_a_user_blueprint_overrides_the_agendas(library: Library, tmp_path: Path) -> None:
+    user = tmp_path / "bp"
+    shutil.copytree(shipped_blueprints_dir() / "agendas", user / "agendas")
+    weekly = user / "agendas" / "{{cookiecutter.out}}" / "agendas" / "weekly-review.md"
+    weekly.write_text("BRANDED\n" + weekly.read_text(encoding="utf-8"), encoding="utf-8")
+    docs = render_agendas(make_ctx(library, blueprints=Blueprints(user)))
+    assert docs["agendas/weekly-review.md"].startswith("BRANDED\n")
+
+
+# --- calendar ------------------------------------------------------------------------------
+
+def events(ics: bytes) -> dict[str, Any]:
+    cal = Calendar.from_ical(ics)
+    return {str(e["UID"]).split("-review.")[0]: e for e in cal.walk("VEVENT")}
+
+
+def test_calendar_parses_with_three_series_in_the_clients_zone(library: Library) -> None:
+    ctx = make_ctx(library)
+    ics = render_calendar(ctx)
+    cal = Calendar.from_ical(ics)
+    tzs = cal.walk("VTIMEZONE")
+    assert [str(t["TZID"]) for t in tzs] == ["Asia/Shanghai"]
+    ev = events(ics)
+    assert sorted(ev) == ["monthly", "quarterly", "weekly"]
+    rr = {k: e["RRULE"].to_ical().decode() for k, e in ev.items()}
+    assert rr == {"weekly": "FREQ=WEEKLY;BYDAY=MO",
+                  "monthly": "FREQ=MONTHLY;BYMONTHDAY=3",
+                  "quarterly": "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=10"}
+    for e in ev.values():
+        assert e["DTSTART"].params["TZID"] == "Asia/Shanghai"
+    # scope starts Wednesday 2026-07-01: first Monday, first 3rd, first quarter month's 10th
+    starts = {k: e.decoded("DTSTART") for k, e in ev.items()}
+    assert starts["weekly"].replace(tzinfo=None) == dt.datetime(2026, 7, 6, 10, 0)
+    assert starts["monthly"].replace(tzinfo=None) == dt.datetime(2026, 7, 3, 14, 0)
+    assert starts["quarterly"].replace(tzinfo=None) == dt.datetime(2026, 7, 10, 14, 0)
+    # 10:00 in Shanghai is 02:00 UTC
+    assert starts["weekly"].astimezone(dt.timezone.utc) == dt.datetime(
+        2026, 7, 6, 2, 0, tzinfo=dt.timezone.utc)
+    durations = {k: e.decoded("DURATION") for k, e in ev.items()}
+    assert durations == {"weekly": dt.timedelta(minutes=60),
+                         "monthly": dt.timedelta(minutes=120),
+                         "quarterly": dt.timedelta(minutes=180)}
+    assert b"\r\nBEGIN:VTIMEZONE\r\n" in ics
+
+
+def test_quarterly_recurrence_lands_on_quarter_months(library: Library) -> None:
+    from dateutil.rrule import rrulestr
+
+    ev = events(render_calendar(make_ctx(library, start="2026-07-15")))
+    q = ev["quarterly"]
+    start = q.decoded("DTSTART")
+    assert start.replace(tzinfo=None) == dt.datetime(2026, 10, 10, 14, 0)
+    rule = rrulestr(q["RRULE"].to_ical().decode(), dtstart=start.replace(tzinfo=None))
+    assert [d.date() for d in rule[:4]] == [dt.date(2026, 10, 10), dt.date(2027, 1, 10),
+                                           dt.date(2027, 4, 10), dt.date(2027, 7, 10)]
+    assert ev["monthly"].decoded("DTSTART").date() == dt.date(2026, 8, 3)
+
+
+@pytest.mark.parametrize(("start", "weekday", "expect"), [
+    ("2026-07-01", "wednesday", "2026-07-01"), ("2026-07-01", "tuesday", "2026-07-07"),
+    ("2026-12-31", "friday", "2027-01-01")])
+def test_first_weekly(start: str, weekday: str, expect: str) -> None:
+    assert first_weekly(dt.date.fromisoformat(start), weekday) == dt.date.fromisoformat(expect)
+
+
+def test_first_monthly_and_quarterly_cross_the_year() -> None:
+    d = dt.date(2026, 12, 20)
+    assert first_monthly(d, 3) == dt.date(2027, 1, 3)
+    assert first_monthly(d, 20) == dt.date(2026, 12, 20)
+    assert first_quarterly(d, 10) == dt.date(2027, 1, 10)
+    assert first_quarterly(dt.date(2026, 1, 10), 10) == dt.date(2026, 1, 10)
+    assert first_quarterly(dt.date(2026, 1, 11), 10) == dt.date(2026, 4, 10)
+
+
+def test_calendar_is_byte_identical_and_uids_stable(library: Library) -> None:
+    one = render_calendar(make_ctx(library))
+    two = render_calendar(make_ctx(library))
+    assert one == two
+    uids = [str(e["UID"]) for e in Calendar.from_ical(one).walk("VEVENT")]
+    assert len(set(uids)) == 3
+    assert all("starriver" in u for u in uids)
+    # a changed meeting length changes the event, not its identity
+    other = render_calendar(make_ctx(library, review=review(45, 90, 240)))
+    assert [str(e["UID"]) for e in Calendar.from_ical(other).walk("VEVENT")] == uids
+    assert other != one
+    stamps = {e["DTSTAMP"].to_ical() for e in Calendar.from_ical(one).walk("VEVENT")}
+    assert stamps == {b"20260701T000000Z"}
+
+
+def test_calendar_description_is_the_agenda_outline(library: Library) -> None:
+    ctx = make_ctx(library, lang="zh")
+    ev = events(render_calendar(ctx))
+    weekly = build_agendas(ctx)["weekly"]
+    assert str(ev["weekly"]["SUMMARY"]) == "周会 · Starriver 星河"
+    desc = str(ev["weekly"]["DESCRIPTION"])
+    for it in weekly.items:
+        assert f"{it.start}–{it.end}（{it.minutes} 分钟）{it.title}" in desc
+        assert "、".join(it.owners) in desc
+    assert "agendas/weekly-review.html" in desc
+
+
+def test_time_zone_with_daylight_saving(library: Library) -> None:
+    ctx = make_ctx(library, tz="America/New_York", start="2026-01-05")
+    ics = render_calendar(ctx)
+    cal = Calendar.from_ical(ics)
+    tz = cal.walk("VTIMEZONE")[0]
+    assert str(tz["TZID"]) == "America/New_York"
+    assert tz.walk("DAYLIGHT") and tz.walk("STANDARD")
+    start = events(ics)["weekly"].decoded("DTSTART")
+    assert start.utcoffset() == dt.timedelta(hours=-5)
+    assert start.replace(tzinfo=None) == dt.datetime(2026, 1, 5, 10, 0)
+
+
+def test_generate_writes_agendas_and_calendar(library: Library) -> None:
+    a = make_answers()
+    files, _ = build_files(a, library, formats=["md", "ics"])
+    for path in ("agendas/weekly-review.md", "agendas/monthly-review.md",
+                 "agendas/quarterly-review.md", "calendar/reviews.ics"):
+        assert path in files.files
+    again, _ = build_files(a, library, formats=["md", "ics"])
+    assert again.files == files.files

@@ -1,0 +1,141 @@
+"""The shipped library is product content: it must load, and meet the content bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from libfactory import kpi, write_library
+from linkstar_kit.errors import InputError
+from linkstar_kit.library.loader import load_library
+
+REQUIRED_KPIS = [
+    "gmv", "gmv_growth", "net_margin", "gross_margin", "contribution_margin", "acos",
+    "tacos", "roas", "ctr", "cpc", "conversion_rate", "sessions", "buy_box_percentage",
+    "order_defect_rate", "a_to_z_claim_rate", "late_shipment_rate",
+    "pre_fulfillment_cancel_rate", "valid_tracking_rate", "on_time_delivery_rate",
+    "response_time_hours", "non_fulfilment_rate", "chat_response_rate",
+    "shop_performance_score", "seller_fault_cancellation_rate", "ipi_score",
+    "inventory_turnover", "days_of_supply", "sell_through_rate", "stockout_rate",
+    "inventory_accuracy", "purchase_lead_time_days", "supplier_defect_rate", "otif_rate",
+    "return_rate", "refund_rate", "review_rating", "negative_feedback_rate",
+    "new_listings_launched", "listing_quality_score", "content_ctr_uplift",
+]
+ROLES = ["operations", "advertising", "product_development", "purchasing", "logistics",
+         "customer_service", "content_design", "social_media", "finance", "team_lead"]
+PLATFORMS = ["amazon", "shopee", "tiktok_shop", "lazada", "walmart", "ebay", "temu", "aliexpress",
+             "shopify"]
+PLATFORM_ONLY = {"order_defect_rate": "amazon", "a_to_z_claim_rate": "amazon",
+                 "ipi_score": "amazon", "buy_box_percentage": "amazon",
+                 "non_fulfilment_rate": "shopee", "chat_response_rate": "shopee",
+                 "shop_performance_score": "tiktok_shop"}
+
+
+@pytest.fixture(scope="module")
+def lib():
+    return load_library()
+
+
+def test_ids_roles_platforms(lib) -> None:
+    assert set(ROLES) <= set(lib.roles)
+    assert set(PLATFORMS) <= set(lib.platforms)
+    assert not set(REQUIRED_KPIS) - set(lib.kpis), set(REQUIRED_KPIS) - set(lib.kpis)
+    assert len(lib.kpis) >= 90
+    assert len(lib.rules) >= 40
+
+
+def test_platform_only_metrics_are_restricted(lib) -> None:
+    for kid, platform in PLATFORM_ONLY.items():
+        assert lib.kpis[kid].platforms == [platform], kid
+
+
+def test_every_kpi_is_complete_and_bilingual(lib) -> None:
+    for k in lib.kpis.values():
+        for text in (k.name, k.definition, k.formula, *k.actions):
+            assert text.en.strip() and text.zh.strip(), k.id
+            # the Chinese side is Chinese, not a copy of the English
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in text.zh) or text.zh == text.en, k.id
+        assert len(k.actions) >= 2, k.id
+        assert k.data_sources, k.id
+        assert k.roles, k.id
+
+
+def test_targets_cite_sources_and_rates_are_fractions(lib) -> None:
+    for k in lib.kpis.values():
+        for t in k.targets:
+            assert len(t.source) > 8, (k.id, t)
+            if t.kind == "house":
+                assert "default" in t.source.lower(), (k.id, t.source)
+            if k.unit == "ratio":
+                values = t.value if isinstance(t.value, tuple) else (t.value,)
+                assert all(0 <= v <= 1 for v in values), (k.id, t.value)
+
+
+def test_official_thresholds_match_the_reference(lib) -> None:
+    def target(kid: str, platform: str | None):
+        return next(t for t in lib.kpis[kid].targets if t.platform == platform and not t.sites)
+
+    odr = target("order_defect_rate", "amazon")
+    assert (odr.op, odr.value, odr.kind) == ("<", 0.01, "official")
+    vtr = target("valid_tracking_rate", "amazon")
+    assert (vtr.op, vtr.value, vtr.kind) == (">=", 0.95, "official")
+    assert target("acos", None).value == 0.25 and target("acos", None).kind == "method"
+
+
+def test_each_role_has_eight_candidates_on_every_platform(lib) -> None:
+    for role in ROLES:
+        for platform in PLATFORMS:
+            n = len(lib.kpis_for(role=role, platform=platform))
+            assert n >= 8, f"{role} on {platform}: {n} candidates"
+
+
+def test_counter_and_drives_resolve(lib) -> None:
+    for k in lib.kpis.values():
+        assert set(k.counter) <= set(lib.kpis) and set(k.drives) <= set(lib.kpis)
+
+
+def test_rules_quote_a_reason_in_both_languages(lib) -> None:
+    for cr in lib.rules:
+        assert cr.rule.because.en and cr.rule.because.zh
+
+
+# --- validation of library files ------------------------------------------------------------
+
+def test_bad_library_entry_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    bad = kpi("x_rate", {"operations": 5})
+    bad["unit"] = "percent"
+    bad["roles"] = {"operatoins": 5}
+    root = write_library(tmp_path / "lib", [bad, kpi("gmv", {"team_lead": 1})])
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "kpis/k.yaml:" in text and "[0].unit" in text and "percent" in text
+
+
+def test_unknown_fact_in_rule_names_the_line(tmp_path: Path) -> None:
+    rules = [{"id": "r1", "because": {"en": "x", "zh": "x"}, "when": "platfroms contains amazon",
+              "then": [{"effect": "boost", "kpi": "gmv", "weight": 1}]},
+             {"id": "r2", "because": {"en": "x", "zh": "x"}, "when": "platforms contains amazn",
+              "then": [{"effect": "boost", "kpi": "gmvv", "weight": 1}]}]
+    root = write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})], rules)
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "unknown fact `platfroms`" in text and "did you mean `platforms`" in text
+    assert "unknown platform `amazn`" in text and "did you mean `amazon`" in text
+    assert "unknown KPI `gmvv`" in text and "rules/r.yaml:" in text
+
+
+def test_user_library_adds_and_overrides(tmp_path: Path) -> None:
+    user = tmp_path / "house"
+    (user / "kpis").mkdir(parents=True)
+    override = kpi("acos", {"advertising": 10}, kind="lead", direction="lower")
+    added = kpi("house_metric", {"operations": 5})
+    from ruamel.yaml import YAML
+
+    with (user / "kpis" / "house.yaml").open("w") as fh:
+        YAML().dump([override, added], fh)
+    lib = load_library([user])
+    assert "house_metric" in lib.kpis
+    assert lib.kpis["acos"].name.zh == "指标acos"
