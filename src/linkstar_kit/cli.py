@@ -56,8 +56,11 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     library = _library(args)
     answers = _answers(args, library)
-    print(f"{args.answers}: valid ({len(answers.roles)} roles, {len(answers.platforms)} "
-          f"platforms, {len(answers.goals)} goals)")
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    print(f"{args.answers}: valid ({n(len(answers.roles), 'role')}, "
+          f"{n(len(answers.platforms), 'platform')}, {n(len(answers.goals), 'goal')})")
     return EXIT_OK
 
 
@@ -209,6 +212,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader (say `| head`) went away; stop quietly, as Unix tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -245,7 +245,14 @@ def _swappable(w: RoleWork, keep_kinds: bool = True) -> list[Candidate]:
         if keep_kinds and sum(1 for o in chosen if o.kpi.kind == c.kpi.kind) == 1:
             continue  # never remove the only lead (or lag) measure
         out.append(c)
-    return sorted(out, key=Candidate.rank, reverse=True)
+
+    # weakest first: a KPI's worth here is its score less the same-family penalty for the
+    # other chosen KPIs of its family, so a crowded family gives up a member first
+    def worth(c: Candidate) -> tuple[float, float, list[int]]:
+        others = [o for o in chosen if o is not c]
+        return (_diverse_score(c, others), c.score, [-ord(ch) for ch in c.kpi.id])  # ties: later id first
+
+    return sorted(out, key=worth)
 
 
 def _add(w: RoleWork, c: Candidate, reason: Reason, *, may_grow: bool,
@@ -277,8 +284,9 @@ def _balance(w: RoleWork) -> None:
             continue
         best = next((c for c in _pool(w) if c.kpi.kind == kind), None)
         if best is not None:
-            victims = [v for v in _swappable(w, keep_kinds=False)]
-            if len(w.selected) < w.count:
+            victims = _swappable(w, keep_kinds=False)
+            room = len(w.selected) < w.count or (not w.count_fixed and len(w.selected) < MAX_KPIS)
+            if room:
                 w.selected.append(best.kpi.id)
             elif victims:
                 w.selected[w.selected.index(victims[0].kpi.id)] = best.kpi.id

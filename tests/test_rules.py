@@ -1,0 +1,153 @@
+"""Every shipped rule fires for some client profile, and each of its effects lands.
+
+Profiles are drawn from a seeded generator over the answers' facts (platforms, fulfillment,
+sites, stage, team size, catalogue, categories, goals, roles present, systems, pay), plus the
+bundled examples, so a rule that can never fire (a dead condition) fails this test by name.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from linkstar_kit.answers.loader import load_answers
+from linkstar_kit.answers.models import Answers
+from linkstar_kit.engine.facts import company_facts, role_facts
+from linkstar_kit.engine.select import _select_role
+from linkstar_kit.library.conditions import evaluate
+from linkstar_kit.library.loader import load_library
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+SITES = {"amazon": ["US", "DE", "UK", "JP", "MX", "BR"], "shopee": ["SG", "MY", "TH", "PH", "BR"],
+         "tiktok_shop": ["US", "UK", "MY", "TH"], "lazada": ["MY", "PH"], "walmart": ["US", "CA"],
+         "ebay": ["US", "UK", "DE"], "temu": ["US", "DE"], "aliexpress": ["ES", "FR"],
+         "shopify": ["US", "DE"]}
+GOALS = [("gmv", 5_000_000), ("gmv_growth", 0.3), ("net_margin", 0.15), ("gross_margin", 0.4),
+         ("contribution_margin", 0.2), ("inventory_turnover", 6), ("order_defect_rate", 0.005),
+         ("stockout_rate", 0.03), ("cash_conversion_cycle", 60), ("new_product_sales_share", 0.2),
+         ("new_product_success_rate", 0.4), ("return_rate", 0.05), ("refund_rate", 0.04),
+         ("review_rating", 4.6), ("negative_feedback_rate", 0.01)]
+ERPS = ["none", "dianxiaomi", "mabang", "lingxing", "gerpgo", "eccang", "tongtool", "other"]
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def profile(rng: random.Random, library) -> Answers:
+    platforms = rng.sample(sorted(library.platforms), rng.randint(1, 4))
+    entries = []
+    for p in platforms:
+        models = list(library.platforms[p].fulfillment)
+        entries.append({"id": p, "sites": rng.sample(SITES[p], rng.randint(1, 2)),
+                        "fulfillment": rng.sample(models, rng.randint(1, len(models)))})
+    roles = rng.sample(sorted(library.roles), rng.randint(1, len(library.roles)))
+    goals = rng.sample(GOALS, rng.randint(1, 3))
+    data: dict[str, Any] = {
+        "version": 1,
+        "client": {"name": "P"},
+        "scope": {"level": rng.choice(["company", "business_unit", "project"]), "name": "S",
+                  "start": "2026-01-05",
+                  "horizon": rng.choice(["month", "quarter", "half_year", "year"])},
+        "stage": rng.choice(["launch", "growth", "mature", "turnaround"]),
+        "team_size": rng.choice([3, 6, 12, 25, 60]),
+        "sku_count": rng.choice([0, 30, 300, 3000]),
+        "categories": rng.sample(sorted(library.categories), rng.randint(0, 3)),
+        "platforms": entries,
+        "goals": [{"kpi": k, "target": v, "by": "2026-12-31"} for k, v in goals],
+        "roles": [{"role": r, "headcount": rng.choice([1, 2, 3, 6]),
+                   "platforms": rng.sample(platforms, rng.randint(1, len(platforms)))}
+                  for r in roles],
+        "systems": {"erp": rng.choice(ERPS),
+                    "ads": rng.choice(["platform_console", "platform_api", "third_party_tool"]),
+                    "finance": rng.choice(["spreadsheet", "erp", "accounting_software"]),
+                    "bi": rng.choice(["none", "spreadsheet", "metabase", "grafana"])},
+        "incentives": {"linked_to_pay": rng.random() < 0.5,
+                       "kpi_weight_percent": rng.choice([0, 30, 60])},
+    }
+    return Answers.model_validate(data)
+
+
+@pytest.fixture(scope="module")
+def profiles(library) -> list[Answers]:
+    rng = random.Random(20261128)
+    out = [load_answers(p, library) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    out += [profile(rng, library) for _ in range(400)]
+    return out
+
+
+def test_every_rule_fires_and_its_effects_land(library, profiles) -> None:
+    pending = {cr.rule.id: cr for cr in library.rules}
+    for answers in profiles:
+        if not pending:
+            break
+        company = company_facts(answers)
+        goals = [g.kpi for g in answers.goals]
+        fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
+        for entry, key in zip(answers.roles, answers.role_keys(), strict=True):
+            facts = role_facts(answers, entry, company)
+            firing = [cr for cr in pending.values()
+                      if (cr.rule.roles is None or entry.role in cr.rule.roles)
+                      and evaluate(cr.condition, facts)]
+            if not firing:
+                continue
+            work = _select_role(answers, library, entry, key, company, goals, fulfillment)
+            for cr in firing:
+                rid = cr.rule.id
+                landed = False
+                for eff in cr.rule.then:
+                    kid = getattr(eff, "kpi", None)
+                    if kid is None:
+                        assert eff.text.get("en") and eff.effect == "note"
+                        landed = True
+                        continue
+                    cand = work.candidates.get(kid)
+                    if cand is None:
+                        continue  # the KPI does not apply on this role's platforms
+                    mine = [r for r in cand.reasons if r.rule == rid and r.effect == eff.effect]
+                    assert mine, (rid, kid, eff.effect, cand.reasons)
+                    if eff.effect == "boost":
+                        assert mine[0].weight == eff.weight
+                    if eff.effect == "include":
+                        assert cand.included
+                    if eff.effect == "exclude":
+                        assert cand.excluded is not None
+                    if eff.effect == "set_target":
+                        assert any(r == rid for r, _ in work.overrides[kid])
+                    landed = True
+                if landed:
+                    del pending[rid]
+    assert not pending, f"rules that never fired with a reachable effect: {sorted(pending)}"
+
+
+def test_engine_invariants_on_many_profiles(library, profiles) -> None:
+    from linkstar_kit.engine.applicability import platforms_for
+    from linkstar_kit.engine.select import select
+
+    for answers in profiles[:150]:
+        sel = select(answers, library)
+        again = select(answers, library)
+        assert sel.to_json_dict() == again.to_json_dict()
+        fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
+        for entry, role in zip(answers.roles, sel.roles, strict=True):
+            ids = [k.kpi for k in role.kpis]
+            assert len(ids) == len(set(ids))
+            assert len(ids) <= 5
+            if len(ids) < 3:
+                assert any(role.key in w for w in sel.warnings)
+            for k in role.kpis:
+                assert platforms_for(library.kpis[k.kpi], role.platforms, fulfillment), k.kpi
+            kinds = {k.kind for k in role.kpis}
+            cands = library.kpis_for(role=entry.role)
+            for kind in ("lead", "lag"):
+                applicable = [c for c in cands if c.kind == kind
+                              and platforms_for(c, role.platforms, fulfillment)]
+                if applicable and len(ids) >= 2:
+                    assert kind in kinds, (role.key, kind, ids)
+        for goal in sel.goals:
+            if not goal.drivers:
+                assert any(goal.kpi in w for w in sel.warnings)
