@@ -175,7 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("kpi", metavar="KPI")
     _add_library_opt(ls)
     ls.set_defaults(func=cmd_library_show)
-    lib.set_defaults(func=lambda a: (lib.print_help(), EXIT_USAGE)[1])
+    def library_help(_: argparse.Namespace) -> int:
+        lib.print_help()
+        return EXIT_USAGE
+
+    lib.set_defaults(func=library_help)
 
     for register in _extensions():
         register(sub)

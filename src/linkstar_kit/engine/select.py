@@ -96,7 +96,7 @@ def select(answers: Answers, library: Library, *, language: str | None = None) -
     lang = language or answers.client.language
     company = company_facts(answers)
     goals = [g.kpi for g in answers.goals]
-    fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
+    fulfillment: dict[str, list[str]] = {p.id: list(p.fulfillment) for p in answers.platforms}
     works = [
         _select_role(answers, library, entry, key, company, goals, fulfillment)
         for entry, key in zip(answers.roles, answers.role_keys(), strict=True)
@@ -166,8 +166,9 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
         if not evaluate(cr.condition, facts):
             continue
         for eff in rule.then:
-            kpi = library.kpis.get(eff.kpi) if getattr(eff, "kpi", None) else None
-            c = candidate(kpi) if kpi is not None else None
+            kid = getattr(eff, "kpi", None)
+            target_kpi = library.kpis.get(kid) if kid else None
+            c = candidate(target_kpi) if target_kpi is not None else None
             match eff.effect:
                 case "include":
                     if c is not None:
