@@ -245,6 +245,14 @@ def test_version_as_text_and_missing_version(lib: Library) -> None:
         "of the file)"]
 
 
+def test_keys_that_are_not_text(lib: Library) -> None:
+    text = edit("  name: Acme Trading\n", "  name: Acme Trading\n  ~: 1\n") + "2026: x\n"
+    assert problems(text, lib) == [
+        "a.yaml:4:3: client.null: unknown key `null`",
+        "a.yaml:22:1: 2026: unknown key `2026`",
+    ]
+
+
 def test_missing_required_keys(lib: Library) -> None:
     assert problems("version: 1\nclient: {}\n", lib) == [
         "a.yaml:1:1: goals: missing required key `goals`",
@@ -583,6 +591,6 @@ def test_dump_of_unnormalised_answers(lib: Library) -> None:
     text = dump_answers(raw)
     again = parse_answers(text, "dump.yaml", lib)
     assert again == normalise_answers(raw)
-    assert again.client.slug == "client" and again.roles[0].title == "yes"
+    assert again.client.slug.startswith("client-") and again.roles[0].title == "yes"
     assert again.review.quarterly is False
     assert "  quarterly: false\n" in text

@@ -140,9 +140,7 @@ def _validate(doc: Document, library: Library) -> tuple[Answers | None, list[Iss
         issues.extend(check_answers(answers, library, doc))
     else:
         issues.extend(check_parts(_salvage(data), library, doc))
-        if answers is not None and issues:
-            answers = None
-    return answers, issues
+    return (answers if not issues else None), issues
 
 
 def _scan(value: Any, ann: Any, path: KeyPath, doc: Document, issues: list[Issue],
@@ -211,6 +209,14 @@ def _model_issues(doc: Document, data: dict[str, Any], exc: ValidationError,
     quarterly_done = False
     for err in exc.errors():
         loc = tuple(err["loc"])
+        if err["type"] == "invalid_key":
+            # A key that is not text (`1:`, `null:`, `[a, b]:`): pydantic names it by its
+            # string form, as the document's key positions do.
+            parent = _real_path(data, loc[:-1])
+            line, col = doc.where((*parent, loc[-1]), key=True)
+            shown = "null" if err.get("input") is None else str(err.get("input"))
+            issues.append(Issue(doc.file, line, col, (*parent, shown), f"unknown key `{shown}`"))
+            continue
         path = _real_path(data, loc)
         if path in quiet:
             continue

@@ -52,9 +52,15 @@ class Client(Model):
 
 
 def slugify(name: str) -> str:
-    """ASCII slug from a client name; non-Latin names fall back to `client`."""
+    """ASCII slug from a client name. A name with no Latin letters or digits (星链贸易) gets
+    `client-` and a short hash of the name, so two such clients never share a folder or
+    calendar ids."""
     s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
-    return s or "client"
+    if s:
+        return s
+    import hashlib
+
+    return "client-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
 
 
 class Scope(Model):

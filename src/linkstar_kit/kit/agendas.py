@@ -81,6 +81,9 @@ class Item:
     start: str = ""
     end: str = ""
 
+    def __post_init__(self) -> None:
+        self.owners = list(dict.fromkeys(self.owners))  # the chair may also hold a role
+
 
 @dataclass
 class Agenda:
@@ -95,6 +98,18 @@ class Agenda:
     prepare: list[str]
     rules: list[str]
 
+    everyone: list[str] = field(default_factory=list)
+
+    def owner_short(self, item: Item, lang: str) -> str:
+        """The owner as the agenda table shows it: a long "every role" list is summarised."""
+        if len(self.everyone) > 4 and set(self.everyone) <= set(item.owners):
+            n = len(self.everyone)
+            extra = [o for o in item.owners if o not in self.everyone]
+            if lang == "zh":
+                return "".join(e + "；" for e in extra) + f"全部 {n} 个岗位，逐一发言"
+            return "".join(e + "; " for e in extra) + f"all {n} roles, one by one"
+        return ("、" if lang == "zh" else ", ").join(item.owners)
+
     def as_view(self, lang: str) -> dict[str, Any]:
         sep = "、" if lang == "zh" else ", "
         return {
@@ -103,22 +118,23 @@ class Agenda:
             "prepare": self.prepare, "rules": self.rules,
             "items": [{"n": i + 1, "key": it.key, "title": it.title, "minutes": it.minutes,
                        "start": it.start, "end": it.end, "owners": it.owners,
-                       "owner": sep.join(it.owners), "guide": it.guide,
+                       "owner": sep.join(it.owners), "owner_short": self.owner_short(it, lang),
+                       "guide": it.guide,
                        "points": [{"who": p.who, "text": p.text} for p in it.points]}
                       for i, it in enumerate(self.items)],
         }
 
     def outline(self, lang: str) -> str:
         """Plain-text outline (calendar descriptions): one line per item."""
-        sep = "、" if lang == "zh" else ", "
         lines = []
         for i, it in enumerate(self.items, 1):
+            who = self.owner_short(it, lang)
             if lang == "zh":
                 lines.append(f"{i}. {it.start}–{it.end}（{it.minutes} 分钟）{it.title}"
-                             f" · 负责：{sep.join(it.owners)}")
+                             f" · 负责：{who}")
             else:
                 lines.append(f"{i}. {it.start}-{it.end} ({it.minutes} min) {it.title}"
-                             f" · owner: {sep.join(it.owners)}")
+                             f" · owner: {who}")
         return "\n".join(lines)
 
 
@@ -126,7 +142,7 @@ def _schedule(items: list[Item], total: int, time: str) -> None:
     minutes = timebox([it.weight for it in items], total)
     h, m = (int(x) for x in time.split(":"))
     clock = h * 60 + m
-    for it, mins in zip(items, minutes):
+    for it, mins in zip(items, minutes, strict=True):
         it.minutes = mins
         it.start = _hhmm(clock)
         clock += mins
@@ -238,7 +254,7 @@ def _weekly(team: _Team) -> list[Item]:
              tr("Each person shares one business win and one personal one, a sentence each. "
                 "Start on the minute, even if someone is late.",
                 "每人一句工作上的好消息、一句个人近况，点到为止。准点开始，有人迟到也不等。"),
-             4),
+             3 + len(roles) // 3),
         Item("account", tr("Last week's commitments: done or not done",
                            "上周承诺：完成了没有"),
              team.titles(),
@@ -260,7 +276,7 @@ def _weekly(team: _Team) -> list[Item]:
                 "在旁边写一句背景：大促或秒杀周、断货、调价或改 Listing、平台故障或政策调整、"
                 "报表导出延迟……并标明是“常规波动”还是“异常”。原因还不清楚就写“原因待查”，"
                 "不要凭感觉编理由。没有标注的波动，谁都不先下结论。"),
-             6, spiky),
+             4 + len(roles) // 2, spiky),
         Item("inputs", tr("Scorecard 1: input (lead) measures, report only",
                           "数据看板①：过程指标（只报不议）"),
              team.titles(lead_roles) or [team.chair],
@@ -269,7 +285,7 @@ def _weekly(team: _Team) -> list[Item]:
                 "off track goes onto the issues list; it is not discussed now.",
                 "每位负责人对照目标，一句话报“达标”或“未达标”。先看过程指标，"
                 "因为这是团队本周就能直接推动的。未达标的记进问题清单，此刻不讨论。"),
-             4 + n_lead, team.by_kind("lead", lead_roles)),
+             4 + n_lead // 2, team.by_kind("lead", lead_roles)),
         Item("outputs", tr("Scorecard 2: output (lag) measures, owners explain the variance",
                            "数据看板②：结果指标（负责人解释差距）"),
              team.titles(lag_roles) or [team.chair],
@@ -280,7 +296,7 @@ def _weekly(team: _Team) -> list[Item]:
                 "再看过程指标应当带动的结果。由指标负责人本人（不是做报表的同事）"
                 "用一句话解释和目标的差距：变了什么，是常规波动还是异常。未达标的同样记进"
                 "问题清单。财务数字放在最后。"),
-             4 + n_lag, team.by_kind("lag", lag_roles)),
+             4 + n_lag // 2, team.by_kind("lag", lag_roles)),
         Item("ids", tr("Issues: identify, discuss, solve", "解决问题：识别、讨论、解决"),
              [team.chair],
              tr("The main part of the meeting. Rank the issues list and start with the top "
@@ -313,7 +329,7 @@ def _weekly(team: _Team) -> list[Item]:
                 "1 to 10. A score below 8 comes with one sentence on why.",
                 "复述新增的待办（负责人 + 完成时间），确认哪些事要同步给没参会的同事、"
                 "由谁去说；最后每人给这次会议打 1-10 分，低于 8 分的说一句原因。"),
-             5),
+             4 + len(roles) // 3),
     ]
     _ids_biggest(items, "ids")
     return items
@@ -449,17 +465,16 @@ def _quarterly(team: _Team) -> list[Item]:
                                         f"现有：{now}" + (f"；备选：{alt}" if alt else ""))))
     resets = []
     for r in roles:
-        lines = []
         for k in r["kpis"]:
             for tg in k["targets"]:
-                if tg["kind"] in ("official", "reference"):
-                    plat = "" if tg["platform"] == t["all_platforms"] else f"{tg['platform']} "
-                    asof = f", {t['as_of']} {tg['as_of']}" if tg["as_of"] else ""
-                    asof_zh = f"，{t['as_of']} {tg['as_of']}" if tg["as_of"] else ""
-                    lines.append(tr(f"{k['short']} {plat}{tg['text']} ({tg['kind_label']}{asof})",
-                                    f"{k['short']} {plat}{tg['text']}（{tg['kind_label']}{asof_zh}）"))
-        if lines:
-            resets.append(Point(r["title"], team.sep.join(lines)))
+                if tg["kind"] not in ("official", "reference"):
+                    continue
+                plat = "" if tg["platform"] == t["all_platforms"] else f"{tg['platform']} "
+                asof = f", {t['as_of']} {tg['as_of']}" if tg["as_of"] else ""
+                asof_zh = f"，{t['as_of']} {tg['as_of']}" if tg["as_of"] else ""
+                resets.append(Point(r["title"], tr(
+                    f"{k['short']} {plat}{tg['text']} ({tg['kind_label']}{asof})",
+                    f"{k['short']} {plat}{tg['text']}，{tg['kind_label']}{asof_zh}")))
     contributions = [Point(r["title"], team.sep.join(r["contributions"]))
                      for r in roles if r["contributions"]]
     reset_owners = [team.chair] + ([team.finance] if team.finance else [])
@@ -619,7 +634,7 @@ def build_agendas(ctx: KitContext) -> dict[str, Agenda]:
         out[kind] = Agenda(kind=kind, title=titles[kind], when=_when(team, kind, cfg, tz),
                            time=cfg["time"], minutes=cfg["minutes"], chair=team.chair,
                            purpose=purposes[kind], items=items, prepare=prepare[kind],
-                           rules=rules[kind] + _common_rules(team))
+                           rules=rules[kind] + _common_rules(team), everyone=team.titles())
     return out
 
 
@@ -690,12 +705,12 @@ def render_agendas(ctx: KitContext) -> dict[str, str]:
     """{kit path: Markdown} for the review agendas, rendered through the `agendas` blueprint."""
     agendas = build_agendas(ctx)
     view = ctx.view
-    context = {"doc": view, "l": agenda_labels(ctx.lang),
-               "agendas": {k: a.as_view(ctx.lang) for k, a in agendas.items()},
-               "roles": [{"title": r["title"], "headcount": r["headcount"]}
-                         for r in view["roles"]]}
+    views: dict[str, dict[str, Any] | None] = {k: a.as_view(ctx.lang)
+                                                for k, a in agendas.items()}
     # The blueprint always renders all three; an opted-out quarterly review is dropped after.
-    if "quarterly" not in agendas:
-        context["agendas"]["quarterly"] = None
+    views.setdefault("quarterly", None)
+    context: dict[str, Any] = {
+        "doc": view, "l": agenda_labels(ctx.lang), "agendas": views,
+        "roles": [{"title": r["title"], "headcount": r["headcount"]} for r in view["roles"]]}
     files = ctx.blueprints.render("agendas", context, [PATHS[k] for k in agendas])
     return {PATHS[k]: files[PATHS[k]] for k in KINDS if k in agendas}

@@ -57,7 +57,7 @@ def _series(ctx: KitContext) -> list[tuple[str, dt.date, Any, dict[str, Any]]]:
     """(series, first date, review settings, RRULE) for every review the client holds."""
     start = ctx.answers.scope.start
     review = ctx.answers.review
-    out = [
+    out: list[tuple[str, dt.date, Any, dict[str, Any]]] = [
         ("weekly", first_weekly(start, review.weekly.weekday), review.weekly,
          {"freq": "weekly", "byday": BYDAY[review.weekly.weekday]}),
         ("monthly", first_monthly(start, review.monthly.day), review.monthly,
