@@ -301,14 +301,24 @@ def _balance(w: RoleWork) -> None:
         kpi = w.candidates[kid].kpi
         if not kpi.counter or set(kpi.counter) & set(w.selected):
             continue
+        if any(kid in w.candidates[o].kpi.counter for o in w.selected if o != kid):
+            continue  # already one half of a pair: the KPI it guards also guards it
         guard = next((c for c in _pool(w) if c.kpi.id in kpi.counter
                       and c.kpi.roles.get(w.entry.role, 0) >= COUNTER_MIN_FIT), None)
-        if guard is not None:
-            # a guard never displaces a KPI that matters more than the one it guards
-            guarded = w.candidates[kid]
-            if _add(w, guard, Reason(rule=f"counter:{kid}", effect="counter"), may_grow=False,
-                    max_victim_score=guarded.score):
-                guarded.protected = True  # the guarded KPI stays with its guard
+        if guard is None:
+            continue
+        # a guard never displaces a KPI that matters more than the one it guards ...
+        guarded = w.candidates[kid]
+        if _add(w, guard, Reason(rule=f"counter:{kid}", effect="counter"), may_grow=False,
+                max_victim_score=guarded.score):
+            guarded.protected = True  # the guarded KPI stays with its guard
+        elif guarded in _swappable(w) and (guard.kpi.kind == guarded.kpi.kind or sum(
+                1 for k in w.selected if w.candidates[k].kpi.kind == guarded.kpi.kind) > 1):
+            # ... and when it is itself the weakest, the role is better served by the guard
+            # than by a number that can be gamed on its own
+            w.selected[w.selected.index(kid)] = guard.kpi.id
+            guard.protected = True
+            guard.reasons.append(Reason(rule=f"counter:{kid}", effect="counter"))
 
 
 def _cover_goals(works: list[RoleWork], goals: list[str], library: Library, lang: str,
