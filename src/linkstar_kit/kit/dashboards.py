@@ -9,11 +9,13 @@
   SQLite datasource plugin `frser-sqlite-datasource`, chosen through the `datasource` variable.
   Every SQL statement is plain SQLite (no Grafana macros), so it runs unchanged on the store.
 
-Metabase and Superset: no second target is written. Metabase has no published, versioned import
-format for dashboards (its serialization format is an Enterprise feature and changes between
-releases), and Superset's export is a ZIP of YAML files whose schema is only defined by the
-Superset code of a given release; neither can be validated here, so `systems.bi: metabase` or
-`superset` gets the tool-neutral `dashboard.yaml` (panels and SQL) to build from.
+Metabase and Superset: no second target is written. Neither publishes a schema for its import
+format that could validate a generated file here: Metabase's dashboard serialization (YAML
+export/import) is a paid-plan feature whose format follows the Metabase release, and Superset's
+dashboard export is a ZIP of YAML files defined only by the marshmallow schemas inside the
+Superset code of each release. shared/reference/schemas holds Grafana's schemas only. So a
+client on `systems.bi: metabase` or `superset` gets a note in `dashboard.yaml` and builds from
+its panels and SQL, which run on the same SQLite store.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 from ..store.periods import horizon
 from ..store.rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
-from ..store.tracking import ALL, COMPANY, Tracked, company_title, platform_name, tracked
+from ..store.tracking import COMPANY, Tracked, company_title, platform_name, tracked
 from . import fmt
 from .context import KitContext
 from .files import KitFiles
@@ -137,6 +139,7 @@ def model(ctx: KitContext) -> dict[str, Any]:
         "store": {"engine": "sqlite", "path": "data/kpi.sqlite", "schema": "data/schema.sql",
                   "load": "linkstar load KIT ACTUALS.csv"},
         "time": {"from": start.isoformat(), "to": end.isoformat()},
+        "targets": _bi_targets(answers.systems.bi, lang),
         "rag": {
             "rule": _t("rag", lang).format(p=f"{NEAR_MISS:.0%}"),
             "near_miss": NEAR_MISS,
@@ -144,6 +147,18 @@ def model(ctx: KitContext) -> dict[str, Any]:
         },
         "sections": sections,
     }
+
+
+def _bi_targets(bi: str, lang: str) -> dict[str, str]:
+    out = {"grafana": "dashboards/grafana.json"}
+    if bi in ("metabase", "superset"):
+        out[bi] = (
+            f"未生成 {bi.title()} 导入文件：该工具没有可在此校验的公开导入格式；请按本文件的面板与 SQL "
+            "在其中连接 data/kpi.sqlite 搭建看板。" if lang == "zh" else
+            f"no {bi.title()} import file: the tool publishes no import format that can be "
+            "validated here; build its dashboard from the panels and SQL in this file, "
+            "connected to data/kpi.sqlite.")
+    return out
 
 
 def _dump_yaml(data: dict[str, Any]) -> str:
@@ -240,7 +255,7 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
     ds = dash_m.DataSourceRef(type_val=DATASOURCE_TYPE, uid="${" + DATASOURCE_VAR + "}")
 
     def thresholds(th: dict[str, Any] | None, target: dict[str, Any] | None) -> Any:
-        b = dash_b.ThresholdsConfig().mode(dash_m.ThresholdsMode.ABSOLUTE)
+        b = dash_b.ThresholdsConfig().mode(dash_m.ThresholdsMode("absolute"))
         if th is None or target is None:
             return b.steps([dash_m.Threshold(value=None, color="text")])
         rag = Rag.from_target(target["op"], target["value"])
@@ -306,9 +321,14 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                 panel = panel.with_target(query_builder(ref, s["sql"], ds))
                 if i and (s["thresholds"], s["target"] and s["target"]["value"]) != (
                         first["thresholds"], first["target"] and first["target"]["value"]):
-                    panel = panel.override_by_query(ref, [dash_m.DynamicConfigValue(
-                        id_val="thresholds",
-                        value=thresholds(s["thresholds"], s["target"]).build())])
+                    # byNames (options: an object) rather than byFrameRefID (a bare string,
+                    # which Grafana's dashboard schema rejects): the series is named by its alias.
+                    panel = panel.with_override(
+                        dash_m.MatcherConfig(id_val="byNames",
+                                             options={"mode": "include", "names": [s["name"]]}),
+                        [dash_m.DynamicConfigValue(
+                            id_val="thresholds",
+                            value=thresholds(s["thresholds"], s["target"]).build())])
             board = board.with_panel(panel)
     built = board.build()
     return json.dumps(json.loads(JSONEncoder().encode(built)), ensure_ascii=False, indent=2,
@@ -334,4 +354,4 @@ def write_dashboards(ctx: KitContext, out: KitFiles) -> None:
     out.add("dashboards/grafana.json", grafana_json(ctx, data))
 
 
-__all__ = ["ALL", "grafana_unit", "model", "series_sql", "write_dashboards"]
+__all__ = ["grafana_unit", "model", "series_sql", "write_dashboards"]

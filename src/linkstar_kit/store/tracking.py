@@ -85,12 +85,12 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
         title = r.title or (role.name.get(lang) if role else r.key)
         for k in r.kpis:
             lib = library.kpis.get(k.kpi)
-            for platform, target in _rows(k.targets, r.platforms,
+            for platform, tg in _rows(k.targets, r.platforms,
                                           lib.platforms if lib else None,
                                           role.platform_bound if role else True):
                 add(role_key=r.key, role_title=title, kpi=k.kpi, platform=platform,
                     name=k.name, short=lib.short if lib else None, unit=k.unit,
-                    direction=k.direction, frequency=k.frequency, target=target,
+                    direction=k.direction, frequency=k.frequency, target=tg,
                     data_source=k.data_source)
     return out
 

@@ -1,0 +1,173 @@
+"""Dashboards: Grafana JSON against Grafana's schema, every panel query on a loaded store,
+thresholds and units from the targets, and the tool-neutral definition."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from linkstar_kit.cli import main
+from linkstar_kit.store.rag import Rag
+from storekit import EXAMPLES, SCHEMAS, build_kit, filled_template
+
+COLOURS = {"green": "green", "amber": "orange", "red": "red"}
+
+
+@pytest.fixture(scope="module", params=[e.stem for e in EXAMPLES])
+def loaded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A kit per example, its template filled and loaded with `linkstar load`."""
+    example = next(e for e in EXAMPLES if e.stem == request.param)
+    root = tmp_path_factory.mktemp(example.stem)
+    kit = build_kit(example, root / "kit")
+    assert main(["load", str(kit), str(filled_template(kit, root / "actuals.csv"))]) == 0
+    return kit
+
+
+def grafana(kit: Path) -> dict[str, Any]:
+    return json.loads((kit / "dashboards" / "grafana.json").read_text(encoding="utf-8"))
+
+
+def neutral(kit: Path) -> dict[str, Any]:
+    return YAML(typ="safe").load((kit / "dashboards" / "dashboard.yaml").read_text("utf-8"))
+
+
+def test_examples_exist() -> None:
+    assert {e.stem for e in EXAMPLES} >= {"amazon-us"}
+
+
+def test_grafana_json_passes_the_schema(loaded: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_file = SCHEMAS / "grafana-dashboard.jsonschema.json"
+    if not schema_file.is_file():
+        pytest.skip(f"Grafana's dashboard schema is not at {schema_file} (shared/ beside the repo)")
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(grafana(loaded)), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message[:300]}" for e in errors[:5])
+
+
+def test_every_panel_query_runs_on_the_loaded_store(loaded: Path) -> None:
+    con = sqlite3.connect(loaded / "data" / "kpi.sqlite")
+    ran = 0
+    try:
+        for panel in grafana(loaded)["panels"]:
+            for target in panel.get("targets", []):
+                assert target["queryText"] == target["rawQueryText"]
+                assert "$" not in target["queryText"]  # no macros: runs unchanged
+                rows = con.execute(target["queryText"]).fetchall()
+                assert rows, f"{panel['title']}: no data from {target['queryText']}"
+                for time, value in rows:
+                    dt.datetime.fromisoformat(time.replace("Z", "+00:00"))
+                    assert isinstance(value, float)
+                ran += 1
+    finally:
+        con.close()
+    assert ran > 0
+
+
+def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
+    g, d = grafana(loaded), neutral(loaded)
+    (var,) = g["templating"]["list"]
+    assert (var["type"], var["query"], var["name"]) == (
+        "datasource", "frser-sqlite-datasource", "datasource")
+    rows = [p["title"] for p in g["panels"] if p["type"] == "row"]
+    assert rows == [s["title"] for s in d["sections"]]
+    panels = [p for p in g["panels"] if p["type"] != "row"]
+    model = [p for s in d["sections"] for p in s["panels"]]
+    assert len(panels) == len(model)
+    for gp, mp in zip(panels, model, strict=True):
+        assert gp["datasource"] == {"type": "frser-sqlite-datasource", "uid": "${datasource}"}
+        assert all(t["datasource"]["uid"] == "${datasource}" for t in gp["targets"])
+        unit = gp["fieldConfig"]["defaults"]["unit"]
+        if mp["unit"] == "ratio":
+            assert unit == "percentunit"
+        if mp["unit"] == "currency":
+            assert unit.startswith("currency")
+        first = mp["series"][0]
+        steps = gp["fieldConfig"]["defaults"]["thresholds"]["steps"]
+        assert [(x["value"], x["color"]) for x in steps] == expected_steps(first)
+        overrides = {o["matcher"]["options"]["names"][0]: o["properties"][0]["value"]["steps"]
+                     for o in gp["fieldConfig"]["overrides"]}
+        for s in mp["series"][1:]:
+            if s["name"] in overrides:
+                assert [(x["value"], x["color"]) for x in overrides[s["name"]]] == \
+                    expected_steps(s)
+            else:
+                assert s["thresholds"] == first["thresholds"]
+
+
+def expected_steps(series: dict[str, Any]) -> list[tuple[float | None, str]]:
+    """A series' Grafana steps: from its target's RAG bands, or plain text without a target."""
+    if series["target"] is None:
+        return [(None, "text")]
+    rag = Rag.from_target(series["target"]["op"], series["target"]["value"])
+    steps = [(v, COLOURS[c]) for v, c in rag.steps()]
+    assert len({c for _, c in steps}) >= 2
+    return steps
+
+
+def test_metabase_superset_get_a_note_not_a_file(loaded: Path) -> None:
+    answers = YAML(typ="safe").load((loaded / "answers.yaml").read_text(encoding="utf-8"))
+    bi = (answers.get("systems") or {}).get("bi", "none")
+    targets = neutral(loaded)["targets"]
+    assert targets["grafana"] == "dashboards/grafana.json"
+    if bi in ("metabase", "superset"):
+        assert "data/kpi.sqlite" in targets[bi]
+    assert sorted(p.name for p in (loaded / "dashboards").iterdir()) == [
+        "dashboard.yaml", "grafana.json"]
+
+
+def test_goals_come_first(loaded: Path) -> None:
+    d = neutral(loaded)
+    assert d["sections"][0]["id"] == "goals"
+    selection = json.loads((loaded / "selection.json").read_text(encoding="utf-8"))
+    assert [p["kpi"] for p in d["sections"][0]["panels"]] == [g["kpi"] for g in
+                                                              selection["goals"]]
+    assert [s["role_key"] for s in d["sections"][1:]] == [r["key"] for r in selection["roles"]]
+    for s, role in zip(d["sections"][1:], selection["roles"], strict=True):
+        assert [p["kpi"] for p in s["panels"]] == [k["kpi"] for k in role["kpis"]]
+
+
+def test_neutral_panels_carry_what_a_bi_tool_needs(loaded: Path) -> None:
+    con = sqlite3.connect(loaded / "data" / "kpi.sqlite")
+    try:
+        for section in neutral(loaded)["sections"]:
+            for p in section["panels"]:
+                assert p["title"]["en"] and p["title"]["zh"]
+                assert p["unit"] and p["direction"] and p["frequency"] and p["owner"]["title"]
+                for s in p["series"]:
+                    assert con.execute(s["sql"]).fetchall()
+                    if s["target"] is not None:
+                        assert set(s["thresholds"]) == {"green", "amber", "red"}
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_outputs_are_deterministic(example: Path) -> None:
+    from linkstar_kit.answers.loader import load_answers
+    from linkstar_kit.kit.generate import build_files
+    from linkstar_kit.library.loader import load_library
+
+    library = load_library()
+    answers = load_answers(example, library)
+    a, _ = build_files(answers, library, formats=["dashboards", "xlsx"])
+    b, _ = build_files(answers, library, formats=["dashboards", "xlsx"])
+    for path in ("data/schema.sql", "dashboards/dashboard.yaml", "dashboards/grafana.json",
+                 "scorecard/actuals-template.csv", "scorecard/scorecard.xlsx"):
+        assert a.files[path] == b.files[path], path
+
+
+def test_heavy_imports_stay_off_the_help_path() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; import linkstar_kit.cli as c; c.build_parser(); "
+            "print(any(m.startswith(('grafana_foundation_sdk', 'openpyxl')) for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
