@@ -8,6 +8,7 @@ The Python API (the CLI is a thin layer over it)::
     answers = load_answers("examples/amazon-us.yaml", library)
     selection = select(answers, library)           # the rule engine; pure, deterministic
     generate_kit(answers, library, "output/acme", formats=["md"])
+    findings = check(answers, library)              # the health check (method pitfalls)
 
 Names are imported lazily so that `linkstar --help` does not pay for pydantic or WeasyPrint.
 """
@@ -25,6 +26,7 @@ __all__ = [
     "LinkstarError",
     "Selection",
     "__version__",
+    "check",
     "explain",
     "generate_kit",
     "load_answers",
@@ -40,6 +42,7 @@ _LAZY = {
     "select": "linkstar_kit.engine.select",
     "Selection": "linkstar_kit.engine.models",
     "explain": "linkstar_kit.engine.explain",
+    "check": "linkstar_kit.doctor",
     "generate_kit": "linkstar_kit.kit.generate",
     "InputError": "linkstar_kit.errors",
     "LinkstarError": "linkstar_kit.errors",
@@ -48,6 +51,7 @@ _LAZY = {
 if TYPE_CHECKING:  # pragma: no cover
     from .answers.loader import load_answers
     from .answers.models import Answers
+    from .doctor import check
     from .engine.explain import explain
     from .engine.models import Selection
     from .engine.select import select

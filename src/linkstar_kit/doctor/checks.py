@@ -8,8 +8,11 @@ list. Decisions worth knowing (they are the product's reading of the method, see
 - Alignment (FAQ: "align with the level above"). A goal is driven when a selected KPI is the
   goal KPI or names it in `drives` (as the engine counts drivers). A role KPI is aligned when
   it is a goal, drives an aligned KPI (the library's `drives` graph, followed transitively),
-  carries a platform's official threshold (that is a licence to operate: every goal needs the
-  account alive), or guards an aligned KPI of the same role as one of its `counter` metrics.
+  measures a goal's outcome from another angle (the goal drives it directly, on the same
+  balance: GMV -> GMV growth), carries a platform's official threshold (that is a licence to
+  operate: every goal needs the account alive), or guards an aligned KPI of the same role as
+  one of its `counter` metrics.
+  A role none of whose KPIs is aligned gets one finding for the role, not one per KPI.
 - Gaming (the article's scenario 2, "sales up, profit down"). A role is one-sided when every
   KPI it holds pulls the same way: all efficiency/cash (ACoS, ROAS, CPC: met by spending and
   selling less) or all growth (met by buying sales at a loss). Otherwise a KPI with `counter`
@@ -26,6 +29,8 @@ list. Decisions worth knowing (they are the product's reading of the method, see
   of `soft_contributions` in the library (the role card shows it, the review weighs it): a
   role with none has no such room.
 - Goals (SMART, step 2) are checked in `doctor/goals.py`.
+- Pitfalls 4 (annotate anomalies) and 6 (involve the people who carry the KPIs) are about how
+  the system is run, not how it is built: the agendas cover them and no finding can see them.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from dataclasses import dataclass, field
 
 from ..answers.models import Answers
 from ..engine.models import RoleSelection, Selection
+from ..engine.select import COUNTER_MIN_FIT
 from ..engine.sources import available_systems
 from ..library.loader import Library
 from .findings import Finding, Severity, Where, sort_findings
@@ -67,10 +73,20 @@ class Context:
         k = self.library.kpis.get(kid)
         return k.label(self.lang) if k is not None else kid
 
-    def role(self, r: RoleSelection) -> str:
+    def role_title(self, r: RoleSelection) -> str:
         role = self.library.roles.get(r.role)
-        name = r.title or (role.name.get(self.lang) if role else r.role)
-        return f"{name} ({r.key})"
+        return r.title or (role.name.get(self.lang) if role else r.role)
+
+    def role(self, r: RoleSelection) -> str:
+        """The role's title; with its key when another role entry has the same title."""
+        name = self.role_title(r)
+        twins = [o for o in self.selection.roles if self.role_title(o) == name]
+        return f"{name} ({r.key})" if len(twins) > 1 else name
+
+    def zh_role(self, r: RoleSelection) -> str:
+        """`客服岗位`, `Finance Controller 岗位`: a space only after Latin text."""
+        name = self.role(r)
+        return f"{name}{'' if ord(name[-1]) >= 0x2E80 else ' '}岗位"
 
     def platform(self, pid: str | None) -> str:
         if pid is None:
@@ -108,9 +124,10 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
     ctx = Context(answers, selection, library, language or selection.client.language,
                   today or dt.date.today())
     findings: list[Finding] = []
-    for run in (_check_fit, *GOAL_CHECKS, _check_alignment, _check_kpi_count, _check_actions,
-                _check_gaming, _check_data, _check_stale_targets, _check_incentives,
-                _check_review):
+    checks: tuple[Check, ...] = (
+        _check_fit, *GOAL_CHECKS, _check_alignment, _check_kpi_count, _check_actions,
+        _check_gaming, _check_data, _check_stale_targets, _check_incentives, _check_review)
+    for run in checks:
         findings.extend(run(ctx))
     return sort_findings(findings)
 
@@ -153,15 +170,28 @@ def _official_for_client(c: Context, kid: str) -> bool:
                for t in kpi.targets)
 
 
+def _same_outcome(c: Context, kid: str, goals: set[str]) -> bool:
+    """A goal feeds this KPI directly and both pull the same way (GMV -> GMV growth, gross
+    margin -> net margin): it measures the goal's outcome from another angle."""
+    kpi = c.library.kpis.get(kid)
+    if kpi is None:
+        return False
+    for g in goals:
+        goal = c.library.kpis.get(g)
+        if goal is not None and kid in goal.drives and goal.balance == kpi.balance:
+            return True
+    return False
+
+
 def aligned(c: Context, kid: str, _seen: frozenset[str] = frozenset()) -> bool:
     """A KPI is a goal, carries an official threshold, or drives (transitively) one that does."""
     if kid in c._aligned:
         return c._aligned[kid]
     goals = {g.kpi for g in c.answers.goals}
-    if kid in goals or _official_for_client(c, kid):
+    kpi = c.library.kpis.get(kid)
+    if kid in goals or _official_for_client(c, kid) or _same_outcome(c, kid, goals):
         c._aligned[kid] = True
         return True
-    kpi = c.library.kpis.get(kid)
     drives = kpi.drives if kpi is not None else []
     result = any(d not in _seen and aligned(c, d, _seen | {kid}) for d in drives)
     if result or not _seen:  # a "no" inside a cycle may be partial: keep only final answers
@@ -170,15 +200,27 @@ def aligned(c: Context, kid: str, _seen: frozenset[str] = frozenset()) -> bool:
 
 
 def _check_alignment(c: Context) -> Iterator[Finding]:
+    goals = c.join([c.kpi(g.kpi) for g in c.answers.goals])
     for r in c.selection.roles:
         direct = {k.kpi for k in r.kpis
                   if aligned(c, k.kpi) or any(t.kind == "official" for t in k.targets)}
         guards = {g for k in r.kpis if k.kpi in direct for g in k.counter}
-        for k in r.kpis:
-            if k.kpi in direct or k.kpi in guards:
-                continue
-            goals = c.join([c.kpi(g.kpi) for g in c.answers.goals])
-            name = c.kpi(k.kpi)
+        loose = [k.kpi for k in r.kpis if k.kpi not in direct and k.kpi not in guards]
+        if len(loose) >= 2 and len(loose) == len(r.kpis):
+            names = c.join([c.kpi(kid) for kid in loose])
+            yield c.finding(
+                "role-drives-no-goal", "warning",
+                (f"{c.role(r)}: none of its KPIs ({names}) drives a company goal ({goals}): the "
+                 "role works towards something the company has not set as a goal.",
+                 "Add the company goal this role serves (e.g. net margin for finance), or give "
+                 "the role KPIs that drive the existing goals."),
+                (f"{c.zh_role(r)}的 KPI（{names}）没有一个驱动公司目标（{goals}）：这个岗位努力的方向"
+                 "不在公司设定的目标之内。",
+                 "补上这个岗位所服务的公司目标（例如财务对应净利率），或者给它换上能驱动现有目标的指标。"),
+                Where(role_key=r.key))
+            continue
+        for kid in loose:
+            name = c.kpi(kid)
             yield c.finding(
                 "kpi-drives-no-goal", "warning",
                 (f"{c.role(r)}: {name} does not drive any company goal ({goals}), directly or "
@@ -186,11 +228,11 @@ def _check_alignment(c: Context) -> Iterator[Finding]:
                  "aiming for.",
                  "Replace it with a KPI that drives a goal (`exclude` it for this role; "
                  "`linkstar explain` lists the runners-up), or add the company goal it serves."),
-                (f"{c.role(r)} 的「{name}」不驱动任何公司目标（{goals}），直接或间接都没有："
+                (f"{c.zh_role(r)}的「{name}」不驱动任何公司目标（{goals}），直接或间接都没有："
                  "在它上面花的力气未必能推动公司真正要达成的结果。",
                  "换成能驱动目标的指标（在该岗位的 exclude 中排除它，用 `linkstar explain` "
                  "查看候补指标），或补上它所服务的公司目标。"),
-                Where(role_key=r.key, kpi=k.kpi))
+                Where(role_key=r.key, kpi=kid))
 
 
 # --- pitfall 2: 3-5 KPIs a role -----------------------------------------------------------
@@ -205,13 +247,13 @@ def _check_kpi_count(c: Context) -> Iterator[Finding]:
                   "the job goes unmeasured.",
                   "Check the role's platforms and `exclude` list, or `pin` KPIs from "
                   "`linkstar library list --role " + r.role + "`.")
-            zh = (f"{c.role(r)} 只有 {n} 个 KPI；方法要求每个岗位 3-5 个，否则部分职责无人衡量。",
+            zh = (f"{c.zh_role(r)}只有 {n} 个 KPI；方法要求每个岗位 3-5 个，否则部分职责无人衡量。",
                   f"检查该岗位的平台与 exclude 设置，或从 `linkstar library list --role {r.role}` "
                   "中选取指标 pin 上。")
         else:
             en = (f"{c.role(r)} has {n} KPIs; more than 5 splits attention and nothing gets "
                   "focus.", "Keep the 3-5 that matter most; move the rest to the dashboard.")
-            zh = (f"{c.role(r)} 有 {n} 个 KPI；超过 5 个会分散注意力，什么都抓不住重点。",
+            zh = (f"{c.zh_role(r)}有 {n} 个 KPI；超过 5 个会分散注意力，什么都抓不住重点。",
                   "只保留最关键的 3-5 个，其余放到看板上观察即可。")
         yield c.finding("kpi-count", "warning", en, zh, Where(role_key=r.key), pitfall=2)
 
@@ -261,7 +303,7 @@ def _check_actions(c: Context) -> Iterator[Finding]:
                      "path is a wish, and the person carrying it cannot act on it.",
                      "Write at least two concrete actions in the library record (e.g. "
                      "\"add a main-image video and more Q&A\", not \"improve conversion\")."),
-                    (f"{c.role(r)} 的「{name}」没有任何具体的改善动作：只设指标不设路径，"
+                    (f"{c.zh_role(r)}的「{name}」没有任何具体的改善动作：只设指标不设路径，"
                      "承担者无从下手。",
                      "在指标库记录里写上至少两条具体动作（例如“优化主图视频 + 增加 QA 数量”，"
                      "而不是“提升转化率”）。"),
@@ -272,7 +314,7 @@ def _check_actions(c: Context) -> Iterator[Finding]:
                     (f"{c.role(r)}: {name} has only one real action; the method asks for a "
                      "path of concrete steps.",
                      "Add a second concrete action to the library record."),
-                    (f"{c.role(r)} 的「{name}」只有一条实际可执行的动作；方法要求给出具体的改善路径。",
+                    (f"{c.zh_role(r)}的「{name}」只有一条实际可执行的动作；方法要求给出具体的改善路径。",
                      "在指标库记录中再补充一条具体动作。"),
                     Where(role_key=r.key, kpi=k.kpi), pitfall=1)
 
@@ -293,12 +335,12 @@ def _check_gaming(c: Context) -> Iterator[Finding]:
         if balances <= EFFICIENCY_SIDE:
             yield c.finding(
                 "role-efficiency-only", "warning",
-                (f"Every KPI of {c.role(r)} measures efficiency ({names}): all of them improve "
-                 "by spending less and selling less, so the role can hit its numbers while "
-                 "sales shrink.",
+                (f"Every KPI of the role {c.role(r)} measures efficiency ({names}): all of "
+                 "them improve by spending less and selling less, so the role can hit its "
+                 "numbers while sales shrink.",
                  "Pair them with a volume measure the role moves (sales, GMV growth, sessions), "
                  "e.g. `pin: [gmv_growth]`."),
-                (f"{c.role(r)} 的 KPI 全部是效率类指标（{names}）：少花钱、少卖货就能让它们"
+                (f"{c.zh_role(r)}的 KPI 全部是效率类指标（{names}）：少花钱、少卖货就能让它们"
                  "全部变好，岗位可能在销售萎缩的同时“达标”。",
                  "搭配一个该岗位能影响的规模类指标（销售额、GMV 增长率、流量），例如 "
                  "`pin: [gmv_growth]`。"),
@@ -307,19 +349,27 @@ def _check_gaming(c: Context) -> Iterator[Finding]:
         if balances <= VOLUME_SIDE:
             yield c.finding(
                 "role-volume-only", "warning",
-                (f"Every KPI of {c.role(r)} measures volume ({names}): all of them improve by "
-                 "buying sales at any cost, which is how sales grow while profit falls.",
+                (f"Every KPI of the role {c.role(r)} measures volume ({names}): all of them "
+                 "improve by buying sales at any cost, which is how sales grow while profit "
+                 "falls.",
                  "Pair them with a profit or quality measure (gross margin, TACoS, return "
                  "rate), e.g. `pin: [tacos]`."),
-                (f"{c.role(r)} 的 KPI 全部是规模类指标（{names}）：不计成本地买量就能让它们"
+                (f"{c.zh_role(r)}的 KPI 全部是规模类指标（{names}）：不计成本地买量就能让它们"
                  "全部变好，这正是“销售额增长但利润下降”的来由。",
                  "搭配一个利润或质量类指标（毛利率、TACoS、退货率），例如 `pin: [tacos]`。"),
                 Where(role_key=r.key), scenario=2)
             continue
         selected = {k.kpi for k in r.kpis}
+        team_kpis = {k.kpi for other in c.selection.roles for k in other.kpis}
         for k in r.kpis:
             if not k.counter or set(k.counter) & selected:
                 continue
+            if any(k.kpi in o.counter for o in r.kpis if o.kpi != k.kpi):
+                continue  # one half of a pair: the KPI it guards guards it in turn
+            if set(k.counter) & team_kpis and not any(
+                    c.library.kpis[g].roles.get(r.role, 0) >= COUNTER_MIN_FIT
+                    for g in k.counter if g in c.library.kpis):
+                continue  # the role cannot own the guard, and another role in the team holds it
             guard_balances = {_balance(c, g) for g in k.counter}
             if any(o.balance in guard_balances for o in r.kpis if o.kpi != k.kpi):
                 continue
@@ -331,7 +381,7 @@ def _check_gaming(c: Context) -> Iterator[Finding]:
                  f"metrics ({guards}) or a KPI like them is in the role.",
                  f"Give the role {'one of ' if len(k.counter) > 1 else ''}{guards} (`pin` it), "
                  f"or replace {name}."),
-                (f"{c.role(r)} 的「{name}」可以被单独“刷”好看，而它的制衡指标（{guards}）"
+                (f"{c.zh_role(r)}的「{name}」可以被单独“刷”好看，而它的制衡指标（{guards}）"
                  "或同类指标都不在该岗位的 KPI 里。",
                  f"为该岗位加上 {guards}{' 中的一个' if len(k.counter) > 1 else ''}（pin），"
                  f"或者换掉「{name}」。"),
@@ -358,7 +408,7 @@ def _check_data(c: Context) -> Iterator[Finding]:
                      "different values.",
                      "Connect an ERP (systems.erp) or name one person and one sheet as its "
                      "source of truth, or replace the KPI."),
-                    (f"{c.role(r)} 的「{name}」需要 {need} 的数据，而客户目前没有这些系统："
+                    (f"{c.zh_role(r)}的「{name}」需要 {need} 的数据，而客户目前没有这些系统："
                      "只能手工汇总，不同的人会算出不同的数。",
                      "接入 ERP（systems.erp），或指定唯一负责人和唯一表格作为权威口径，"
                      "或者换掉这个指标。"),
@@ -369,7 +419,7 @@ def _check_data(c: Context) -> Iterator[Finding]:
                     (f"{c.role(r)}: {name} is recorded by hand.",
                      "Agree who records it, where and by when each week, so there is one "
                      "version of the number."),
-                    (f"{c.role(r)} 的「{name}」需要手工记录。",
+                    (f"{c.zh_role(r)}的「{name}」需要手工记录。",
                      "约定由谁、在哪里、每周何时记录，保证只有一个版本的数字。"),
                     Where(role_key=r.key, kpi=k.kpi), pitfall=3)
     s = c.answers.systems
@@ -433,7 +483,7 @@ def _check_stale_targets(c: Context) -> Iterator[Finding]:
                     (f"The official {platform} threshold for {name} was read on {t.as_of}, more "
                      f"than {STALE_MONTHS} months before {c.today.isoformat()}; platforms "
                      f"change their rules. Source: {t.source}.",
-                     f"Re-check the platform's page and update the target (and its as_of) "
+                     "Re-check the platform's page and update the target (and its as_of) "
                      "in the library."),
                     (f"「{name}」的{platform}官方阈值读取于 {t.as_of}，距 {c.today.isoformat()} "
                      f"已超过 {STALE_MONTHS} 个月，平台规则可能已经变化。来源：{t.source}。",

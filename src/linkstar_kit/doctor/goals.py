@@ -57,31 +57,43 @@ def _v(c: Context, v: float, unit: str) -> str:
     return fmt_value(v, unit, c.lang, c.answers.client.currency)
 
 
+def _carriers(c: Context, goal: str, roles: set[str] | None) -> list[str]:
+    """`kpi (role)` for up to three KPIs that are or drive `goal`, best fit first; only for the
+    given roles when `roles` is set."""
+    out = []
+    for k in c.library.kpis.values():
+        if k.id != goal and goal not in k.drives:
+            continue
+        fits = {r: w for r, w in k.roles.items() if w > 0 and (roles is None or r in roles)}
+        if fits:
+            best = max(sorted(fits), key=lambda r: fits[r])
+            out.append((-fits[best], k.id, f"{k.id} ({best})"))
+    return [text for *_, text in sorted(out)[:3]]
+
+
 def _check_drivers(c: Context) -> Iterator[Finding]:
     role_ids = {r.role for r in c.answers.roles}
     for g in c.selection.goals:
         if g.drivers:
             continue
         name = c.kpi(g.kpi)
-        options = [k for k in c.library.kpis.values()
-                   if (k.id == g.kpi or g.kpi in k.drives) and set(k.roles) & role_ids]
-        options.sort(key=lambda k: (-max(k.roles[r] for r in set(k.roles) & role_ids), k.id))
-        hint_en = hint_zh = ""
-        if options:
-            pins = ", ".join(f"{k.id} ({max(set(k.roles) & role_ids, key=k.roles.get)})"
-                             for k in options[:3])
-            hint_en = f" Candidates: {pins}."
-            hint_zh = f" 可选：{pins}。"
+        mine = _carriers(c, g.kpi, role_ids)
+        if mine:
+            fix_en = ("Pin a KPI that drives it to a role that can move it: "
+                      f"{', '.join(mine)}.")
+            fix_zh = f"给能影响它的岗位 pin 一个驱动它的指标：{', '.join(mine)}。"
+        else:
+            other = _carriers(c, g.kpi, None)
+            listed = ", ".join(other) if other else "finance, team_lead"
+            fix_en = f"None of the roles in scope can carry it; add a role that can: {listed}."
+            fix_zh = f"现有岗位都无法承担它，请增加能承担它的岗位：{listed}。"
         target = _v(c, g.target, g.unit)
         yield c.finding(
             "goal-without-driver", "error",
             (f"No selected KPI drives the goal {name} {target} by {g.by}: nobody in the team "
-             "carries it, so nobody's work is steered towards it.",
-             "Pin a KPI that drives it to a role that can move it, or add a role that carries "
-             f"it (finance, team_lead).{hint_en}"),
+             "carries it, so nobody's work is steered towards it.", fix_en),
             (f"没有任何已选 KPI 驱动目标「{name} {target}（{g.by} 前）」：团队里没有人承担它，"
-             "也就没有人的工作朝它发力。",
-             f"给能影响它的岗位 pin 一个驱动它的指标，或增加承担它的岗位（财务、负责人）。{hint_zh}"),
+             "也就没有人的工作朝它发力。", fix_zh),
             Where(goal=g.kpi))
 
 

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from ..library.loader import Library
 
 _TOKENS = re.compile(r"\s+|[\x21-\x7e]+|.")
+# Chinese punctuation never starts a line: it stays with the character before it.
+_NO_BREAK_BEFORE = set("，。、；：！？）」』”’》】")
 _HEADS = {
     "error": ("Errors", "错误"),
     "warning": ("Warnings", "警告"),
@@ -42,7 +44,7 @@ def basis(f: Finding, lang: str) -> str:
         return f"场景 {f.scenario}：{name}" if lang == "zh" else f"scenario {f.scenario}: {name}"
     if f.code.startswith("goal-") and f.code != "goal-without-driver":
         return "SMART"
-    if f.code in ("goal-without-driver", "kpi-drives-no-goal"):
+    if f.code in ("goal-without-driver", "kpi-drives-no-goal", "role-drives-no-goal"):
         return "FAQ：上下级目标对齐" if lang == "zh" else "FAQ: align with the level above"
     if f.code in ("team-too-small", "stage-launch"):
         return "FAQ：适用范围" if lang == "zh" else "FAQ: who it fits"
@@ -76,7 +78,7 @@ def _wrap(text: str, width: int, indent: str) -> list[str]:
     for para in text.split("\n"):
         line = ""
         for tok in _TOKENS.findall(para):
-            if line and _width(indent + line + tok.rstrip()) > width:
+            if line and _width(indent + line + tok.rstrip()) > width and tok not in _NO_BREAK_BEFORE:
                 out.append(indent + line.rstrip())
                 line = ""
             if not line and tok.isspace():
@@ -137,33 +139,35 @@ def _where_md(f: Finding, selection: Selection, library: Library, lang: str) -> 
     if f.where.kpi:
         k = library.kpis.get(f.where.kpi)
         parts.append(k.label(lang) if k else f.where.kpi)
-    return " · ".join(parts) or "–"
+    return " · ".join(parts) or ("整体" if lang == "zh" else "whole system")
 
 
 def render_markdown(findings: list[Finding], selection: Selection, library: Library,
-                    lang: str, heading: str) -> str:
+                    lang: str, heading: str, as_of: str) -> str:
+    """A Markdown section: a summary line, then a table per severity, errors first."""
     lines = [heading, ""]
     if lang == "zh":
-        lines.append(f"按 LinkStar 方法的避坑清单与目标对齐要求自动检查本体系：{summary(findings, lang)}。"
-                     "每条问题附有修改建议；错误应在启用前解决。")
+        lines.append(f"按 LinkStar 方法的避坑清单和目标对齐要求对本体系做了自动检查，共发现 "
+                     f"{summary(findings, lang)}（官方阈值的时效以 {as_of} 为准）。"
+                     "每条都附有修改建议；错误须在体系启用前解决。")
     else:
-        lines.append("This system checked against the LinkStar method's pitfalls and goal "
-                     f"alignment: {summary(findings, lang)}. Each finding comes with a fix; "
-                     "errors should be resolved before the system goes live.")
+        lines.append("An automatic check of this system against the LinkStar method's pitfalls "
+                     f"and goal alignment found {summary(findings, lang)} (official thresholds "
+                     f"checked as of {as_of}). Each finding comes with a fix; resolve the errors "
+                     "before the system goes live.")
     if not findings:
         lines += ["", "没有发现问题。" if lang == "zh" else "No findings."]
+    cols = [_pick(_COLS[k], lang) for k in ("where", "finding", "fix", "basis", "code")]
     for sev in SEVERITIES:
         group = [f for f in findings if f.severity == sev]
         if not group:
             continue
-        cols = [_pick(_COLS[k], lang) for k in ("where", "finding", "fix", "basis", "code")]
         lines += ["", f"### {_pick(_HEADS[sev], lang)} ({len(group)})", "",
                   "| " + " | ".join(cols) + " |", "|---|---|---|---|---|"]
         for f in group:
-            row = [_where_md(f, selection, library, lang), f.message, f.fix, basis(f, lang),
-                   f"`{f.code}`"]
-            lines.append("| " + " | ".join(_cell(x) if not x.startswith("`") else x
-                                           for x in row) + " |")
+            cells = [_cell(x) for x in (_where_md(f, selection, library, lang), f.message,
+                                        f.fix, basis(f, lang))]
+            lines.append("| " + " | ".join([*cells, f"`{f.code}`"]) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -177,4 +181,5 @@ def health_section(answers: Answers, selection: Selection, library: Library, lan
 
     findings = check(answers, library, selection, today=answers.scope.start, language=lang)
     heading = "## 8. 健康检查" if lang == "zh" else "## 8. Health check"
-    return render_markdown(findings, selection, library, lang, heading).rstrip("\n")
+    return render_markdown(findings, selection, library, lang, heading,
+                           answers.scope.start.isoformat()).rstrip("\n")
