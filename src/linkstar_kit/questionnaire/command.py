@@ -68,16 +68,22 @@ def examples_dir() -> Path:
 
 
 def example_files() -> dict[str, Path]:
+    """Bundled examples by name; when a YAML and a JSON file share a name, the YAML one."""
     folder = examples_dir()
     if not folder.is_dir():
         return {}
-    return {f.stem: f for f in sorted(folder.iterdir())
-            if f.suffix in (".yaml", ".yml", ".json") and f.is_file()}
+    order = {".json": 0, ".yml": 1, ".yaml": 2}
+    files = sorted((f for f in folder.iterdir() if f.suffix in order and f.is_file()),
+                   key=lambda f: (f.stem, order[f.suffix]))
+    return dict(sorted({f.stem: f for f in files}.items()))
 
 
 def find_example(name: str) -> Path:
     from ..errors import UsageError, did_you_mean
 
+    exact = examples_dir() / Path(name).name
+    if Path(name).suffix in (".yaml", ".yml", ".json") and exact.is_file():
+        return exact
     files = example_files()
     stem = Path(name).stem if Path(name).suffix in (".yaml", ".yml", ".json") else name
     if stem in files:
@@ -170,7 +176,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         defaults = previous.model_dump(mode="json", exclude_none=True)
         lang = lang or previous.client.language
     out = Path(args.output or args.from_file or DEFAULT_OUTPUT)
-    prompter = Prompter()
+    prompter = Prompter(lang or "en")
     if lang is None:
         guess = "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
         lang = prompter.select("Language / 语言", [("zh", "中文"), ("en", "English")],
@@ -203,7 +209,7 @@ def _copy_example(args: argparse.Namespace) -> int:
         from .prompter import Prompter
         from .texts import Texts
 
-        path = _free_path(out, Prompter(), Texts(args.lang or "en"))
+        path = _free_path(out, Prompter(args.lang or "en"), Texts(args.lang or "en"))
         if path is None:
             print("nothing was written", file=sys.stderr)
             return 1

@@ -9,6 +9,7 @@ questionnaire and a hand-written file obey one set of rules, with the same messa
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection
 from typing import Any
 
 from ..answers.checks import NO_FILE
@@ -32,12 +33,11 @@ class Draft:
     def get(self, path: KeyPath, default: Any = None) -> Any:
         cur: Any = self.data
         for part in path:
-            if isinstance(cur, dict) and part in cur:
-                cur = cur[part]
-            elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
-                cur = cur[part]
-            else:
+            in_dict = isinstance(cur, dict) and part in cur
+            in_list = isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
+            if not (in_dict or in_list):
                 return default
+            cur = cur[part]
         return cur
 
     def set(self, path: KeyPath, value: Any) -> None:
@@ -59,7 +59,7 @@ class Draft:
         n = len(path)
         return [i for i in issues if tuple(i.path[:n]) == tuple(path)]
 
-    def issues_in(self, keys: set[str]) -> list[Issue]:
+    def issues_in(self, keys: Collection[str]) -> list[Issue]:
         """The problems of the whole draft under the given top-level keys."""
         _, issues = self.validate()
         return [i for i in issues if i.path and i.path[0] in keys]
@@ -74,6 +74,7 @@ def _put(data: Any, path: KeyPath, value: Any) -> None:
                 cur[part] = [] if isinstance(nxt, int) else {}
             cur = cur[part]
         else:
+            assert isinstance(part, int)
             while len(cur) <= part:
                 cur.append({})
             cur = cur[part]
@@ -84,6 +85,7 @@ def _put(data: Any, path: KeyPath, value: Any) -> None:
         else:
             cur[last] = value
     else:
+        assert isinstance(last, int)
         while len(cur) <= last:
             cur.append({})
         cur[last] = value

@@ -9,6 +9,7 @@ the same walk with other defaults.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 import types
@@ -49,6 +50,7 @@ SECTION_KEYS: dict[str, set[str]] = {
 }
 _OTHER = "\x00other"
 _REMOVE = "\x00remove"
+GOAL_CHOICES = 12
 _HORIZON_MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 
 
@@ -74,11 +76,14 @@ def next_monday(today: dt.date) -> dt.date:
 
 
 def period_end(start: dt.date, horizon: str) -> dt.date:
-    """The last day of the first goal period that begins on `start`."""
-    months = start.month - 1 + _HORIZON_MONTHS.get(horizon, 3)
-    year, month = start.year + months // 12, months % 12 + 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day) - dt.timedelta(days=1)
+    """The last day of the first goal period that begins on `start` (a quarter from
+    2026-01-05 ends 2026-04-04; from 2026-12-01, 2027-02-28)."""
+    eve = start - dt.timedelta(days=1)
+    months = eve.month - 1 + _HORIZON_MONTHS.get(horizon, 3)
+    year, month = eve.year + months // 12, months % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    day = last if eve.day == calendar.monthrange(eve.year, eve.month)[1] else min(eve.day, last)
+    return dt.date(year, month, day)
 
 
 def parse_answer(text: str, kind: str) -> Any:
@@ -136,6 +141,7 @@ class Questionnaire:
         self.lang = lang
         self.t = Texts(lang)
         self.p = prompter
+        self.p.lang = lang
         self.draft = Draft(library, defaults)
         self.today = today or dt.date.today()
         self.target = target
@@ -235,7 +241,8 @@ class Questionnaire:
             return True if not issues else "; ".join(render_issue(i) for i in issues)
 
         values = self.p.checkbox(message, choices, checked=checked, validate=check)
-        return values
+        # What was there keeps its order (an amended file reads as before); new picks follow.
+        return [v for v in checked if v in values] + [v for v in values if v not in checked]
 
     # --- labels -------------------------------------------------------------------------
 
@@ -243,6 +250,10 @@ class Questionnaire:
         """A library name in the questionnaire's language, with the other one beside it."""
         main, other = text.get(self.lang), text.get("en" if self.lang == "zh" else "zh")
         return main if main == other else f"{main} · {other}"
+
+    def platform_name(self, platform_id: str) -> str:
+        p = self.lib.platforms.get(platform_id)
+        return p.name.get(self.lang) if p else platform_id
 
     def kpi_name(self, kpi_id: str) -> str:
         kpi = self.lib.kpis.get(kpi_id)
@@ -290,16 +301,18 @@ class Questionnaire:
     # goals
 
     def goal_choices(self) -> list[str]:
-        """KPIs the library's KPIs drive (the natural top goals), most-driven first."""
+        """The natural top goals: outcome (lag) KPIs that other KPIs of the library drive,
+        most-driven first, at most GOAL_CHOICES; the rest stay one "other KPI" away."""
         driven: dict[str, int] = {}
         for k in self.lib.kpis.values():
             for d in k.drives:
-                if d in self.lib.kpis:
+                if d in self.lib.kpis and self.lib.kpis[d].kind == "lag":
                     driven[d] = driven.get(d, 0) + 1
-        ids = sorted(driven, key=lambda d: (-driven[d], d))
+        ranked = sorted(driven, key=lambda d: (-driven[d], d))
+        ids = [d for d in ranked if driven[d] >= 2] or ranked
         if not ids:
-            ids = [k.id for k in self.lib.kpis.values() if k.kind == "lag"]
-        return ids or list(self.lib.kpis)
+            ids = [k.id for k in self.lib.kpis.values() if k.kind == "lag"] or list(self.lib.kpis)
+        return ids[:GOAL_CHOICES]
 
     def ask_goals(self) -> None:
         goals = self.draft.get(("goals",))
@@ -351,11 +364,9 @@ class Questionnaire:
                  kind="float", instruction=hint)
         start = self.draft.get(("scope", "start"))
         by_default = None
-        try:
+        with contextlib.suppress(ValueError):
             by_default = period_end(dt.date.fromisoformat(str(start)),
                                     str(self.draft.get(("scope", "horizon"), "quarter")))
-        except ValueError:
-            pass
         self.ask((*base, "by"), t("goal_by"), kind="date",
                  default=by_default.isoformat() if by_default else None)
         self.ask((*base, "baseline"), t("goal_baseline", kpi=name), kind="float",
@@ -416,18 +427,20 @@ class Questionnaire:
         ids = self.pick(("roles",), t("roles"),
                         [(r.id, self.both(r.name)) for r in self.lib.roles.values()],
                         checked=have or default, wrap=wrap)
-        self.draft.set(("roles",), wrap(ids))
-        platforms = [p.get("id") for p in self.draft.get(("platforms",)) or []]
-        roles = self.draft.get(("roles",))
+        platforms: list[str] = [str(p.get("id")) for p in self.draft.get(("platforms",)) or []]
+        roles, split = self.split_by_platform(wrap(ids), platforms)
+        self.draft.set(("roles",), roles)
         for i, entry in enumerate(roles):
             role = self.lib.roles.get(entry["role"])
             label = role.name.get(self.lang) if role else entry["role"]
-            if sum(1 for r in roles if r["role"] == entry["role"]) > 1 and entry.get("key"):
+            if id(entry) in split:
+                label += t("for_platform", platform=self.platform_name(entry["platforms"][0]))
+            elif sum(1 for r in roles if r["role"] == entry["role"]) > 1 and entry.get("key"):
                 label += f" ({entry['key']})"
             self.ask(("roles", i, "headcount"), t("headcount", role=label), kind="int",
                      default=1)
             self.ask(("roles", i, "title"), t("title", role=label))
-            if len(platforms) > 1:
+            if len(platforms) > 1 and id(entry) not in split:
                 chosen = self.pick(("roles", i, "platforms"), t("role_platforms", role=label),
                                    [(p, self.both(self.lib.platforms[p].name)
                                      if p in self.lib.platforms else p) for p in platforms],
@@ -435,8 +448,50 @@ class Questionnaire:
                                    wrap=lambda vs: vs)
                 self.draft.set(("roles", i, "platforms"),
                                None if set(chosen) == set(platforms) else chosen)
-            else:
+            elif id(entry) not in split:
                 self.draft.set(("roles", i, "platforms"), None)
+            # Pins and exclusions come from a file (--from); a person may drop them here, as
+            # a change of platforms can leave a pinned KPI with nowhere to apply.
+            for name in ("pin", "exclude"):
+                listed: list[str] = list(entry.get(name) or [])
+                if listed:
+                    kept = self.pick(("roles", i, name), t(f"role_{name}", role=label),
+                                     [(k, self.both(self.lib.kpis[k].name)
+                                       if k in self.lib.kpis else k) for k in listed],
+                                     checked=listed, wrap=lambda vs: vs)
+                    self.draft.set(("roles", i, name), kept or None)
+
+    def split_by_platform(self, entries: list[dict[str, Any]], platforms: list[str]
+                          ) -> tuple[list[dict[str, Any]], set[int]]:
+        """For a role that works per platform, one entry per platform if the person wants
+        (an Amazon team and a Shopee team). Returns the entries and the ids of split ones."""
+        out: list[dict[str, Any]] = []
+        split: set[int] = set()
+        for rid in dict.fromkeys(e["role"] for e in entries):
+            group = [e for e in entries if e["role"] == rid]
+            role = self.lib.roles.get(rid)
+            per_platform = all(isinstance(e.get("platforms"), list) and len(e["platforms"]) == 1
+                               and e["platforms"][0] in platforms for e in group)
+            if role is None or not role.platform_bound or len(platforms) < 2 or (
+                    len(group) > 1 and not per_platform):
+                out += group
+                continue
+            if not self.p.confirm(self.t("split", role=role.name.get(self.lang)),
+                                  default=len(group) > 1):
+                if len(group) == 1:
+                    out += group
+                else:  # one entry again, with everyone in it
+                    out.append({"role": rid,
+                                "headcount": sum(int(e.get("headcount") or 1) for e in group)})
+                continue
+            mine = {e["platforms"][0]: e for e in group} if per_platform else {}
+            base = rid.replace("_", "-")
+            for p in platforms:
+                entry = mine.get(p) or {"role": rid, "key": f"{base}-{p.replace('_', '-')}",
+                                        "platforms": [p]}
+                out.append(entry)
+                split.add(id(entry))
+        return out, split
 
     # systems, review, incentives
 
@@ -463,7 +518,8 @@ class Questionnaire:
     def ask_review(self) -> None:
         t = self.t
         review = self.review_now()
-        if self.p.confirm(t("review_keep", summary=f"({self.cadence(review)})"), default=True):
+        self.p.say(t("review_now", summary=self.cadence(review)))
+        if self.p.confirm(t("review_keep"), default=True):
             return
         self.draft.set(("review",), review.model_dump())
         self.choose(("review", "weekly", "weekday"), t("weekly_weekday"),
@@ -490,7 +546,7 @@ class Questionnaire:
         if linked:
             current = self.draft.get(("incentives", "kpi_weight_percent"))
             self.ask(("incentives", "kpi_weight_percent"), t("kpi_weight"), kind="int",
-                     default=30 if not current else current)
+                     default=current or 30)
         else:
             self.draft.set(("incentives", "kpi_weight_percent"), None)
 
@@ -500,7 +556,8 @@ class Questionnaire:
         t, say = self.t, self.p.say
         say()
         say(f"── {t('summary')} ──", "bold")
-        head = lambda s: say(f"{t(f'sec_{s}')}:", "bold")  # noqa: E731
+        head = lambda s: say(t("heading", title=t(f"sec_{s}")), "bold")  # noqa: E731
+        sep = t("sep")
         head("client")
         c = a.client
         say("  " + t("s_client", name=c.name, slug=c.effective_slug(),
@@ -516,7 +573,7 @@ class Questionnaire:
         if a.categories:
             names = [self.lib.categories[c].name.get(self.lang) if c in self.lib.categories
                      else c for c in a.categories]
-            say("  " + t("s_categories", list=", ".join(names)))
+            say("  " + t("s_categories", list=sep.join(names)))
         head("goals")
         for g in a.goals:
             kpi = self.lib.kpis.get(g.kpi)
@@ -528,8 +585,8 @@ class Questionnaire:
         for p in a.platforms:
             lib_p = self.lib.platforms.get(p.id)
             say("  " + t("s_platform", name=lib_p.name.get(self.lang) if lib_p else p.id,
-                         sites=", ".join(p.sites) or t("none"),
-                         fulfillment=", ".join(t.value("fulfillment", f) for f in p.fulfillment)
+                         sites=sep.join(p.sites) or t("none"),
+                         fulfillment=sep.join(t.value("fulfillment", f) for f in p.fulfillment)
                          or t("none")))
         head("roles")
         for r, key in zip(a.roles, a.role_keys(), strict=True):
@@ -537,7 +594,8 @@ class Questionnaire:
             plats = r.platforms if r.platforms is not None else None
             say("  " + t("s_role", name=(role.name.get(self.lang) if role else r.role),
                          title=f" [{r.title}]" if r.title else "", n=r.headcount,
-                         platforms=", ".join(plats) if plats else t("all")) + f"  ({key})")
+                         platforms=sep.join(self.platform_name(p) for p in plats) if plats
+                         else t("all_platforms")) + f"  ({key})")
         head("systems")
         sy = a.systems
         say("  " + t("s_systems", erp=t.value("erp", sy.erp), ads=t.value("ads", sy.ads),

@@ -15,11 +15,25 @@ Choices = Sequence[tuple[Any, str]]
 Check = Callable[[Any], "bool | str"]
 
 
+# questionary's own hints are English; these are shown instead in a Chinese questionnaire.
+_HINTS = {
+    "zh": {
+        "select": "（方向键选择，回车确认）",
+        "search": "（方向键选择，可输入文字筛选，回车确认）",
+        "checkbox": "（方向键移动，空格勾选/取消，回车确认）",
+    },
+}
+
+
 class Prompter:
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         import questionary
 
         self._q = questionary
+        self.lang = lang
+
+    def _hint(self, kind: str) -> str | None:
+        return _HINTS.get(self.lang, {}).get(kind)
 
     def _ask(self, question: Any) -> Any:
         try:
@@ -47,14 +61,16 @@ class Prompter:
         if search:
             extra = {"use_search_filter": True, "use_jk_keys": False}
         return self._ask(self._q.select(
-            message, choices=items, default=default if default in values else None, **extra))
+            message, choices=items, default=default if default in values else None,
+            instruction=self._hint("search" if search else "select"), **extra))
 
     def checkbox(self, message: str, choices: Choices, *, checked: Sequence[Any] = (),
                  validate: Check | None = None) -> list[Any]:
         items = [self._q.Choice(title=label, value=value, checked=value in checked)
                  for value, label in choices]
         return list(self._ask(self._q.checkbox(
-            message, choices=items, validate=validate or (lambda _: True))))
+            message, choices=items, validate=validate or (lambda _: True),
+            instruction=self._hint("checkbox"))))
 
     def confirm(self, message: str, *, default: bool) -> bool:
         return bool(self._ask(self._q.confirm(message, default=default)))

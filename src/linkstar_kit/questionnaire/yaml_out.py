@@ -9,6 +9,7 @@ the answers models, never listed twice.
 from __future__ import annotations
 
 import io
+import unicodedata
 from typing import Any
 
 from ..answers.dump import dump_answers
@@ -125,7 +126,11 @@ def commented_yaml(answers: Answers, library: Library, lang: str, file: str) -> 
 
     def eol(mapping: Any, key: str, text: str) -> None:
         if key in mapping and text:
-            mapping.yaml_add_eol_comment(text, key, column=COLUMN)
+            # ruamel counts characters; a CJK character takes two columns on screen.
+            value = mapping[key]
+            wide = sum(1 for ch in value if unicodedata.east_asian_width(ch) in "WF") \
+                if isinstance(value, str) else 0
+            mapping.yaml_add_eol_comment(text, key, column=COLUMN - wide)
 
     def fields(mapping: Any, prefix: str) -> None:
         for key in list(mapping):
