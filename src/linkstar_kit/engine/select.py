@@ -376,10 +376,15 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
         if c.excluded:
             why = f"excluded by {c.excluded}"
         else:
-            why = (f"score {round(c.score, 2)} below the last selected ({round(last, 2)})"
-                   if c.score < last else
-                   "scores as high as a selected KPI but lost to balance (lead/lag, counter, "
-                   "goal coverage, or a KPI of the same family already chosen)")
+            family = [o.kpi.id for o in chosen if o.kpi.balance == c.kpi.balance]
+            if c.score < last:
+                why = f"score {round(c.score, 2)} below the last selected ({round(last, 2)})"
+            elif family:
+                why = (f"same family ({c.kpi.balance}) as {', '.join(family)}, already selected: "
+                       "the role is better balanced without another")
+            else:
+                why = ("outscored a selected KPI, which a balance step placed instead "
+                       "(lead/lag, counter metric or goal coverage)")
         runners.append(RunnerUp(kpi=c.kpi.id, score=round(c.score, 2), why=why))
         if len(runners) == 5:
             break
