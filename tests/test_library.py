@@ -139,3 +139,28 @@ def test_user_library_adds_and_overrides(tmp_path: Path) -> None:
     lib = load_library([user])
     assert "house_metric" in lib.kpis
     assert lib.kpis["acos"].name.zh == "指标acos"
+
+
+def test_validated_library_is_cached_and_any_change_is_a_miss(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("LINKSTAR_CACHE_DIR", str(tmp_path / "cache"))
+    root = write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})])
+    first = load_library(base=root)
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
+    again = load_library(base=root)
+    assert again.kpis.keys() == first.kpis.keys()
+    k = root / "kpis" / "k.yaml"
+    k.write_text(k.read_text(encoding="utf-8").replace("Gmv", "Gross merchandise value"),
+                 encoding="utf-8")
+    assert load_library(base=root).kpis["gmv"].name.en == "Gross merchandise value"
+    k.write_text(k.read_text(encoding="utf-8").replace("unit: ratio", "unit: percent"),
+                 encoding="utf-8")
+    with pytest.raises(InputError):
+        load_library(base=root)
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2  # the bad one was not cached
+
+
+def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("LINKSTAR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("LINKSTAR_CACHE", "0")
+    load_library(base=write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})]))
+    assert not (tmp_path / "cache").exists()

@@ -16,6 +16,34 @@ from typing import Any
 from ..errors import BlueprintError, display_path
 
 EXTENSIONS = ["linkstar_kit.kit.jinja_ext.LinkstarExtension"]
+_bytecode: Any = None
+
+
+def _bytecode_cache() -> Any:
+    """One in-memory Jinja bytecode cache per process.
+
+    cookiecutter builds a fresh Jinja environment for every render, so without this each role
+    card would compile the same template again. Entries are checked against the template's
+    source, so a user blueprint with the same file name never reuses the shipped one's code.
+    """
+    global _bytecode
+    if _bytecode is None:
+        from jinja2.bccache import Bucket, BytecodeCache
+
+        class MemoryBytecodeCache(BytecodeCache):
+            def __init__(self) -> None:
+                self.store: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket: Bucket) -> None:
+                data = self.store.get(bucket.key)
+                if data is not None:
+                    bucket.bytecode_from_string(data)
+
+            def dump_bytecode(self, bucket: Bucket) -> None:
+                self.store[bucket.key] = bucket.bytecode_to_string()
+
+        _bytecode = MemoryBytecodeCache()
+    return _bytecode
 
 
 def shipped_blueprints_dir() -> Path:
@@ -51,7 +79,8 @@ class Blueprints:
 
         repo = self.find(name)
         ctx = {"cookiecutter": {**context, "out": "out", "_extensions": EXTENSIONS,
-                                "_new_lines": "\n"}}
+                                "_new_lines": "\n",
+                                "_jinja2_env_vars": {"bytecode_cache": _bytecode_cache()}}}
         with tempfile.TemporaryDirectory(prefix="linkstar-bp-") as tmp:
             try:
                 generate_files(repo_dir=str(repo), context=ctx, output_dir=tmp,

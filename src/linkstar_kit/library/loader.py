@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,7 +37,6 @@ ENUMS: dict[str, tuple[str, ...]] = {
 class CompiledRule:
     rule: Rule
     condition: Node
-    origin: str  # file:line, for explanations
 
 
 @dataclass
@@ -50,7 +49,6 @@ class Library:
     categories: dict[str, Category]
     kpis: dict[str, Kpi]
     rules: list[CompiledRule]
-    sources: list[str] = field(default_factory=list)
 
     def vocab(self, name: str) -> Iterable[str] | None:
         match name:
@@ -121,7 +119,13 @@ def _raise(issues: list[Issue]) -> None:
 
 def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) -> Library:
     """Load the shipped library (or `base`) and overlay each folder in `extra`, in order."""
+    from . import cache
+
     folders = [base or shipped_library_dir(), *(Path(e) for e in extra)]
+    cache_key = cache.key(folders)
+    cached = cache.read(cache_key)
+    if isinstance(cached, Library):
+        return cached
     issues: list[Issue] = []
     meta: LibraryMeta | None = None
     tables: dict[str, dict[str, _Entry]] = {k: {} for k in ("platforms", "roles", "categories", "kpis")}
@@ -165,7 +169,6 @@ def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) 
         categories={k: e.obj for k, e in sorted(tables["categories"].items())},
         kpis={k: e.obj for k, e in sorted(tables["kpis"].items())},
         rules=[],
-        sources=[display_path(f) for f in folders],
     )
     _check_references(lib, tables["kpis"], issues)
     compiled = []
@@ -176,6 +179,7 @@ def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) 
     lib.rules = compiled
     if issues:
         _raise(issues)
+    cache.write(cache_key, lib)
     return lib
 
 
@@ -249,5 +253,4 @@ def _compile_rule(lib: Library, e: _Entry, issues: list[Issue]) -> CompiledRule 
             ok = False
     if not ok:
         return None
-    line = e.doc.where(e.path)[0]
-    return CompiledRule(rule, node, f"{e.doc.file}:{line}")
+    return CompiledRule(rule, node)
