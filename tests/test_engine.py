@@ -297,3 +297,18 @@ def test_same_family_kpis_do_not_crowd_out_others(tmp_path: Path) -> None:
             fam("m3", "profit", 9), fam("c1", "cash", 8), kpi("lead1", {"finance": 1}, kind="lead")]
     sel = run(tmp_path, answers(roles=[{"role": "finance", "kpi_count": 4}]), kpis=kpis)
     assert "c1" in chosen(sel)
+
+
+def test_a_boost_alone_does_not_give_a_role_a_kpi_it_has_no_weight_for(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "kpi_count": 3}]),
+              rules=[rule("boost-csat", "team_size >= 1",
+                          [{"effect": "boost", "kpi": "csat", "weight": 10}])])
+    assert "csat" not in chosen(sel)
+
+
+def test_erp_report_names_only_the_clients_erp() -> None:
+    from linkstar_kit.engine.sources import erp_report
+
+    assert erp_report("ERP 利润报表（如领星利润报表）") == "利润报表"
+    assert erp_report("ERP profit report (e.g. LingXing)") == "Profit report"
+    assert erp_report("ERP 多平台销售报表（总 GMV）") == "多平台销售报表（总 GMV）"

@@ -206,7 +206,7 @@ def test_client_text_is_escaped_in_markdown(tmp_path: Path) -> None:
     out = tmp_path / "kit"
     assert generate(f, out) == 0
     text = (out / "kpi-system.md").read_text(encoding="utf-8")
-    assert "Evil \\| \\*Co\\* \\<b\\>x\\</b\\>" in text
+    assert "Evil \\| \\*Co\\* \\<b>x\\</b>" in text
 
 
 def test_bad_answers_write_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

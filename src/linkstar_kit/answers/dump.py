@@ -42,6 +42,11 @@ def dump_answers(answers: Answers) -> str:
     data = normalise_answers(answers).model_dump(mode="python", exclude_none=True)
     doc = _node(data, ())
     doc.yaml_set_start_comment(HEADER)
+    return yaml_text(doc)
+
+
+def yaml_text(doc: Any) -> str:
+    """A round-trip document as text, in the one style every answers file is written in."""
     y = YAML(typ="rt")
     y.default_flow_style = False
     y.allow_unicode = True

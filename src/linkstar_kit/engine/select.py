@@ -215,7 +215,10 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
 
     count = entry.kpi_count or default_kpi_count(facts)
     count = max(count, min(len(entry.pin), MAX_KPIS))
-    pool = sorted((c for c in cands.values() if not c.excluded), key=Candidate.rank)
+    # A KPI the role has no weight for is only ever chosen through a pin or a rule's include;
+    # a boost alone does not make it the role's.
+    pool = sorted((c for c in cands.values() if not c.excluded
+                   and (c.kpi.roles.get(entry.role) or c.included or c.pinned)), key=Candidate.rank)
     first = ([cands[k] for k in entry.pin if k in cands and cands[k].pinned]
              + [c for c in pool if c.included and not c.pinned])
     chosen = first[:count]
@@ -318,7 +321,7 @@ def _balance(w: RoleWork) -> None:
             # than by a number that can be gamed on its own
             w.selected[w.selected.index(kid)] = guard.kpi.id
             guard.protected = True
-            guard.reasons.append(Reason(rule=f"counter:{kid}", effect="counter"))
+            guard.reasons.append(Reason(rule=f"counter-replaces:{kid}", effect="counter"))
 
 
 def _cover_goals(works: list[RoleWork], goals: list[str], library: Library, lang: str,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..answers.models import Answers
 from ..library.models import Kpi
 
@@ -30,6 +32,18 @@ def available_systems(answers: Answers) -> set[str]:
     return systems
 
 
+# "(e.g. LingXing profit report)" names one ERP as an example; once the client's own ERP is
+# named in front, the example would only mislead, so it goes.
+_EXAMPLE = re.compile(r"\s*[（(](?:e\.g\.|如|例如)[^（）()]*[）)]")
+_ERP_WORD = re.compile(r"^ERP\s*")
+
+
+def erp_report(report: str) -> str:
+    """An ERP report's name once the client's ERP is named in front of it."""
+    out = _ERP_WORD.sub("", _EXAMPLE.sub("", report)).strip()
+    return out[:1].upper() + out[1:] if out else report
+
+
 def data_source_for(kpi: Kpi, answers: Answers, lang: str) -> tuple[str, str]:
     """(system, text): the first of the KPI's sources the client can feed, most authoritative first."""
     have = available_systems(answers)
@@ -39,7 +53,7 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str) -> tuple[str, str]:
     sep = "：" if zh else ": "
     if ds.system == "erp":
         en, cn = ERP_NAMES.get(answers.systems.erp, ("ERP", "ERP"))
-        return ds.system, f"{cn if zh else en}{sep}{report}"
+        return ds.system, f"{cn if zh else en}{sep}{erp_report(report)}"
     if ds.system == "finance":
         en, cn = FINANCE_NAMES[answers.systems.finance]
         return ds.system, f"{cn if zh else en}{sep}{report}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BlueprintError, display_path
+from ..paths import data_dir
 
 EXTENSIONS = ["linkstar_kit.kit.jinja_ext.LinkstarExtension"]
 _bytecode: Any = None
@@ -47,11 +48,7 @@ def _bytecode_cache() -> Any:
 
 
 def shipped_blueprints_dir() -> Path:
-    here = Path(__file__).resolve()
-    installed = here.parent.parent / "_data" / "blueprints"
-    if installed.is_dir():
-        return installed
-    return here.parents[3] / "blueprints"
+    return data_dir("blueprints")
 
 
 class Blueprints:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import write_atomically
 from ..errors import KitConflictError, UsageError, display_path
 
 MANIFEST = "manifest.json"
@@ -64,18 +65,6 @@ def edited_files(kit: Path, manifest: dict[str, dict[str, object]]) -> list[str]
         if f.exists() and sha256(f.read_bytes()) != entry.get("sha256"):
             out.append(path)
     return out
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def commit(kit: Path, files: KitFiles, meta: dict[str, str], *, force: bool = False) -> list[str]:
@@ -137,5 +126,5 @@ def commit(kit: Path, files: KitFiles, meta: dict[str, str], *, force: bool = Fa
         entries[p] = {"path": p, "sha256": sha256(data), "bytes": len(data)}
     body = {"schema": "linkstar/manifest@1", **meta,
             "files": [entries[p] for p in sorted(entries)]}
-    _atomic_write(kit / MANIFEST, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode())
+    write_atomically(kit / MANIFEST, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode())
     return backed_up

@@ -87,7 +87,19 @@ _L: dict[str, tuple[str, str]] = {
     "turnaround": ("turnaround", "调整期"),
     "as_of": ("as of", "截至"),
     "yes": ("yes", "是"),
+    "colon": (": ", "："),
+    "sentence_sep": (" ", ""),
+    "list_sep": (", ", "、"),
+    "is_goal": ("is itself a company goal", "本身就是公司目标"),
+    "feeds_goals": ("Feeds company goals", "推动的公司目标"),
     "no": ("no", "否"),
+}
+
+FULFILLMENT = {
+    "fba": ("FBA", "FBA"), "fbm": ("FBM (seller-fulfilled)", "自发货（FBM）"),
+    "platform_fulfillment": ("platform fulfillment", "平台仓发货"),
+    "overseas_warehouse": ("overseas warehouse", "海外仓"), "self_ship": ("self-ship", "自发货"),
+    "dropship": ("dropship", "代发货"),
 }
 
 WEEKDAYS = {
@@ -125,5 +137,6 @@ def labels(lang: str) -> dict[str, Any]:
     i = 1 if lang == "zh" else 0
     out: dict[str, Any] = {k: v[i] for k, v in _L.items()}
     out["weekdays"] = {k: v[i] for k, v in WEEKDAYS.items()}
+    out["fulfillment_models"] = {k: v[i] for k, v in FULFILLMENT.items()}
     out["pitfall_list"] = [p[i] for p in PITFALLS]
     return out

@@ -49,11 +49,13 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     for r in selection.roles:
         role_titles[r.key] = r.title or library.roles[r.role].name.get(lang)
 
-    def targets_view(k: Any) -> list[dict[str, Any]]:
+    def targets_view(k: Any, role_platforms: list[str]) -> list[dict[str, Any]]:
         out = []
         for tg in k.targets:
+            # a role on one platform needs no platform label on its targets
+            labelled = tg.platform and len(role_platforms) > 1
             out.append({
-                "platform": platform_names.get(tg.platform, t["all_platforms"]) if tg.platform
+                "platform": platform_names.get(tg.platform, t["all_platforms"]) if labelled
                 else t["all_platforms"],
                 "text": fmt.target(tg, k.unit, lang, cur),
                 "kind": tg.kind,
@@ -66,6 +68,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         return out
 
     rules_by_id = {cr.rule.id: cr.rule for cr in library.rules}
+    goal_ids = {g.kpi for g in selection.goals}
     roles = []
     for r in selection.roles:
         role = library.roles[r.role]
@@ -89,11 +92,13 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "frequency": t[k.frequency],
                 "kind": k.kind,
                 "kind_label": t[k.kind],
-                "targets": targets_view(k),
+                "targets": targets_view(k, r.platforms),
                 "data_source": k.data_source,
                 "actions": k.actions,
                 "counter": [names[c] for c in k.counter if c in names],
-                "drives": [names[d] for d in k.drives if d in names],
+                # only the goals this client set: the library's wider `drives` would mislead
+                "drives": [names[d] for d in k.drives if d in goal_ids],
+                "is_goal": k.kpi in goal_ids,
                 "why": sorted(set(why), key=why.index),
                 "notes": k.notes,
                 "pinned": k.pinned,
@@ -129,8 +134,8 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     for p in answers.platforms:
         platforms.append({
             "name": platform_names[p.id],
-            "sites": ", ".join(p.sites),
-            "fulfillment": ", ".join(p.fulfillment),
+            "sites": t["list_sep"].join(p.sites),
+            "fulfillment": t["list_sep"].join(t["fulfillment_models"][f] for f in p.fulfillment),
         })
     return {
         "lang": lang,

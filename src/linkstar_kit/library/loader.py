@@ -11,6 +11,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from ..documents import Document, load_document
 from ..errors import InputError, Issue, did_you_mean, display_path
+from ..paths import data_dir
 from ..validation import validate
 from .conditions import ConditionError, Node, parse_condition
 from .models import Category, Kpi, LibraryMeta, Platform, Role, Rule
@@ -81,11 +82,7 @@ class Library:
 
 def shipped_library_dir() -> Path:
     """The library that travels with the package (or the repository's, in a source checkout)."""
-    here = Path(__file__).resolve()
-    installed = here.parent.parent / "_data" / "role_libraries"
-    if installed.is_dir():
-        return installed
-    return here.parents[3] / "role_libraries"
+    return data_dir("role_libraries")
 
 
 @dataclass

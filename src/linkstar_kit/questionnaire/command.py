@@ -8,9 +8,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from ..atomic import write_atomically
+from ..paths import data_dir
 
 DEFAULT_OUTPUT = "answers.yaml"
 
@@ -60,11 +62,7 @@ def register(subparsers: Any) -> None:
 
 def examples_dir() -> Path:
     """The examples that travel with the package (or the repository's, in a source checkout)."""
-    here = Path(__file__).resolve()
-    installed = here.parent.parent / "_data" / "examples"
-    if installed.is_dir():
-        return installed
-    return here.parents[3] / "examples"
+    return data_dir("examples")
 
 
 def example_files() -> dict[str, Path]:
@@ -96,20 +94,6 @@ def find_example(name: str) -> Path:
 
 
 # --- writing -------------------------------------------------------------------------------
-
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write `path` in one step: a temporary file beside it, then renamed over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
 
 def render_answers(answers: Any, library: Any, lang: str, path: Path, shown: str) -> str:
     """The file's text: commented YAML, or JSON for a `.json` path."""

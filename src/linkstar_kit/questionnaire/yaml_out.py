@@ -8,11 +8,10 @@ the answers models, never listed twice.
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from typing import Any
 
-from ..answers.dump import dump_answers
+from ..answers.dump import dump_answers, yaml_text
 from ..answers.models import Answers, Client, PlatformEntry, Scope, Systems
 from ..library.loader import Library
 from .flow import choices_of
@@ -172,11 +171,4 @@ def commented_yaml(answers: Answers, library: Library, lang: str, file: str) -> 
         if n == 0:
             for key in ("key", "title", "headcount", "platforms", "kpi_count", "pin", "exclude"):
                 eol(r, key, c(f"roles.{key}"))
-
-    y.default_flow_style = False
-    y.allow_unicode = True
-    y.width = 100
-    y.indent(mapping=2, sequence=4, offset=2)
-    buf = io.StringIO()
-    y.dump(doc, buf)
-    return buf.getvalue()
+    return yaml_text(doc)
