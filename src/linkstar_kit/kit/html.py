@@ -142,24 +142,118 @@ def markdown_body(text: str) -> _Body:
     return body
 
 
+_NUMBER = re.compile(r"^[-+]?[\d.,]+ ?%?$")
+
+
 def _classify_table(tokens: list[Any], start: int) -> None:
-    """`cols-N` lets the CSS size columns; a table with an empty header row is a key/value one."""
-    cols, empty_head = 0, True
-    depth = 0
+    """Class the table (`cols-N`; `kv` for an empty header row), size and align its columns.
+
+    Fixed table layout keeps a table inside the page, but shares the width out evenly unless
+    told otherwise; here each column gets a share from what it holds (average text length, and
+    its longest unbreakable word as a floor), so a "#" column stays narrow and a column of
+    actions gets room. The last column takes what is left. A column of plain numbers is set
+    flush right.
+    """
+    rows: list[list[str]] = []
+    cells: list[list[Any]] = []  # the th/td open tokens, row by row
     for tok in tokens[start + 1:]:
-        if tok.type == "thead_close" or tok.type == "table_close":
+        if tok.type == "table_close":
             break
-        if tok.type == "th_open":
-            cols += 1
-            depth = 1
-        elif tok.type == "inline" and depth and tok.content.strip():
-            empty_head = False
-        elif tok.type == "th_close":
-            depth = 0
+        if tok.type == "tr_open":
+            rows.append([])
+            cells.append([])
+        elif tok.type in ("th_open", "td_open") and cells:
+            cells[-1].append(tok)
+        elif tok.type == "inline" and rows:
+            rows[-1].append(tok.content)
+    cols = len(cells[0]) if cells else 0
     classes = [f"cols-{cols}"]
-    if empty_head:
+    if rows and not any(c.strip() for c in rows[0]):
         classes.append("kv")
     tokens[start].attrSet("class", " ".join(classes))
+    if cols < 2 or len(rows) < 2:
+        return
+    widths = column_widths(rows, cols)
+    # An empty header row is hidden, so the first body row carries the widths.
+    sized = cells[1] if "kv" in classes else cells[0]
+    styles: dict[int, list[str]] = {id(c): [] for row in cells for c in row}
+    for cell, w in zip(sized[:-1], widths[:-1], strict=False):
+        styles[id(cell)].append(f"width: {w:.1f}%")
+    for c in range(cols):
+        body = [r[c].strip() for r in rows[1:] if c < len(r)]
+        if any(body) and all(_NUMBER.match(v) for v in body if v):
+            for row in cells:
+                if c < len(row):
+                    styles[id(row[c])].append("text-align: right")
+    for row in cells:
+        for cell in row:
+            if styles[id(cell)]:
+                cell.attrSet("style", "; ".join(styles[id(cell)]))
+
+
+_CELL_MARKUP = re.compile(r"\*\*|<br>|\\")
+
+
+def _display_len(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _longest_word(text: str) -> int:
+    """Longest run that cannot break: Latin words (CJK breaks between any two characters)."""
+    import unicodedata
+
+    best = run = 0
+    for ch in text:
+        if ch.isspace():
+            run = 0
+        elif unicodedata.east_asian_width(ch) in "WF":
+            run = 0
+            best = max(best, 2)
+        else:
+            run += 1
+            best = max(best, run)
+    return best
+
+
+# On A4 with the blueprint's margins one character of table text is about 1 % of the
+# width, and a cell's padding about 2 %.
+_CHAR_PCT, _PAD_PCT = 1.1, 2.0
+
+
+def column_widths(rows: list[list[str]], cols: int) -> list[float]:
+    """Percentages of the table width per column (summing to 100 minus the cells' padding)."""
+    cells = [[_CELL_MARKUP.sub(" ", r[c]) if c < len(r) else "" for r in rows] for c in range(cols)]
+    desire, floor = [], []
+    for col in cells:
+        body = col[1:] or col[:1]
+        avg = sum(_display_len(x) for x in body) / len(body)
+        desire.append(max(avg, 3.0) ** 0.6)
+        word = max(_longest_word(x) for x in col)
+        head = _display_len(col[0].strip())
+        # room for its longest word or heading, and for a dozen characters of its usual text
+        # (a Chinese KPI name breaks anywhere, but four characters a line reads badly)
+        floor.append(min(max(word, head, min(avg, 12), 2), 12) * _CHAR_PCT + _PAD_PCT)
+    total = 100.0
+    if sum(floor) > total:
+        floor = [f * total / sum(floor) for f in floor]
+    share = [0.0] * cols
+    free = set(range(cols))
+    left = total
+    while free:
+        weight = sum(desire[c] for c in free)
+        trial = {c: left * desire[c] / weight for c in free}
+        low = [c for c in free if trial[c] < floor[c]]
+        if not low:
+            for c in free:
+                share[c] = trial[c]
+            break
+        for c in low:
+            share[c] = floor[c]
+            left -= floor[c]
+            free.discard(c)
+    return [max(s - _PAD_PCT, 1.0) for s in share]
 
 
 def _task_list(tokens: list[Any], start: int) -> None:
@@ -274,6 +368,8 @@ def page_context(ctx: KitContext, path: str, body: _Body) -> dict[str, Any]:
             "scope": _e(t["scope"]),
             "date": _e(t["start"]),
             "horizon": _e(t["horizon"]),
+            "generated_by": _e(t["generated_by"]),
+            "library": _e(t["library"]),
         },
         "generator": _e(f"{view['generator']['name']} {view['generator']['version']}"),
         "library": _e(view["generator"].get("library", "")),

@@ -163,9 +163,21 @@ class Progress:
         self.done += 1
         self._draw(final=self.done == self.total)
 
+    def close(self) -> None:
+        """End the line if rendering stopped early (an error message comes next)."""
+        if self.enabled and self.done < self.total:
+            self.stream.write("\n")
+            self.stream.flush()
+
+    def tick(self) -> None:
+        """Redraw (the clock moves while a long document renders)."""
+        if self.done < self.total:
+            self._draw()
+
 
 def render_all(jobs: Sequence[PdfJob], workers: int | None = None,
-               on_done: Callable[[], None] | None = None) -> dict[str, tuple[bytes, int]]:
+               on_done: Callable[[], None] | None = None,
+               on_tick: Callable[[], None] | None = None) -> dict[str, tuple[bytes, int]]:
     """Render every job; {kit path: (PDF bytes, pages)}. Parallel when workers > 1.
 
     Raises PdfError naming the document when one fails, and reports refused fetches on stderr.
@@ -188,33 +200,47 @@ def render_all(jobs: Sequence[PdfJob], workers: int | None = None,
         for job in order:
             try:
                 collect(*render_pdf(job))
-            except Exception as exc:  # noqa: BLE001: any renderer failure is reported by file
+            except Exception as exc:  # any renderer failure is reported with its document
                 raise PdfError(f"could not render {job.path}: {exc}") from None
     else:
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-        # fork when this process is single-threaded: workers start at once with what is already
-        # imported; otherwise a fresh interpreter per worker (forking threads is unsafe).
-        import threading
-
-        method = "fork" if (sys.platform.startswith("linux")
-                            and threading.active_count() == 1) else "spawn"
-        mp = multiprocessing.get_context(method)
-        with ProcessPoolExecutor(max_workers=n, mp_context=mp) as pool:
+        # Fork while this process is single-threaded: the workers start at once with WeasyPrint
+        # already imported. Otherwise a fresh interpreter per worker (forking threads is unsafe).
+        method = "fork" if _single_threaded() else "spawn"
+        with ProcessPoolExecutor(max_workers=n,
+                                 mp_context=multiprocessing.get_context(method)) as pool:
             futures = {pool.submit(render_pdf, job): job for job in order}
-            for fut in as_completed(futures):
-                job = futures[fut]
-                try:
-                    collect(*fut.result())
-                except Exception as exc:  # noqa: BLE001
-                    for f in futures:
-                        f.cancel()
-                    raise PdfError(f"could not render {job.path}: {exc}") from None
+            pending = set(futures)
+            while pending:
+                done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                for fut in sorted(done, key=lambda f: futures[f].path):
+                    job = futures[fut]
+                    try:
+                        collect(*fut.result())
+                    except Exception as exc:
+                        for f in pending:
+                            f.cancel()
+                        raise PdfError(f"could not render {job.path}: {exc}") from None
+                if on_tick:
+                    on_tick()
     for url in sorted(refused):
         print(f"warning: PDF rendering refused to fetch {url} (only files inside the "
               "blueprint folders are read)", file=sys.stderr)
     return results
+
+
+def _single_threaded() -> bool:
+    """True on Linux when this process runs one thread (C libraries' threads included)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import threading
+
+    try:
+        return threading.active_count() == 1 and len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
 def _check_weasyprint() -> None:
@@ -235,6 +261,9 @@ def write_pdf(ctx: KitContext, out: KitFiles) -> None:
     """kpi-system.pdf and roles/<key>.pdf, from the HTML documents (built here if needed)."""
     jobs = pdf_jobs(ctx)
     progress = Progress(len(jobs), "rendering PDFs")
-    results = render_all(jobs, on_done=progress.advance)
+    try:
+        results = render_all(jobs, on_done=progress.advance, on_tick=progress.tick)
+    finally:
+        progress.close()
     for path in sorted(results):
         out.add(path, results[path][0])
