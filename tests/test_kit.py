@@ -174,7 +174,8 @@ def test_failed_run_leaves_folder_as_it_was(answers_file: Path, tmp_path: Path,
     capsys.readouterr()
     assert generate(answers_file, out, "--blueprints", str(tmp_path / "bp")) == 1
     err = capsys.readouterr().err
-    assert "role-card" in err and "Traceback" not in err
+    assert "role-card" in err and "{{cookiecutter.role_key}}.md" in err and "nope" in err
+    assert "Traceback" not in err
     assert tree(out) == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".kit.")]
 

@@ -8,6 +8,7 @@ consultant can copy one folder, brand it and override only that.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -85,8 +86,14 @@ class Blueprints:
             except TemplateError as exc:
                 raise BlueprintError(_describe(repo, exc)) from None
             except CookiecutterException as exc:
-                cause = exc.__cause__ or getattr(exc, "error", None)
-                raise BlueprintError(_describe(repo, cause or exc)) from None
+                cause = getattr(exc, "error", None) or exc.__cause__
+                text = _describe(repo, cause or exc)
+                infile = re.search(r"Unable to create (?:file|directory) '([^']+)'",
+                                   getattr(exc, "message", "") or "")
+                if infile:  # cookiecutter knows which file failed; the Jinja error does not
+                    text = text.replace(" does not render:",
+                                        f" ({infile.group(1)}) does not render:", 1)
+                raise BlueprintError(text) from None
             out = Path(tmp) / "out"
             files = {str(p.relative_to(out)): p.read_text(encoding="utf-8")
                      for p in sorted(out.rglob("*")) if p.is_file()} if out.is_dir() else {}
