@@ -15,4 +15,5 @@ bench: setup
 	.venv/bin/python bench/run.py
 
 lint: setup
-	.venv/bin/ruff check src tests
+	.venv/bin/ruff check src tests bench
+	.venv/bin/mypy

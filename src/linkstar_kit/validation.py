@@ -7,6 +7,7 @@ keys remain, then look up the line and column of that key path.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -66,7 +67,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def describe(err: dict[str, Any], fields: list[str]) -> tuple[str, str | None]:
+def describe(err: Mapping[str, Any], fields: list[str]) -> tuple[str, str | None]:
     """A readable message (and hint) for one pydantic error."""
     etype = err["type"]
     loc = err["loc"]

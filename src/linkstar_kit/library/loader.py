@@ -99,7 +99,7 @@ def _load_list(path: Path, model: type[M], issues: list[Issue]) -> list[_Entry]:
     if not isinstance(doc.data, list):
         issues.append(doc.issue((), f"expected a list of {model.__name__} records"))
         return []
-    adapter = TypeAdapter(model)
+    adapter: TypeAdapter[Any] = TypeAdapter(model)
     out = []
     for i, item in enumerate(doc.data):
         obj, errs = validate(doc, item, adapter, (i,), model)
