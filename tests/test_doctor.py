@@ -586,3 +586,20 @@ def test_generate_adds_the_health_section(tmp_path: Path) -> None:
     assert "## 8. 健康检查" in text
     again, _ = build_files(ans, lib, formats=["md"])
     assert again.files["kpi-system.md"] == files.files["kpi-system.md"]
+
+
+def test_headcounts_above_team_size_are_flagged(tmp_path) -> None:
+    from linkstar_kit.answers.models import Answers
+    from linkstar_kit.doctor import check
+    from linkstar_kit.library.loader import load_library
+
+    data = {"version": 1, "client": {"name": "X"}, "scope": {"start": "2026-01-05"},
+            "stage": "growth", "team_size": 6,
+            "platforms": [{"id": "amazon"}],
+            "goals": [{"kpi": "gmv", "target": 1000000, "by": "2026-03-31"}],
+            "roles": [{"role": "operations", "headcount": 4}, {"role": "purchasing", "headcount": 3}]}
+    codes = [f.code for f in check(Answers.model_validate(data), load_library())]
+    assert "headcount-exceeds-team" in codes
+    data["team_size"] = 7
+    codes = [f.code for f in check(Answers.model_validate(data), load_library())]
+    assert "headcount-exceeds-team" not in codes

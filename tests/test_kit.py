@@ -218,3 +218,10 @@ def test_bad_answers_write_nothing(tmp_path: Path, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert "shoppe" in err and "did you mean `shopee`" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_a_bad_option_is_bad_input_exit_1(answers_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["generate", str(answers_file), "--lang", "fr"])
+    assert info.value.code == 1
+    assert "invalid choice: 'fr'" in capsys.readouterr().err

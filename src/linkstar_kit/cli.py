@@ -48,7 +48,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     for w in result.selection.warnings:
         print(f"warning: {w}", file=sys.stderr)
     if result.backed_up:
-        print(f"kept copies of {len(result.backed_up)} edited files in {out}/.linkstar-backup/",
+        n = len(result.backed_up)
+        print(f"kept copies of {n} edited file{'' if n == 1 else 's'} in {out}/.linkstar-backup/",
               file=sys.stderr)
     return EXIT_OK
 
@@ -87,8 +88,8 @@ def cmd_library_list(args: argparse.Namespace) -> int:
         if value and value not in table:
             from .errors import UsageError, did_you_mean
 
-            hint = did_you_mean(value, table)
-            raise UsageError(f"unknown {name} `{value}`" + (f" ({hint})" if hint else ""))
+            hint = did_you_mean(value, table) or "known: " + ", ".join(table)
+            raise UsageError(f"unknown {name} `{value}` ({hint})")
     kpis = library.kpis_for(role=args.role, platform=args.platform)
     if args.role:
         kpis.sort(key=lambda k: (-k.roles[args.role], k.id))
@@ -127,8 +128,16 @@ def _add_library_opt(p: argparse.ArgumentParser) -> None:
                         "(repeatable)")
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad options are bad input like any other: a message and exit status 1."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="linkstar",
         description="Turn a questionnaire about a cross-border e-commerce team into a tailored "
                     "KPI system: role KPIs with targets, documents, agendas, dashboards.")

@@ -136,6 +136,16 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
 
 def _check_fit(c: Context) -> Iterator[Finding]:
     a = c.answers
+    people = sum(r.headcount for r in a.roles)
+    if people > a.team_size:
+        yield c.finding(
+            "headcount-exceeds-team", "warning",
+            (f"The roles' headcounts add up to {people}, more than the team size of "
+             f"{a.team_size}: one of the two is wrong, and both feed the cards and the checks.",
+             "Correct `team_size` or the roles' `headcount`."),
+            (f"各岗位人数合计 {people} 人，超过了团队人数 {a.team_size} 人：其中一个数字有误，"
+             "而两者都会影响岗位卡和检查结果。",
+             "修正 `team_size` 或各岗位的 `headcount`。"))
     if a.team_size < MIN_TEAM:
         n = a.team_size
         yield c.finding(

@@ -50,10 +50,13 @@ def render_explanation(data: dict[str, Any]) -> str:
         for k in r["selected"]:
             pin = " [pinned]" if k["pinned"] else ""
             lines.append(f"  + {k['kpi']:<32} {k['score']:>6g}{pin}  {k['name']}")
+            told: set[str] = set()
             for x in k["reasons"]:
                 w = f" {x['weight']:+g}" if x["weight"] is not None and x["effect"] != "base" \
                     else (f" {x['weight']:g}" if x["weight"] is not None else "")
-                because = f": {x['because']}" if x["because"] else ""
+                # a rule that boosts and notes the same KPI gives its reason once
+                because = f": {x['because']}" if x["because"] and x["rule"] not in told else ""
+                told.add(x["rule"])
                 lines.append(f"      {x['effect']:<10} {x['rule']}{w}{because}")
         for ru in r["runners_up"]:
             lines.append(f"  - {ru['kpi']:<32} {ru['score']:>6g}  {ru['why']}")

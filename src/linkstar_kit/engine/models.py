@@ -22,8 +22,7 @@ class Reason(Model):
 
     `rule` is a library rule id, or one of the engine's own steps: `role-fit` (the library's
     base weight for the role), `goal:<kpi>` (drives a company goal), `pin`, `balance-lead`,
-    `balance-lag`, `counter:<kpi>` (guards a selected KPI), `counter-replaces:<kpi>` (took the
-    place of a KPI that could be gamed alone and was the role's weakest), `goal-coverage:<kpi>`.
+    `balance-lag`, `counter:<kpi>` (guards a selected KPI), `goal-coverage:<kpi>`.
     """
 
     rule: str

@@ -38,7 +38,11 @@ from .models import (
 from .sources import data_source_for
 from .targets import resolve_targets
 
-GOAL_SELF_BONUS = 3.0
+# A company goal held by a role that owns it is the most direct link there is, so it outranks
+# the drivers that rules stack boosts on; the bonus shrinks with the role's fit, so a goal does
+# not land on a role that merely touches it.
+GOAL_SELF_BONUS = 6.0
+GOAL_SELF_FULL_FIT = 8.0
 GOAL_DRIVER_BONUS = 2.0
 MIN_KPIS, MAX_KPIS = 3, 5
 # While filling a role, each KPI already chosen from the same balance family (profit, growth,
@@ -143,8 +147,9 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
         c.score = base
         c.reasons.append(Reason(rule="role-fit", effect="base", weight=base))
         if kpi.id in goals:
-            c.score += GOAL_SELF_BONUS
-            c.reasons.append(Reason(rule=f"goal:{kpi.id}", effect="boost", weight=GOAL_SELF_BONUS))
+            bonus = round(GOAL_SELF_BONUS * min(1.0, base / GOAL_SELF_FULL_FIT), 2)
+            c.score += bonus
+            c.reasons.append(Reason(rule=f"goal:{kpi.id}", effect="boost", weight=bonus))
         for g in kpi.drives:
             if g in goals:
                 c.score += GOAL_DRIVER_BONUS
@@ -310,18 +315,12 @@ def _balance(w: RoleWork) -> None:
                       and c.kpi.roles.get(w.entry.role, 0) >= COUNTER_MIN_FIT), None)
         if guard is None:
             continue
-        # a guard never displaces a KPI that matters more than the one it guards ...
+        # a guard never displaces a KPI that matters more than the one it guards; when it
+        # cannot join, the health check names the unguarded KPI instead
         guarded = w.candidates[kid]
         if _add(w, guard, Reason(rule=f"counter:{kid}", effect="counter"), may_grow=False,
                 max_victim_score=guarded.score):
             guarded.protected = True  # the guarded KPI stays with its guard
-        elif guarded in _swappable(w) and (guard.kpi.kind == guarded.kpi.kind or sum(
-                1 for k in w.selected if w.candidates[k].kpi.kind == guarded.kpi.kind) > 1):
-            # ... and when it is itself the weakest, the role is better served by the guard
-            # than by a number that can be gamed on its own
-            w.selected[w.selected.index(kid)] = guard.kpi.id
-            guard.protected = True
-            guard.reasons.append(Reason(rule=f"counter-replaces:{kid}", effect="counter"))
 
 
 def _cover_goals(works: list[RoleWork], goals: list[str], library: Library, lang: str,

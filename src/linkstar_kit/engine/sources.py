@@ -14,7 +14,7 @@ ERP_NAMES = {
     "gerpgo": ("Gerpgo ERP", "积加 ERP"),
     "eccang": ("ECCANG ERP", "易仓 ERP"),
     "tongtool": ("Tongtool ERP", "通途 ERP"),
-    "other": ("ERP", "ERP"),
+    "other": ("Other ERP", "其他 ERP"),
 }
 FINANCE_NAMES = {
     "spreadsheet": ("Finance spreadsheet", "财务表格"),

@@ -45,9 +45,12 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     names = {k: v.name.get(lang) for k, v in library.kpis.items()}
     shorts = {k: v.label(lang) for k, v in library.kpis.items()}
     platform_names = {k: v.name.get(lang) for k, v in library.platforms.items()}
-    role_titles = {}
+    role_titles = {r.key: r.title or library.roles[r.role].name.get(lang) for r in selection.roles}
+    # two entries of one role without their own titles would read the same: add the key
+    shown = [role_titles[r.key] for r in selection.roles]
     for r in selection.roles:
-        role_titles[r.key] = r.title or library.roles[r.role].name.get(lang)
+        if shown.count(role_titles[r.key]) > 1:
+            role_titles[r.key] = f"{role_titles[r.key]} ({r.key})"
 
     def targets_view(k: Any, role_platforms: list[str]) -> list[dict[str, Any]]:
         out = []
@@ -60,7 +63,9 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "text": fmt.target(tg, k.unit, lang, cur),
                 "kind": tg.kind,
                 "kind_label": t[tg.kind],
-                "source": tg.source,
+                # a goal's own line reads in the client's language; citations stay as written
+                "source": (f"公司目标，截止 {goal_by[k.kpi]}" if lang == "zh" and tg.kind == "goal"
+                           else tg.source),
                 "as_of": tg.as_of or "",
                 "window": tg.window or "",
                 "url": tg.url or "",
@@ -69,16 +74,19 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
 
     rules_by_id = {cr.rule.id: cr.rule for cr in library.rules}
     goal_ids = {g.kpi for g in selection.goals}
+    goal_by = {g.kpi: g.by for g in selection.goals}
     roles = []
     for r in selection.roles:
         role = library.roles[r.role]
         kpis = []
+        told: set[str] = set()  # a rule's reason is given once per role, at its first KPI
         for k in r.kpis:
             lib = library.kpis[k.kpi]
             why = []
             for reason in k.reasons:
                 rule = rules_by_id.get(reason.rule)
-                if rule is not None and reason.effect != "set_target":
+                if rule is not None and reason.effect != "set_target" and rule.id not in told:
+                    told.add(rule.id)
                     why.append(rule.because.get(lang))
             kpis.append({
                 "id": k.kpi,
