@@ -312,3 +312,17 @@ def test_erp_report_names_only_the_clients_erp() -> None:
     assert erp_report("ERP 利润报表（如领星利润报表）") == "利润报表"
     assert erp_report("ERP profit report (e.g. LingXing)") == "Profit report"
     assert erp_report("ERP 多平台销售报表（总 GMV）") == "多平台销售报表（总 GMV）"
+
+
+def test_data_source_skips_reports_of_other_platforms(tmp_path: Path) -> None:
+    k = kpi("conv", {"operations": 10})
+    k["data_sources"] = [
+        {"system": "platform", "platforms": ["shopee"],
+         "report": {"en": "Shopee Business Insights", "zh": "Shopee 商业分析"}},
+        {"system": "platform", "platforms": ["amazon"],
+         "report": {"en": "Amazon Business Reports", "zh": "亚马逊业务报告"}},
+    ]
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "pin": ["conv"]}]),
+              kpis=[*base_kpis(), k])
+    conv = next(x for x in sel.roles[0].kpis if x.kpi == "conv")
+    assert conv.data_source == "Amazon Business Reports"

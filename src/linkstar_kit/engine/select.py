@@ -360,7 +360,7 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
     kpis = []
     for c in chosen:
         k = c.kpi
-        system, source = data_source_for(k, answers, lang)
+        system, source = data_source_for(k, answers, lang, w.platforms)
         kpis.append(SelectedKpi(
             kpi=k.id, name=k.name, unit=k.unit, direction=k.direction, frequency=k.frequency,
             kind=k.kind, balance=k.balance,

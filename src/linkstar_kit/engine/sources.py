@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..answers.models import Answers
 from ..library.models import Kpi
@@ -44,10 +45,15 @@ def erp_report(report: str) -> str:
     return out[:1].upper() + out[1:] if out else report
 
 
-def data_source_for(kpi: Kpi, answers: Answers, lang: str) -> tuple[str, str]:
-    """(system, text): the first of the KPI's sources the client can feed, most authoritative first."""
+def data_source_for(kpi: Kpi, answers: Answers, lang: str,
+                    platforms: Sequence[str] | None = None) -> tuple[str, str]:
+    """(system, text): the first of the KPI's sources the client can feed, most authoritative
+    first, skipping reports of platforms the role (else the company) does not sell on."""
     have = available_systems(answers)
-    ds = next((d for d in kpi.data_sources if d.system in have), kpi.data_sources[0])
+    on = set(platforms if platforms is not None else answers.platform_ids())
+    usable = [d for d in kpi.data_sources
+              if d.system in have and (d.platforms is None or set(d.platforms) & on)]
+    ds = usable[0] if usable else kpi.data_sources[0]
     zh = lang == "zh"
     report = ds.report.get(lang)
     sep = "：" if zh else ": "

@@ -211,6 +211,11 @@ def _check_references(lib: Library, kpis: dict[str, _Entry], issues: list[Issue]
                     bad((field_name, i), f"unknown KPI `{ref}`", ref, lib.kpis)
                 elif ref == k.id:
                     bad((field_name, i), f"a KPI cannot list itself in `{field_name}`", ref, ())
+        for i, ds in enumerate(k.data_sources):
+            for j, p in enumerate(ds.platforms or ()):
+                if p not in lib.platforms:
+                    bad(("data_sources", i, "platforms", j), f"unknown platform `{p}`", p,
+                        lib.platforms)
         for i, t in enumerate(k.targets):
             if t.platform is None:
                 continue

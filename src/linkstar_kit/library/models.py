@@ -68,10 +68,12 @@ class Target(Model):
 
 
 class DataSource(Model):
-    """Where the number comes from, for one kind of client system."""
+    """Where the number comes from, for one kind of client system (and, when the report is a
+    platform's own, the platforms it covers)."""
 
     system: System
     report: Text
+    platforms: list[Id] | None = None
 
 
 class Kpi(Model):
