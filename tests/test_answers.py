@@ -595,17 +595,3 @@ def test_dump_of_unnormalised_answers(lib: Library) -> None:
     assert again.review.quarterly is False
     assert "  quarterly: false\n" in text
 
-
-def test_fulfillment_model_the_platform_does_not_offer(lib: Library) -> None:
-    text = edit("  - id: shopee\n", "  - id: shopee\n    fulfillment: [fba]\n")
-    assert problems(text, lib) == [
-        "a.yaml:14:19: platforms[1].fulfillment[0]: `fba` is not a fulfillment model of Shopee "
-        "(expected one of `platform_fulfillment`, `self_ship`, `overseas_warehouse`)"]
-
-
-def test_goal_kpi_measured_only_on_a_platform_not_sold_on(lib: Library) -> None:
-    text = edit("  - id: amazon\n    sites: [US]\n    fulfillment: [fba]\n", "").replace(
-        "kpi: net_margin\n    target: 0.15", "kpi: order_defect_rate\n    target: 0.005")
-    assert problems(text, lib) == [
-        "a.yaml:12:10: goals[0].kpi: `order_defect_rate` is measured only on amazon, and the file "
-        "sells on shopee (choose a goal KPI that applies to these platforms, or add the platform)"]

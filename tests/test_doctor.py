@@ -603,3 +603,20 @@ def test_headcounts_above_team_size_are_flagged(tmp_path) -> None:
     data["team_size"] = 7
     codes = [f.code for f in check(Answers.model_validate(data), load_library())]
     assert "headcount-exceeds-team" not in codes
+
+
+def test_a_fulfillment_model_the_platform_does_not_run_is_flagged() -> None:
+    from linkstar_kit.answers.models import Answers
+    from linkstar_kit.doctor import check
+    from linkstar_kit.library.loader import load_library
+
+    data = {"version": 1, "client": {"name": "X"}, "scope": {"start": "2026-01-05"},
+            "stage": "growth", "team_size": 8,
+            "platforms": [{"id": "shopee", "fulfillment": ["fba"]}],
+            "goals": [{"kpi": "gmv", "target": 1000000, "by": "2026-03-31"}],
+            "roles": [{"role": "operations"}]}
+    assert "fulfillment-not-offered" in [f.code for f in check(Answers.model_validate(data),
+                                                                load_library())]
+    data["platforms"] = [{"id": "shopee", "fulfillment": ["self_ship"]}]
+    assert "fulfillment-not-offered" not in [f.code for f in check(Answers.model_validate(data),
+                                                                    load_library())]

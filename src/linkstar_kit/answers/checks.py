@@ -82,8 +82,7 @@ def check_parts(parts: AnswerParts, library: Library, doc: Document | None = Non
     if parts.categories is not None:
         _check_categories(parts.categories, library, rep)
     _check_platforms(parts.platforms, library, rep)
-    _check_goals(parts.goals, parts.scope, library, rep,
-                 [p.id for _, p in parts.platforms if p.id] if parts.platforms_complete else None)
+    _check_goals(parts.goals, parts.scope, library, rep)
     file_platforms: list[str] | None = None
     fulfillment: dict[str, list[str]] = {}
     if parts.platforms_complete:
@@ -138,17 +137,7 @@ def _check_platforms(platforms: Sequence[tuple[int, PlatformEntry]], library: Li
             if p.id not in library.platforms:
                 rep.add(("platforms", i, "id"), f"unknown platform `{p.id}`",
                         _known_hint(p.id, library.platforms))
-            else:
-                # FBA is Amazon's: a model the platform does not offer is a mistake, not a guess
-                offered = library.platforms[p.id].fulfillment
-                for j, model in enumerate(p.fulfillment):
-                    # only the platform-run models are checked; shipping yourself, an overseas
-                    # warehouse or dropshipping work anywhere
-                    if model in ("fba", "fbm", "platform_fulfillment") and model not in offered:
-                        rep.add(("platforms", i, "fulfillment", j),
-                                f"`{model}` is not a fulfillment model of "
-                                f"{library.platforms[p.id].name.en}",
-                                "expected one of " + ", ".join(f"`{m}`" for m in offered))
+
         _no_repeats(p.sites, ("platforms", i, "sites"), "site", rep)
         _no_repeats(p.fulfillment, ("platforms", i, "fulfillment"), "fulfillment model", rep)
 
@@ -167,7 +156,7 @@ def _no_repeats(values: Sequence[str], path: KeyPath, what: str, rep: _Report) -
 
 
 def _check_goals(goals: Sequence[tuple[int, Goal]], scope: Scope | None, library: Library,
-                 rep: _Report, platforms: list[str] | None = None) -> None:
+                 rep: _Report) -> None:
     first: dict[str, int] = {}
     for i, g in goals:
         base = ("goals", i)
@@ -181,11 +170,7 @@ def _check_goals(goals: Sequence[tuple[int, Goal]], scope: Scope | None, library
         kpi = library.kpis.get(g.kpi)
         if kpi is None:
             rep.add((*base, "kpi"), f"unknown KPI `{g.kpi}`", _known_hint(g.kpi, library.kpis))
-        elif platforms and kpi.platforms is not None and not set(kpi.platforms) & set(platforms):
-            rep.add((*base, "kpi"), f"`{g.kpi}` is measured only on "
-                    f"{', '.join(kpi.platforms)}, and the file sells on {', '.join(platforms)}",
-                    "choose a goal KPI that applies to these platforms, or add the platform")
-        if kpi is not None:
+        else:
             for name in ("target", "baseline"):
                 value = getattr(g, name)
                 if value is not None:

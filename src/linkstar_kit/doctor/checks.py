@@ -136,6 +136,19 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
 
 def _check_fit(c: Context) -> Iterator[Finding]:
     a = c.answers
+    for p in a.platforms:
+        offered = c.library.platforms[p.id].fulfillment if p.id in c.library.platforms else []
+        for model in p.fulfillment:
+            # only platform-run models: shipping yourself or an overseas warehouse work anywhere
+            if model in ("fba", "fbm", "platform_fulfillment") and offered and model not in offered:
+                name = c.library.platforms[p.id].name
+                yield c.finding(
+                    "fulfillment-not-offered", "warning",
+                    (f"`{model}` is not a fulfillment model of {name.en}: KPIs that depend on it "
+                     "will be chosen for the wrong reasons.",
+                     f"Use one of {', '.join(offered)} for {p.id}."),
+                    (f"{name.zh} 没有 `{model}` 这种履约方式：依赖它的 KPI 会被错误地选中。",
+                     f"{p.id} 请改用 {'、'.join(offered)} 中的一种。"))
     people = sum(r.headcount for r in a.roles)
     if people > a.team_size:
         yield c.finding(
