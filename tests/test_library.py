@@ -164,3 +164,20 @@ def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("LINKSTAR_CACHE", "0")
     load_library(base=write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})]))
     assert not (tmp_path / "cache").exists()
+
+
+def test_every_kpi_has_a_data_source_on_every_platform_it_applies_to(lib) -> None:
+    """With or without an ERP, no client is pointed at another platform's report."""
+    without_erp = {"platform", "ads", "finance", "manual", "social", "crm"}
+    with_erp = without_erp | {"erp", "wms"}
+    for k in lib.kpis.values():
+        applies = k.platforms or PLATFORMS
+        for d in k.data_sources:
+            assert set(d.platforms or applies) <= set(applies), (k.id, d.platforms)
+        for p in applies:
+            for have in (without_erp, with_erp):
+                usable = [d for d in k.data_sources
+                          if d.system in have and (d.platforms is None or p in d.platforms)]
+                # no usable system (say a WMS-only KPI without an ERP): the first source is named
+                first = usable[0] if usable else k.data_sources[0]
+                assert first.platforms is None or p in first.platforms, (k.id, p)

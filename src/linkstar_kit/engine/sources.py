@@ -50,10 +50,21 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str,
     """(system, text): the first of the KPI's sources the client can feed, most authoritative
     first, skipping reports of platforms the role (else the company) does not sell on."""
     have = available_systems(answers)
-    on = set(platforms if platforms is not None else answers.platform_ids())
+    order = list(platforms if platforms is not None else answers.platform_ids())
     usable = [d for d in kpi.data_sources
-              if d.system in have and (d.platforms is None or set(d.platforms) & on)]
+              if d.system in have and (d.platforms is None or set(d.platforms) & set(order))]
     ds = usable[0] if usable else kpi.data_sources[0]
+    if ds.platforms is not None:
+        # a platform's own report: name one per platform the role covers (Shopee Ads for the
+        # Shopee shop, GMV Max for the TikTok one), still one source of truth per platform
+        picks = []
+        for p in order:
+            own = next((d for d in usable if d.platforms is not None and p in d.platforms), None)
+            if own is not None and own not in picks:
+                picks.append(own)
+        if len(picks) > 1:
+            sep = "；" if lang == "zh" else "; "
+            return ds.system, sep.join(d.report.get(lang) for d in picks)
     zh = lang == "zh"
     report = ds.report.get(lang)
     sep = "：" if zh else ": "
