@@ -42,13 +42,17 @@ def k(kid: str, roles: dict[str, float], balance: str, **kw: Any) -> dict[str, A
 
 def sound_kpis(**override: dict[str, Any]) -> list[dict[str, Any]]:
     """Four operations KPIs: two goals and two drivers, each guarded, lead and lag."""
+    def house(op: str, value: float) -> list[dict[str, Any]]:
+        return [{"op": op, "value": value, "kind": "house", "as_of": "2026-01-01",
+                 "source": "LinkStar library default: test"}]
+
     recs = {
         "gmv": k("gmv", {"operations": 5}, "growth", unit="currency"),
         "net_margin": k("net_margin", {"operations": 4}, "profit"),
         "conversion_rate": k("conversion_rate", {"operations": 9}, "efficiency", kind="lead",
-                             drives=["gmv"], counter=["net_margin"]),
+                             drives=["gmv"], counter=["net_margin"], targets=house(">=", 0.05)),
         "acos": k("acos", {"operations": 8}, "efficiency", kind="lead", direction="lower",
-                  drives=["net_margin"], counter=["gmv"]),
+                  drives=["net_margin"], counter=["gmv"], targets=house("<=", 0.25)),
     }
     for kid, rec in override.items():
         recs[kid] = rec
@@ -620,3 +624,35 @@ def test_a_fulfillment_model_the_platform_does_not_run_is_flagged() -> None:
     data["platforms"] = [{"id": "shopee", "fulfillment": ["self_ship"]}]
     assert "fulfillment-not-offered" not in [f.code for f in check(Answers.model_validate(data),
                                                                     load_library())]
+
+
+def test_kpis_without_a_target_are_listed_for_kick_off() -> None:
+    from linkstar_kit.answers.models import Answers
+    from linkstar_kit.doctor import check
+    from linkstar_kit.library.loader import load_library
+
+    data = {"version": 1, "client": {"name": "X"}, "scope": {"start": "2026-01-05"},
+            "stage": "growth", "team_size": 8, "platforms": [{"id": "amazon"}],
+            "goals": [{"kpi": "net_margin", "target": 0.1, "by": "2026-03-31"}],
+            "roles": [{"role": "operations", "pin": ["gmv_growth"]}]}
+    found = [f for f in check(Answers.model_validate(data), load_library())
+             if f.code == "targets-to-set"]
+    assert found and found[0].severity == "info" and "GMV growth" in found[0].message
+
+
+def test_a_month_long_project_needs_no_quarterly_review() -> None:
+    from linkstar_kit.answers.models import Answers
+    from linkstar_kit.doctor import check
+    from linkstar_kit.library.loader import load_library
+
+    data = {"version": 1, "client": {"name": "X"},
+            "scope": {"level": "project", "name": "Black Friday", "start": "2026-11-01",
+                      "horizon": "month"},
+            "stage": "growth", "team_size": 8, "platforms": [{"id": "amazon"}],
+            "goals": [{"kpi": "gmv", "target": 500000, "by": "2026-11-30"}],
+            "roles": [{"role": "operations"}], "review": {"quarterly": False}}
+    codes = [f.code for f in check(Answers.model_validate(data), load_library())]
+    assert "no-quarterly-review" not in codes
+    data["scope"] = {"level": "company", "start": "2026-11-01"}
+    codes = [f.code for f in check(Answers.model_validate(data), load_library())]
+    assert "no-quarterly-review" in codes

@@ -326,3 +326,14 @@ def test_data_source_skips_reports_of_other_platforms(tmp_path: Path) -> None:
               kpis=[*base_kpis(), k])
     conv = next(x for x in sel.roles[0].kpis if x.kpi == "conv")
     assert conv.data_source == "Amazon Business Reports"
+
+
+def test_the_same_number_in_two_forms_is_never_chosen_twice(tmp_path: Path) -> None:
+    acos = kpi("acos2", {"advertising": 10}, kind="lead", direction="lower")
+    roas = kpi("roas2", {"advertising": 10}, kind="lead")
+    roas["same_as"] = ["acos2"]
+    extra = [kpi(f"adx{i}", {"advertising": 5}) for i in range(3)]
+    sel = run(tmp_path, answers(roles=[{"role": "advertising", "kpi_count": 4}]),
+              kpis=[*base_kpis(), acos, roas, *extra])
+    picked = chosen(sel)
+    assert ("acos2" in picked) != ("roas2" in picked), picked

@@ -126,7 +126,8 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
     findings: list[Finding] = []
     checks: tuple[Check, ...] = (
         _check_fit, *GOAL_CHECKS, _check_alignment, _check_kpi_count, _check_actions,
-        _check_gaming, _check_data, _check_stale_targets, _check_incentives, _check_review)
+        _check_gaming, _check_data, _check_stale_targets, _check_open_targets,
+        _check_incentives, _check_review)
     for run in checks:
         findings.extend(run(ctx))
     return sort_findings(findings)
@@ -514,6 +515,25 @@ def _check_stale_targets(c: Context) -> Iterator[Finding]:
                     Where(kpi=k.kpi), pitfall=5)
 
 
+def _check_open_targets(c: Context) -> Iterator[Finding]:
+    """KPIs nobody publishes a sound number for leave the library without a target: the
+    client sets it from its own baseline. Say so per role, so kick-off has a to-do list."""
+    for r in c.selection.roles:
+        open_ = [k.kpi for k in r.kpis if not k.targets]
+        if not open_:
+            continue
+        names = c.join([c.kpi(k) for k in open_])
+        yield c.finding(
+            "targets-to-set", "info",
+            (f"{c.role(r)}: no target yet for {names}; no official or sound default number "
+             "exists.",
+             "Set each from the client's own last 3-6 months at kick-off, with the person who "
+             "carries it, and write it into the scorecard."),
+            (f"{c.zh_role(r)}：{names} 还没有目标值，因为没有官方或可靠的默认数字。",
+             "启动会上按客户自己近 3-6 个月的数据，与指标承担者一起设定，并写入计分表。"),
+            Where(role_key=r.key))
+
+
 # --- pitfalls 7 and 8: pay ------------------------------------------------------------------
 
 def _check_incentives(c: Context) -> Iterator[Finding]:
@@ -568,7 +588,10 @@ def _check_incentives(c: Context) -> Iterator[Finding]:
 # --- pitfall 10: launch and forget ---------------------------------------------------------
 
 def _check_review(c: Context) -> Iterator[Finding]:
-    if c.answers.review.quarterly is False:
+    a = c.answers
+    # a project of a month or two ends before a quarter comes round: nothing to review then
+    short_project = a.scope.level == "project" and a.scope.horizon == "month"
+    if a.review.quarterly is False and not short_project:
         yield c.finding(
             "no-quarterly-review", "warning",
             ("No quarterly review of the KPI system itself: KPIs and targets that stop "

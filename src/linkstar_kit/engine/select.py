@@ -230,13 +230,19 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
     rest = [c for c in pool if not c.included and not c.pinned]
     while len(chosen) < count and rest:
         best = min(rest, key=lambda c: (-_diverse_score(c, chosen), c.kpi.id))
-        chosen.append(best)
         rest.remove(best)
+        if not _twin_of_any(best.kpi, [o.kpi for o in chosen]):
+            chosen.append(best)
     selected = [c.kpi.id for c in chosen]
     work = RoleWork(entry, key, platforms, count, entry.kpi_count is not None, cands, selected,
                     overrides, kpi_notes, role_notes, frozenset(goals))
     _balance(work)
     return work
+
+
+def _twin_of_any(kpi: Kpi, others: list[Kpi]) -> bool:
+    """True when `kpi` is the same number as one of `others` in another form (ROAS and ACoS)."""
+    return any(o.id in kpi.same_as or kpi.id in o.same_as for o in others)
 
 
 def _diverse_score(c: Candidate, chosen: list[Candidate]) -> float:
@@ -282,8 +288,10 @@ def _add(w: RoleWork, c: Candidate, reason: Reason, *, may_grow: bool,
 
 
 def _pool(w: RoleWork) -> list[Candidate]:
+    held = [w.candidates[k].kpi for k in w.selected]
     return sorted((c for c in w.candidates.values()
-                   if not c.excluded and c.kpi.id not in w.selected and c.kpi.roles.get(w.entry.role)),
+                   if not c.excluded and c.kpi.id not in w.selected and c.kpi.roles.get(w.entry.role)
+                   and not _twin_of_any(c.kpi, held)),
                   key=Candidate.rank)
 
 

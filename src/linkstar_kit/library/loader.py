@@ -205,7 +205,7 @@ def _check_references(lib: Library, kpis: dict[str, _Entry], issues: list[Issue]
         for r in k.roles:
             if r not in lib.roles:
                 bad(("roles", r), f"unknown role `{r}`", r, lib.roles)
-        for field_name in ("counter", "drives"):
+        for field_name in ("counter", "drives", "same_as"):
             for i, ref in enumerate(getattr(k, field_name)):
                 if ref not in lib.kpis:
                     bad((field_name, i), f"unknown KPI `{ref}`", ref, lib.kpis)

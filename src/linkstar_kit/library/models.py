@@ -95,6 +95,8 @@ class Kpi(Model):
     actions: Annotated[list[Text], Field(min_length=2)]
     counter: list[Id] = []
     drives: list[Id] = []
+    # the same number in another form (ROAS = 1 / ACoS): a role never gets both
+    same_as: list[Id] = []
     tags: list[Id] = []
 
     @field_validator("targets")
