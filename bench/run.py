@@ -2,9 +2,7 @@
 """Speed and memory figures for linkstar-kit. Prints a table; asserts nothing.
 
 - `linkstar --help` as a fresh process (start-up cost: no heavy imports allowed on this path);
-- `linkstar generate --format md` on every bundled example, each as a fresh process (with the
-  validated library cached, as on every run but the first after a library change), and once
-  with the cache cold;
+- `linkstar generate --format md` on every bundled example, each as a fresh process;
 - in-process selection for a synthetic 50-role organisation.
 Each fresh process is run several times; the median wall time and the peak RSS are shown.
 Targets (issue 2): --help < 0.3 s; the largest example's md kit < 1 s and < 200 MB.
@@ -26,16 +24,12 @@ LINKSTAR = Path(sys.executable).with_name("linkstar")
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 
 
-def fresh(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+def fresh(argv: list[str]) -> tuple[float, float]:
     """(median seconds, peak RSS MiB) of running argv as a new process RUNS times."""
     times, peaks = [], []
     for _ in range(RUNS):
-        if env and "LINKSTAR_CACHE_DIR" in env:  # a cold run: empty the library cache first
-            for f in Path(env["LINKSTAR_CACHE_DIR"]).glob("*"):
-                f.unlink()
         t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env={**os.environ, **(env or {})})
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(proc.pid, 0)
         times.append(time.perf_counter() - t0)
         if os.waitstatus_to_exitcode(status) != 0:
@@ -91,13 +85,6 @@ def main() -> None:
             t, m = fresh([str(LINKSTAR), "generate", str(ex), "-o", str(out), "--format", "md",
                           "--force"])
             rows.append((f"generate --format md {ex.name}", f"{t:.3f} s", f"{m:.0f} MiB"))
-        # the first run after installing or changing a library parses the YAML (no cache yet)
-        largest = ROOT / "examples" / "multi-platform-30.yaml"
-        cold = {"LINKSTAR_CACHE_DIR": str(Path(tmp) / "cold-cache")}
-        Path(cold["LINKSTAR_CACHE_DIR"]).mkdir()
-        t, m = fresh([str(LINKSTAR), "generate", str(largest), "-o", str(Path(tmp) / "cold"),
-                      "--format", "md", "--force"], env=cold)
-        rows.append((f"  same, library cache cold ({largest.name})", f"{t:.3f} s", f"{m:.0f} MiB"))
     t, m, n = synthetic_selection()
     rows.append((f"select() 50 roles in-process ({n} KPIs)", f"{t * 1000:.1f} ms",
                  f"{m:.1f} MiB (traced)"))

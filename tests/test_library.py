@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -141,43 +142,32 @@ def test_user_library_adds_and_overrides(tmp_path: Path) -> None:
     assert lib.kpis["acos"].name.zh == "指标acos"
 
 
-def test_validated_library_is_cached_and_any_change_is_a_miss(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("LINKSTAR_CACHE_DIR", str(tmp_path / "cache"))
-    root = write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})])
-    first = load_library(base=root)
-    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
-    again = load_library(base=root)
-    assert again.kpis.keys() == first.kpis.keys()
-    k = root / "kpis" / "k.yaml"
-    k.write_text(k.read_text(encoding="utf-8").replace("Gmv", "Gross merchandise value"),
-                 encoding="utf-8")
-    assert load_library(base=root).kpis["gmv"].name.en == "Gross merchandise value"
-    k.write_text(k.read_text(encoding="utf-8").replace("unit: ratio", "unit: percent"),
-                 encoding="utf-8")
-    with pytest.raises(InputError):
-        load_library(base=root)
-    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2  # the bad one was not cached
+def test_fast_reader_gives_the_same_data_as_the_positioned_one() -> None:
+    """The library is read with libyaml first; it must agree with ruamel (YAML 1.2) exactly."""
+    from linkstar_kit.documents import load_document, parse_text
+    from linkstar_kit.fastyaml import load_plain
+
+    root = Path(__file__).resolve().parents[1] / "role_libraries"
+    files = sorted(root.rglob("*.yaml"))
+    assert len(files) > 10
+    for f in files:
+        assert load_plain(f) == load_document(f).data, f
+    edge = ("a: no\nb: 010\nc: NO\nd: 2026-01-05\ne: ~\nf: 1.5\ng: true\nh: 1_000\ni: 0x1F\n"
+            "j: 1e3\nk: .5\nl: yes\nm: 12:30\nn: +3\no: 0o17\nq: 2026-01-05 10:00:00\n")
+    tmp = Path(tempfile.mkdtemp()) / "edge.yaml"
+    try:
+        tmp.write_text(edge, encoding="utf-8")
+        fast, full = load_plain(tmp), parse_text(edge, "edge.yaml").data
+        assert fast == full and [type(v) for v in fast.values()] == [type(v) for v in full.values()]
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
-def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("LINKSTAR_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("LINKSTAR_CACHE", "0")
-    load_library(base=write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})]))
-    assert not (tmp_path / "cache").exists()
+def test_fast_reader_steps_aside_for_anything_unusual(tmp_path: Path) -> None:
+    from linkstar_kit.fastyaml import FastPathUnavailable, load_plain
 
-
-def test_every_kpi_has_a_data_source_on_every_platform_it_applies_to(lib) -> None:
-    """With or without an ERP, no client is pointed at another platform's report."""
-    without_erp = {"platform", "ads", "finance", "manual", "social", "crm"}
-    with_erp = without_erp | {"erp", "wms"}
-    for k in lib.kpis.values():
-        applies = k.platforms or PLATFORMS
-        for d in k.data_sources:
-            assert set(d.platforms or applies) <= set(applies), (k.id, d.platforms)
-        for p in applies:
-            for have in (without_erp, with_erp):
-                usable = [d for d in k.data_sources
-                          if d.system in have and (d.platforms is None or p in d.platforms)]
-                # no usable system (say a WMS-only KPI without an ERP): the first source is named
-                first = usable[0] if usable else k.data_sources[0]
-                assert first.platforms is None or p in first.platforms, (k.id, p)
+    for text in ("a: 1\na: 2\n", "a: !!python/object/apply:os.system ['ls']\n", "a: [1\n"):
+        f = tmp_path / "x.yaml"
+        f.write_text(text, encoding="utf-8")
+        with pytest.raises(FastPathUnavailable):
+            load_plain(f)

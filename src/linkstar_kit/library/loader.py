@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -92,8 +92,18 @@ class _Entry:
     path: tuple[str | int, ...]
 
 
-def _load_list(path: Path, model: type[M], issues: list[Issue]) -> list[_Entry]:
-    doc = load_document(path)
+Reader = Callable[[Path], Document]
+
+
+def _fast_read(path: Path) -> Document:
+    """libyaml without positions; FastPathUnavailable sends the caller to the full reader."""
+    from ..fastyaml import load_plain
+
+    return Document(file=display_path(path), data=load_plain(path))
+
+
+def _load_list(path: Path, model: type[M], issues: list[Issue], read: Reader) -> list[_Entry]:
+    doc = read(path)
     if doc.data is None:
         return []
     if not isinstance(doc.data, list):
@@ -116,13 +126,19 @@ def _raise(issues: list[Issue]) -> None:
 
 def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) -> Library:
     """Load the shipped library (or `base`) and overlay each folder in `extra`, in order."""
-    from . import cache
+    from ..fastyaml import FastPathUnavailable
 
     folders = [base or shipped_library_dir(), *(Path(e) for e in extra)]
-    cache_key = cache.key(folders)
-    cached = cache.read(cache_key)
-    if isinstance(cached, Library):
-        return cached
+    # A library that is valid needs no positions: read it fast, and only when anything is off
+    # read it again with positions, so that every problem is reported with its file and line.
+    try:
+        lib = _load(folders, _fast_read)
+    except (FastPathUnavailable, InputError):
+        lib = _load(folders, load_document)
+    return lib
+
+
+def _load(folders: list[Path], read: Reader) -> Library:
     issues: list[Issue] = []
     meta: LibraryMeta | None = None
     tables: dict[str, dict[str, _Entry]] = {k: {} for k in ("platforms", "roles", "categories", "kpis")}
@@ -135,7 +151,7 @@ def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) 
             continue
         meta_file = folder / "library.yaml"
         if meta_file.exists():
-            doc = load_document(meta_file)
+            doc = read(meta_file)
             m, errs = validate(doc, doc.data, TypeAdapter(LibraryMeta), (), LibraryMeta)
             issues.extend(errs)
             if m is not None:
@@ -145,13 +161,13 @@ def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) 
         for name, model in models.items():
             f = folder / f"{name}.yaml"
             if f.exists():
-                for e in _load_list(f, model, issues):
+                for e in _load_list(f, model, issues, read):
                     tables[name][e.obj.id] = e
         for f in sorted((folder / "kpis").glob("*.yaml")):
-            for e in _load_list(f, Kpi, issues):
+            for e in _load_list(f, Kpi, issues, read):
                 _no_duplicate(tables["kpis"], e, folder, issues)
         for f in sorted((folder / "rules").glob("*.yaml")):
-            for e in _load_list(f, Rule, issues):
+            for e in _load_list(f, Rule, issues, read):
                 _no_duplicate(rules, e, folder, issues)
     if meta is None:
         issues.append(Issue(display_path(folders[0] / "library.yaml"), None, None, (),
@@ -176,7 +192,6 @@ def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) 
     lib.rules = compiled
     if issues:
         _raise(issues)
-    cache.write(cache_key, lib)
     return lib
 
 
