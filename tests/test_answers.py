@@ -595,3 +595,19 @@ def test_dump_of_unnormalised_answers(lib: Library) -> None:
     assert again.review.quarterly is False
     assert "  quarterly: false\n" in text
 
+
+
+def test_alias_bombs_odd_tags_and_complex_keys_are_refused_without_a_traceback(lib: Library) -> None:
+    levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for name, prev in zip("bcdefgh", "abcdefg", strict=True):
+        levels.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    assert "alias bomb" in problems("\n".join(levels) + "\n", lib)[0]
+    assert "cannot be read as its tag says" in problems('version: 1\nteam_size: !!int ""\n', lib)[0]
+    assert "a key must be a plain value" in problems("version: 1\nclient: {? {a: 1} : 2}\n", lib)[0]
+
+
+def test_nan_and_infinity_are_not_numbers_here(lib: Library) -> None:
+    text = edit("    target: 0.15\n", "    target: .nan\n    baseline: .inf\n")
+    found = problems(text, lib)
+    assert any("goals[0].target" in p and "finite" in p for p in found), found
+    assert any("goals[0].baseline" in p and "finite" in p for p in found), found

@@ -337,3 +337,27 @@ def test_the_same_number_in_two_forms_is_never_chosen_twice(tmp_path: Path) -> N
               kpis=[*base_kpis(), acos, roas, *extra])
     picked = chosen(sel)
     assert ("acos2" in picked) != ("roas2" in picked), picked
+
+
+def test_stricter_of_two_targets() -> None:
+    from linkstar_kit.engine.models import ResolvedTarget
+    from linkstar_kit.engine.targets import stricter
+
+    def t(op: str, v: float) -> ResolvedTarget:
+        return ResolvedTarget(platform=None, op=op, value=v, kind="house", source="x")
+
+    assert stricter(t("<=", 0.04), t("<", 0.04)).op == "<"
+    assert stricter(t("<", 0.04), t("<=", 0.04)).op == "<"
+    assert stricter(t("<", 0.05), t("<=", 0.04)).value == 0.04
+    assert stricter(t(">=", 0.9), t(">", 0.9)).op == ">"
+    assert stricter(t(">=", 0.95), t(">", 0.9)).value == 0.95
+
+
+def test_a_goal_on_a_range_kpi_points_the_way_from_the_baseline(tmp_path: Path) -> None:
+    dos = kpi("dos", {"purchasing": 9}, unit="days", direction="range")
+    sel = run(tmp_path, answers(goals=[{"kpi": "dos", "target": 45, "by": "2026-06-30",
+                                        "baseline": 120}],
+                                roles=[{"role": "purchasing", "pin": ["dos"]}]),
+              kpis=[*base_kpis(), dos])
+    t = next(k for k in sel.roles[0].kpis if k.kpi == "dos").targets
+    assert [(x.op, x.value) for x in t] == [("<=", 45)]

@@ -225,3 +225,101 @@ def test_a_bad_option_is_bad_input_exit_1(answers_file: Path, capsys: pytest.Cap
         main(["generate", str(answers_file), "--lang", "fr"])
     assert info.value.code == 1
     assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
+def test_a_file_where_a_folder_goes_is_refused_before_anything_is_written(
+        answers_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kit"
+    generate(answers_file, out)
+    shutil.rmtree(out / "roles")
+    (out / "roles").write_text("notes", encoding="utf-8")
+    before = tree(out)
+    assert generate(answers_file, out, "--lang", "en") == 1
+    err = capsys.readouterr().err
+    assert "roles is a file where a folder is needed" in err and "Traceback" not in err
+    assert tree(out) == before
+
+
+def test_a_linked_folder_inside_the_kit_is_not_followed(answers_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kit"
+    generate(answers_file, out)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(out / "roles")
+    (out / "roles").symlink_to(elsewhere)
+    assert generate(answers_file, out, "--force") == 1
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_another_clients_kit_is_not_overwritten(answers_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kit"
+    generate(answers_file, out)
+    other = tmp_path / "other.yaml"
+    other.write_text(ANSWERS.replace('"星链贸易 Acme Trading"', '"Globex"'), encoding="utf-8")
+    before = tree(out)
+    assert generate(other, out) == 1
+    assert tree(out) == before
+    assert generate(other, out, "--force") == 0
+
+
+def test_a_failure_while_moving_files_in_puts_the_kit_back(
+        answers_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "kit"
+    generate(answers_file, out)
+    before = tree(out)
+    import linkstar_kit.kit.files as files_mod
+
+    real, calls = files_mod.os.replace, {"n": 0}
+
+    def flaky(src, dst):  # fail halfway through moving the new files in
+        calls["n"] += 1
+        if calls["n"] == 7:
+            raise OSError(28, "No space left on device", str(dst))
+        return real(src, dst)
+
+    monkeypatch.setattr(files_mod.os, "replace", flaky)
+    assert generate(answers_file, out, "--lang", "en") == 1
+    monkeypatch.setattr(files_mod.os, "replace", real)
+    assert tree(out) == before
+
+
+def test_a_failed_first_run_leaves_no_folder(answers_file: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import linkstar_kit.kit.files as files_mod
+
+    def broken(*a, **k):
+        raise OSError(13, "Permission denied", "x")
+
+    monkeypatch.setattr(files_mod, "write_atomically", broken)
+    assert generate(answers_file, tmp_path / "new-kit") == 1
+    assert not (tmp_path / "new-kit").exists()
+
+
+def test_a_typed_formula_stays_text_in_the_workbook(tmp_path: Path) -> None:
+    import openpyxl
+
+    evil = '=HYPERLINK("http://evil.example","click")'
+    f = tmp_path / "a.yaml"
+    f.write_text(ANSWERS.replace("    key: ops-amazon\n", f"    key: ops-amazon\n    title: '{evil}'\n"),
+                 encoding="utf-8")
+    out = tmp_path / "kit"
+    assert main(["generate", str(f), "-o", str(out), "--format", "xlsx"]) == 0
+    wb = openpyxl.load_workbook(out / "scorecard" / "scorecard.xlsx")
+    hits = [c for ws in wb for row in ws.iter_rows() for c in row if c.value == evil]
+    assert hits and all(c.data_type == "s" for c in hits)
+
+
+def test_manifest_is_readable_like_the_other_files(answers_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kit"
+    generate(answers_file, out)
+    assert (out / "manifest.json").stat().st_mode & 0o777 == (out / "kpi-system.md").stat().st_mode & 0o777
+
+
+def test_forced_runs_in_one_second_keep_every_backup(answers_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kit"
+    generate(answers_file, out)
+    for n in range(3):
+        (out / "roles" / "finance.md").write_text(f"edit {n}\n", encoding="utf-8")
+        assert generate(answers_file, out, "--force") == 0
+    kept = sorted(p.read_text(encoding="utf-8") for p in (out / ".linkstar-backup").rglob("finance.md"))
+    assert kept == ["edit 0\n", "edit 1\n", "edit 2\n"]

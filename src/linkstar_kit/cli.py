@@ -225,6 +225,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=sys.stderr)
         return 130
+    except OSError as exc:
+        # the file system said no (permissions, a full disk, a path that is not a folder)
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:
         # the reader (say `| head`) went away; stop quietly, as Unix tools do
         import os

@@ -36,6 +36,12 @@ _SAFE_TAGS = {
 }
 
 
+# Aliases (*name) share one node in the parsed tree but are copied out into plain data; a few
+# hundred bytes of nested aliases would expand into billions of values. No real answers or
+# library file comes near this many.
+MAX_NODES = 200_000
+
+
 @dataclass
 class Document:
     """A parsed file: its data, and 1-based (line, column) for values and keys by key path."""
@@ -105,6 +111,11 @@ def parse_text(text: str, file: str, *, json_syntax: bool = False) -> Document:
     except YAMLError as exc:  # pragma: no cover - ruamel raises Marked errors for text input
         raise InputError([Issue(file, None, None, (), f"not valid YAML: {exc}")],
                          title="cannot read file") from None
+    except (KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
+        # ruamel's constructors fail this way on odd explicit tags (`!!int ''`, `!!bool x`)
+        raise InputError([Issue(file, None, None, (), "not valid YAML: a value cannot be read "
+                                f"as its tag says ({type(exc).__name__}: {exc})")],
+                         title="cannot read file") from None
 
     doc = Document(file=file, data=None)
     # The top-level value's own position, for problems of the whole document (a missing key).
@@ -112,7 +123,12 @@ def parse_text(text: str, file: str, *, json_syntax: bool = False) -> Document:
     if lc is not None and getattr(lc, "line", None) is not None:
         doc.values[()] = (lc.line + 1, lc.col + 1)
     problems: list[Issue] = []
-    doc.data = _plain(raw, (), doc, problems)
+    budget = [MAX_NODES]
+    doc.data = _plain(raw, (), doc, problems, budget)
+    if budget[0] < 0:
+        raise InputError([Issue(file, None, None, (), f"more than {MAX_NODES:,} values once "
+                                "aliases are expanded: an answers or library file is never "
+                                "this large (an alias bomb?)")], title="cannot read file")
     if problems:
         raise InputError(problems, title="cannot read file")
     return doc
@@ -136,7 +152,11 @@ def load_document(path: Path | str) -> Document:
     return parse_text(text, shown, json_syntax=p.suffix.lower() == ".json")
 
 
-def _plain(node: Any, path: KeyPath, doc: Document, problems: list[Issue]) -> Any:
+def _plain(node: Any, path: KeyPath, doc: Document, problems: list[Issue],
+           budget: list[int]) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        return None  # the caller reports the whole file once
     tag = _tag_of(node)
     if tag is not None and tag not in _SAFE_TAGS:
         line, col = doc.where(path)
@@ -157,7 +177,13 @@ def _plain(node: Any, path: KeyPath, doc: Document, problems: list[Issue]) -> An
                 doc.values[kp] = (vl + 1, vc + 1)
             except (KeyError, TypeError, AttributeError):
                 pass
-            out[_scalar(k)] = _plain(node[k], kp, doc, problems)
+            key = _scalar(k)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                line, col = doc.where(kp, key=True)
+                problems.append(Issue(doc.file, line, col, path,
+                                      "a key must be a plain value, not a list or mapping"))
+                continue
+            out[key] = _plain(node[k], kp, doc, problems, budget)
         return out
     if isinstance(node, CommentedSeq):
         items = []
@@ -168,7 +194,7 @@ def _plain(node: Any, path: KeyPath, doc: Document, problems: list[Issue]) -> An
                 doc.values[ip] = (il + 1, ic + 1)
             except (KeyError, TypeError, AttributeError):
                 pass
-            items.append(_plain(item, ip, doc, problems))
+            items.append(_plain(item, ip, doc, problems, budget))
         return items
     return _scalar(node)
 

@@ -76,11 +76,14 @@ class PlatformEntry(Model):
     fulfillment: list[Fulfillment] = []
 
 
+Finite = Annotated[float, Field(allow_inf_nan=False)]
+
+
 class Goal(Model):
     kpi: Id
-    target: float
+    target: Finite
     by: dt.date
-    baseline: float | None = None
+    baseline: Finite | None = None
 
 
 class RoleEntry(Model):

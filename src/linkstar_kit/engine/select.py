@@ -333,7 +333,15 @@ def _balance(w: RoleWork) -> None:
 
 def _cover_goals(works: list[RoleWork], goals: list[str], library: Library, lang: str,
                  warnings: list[str]) -> None:
+    def protect_sole_drivers() -> None:
+        for goal in goals:
+            drivers = [w.candidates[k] for w in works for k in w.selected
+                       if k == goal or goal in w.candidates[k].kpi.drives]
+            if len(drivers) == 1:
+                drivers[0].protected = True
+
     for g in goals:
+        protect_sole_drivers()  # covering one goal must not uncover another
         if any(k == g or g in w.candidates[k].kpi.drives for w in works for k in w.selected):
             continue
         options = sorted(
@@ -387,7 +395,9 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
             why = f"excluded by {c.excluded}"
         else:
             family = [o.kpi.id for o in chosen if o.kpi.balance == c.kpi.balance]
-            if c.score < last:
+            if all(o.pinned or o.included for o in chosen):
+                why = "the role's places went to pinned or rule-included KPIs"
+            elif c.score < last:
                 why = f"score {round(c.score, 2)} below the last selected ({round(last, 2)})"
             elif family:
                 why = (f"same family ({c.kpi.balance}) as {', '.join(family)}, already selected: "

@@ -30,9 +30,9 @@ def stricter(a: ResolvedTarget, b: ResolvedTarget) -> ResolvedTarget:
     """The harder of two targets of the same direction; `b` when they cannot be compared."""
     if isinstance(a.value, list) or isinstance(b.value, list):
         return b
-    if a.op in _LOWER and b.op in _LOWER:
-        return a if (a.value, a.op == "<") < (b.value, b.op == "<") else b
-    if a.op in _HIGHER and b.op in _HIGHER:
+    if a.op in _LOWER and b.op in _LOWER:  # lower ceiling wins; at a tie, `<` beats `<=`
+        return a if (a.value, a.op == "<=") < (b.value, b.op == "<=") else b
+    if a.op in _HIGHER and b.op in _HIGHER:  # higher floor wins; at a tie, `>` beats `>=`
         return a if (a.value, a.op == ">") > (b.value, b.op == ">") else b
     return b
 
@@ -55,7 +55,11 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
                     overrides: list[tuple[str, SetTarget]]) -> list[ResolvedTarget]:
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
-        op = ">=" if kpi.direction == "higher" else "<="
+        if kpi.direction == "range":  # a goal on a keep-in-range KPI says which way to move
+            up = goal.baseline is None or goal.target >= goal.baseline
+            op = ">=" if up else "<="
+        else:
+            op = ">=" if kpi.direction == "higher" else "<="
         return [ResolvedTarget(platform=None, op=op, value=goal.target, kind="goal",
                                source=f"Company goal, by {goal.by.isoformat()}")]
     specific = {t.platform for t in kpi.targets if t.platform} | {

@@ -95,8 +95,17 @@ class Blueprints:
                                         f" ({infile.group(1)}) does not render:", 1)
                 raise BlueprintError(text) from None
             out = Path(tmp) / "out"
-            files = {str(p.relative_to(out)): p.read_text(encoding="utf-8")
-                     for p in sorted(out.rglob("*")) if p.is_file()} if out.is_dir() else {}
+            files: dict[str, str] = {}
+            for p in sorted(out.rglob("*")) if out.is_dir() else []:
+                if not p.is_file():
+                    continue
+                try:
+                    files[str(p.relative_to(out))] = p.read_text(encoding="utf-8")
+                except UnicodeDecodeError:
+                    raise BlueprintError(
+                        f"blueprint {display_path(repo)}: {p.relative_to(out)} is not UTF-8 text; "
+                        "a document template must be text (images belong next to the HTML "
+                        "layout's style.css)") from None
         missing = [e for e in expect if e not in files]
         if missing:
             raise BlueprintError(

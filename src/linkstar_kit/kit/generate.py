@@ -115,8 +115,9 @@ def generate_kit(answers: Answers, library: Library, out_dir: Path | str, *,
     formats = formats if formats is not None else available_formats()
     files, selection = build_files(answers, library, formats=formats, language=language,
                                    blueprints=blueprints)
-    meta = {"generator": {"name": "linkstar-kit", "version": __version__},  # type: ignore[dict-item]
-            "library": library.version}
+    # the client's slug marks the folder as this client's kit: another client's run is refused
+    meta = {"generator": {"name": "linkstar-kit", "version": __version__},
+            "library": library.version, "client": selection.client.slug}
     path = Path(out_dir)
-    backed_up = commit(path, files, meta, force=force)  # type: ignore[arg-type]
+    backed_up = commit(path, files, meta, force=force)
     return KitResult(path=path, files=sorted(files.files), selection=selection, backed_up=backed_up)

@@ -70,6 +70,15 @@ _T = {
 }
 
 
+
+def _text_cell(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Write a value that came from the answers or the library as what it is: a role title
+    like `=HYPERLINK(...)` must stay text, never become a live formula."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
 def _t(key: str, lang: str) -> str:
     en, zh = _T[key]
     return zh if lang == "zh" else en
@@ -195,7 +204,7 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
     latest: dict[tuple[str, str, str], str] = {}
     for n, t in enumerate(items, start=row + 1):
         for i, (_, fn, _) in enumerate(fixed, start=1):
-            ws.cell(row=n, column=i, value=fn(t))
+            _text_cell(ws, n, i, fn(t))
         a, b = get_column_letter(first_p), get_column_letter(last_p)
         lc = get_column_letter(latest_col)
         ws.cell(row=n, column=latest_col,
@@ -235,8 +244,8 @@ def _sheet_title(name: str, taken: set[str]) -> str:
 def _heading(ws: Any, text: str, sub: str) -> None:
     from openpyxl.styles import Font
 
-    ws.cell(row=1, column=1, value=text).font = Font(bold=True, size=14)
-    ws.cell(row=2, column=1, value=sub).font = Font(italic=True, color="595959")
+    _text_cell(ws, 1, 1, text).font = Font(bold=True, size=14)
+    _text_cell(ws, 2, 1, sub).font = Font(italic=True, color="595959")
 
 
 def _by_frequency(items: list[Tracked]) -> list[tuple[str, list[Tracked]]]:
@@ -344,7 +353,10 @@ def build_workbook(ctx: KitContext) -> bytes:
                   _target_text(t, c), f"=IF('{sheet}'!{ref}=\"\",\"\",'{sheet}'!{ref})", None,
                   t.data_source]
         for i, v in enumerate(values, start=1):
-            summary.cell(row=n, column=i, value=v)
+            if i == 6:  # the one formula of the row: the latest value from the role's sheet
+                summary.cell(row=n, column=i, value=v)
+            else:
+                _text_cell(summary, n, i, v)
         summary.cell(row=n, column=6).number_format = NUMBER_FORMATS.get(t.unit, "General")
         if t.rag is not None:
             summary.cell(row=n, column=7, value=status_formula(t.rag, f"F{n}", lang))

@@ -8,11 +8,12 @@ and line instead of passing silently.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Finite = Annotated[float, Field(allow_inf_nan=False)]
 RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 
 Unit = Literal["ratio", "currency", "count", "days", "hours", "score", "times", "money_per_unit"]
@@ -43,13 +44,22 @@ class Text(Model):
         return self.zh if lang == "zh" else self.en
 
 
+def _check_value_fits_op(t: Any) -> Any:
+    if t.op == "between":
+        if not isinstance(t.value, tuple) or t.value[0] > t.value[1]:
+            raise ValueError("with op `between`, value must be [low, high] with low <= high")
+    elif isinstance(t.value, tuple):
+        raise ValueError(f"with op `{t.op}`, value must be a single number")
+    return t
+
+
 class Target(Model):
     """A target for a KPI, optionally for one platform (and some of its sites)."""
 
     platform: Id | None = None
     sites: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] | None = None
     op: Op
-    value: float | tuple[float, float]
+    value: Finite | tuple[Finite, Finite]
     kind: TargetKind
     source: Annotated[str, Field(min_length=3)]
     url: str | None = None
@@ -57,14 +67,7 @@ class Target(Model):
     window: str | None = None
     note: Text | None = None
 
-    @model_validator(mode="after")
-    def _value_fits_op(self) -> Target:
-        if self.op == "between":
-            if not isinstance(self.value, tuple) or self.value[0] > self.value[1]:
-                raise ValueError("with op `between`, value must be [low, high] with low <= high")
-        elif isinstance(self.value, tuple):
-            raise ValueError(f"with op `{self.op}`, value must be a single number")
-        return self
+    _value_fits_op = model_validator(mode="after")(lambda self: _check_value_fits_op(self))
 
 
 class DataSource(Model):
@@ -181,11 +184,13 @@ class SetTarget(Model):
     kpi: Id
     platform: Id | None = None
     op: Op
-    value: float | tuple[float, float]
+    value: Finite | tuple[Finite, Finite]
     kind: TargetKind
     source: Annotated[str, Field(min_length=3)]
     as_of: dt.date
     tighten: bool = False
+
+    _value_fits_op = model_validator(mode="after")(lambda self: _check_value_fits_op(self))
 
 
 class Note(Model):
