@@ -52,9 +52,9 @@ def register(subparsers: Any) -> None:
                    help="ask again with this answers file's answers as the defaults")
     p.add_argument("--example", metavar="NAME",
                    help="copy a bundled example instead of asking (no terminal needed)")
-    p.add_argument("--library", metavar="DIR", action="append",
-                   help="a library folder that adds to or overrides the shipped one "
-                        "(repeatable)")
+    from ..cli import _add_library_opt
+
+    _add_library_opt(p)
     p.set_defaults(func=cmd_init)
 
 
