@@ -58,7 +58,8 @@ def read_manifest(kit: Path) -> dict[str, dict[str, object]] | None:
                    and isinstance(e.get("sha256"), str) for p, e in entries.items()):
             raise ValueError("bad entry")
         return entries
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        # RecursionError: JSON nested 1,000+ deep is no manifest either
         raise UsageError(f"{display_path(f)} is not a linkstar manifest; move it away or "
                          "choose another output folder") from None
 
@@ -201,7 +202,7 @@ def commit(kit: Path, files: KitFiles, meta: dict[str, Any], *, force: bool = Fa
 def _manifest_client(kit: Path) -> str | None:
     try:
         data = json.loads((kit / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     client = data.get("client") if isinstance(data, dict) else None
     return client if isinstance(client, str) else None
