@@ -331,7 +331,12 @@ def _salvage(data: dict[str, Any]) -> AnswerParts:
     a goal with a bad date still has its target checked against its KPI's unit.
     """
     parts = AnswerParts()
-    scope, _ = _partial(Scope, data.get("scope"))
+    raw_scope = data.get("scope")
+    scope, _ = _partial(Scope, raw_scope)
+    if (scope is not None and scope.name is None and isinstance(raw_scope, dict)
+            and raw_scope.get("name") is not None):
+        # a name that is there but invalid is reported as such, not as missing
+        scope = scope.model_copy(update={"name": "-"})
     parts.scope = scope
     if "categories" not in data:
         parts.categories = []

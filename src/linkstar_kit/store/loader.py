@@ -32,6 +32,8 @@ HELPERS = ("kpi_name", "target")  # written into the template to help whoever fi
 # A year of daily actuals for 30 roles is ~6 MB; a bigger file is not what anyone meant to
 # load, and it is refused before it is read whole (`/dev/zero` included).
 MAX_CSV_BYTES = 32 * 1024 * 1024
+# Seconds to wait for another writer (a second `load`) before saying the store is in use.
+LOCK_TIMEOUT = 5.0
 
 
 @dataclass
@@ -112,7 +114,7 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
 def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult) -> None:
     """Write `rows` in one transaction: all of them or, on any error, none."""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    con = sqlite3.connect(store, isolation_level=None, timeout=5)
+    con = sqlite3.connect(store, isolation_level=None, timeout=LOCK_TIMEOUT)
     try:
         con.execute("BEGIN IMMEDIATE")
         for stmt in script:
