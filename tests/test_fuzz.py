@@ -296,3 +296,43 @@ def test_mutated_valid_csv(kit: Path, template: str, data: st.DataObject) -> Non
         text = text[:i] + insert + text[j:]
     encoding = data.draw(st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
     load(kit, text.encode(encoding, "replace"))
+
+
+# --- the command line --------------------------------------------------------------------------
+
+WORDS = ["generate", "validate", "explain", "check", "library", "list", "show", "load",
+         str(REPO / "examples" / "amazon-us.yaml"), str(REPO / "examples" / "amazon-us.json"),
+         "/dev/null", "missing.yaml", ".", "--format", "md", "md,ics", "pdfx", "--lang", "zh",
+         "en", "xx", "--role", "operations", "--json", "--strict", "-o", "out", "--force",
+         "--library", "--blueprints", "acos", "--platform", "amazon", "--help", "--version",
+         "-", "--", "=", "", "\x00x", "星河"]
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_CLI_EXAMPLES", "40")),
+          suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=12), max_size=6))
+def test_every_command_line_ends_in_0_or_1(argv: list[str]) -> None:
+    """Any command line (but `init`, which asks at a terminal, and pdf, which is slow) ends
+    in exit status 0 or 1 with no traceback."""
+    import contextlib
+    import io
+
+    from linkstar_kit.cli import main
+
+    if "init" in argv:
+        return
+    err = io.StringIO()
+    cwd = os.getcwd()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.chdir(tmp)  # generate writes to output/ by default
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+                try:
+                    code = main(argv)
+                except SystemExit as exc:  # argparse: --help, --version, a bad option
+                    code = exc.code if isinstance(exc.code, int) else 1
+        finally:
+            os.chdir(cwd)
+    assert code in (0, 1), (argv, err.getvalue())
+    assert "Traceback" not in err.getvalue()
+    assert "internal error" not in err.getvalue(), (argv, err.getvalue())

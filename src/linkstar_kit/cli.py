@@ -7,6 +7,7 @@ imports what it needs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -221,20 +222,16 @@ def _tolerant_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is None:
             continue
-        try:
+        with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):  # closed, odd
             reconfigure(errors="backslashreplace")
-        except (ValueError, OSError, io.UnsupportedOperation):  # a closed or odd stream
-            pass
 
 
 def _quiet_stdout() -> None:
     # the reader (say `| head`) went away: stop quietly, as Unix tools do, and keep Python
     # from complaining again when it flushes stdout at exit
-    try:
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):
-        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
