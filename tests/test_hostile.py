@@ -435,3 +435,34 @@ def test_readme_promises_exit_1_for_every_error() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "exit status 1" in readme and "exit status 2" not in readme
     assert "130" in readme  # an interrupt, documented
+
+
+# --- a house library (--library) is read with the same bounds --------------------------------
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("kpis/deep.yaml", "kpis: " + "[" * 500 + "]" * 500 + "\n", "nested more than 64 levels"),
+    ("kpis/self.yaml", "&a [*a]\n", "an alias refers to a value that contains it"),
+    ("kpis/bomb.yaml", "\n".join(['a: &a ["x","x","x","x","x","x","x","x","x"]'] + [
+        f"{n}: &{n} [" + ",".join([f"*{p}"] * 9) + "]" for n, p in zip("bcdefgh", "abcdefg",
+                                                                      strict=True)]) + "\n",
+     "more than 100,000 values once aliases are expanded"),
+    ("kpis/tag.yaml", "kpis:\n  - id: x\n    name: !!float abc\n",
+     "kpis/tag.yaml:3:11: kpis[0].name: `abc` cannot be read as its tag `!!float` says"),
+])
+def test_a_hostile_house_library_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              name: str, content: str, expected: str) -> None:
+    f = tmp_path / "house" / name
+    f.parent.mkdir(parents=True)
+    f.write_text(content, encoding="utf-8")
+    err = refused(capsys, "validate", str(EXAMPLE), "--library", str(tmp_path / "house"))
+    assert expected in err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_library_file_that_never_ends_is_refused_unread(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "roles.yaml").symlink_to("/dev/zero")
+    err = refused(capsys, "validate", str(EXAMPLE), "--library", str(tmp_path / "house"))
+    assert "roles.yaml: (top level): larger than 2 MB" in err

@@ -137,19 +137,21 @@ def _cannot_read(file: str, line: int | None, column: int | None, message: str) 
     return InputError([Issue(file, line, column, (), message)], title="cannot read file")
 
 
-def _prescan(text: str, file: str, max_nodes: int) -> None:
+def _prescan(text: str, file: str, max_nodes: int) -> int:
     """Refuse, before the slow reader recurses through it, a document nested deeper than
     MAX_DEPTH or holding more than `max_nodes` values. libyaml (C) counts ~1M values a second;
-    a document it cannot parse is left to the full reader, whose message is the one shown."""
+    a document it cannot parse is left to the full reader, whose message is the one shown.
+    Returns the number of aliases (`*name`), which the fast library reader leaves to this
+    module's reader, whose count covers what they expand to."""
     try:
         import yaml
 
         loader = yaml.CSafeLoader
     except (ImportError, AttributeError):  # pragma: no cover - the readers' own guards remain
-        return
+        return 0
     opens = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
     closes = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    depth = nodes = 0
+    depth = nodes = aliases = 0
     try:
         for event in yaml.parse(text, Loader=loader):
             kind = type(event)
@@ -163,8 +165,11 @@ def _prescan(text: str, file: str, max_nodes: int) -> None:
                                        "or library file is never this deep")
             elif kind in closes:
                 depth -= 1
-            elif kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+            elif kind is yaml.ScalarEvent:
                 nodes += 1
+            elif kind is yaml.AliasEvent:
+                nodes += 1
+                aliases += 1
             if nodes > max_nodes:
                 mark = event.start_mark
                 raise _cannot_read(file, mark.line + 1, mark.column + 1,
@@ -177,9 +182,10 @@ def _prescan(text: str, file: str, max_nodes: int) -> None:
             raise _cannot_read(file, mark.line + 1, mark.column + 1,
                                f"nested more than {MAX_DEPTH} levels deep: an answers or "
                                "library file is never this deep") from None
-        return
+        return aliases
     except yaml.YAMLError:  # pragma: no cover - the full reader reports it
-        return
+        return aliases
+    return aliases
 
 
 def parse_text(text: str, file: str, *, json_syntax: bool = False,
