@@ -466,3 +466,10 @@ def test_a_library_file_that_never_ends_is_refused_unread(
     (tmp_path / "house" / "roles.yaml").symlink_to("/dev/zero")
     err = refused(capsys, "validate", str(EXAMPLE), "--library", str(tmp_path / "house"))
     assert "roles.yaml: (top level): larger than 2 MB" in err
+
+
+def test_an_option_value_is_never_echoed_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    err = refused(capsys, "explain", str(EXAMPLE), "--role", "x" * 10_000 + "\x1b[31m")
+    assert "no role entry with key `xxx" in err and len(err) < 450
+    err = refused(capsys, "library", "show", "\x1b[31mred")
+    assert "unknown KPI `\\x1b[31mred`" in err

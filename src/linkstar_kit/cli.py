@@ -226,6 +226,19 @@ def _tolerant_streams() -> None:
             reconfigure(errors="backslashreplace")
 
 
+# No line of an error message runs longer: the messages quote excerpts of values, and this
+# keeps a value that reached one whole (a 10,000-character --role) from flooding the terminal.
+_MAX_LINE = 400
+
+
+def _bounded(message: str) -> str:
+    """Each line at most _MAX_LINE characters, control characters (an escape sequence in a
+    value) shown as escapes rather than sent to the terminal."""
+    from .errors import excerpt
+
+    return "\n".join(excerpt(line, _MAX_LINE) for line in message.split("\n"))
+
+
 def _quiet_stdout() -> None:
     # the reader (say `| head`) went away: stop quietly, as Unix tools do, and keep Python
     # from complaining again when it flushes stdout at exit
@@ -249,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows here, inside the boundary, not at exit
         return code
     except LinkstarError as exc:
-        print(f"error: {exc.render()}", file=sys.stderr)
+        print(f"error: {_bounded(exc.render())}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=sys.stderr)
