@@ -137,7 +137,7 @@ def _cannot_read(file: str, line: int | None, column: int | None, message: str) 
     return InputError([Issue(file, line, column, (), message)], title="cannot read file")
 
 
-def _prescan(text: str, file: str, max_nodes: int) -> int:
+def prescan(text: str, file: str, max_nodes: int) -> int:
     """Refuse, before the slow reader recurses through it, a document nested deeper than
     MAX_DEPTH or holding more than `max_nodes` values. libyaml (C) counts ~1M values a second;
     a document it cannot parse is left to the full reader, whose message is the one shown.
@@ -194,7 +194,7 @@ def parse_text(text: str, file: str, *, json_syntax: bool = False,
     if text.startswith("\ufeff"):
         # A byte order mark (Notepad, Excel): harmless in either syntax.
         text = text[1:]
-    _prescan(text, file, max_nodes)
+    prescan(text, file, max_nodes)
     if json_syntax:
         try:
             # Only the syntax is checked here (the YAML reader below builds the data, with

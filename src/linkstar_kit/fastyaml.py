@@ -80,7 +80,7 @@ def load_plain(path: Path) -> Any:
         import yaml
     except ImportError:  # pragma: no cover - PyYAML comes with cookiecutter
         raise FastPathUnavailable("PyYAML is not installed") from None
-    from .documents import _prescan, read_bounded
+    from .documents import prescan, read_bounded
 
     loader_cls = _loader()
     try:
@@ -90,7 +90,7 @@ def load_plain(path: Path) -> Any:
         text = data.decode("utf-8")
         # too deep or too many values (an alias bomb, which libyaml would share, not copy,
         # but validation would walk): the full reader refuses it with a position
-        if _prescan(text, str(path), MAX_NODES):
+        if prescan(text, str(path), MAX_NODES):
             raise FastPathUnavailable("aliases")
         loader = loader_cls(text)
         try:
