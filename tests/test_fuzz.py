@@ -2,7 +2,7 @@
 the answers, or in the project's own error (a message and exit 1) - never in another
 exception. And answers that do validate always make a kit.
 
-Example counts are kept modest so the suite stays fast; `HYPOTHESIS_PROFILE=deep` runs more.
+Example counts are kept modest so the suite stays fast; `FUZZ_DEEP=1` runs more.
 """
 
 from __future__ import annotations
@@ -30,13 +30,15 @@ EXAMPLE_YAML = (REPO / "examples" / "amazon-us.yaml").read_text(encoding="utf-8"
 EXAMPLE_JSON = (REPO / "examples" / "amazon-us.json").read_text(encoding="utf-8")
 EXAMPLE_30 = (REPO / "examples" / "multi-platform-30.yaml").read_text(encoding="utf-8")
 
-settings.register_profile("suite", max_examples=60, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow,
-                                                 HealthCheck.data_too_large])
-settings.register_profile("deep", max_examples=2000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow,
-                                                 HealthCheck.data_too_large])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
+# The suite's runs are reproducible (derandomized); FUZZ_DEEP=1 explores afresh, at length.
+_DEEP = bool(os.environ.get("FUZZ_DEEP"))
+FUZZ = settings(max_examples=2000 if _DEEP else 60, deadline=None, derandomize=not _DEEP,
+                database=None,  # nothing written into the checkout
+                suppress_health_check=list(HealthCheck))
+
+
+def _examples(name: str, default: int) -> int:
+    return int(os.environ.get(name, str(default * 10 if _DEEP else default)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,11 +68,13 @@ def read_file(data: bytes, suffix: str) -> None:
 # --- the answers reader ----------------------------------------------------------------------
 
 
+@FUZZ
 @given(st.text(max_size=400), st.sampled_from(["a.yaml", "a.json"]))
 def test_any_text(text: str, name: str) -> None:
     read(text, name)
 
 
+@FUZZ
 @given(st.binary(max_size=400), st.sampled_from([".yaml", ".json", ".yml", ""]))
 def test_any_bytes(data: bytes, suffix: str) -> None:
     read_file(data, suffix)
@@ -99,6 +103,7 @@ def _mutate(text: str, data: st.DataObject) -> str:
     return text
 
 
+@FUZZ
 @given(st.data(), st.sampled_from([("a.yaml", EXAMPLE_YAML), ("a.json", EXAMPLE_JSON),
                                    ("a.yaml", EXAMPLE_30)]))
 def test_mutated_valid_files(data: st.DataObject, source: tuple[str, str]) -> None:
@@ -127,6 +132,7 @@ def _nested(draw: Any) -> str:
     return opening + inner + closing
 
 
+@FUZZ
 @given(st.data())
 def test_odd_and_nested_values_at_any_key(data: st.DataObject) -> None:
     """Replace one value of a valid file by an odd scalar, possibly deep in lists and maps,
@@ -217,7 +223,7 @@ def valid_answers(draw: Any) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=int(os.environ.get("FUZZ_GENERATE_EXAMPLES", "25")))
+@settings(FUZZ, max_examples=_examples("FUZZ_GENERATE_EXAMPLES", 25))
 @given(valid_answers(), st.sampled_from(["json", "yaml"]))
 def test_valid_answers_always_make_a_kit(raw: dict[str, Any], syntax: str) -> None:
     from linkstar_kit.answers.dump import dump_answers
@@ -275,14 +281,14 @@ def load(kit: Path, data: bytes) -> None:
             assert not (kit / "data" / "kpi.sqlite").exists()  # nothing written
 
 
-@settings(suppress_health_check=list(HealthCheck))
+@FUZZ
 @given(st.binary(max_size=600))
 def test_any_csv_bytes(kit: Path, data: bytes) -> None:
     load(kit, b"period_start,period_end,role_key,kpi,platform,value,annotation,source\n" + data)
     load(kit, data)
 
 
-@settings(suppress_health_check=list(HealthCheck))
+@FUZZ
 @given(st.data())
 def test_mutated_valid_csv(kit: Path, template: str, data: st.DataObject) -> None:
     text = template
@@ -308,8 +314,7 @@ WORDS = ["generate", "validate", "explain", "check", "library", "list", "show", 
          "-", "--", "=", "", "\x00x", "星河"]
 
 
-@settings(max_examples=int(os.environ.get("FUZZ_CLI_EXAMPLES", "40")),
-          suppress_health_check=list(HealthCheck))
+@settings(FUZZ, max_examples=_examples("FUZZ_CLI_EXAMPLES", 40))
 @given(st.lists(st.sampled_from(WORDS) | st.text(max_size=12), max_size=6))
 def test_every_command_line_ends_in_0_or_1(argv: list[str]) -> None:
     """Any command line (but `init`, which asks at a terminal, and pdf, which is slow) ends

@@ -31,7 +31,7 @@ REQUIRED = ("period_start", "role_key", "kpi", "value")
 HELPERS = ("kpi_name", "target")  # written into the template to help whoever fills it; ignored
 # A year of daily actuals for 30 roles is ~6 MB; a bigger file is not what anyone meant to
 # load, and it is refused before it is read whole (`/dev/zero` included).
-MAX_CSV_BYTES = 32 * 1024 * 1024
+MAX_CSV_BYTES = 16 * 1024 * 1024
 # Seconds to wait for another writer (a second `load`) before saying the store is in use.
 LOCK_TIMEOUT = 5.0
 
