@@ -196,9 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extensions() -> list[Callable[[Any], None]]:
-    """Commands that live in their own modules (init, check, load) register themselves here."""
+    """Commands that live in their own modules (init, check, load, env) register themselves here."""
     out = []
-    for module in ("questionnaire.command", "doctor.command", "store.command"):
+    for module in ("questionnaire.command", "doctor.command", "store.command", "environment"):
         try:
             mod = __import__(f"linkstar_kit.{module}", fromlist=["register"])
         except ModuleNotFoundError as exc:
