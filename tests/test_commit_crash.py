@@ -230,3 +230,26 @@ def test_force_refuses_a_backup_link_through_the_command(tmp_path: Path,
     assert "is a link" in err and "Traceback" not in err
     assert not any(outside.iterdir())
     assert (kit / "kpi-system.md").read_text(encoding="utf-8") == "edited\n"
+
+
+def test_a_second_run_waits_for_the_first(lab: dict[str, object], tmp_path: Path) -> None:
+    """Two runs never move files into one kit at once (nor take the other's staging folder for
+    a leftover): the second waits for the lock the first holds."""
+    import fcntl
+
+    kit = fresh_v1(lab, tmp_path, "kit")
+    fd = os.open(kit, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # the first run, holding the kit
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(lab["root"])])}
+        second = subprocess.Popen([sys.executable, "-c", CHILD, str(kit), "v2", "0", "0", "commit"],
+                                  env=env, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert second.stderr is not None
+        line = second.stderr.readline()
+        assert line == f"waiting for another linkstar run to finish writing {kit}\n"
+        assert second.poll() is None and tree(kit) == lab["refs"]["v1"]  # type: ignore[index]
+    finally:
+        os.close(fd)  # the first run ends
+    second.communicate(timeout=60)  # and closes its pipes
+    assert second.returncode == 0
+    assert tree(kit) == lab["refs"]["v2"]  # type: ignore[index]
