@@ -9,7 +9,6 @@ inside the command, so `linkstar --help` pays nothing for it.
 from __future__ import annotations
 
 import argparse
-import platform
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +54,8 @@ def _library(name: str, symbol: str | None = None) -> tuple[bool, str]:
 
 
 def checks() -> list[Check]:
+    import platform
+
     from .kit import fonts
 
     out = [Check("Python", True, platform.python_version())]
