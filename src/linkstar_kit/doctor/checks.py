@@ -35,7 +35,6 @@ list. Decisions worth knowing (they are the product's reading of the method, see
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -46,6 +45,7 @@ from ..engine.models import RoleSelection, Selection
 from ..engine.select import COUNTER_MIN_FIT
 from ..engine.sources import available_systems
 from ..library.loader import Library
+from ..periods import months_before
 from .findings import Finding, Severity, Where, sort_findings
 
 MIN_KPIS, MAX_KPIS = 3, 5
@@ -482,12 +482,6 @@ def _check_data(c: Context) -> Iterator[Finding]:
 
 
 # --- pitfall 5: official thresholds change -------------------------------------------------
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
-    m += 1
-    return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
-
 
 def _check_stale_targets(c: Context) -> Iterator[Finding]:
     cutoff = months_before(c.today, STALE_MONTHS)

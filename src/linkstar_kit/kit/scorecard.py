@@ -26,8 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..periods import goal_span, label, period_of, periods
 from ..store.loader import COLUMNS, HELPERS
-from ..store.periods import horizon, label, period_of, periods
 from ..store.rag import Band, Rag
 from ..store.tracking import COMPANY, Tracked, platform_name, tracked
 from . import fmt
@@ -261,7 +261,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     from openpyxl import Workbook
 
     answers, lang = ctx.answers, ctx.lang
-    first, last = horizon(answers.scope.start, answers.scope.horizon)
+    first, last = goal_span(answers.scope.start, answers.scope.horizon)
     c = _Ctx(lang, answers.client.currency, first, last, ctx.library)
     rows = tracked(answers, ctx.selection, ctx.library)
     goals = [t for t in rows if t.role_key == COMPANY]
