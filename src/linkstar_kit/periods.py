@@ -20,15 +20,14 @@ import calendar
 import datetime as dt
 from typing import Literal, get_args
 
-Horizon = Literal["month", "quarter", "half_year", "year"]
-HORIZONS: tuple[str, ...] = get_args(Horizon)
-HORIZON_MONTHS: dict[str, int] = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+from .vocabulary import HORIZONS, WEEKDAYS
+
+HORIZON_MONTHS: dict[str, int] = dict(zip(HORIZONS, (1, 3, 6, 12), strict=True))
 
 Frequency = Literal["daily", "weekly", "monthly", "quarterly"]
 FREQUENCIES: tuple[str, ...] = get_args(Frequency)
 
 QUARTER_MONTHS = (1, 4, 7, 10)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ONE_DAY = dt.timedelta(days=1)
 
 Span = tuple[dt.date, dt.date]

@@ -46,9 +46,9 @@ from ..engine.select import COUNTER_MIN_FIT
 from ..engine.sources import available_systems
 from ..library.loader import Library
 from ..periods import months_before
+from ..vocabulary import KPI_COUNT_RANGE, MAX_KPIS, MIN_KPIS, PLATFORM_RUN_FULFILLMENTS
 from .findings import Finding, Severity, Where, sort_findings
 
-MIN_KPIS, MAX_KPIS = 3, 5
 MIN_TEAM = 5
 MAX_PAY_WEIGHT = 50  # percent of variable pay tied to KPIs
 STALE_MONTHS = 12
@@ -141,7 +141,7 @@ def _check_fit(c: Context) -> Iterator[Finding]:
         offered = c.library.platforms[p.id].fulfillment if p.id in c.library.platforms else []
         for model in p.fulfillment:
             # only platform-run models: shipping yourself or an overseas warehouse work anywhere
-            if model in ("fba", "fbm", "platform_fulfillment") and offered and model not in offered:
+            if model in PLATFORM_RUN_FULFILLMENTS and offered and model not in offered:
                 name = c.library.platforms[p.id].name
                 yield c.finding(
                     "fulfillment-not-offered", "warning",
@@ -267,18 +267,20 @@ def _check_kpi_count(c: Context) -> Iterator[Finding]:
         if MIN_KPIS <= n <= MAX_KPIS:
             continue
         if n < MIN_KPIS:
-            en = (f"{c.role(r)} has only {n} KPIs; the method asks for 3-5 per role, so part of "
-                  "the job goes unmeasured.",
+            en = (f"{c.role(r)} has only {n} KPIs; the method asks for {KPI_COUNT_RANGE} per "
+                  "role, so part of the job goes unmeasured.",
                   "Check the role's platforms and `exclude` list, or `pin` KPIs from "
                   "`linkstar library list --role " + r.role + "`.")
-            zh = (f"{c.zh_role(r)}只有 {n} 个 KPI；方法要求每个岗位 3-5 个，否则部分职责无人衡量。",
+            zh = (f"{c.zh_role(r)}只有 {n} 个 KPI；方法要求每个岗位 "
+                  f"{KPI_COUNT_RANGE} 个，否则部分职责无人衡量。",
                   f"检查该岗位的平台与 exclude 设置，或从 `linkstar library list --role {r.role}` "
                   "中选取指标 pin 上。")
         else:
-            en = (f"{c.role(r)} has {n} KPIs; more than 5 splits attention and nothing gets "
-                  "focus.", "Keep the 3-5 that matter most; move the rest to the dashboard.")
-            zh = (f"{c.zh_role(r)}有 {n} 个 KPI；超过 5 个会分散注意力，什么都抓不住重点。",
-                  "只保留最关键的 3-5 个，其余放到看板上观察即可。")
+            en = (f"{c.role(r)} has {n} KPIs; more than {MAX_KPIS} splits attention and nothing "
+                  "gets focus.",
+                  f"Keep the {KPI_COUNT_RANGE} that matter most; move the rest to the dashboard.")
+            zh = (f"{c.zh_role(r)}有 {n} 个 KPI；超过 {MAX_KPIS} 个会分散注意力，什么都抓不住重点。",
+                  f"只保留最关键的 {KPI_COUNT_RANGE} 个，其余放到看板上观察即可。")
         yield c.finding("kpi-count", "warning", en, zh, Where(role_key=r.key), pitfall=2)
 
 

@@ -22,6 +22,7 @@ from ..answers.models import Answers, RoleEntry
 from ..library.conditions import evaluate
 from ..library.loader import Library
 from ..library.models import Kpi, SetTarget, Text
+from ..vocabulary import MAX_KPIS, MIN_KPIS
 from .applicability import platforms_for
 from .facts import company_facts, role_facts
 from .models import (
@@ -44,7 +45,6 @@ from .targets import resolve_targets
 GOAL_SELF_BONUS = 6.0
 GOAL_SELF_FULL_FIT = 8.0
 GOAL_DRIVER_BONUS = 2.0
-MIN_KPIS, MAX_KPIS = 3, 5
 # While filling a role, each KPI already chosen from the same balance family (profit, growth,
 # quality ...) lowers the next one's effective score, so three margin KPIs do not crowd out
 # everything else. The penalty orders the picks only; recorded scores stay as computed.
