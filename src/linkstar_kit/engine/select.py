@@ -37,7 +37,7 @@ from .models import (
     Selection,
 )
 from .sources import data_source_for
-from .targets import resolve_targets
+from .targets import goal_target, resolve_targets
 
 # A company goal held by a role that owns it is the most direct link there is, so it outranks
 # the drivers that rules stack boosts on; the bonus shrinks with the role's fit, so a goal does
@@ -118,7 +118,7 @@ def select(answers: Answers, library: Library, *, language: str | None = None) -
         kpi = library.kpis[g.kpi]
         goal_results.append(GoalSelection(
             kpi=g.kpi, name=kpi.name, unit=kpi.unit, target=g.target, by=g.by.isoformat(),
-            baseline=g.baseline, drivers=drivers))
+            baseline=g.baseline, resolved_target=goal_target(kpi, g), drivers=drivers))
     return Selection(
         generator=Generator(name="linkstar-kit", version=__version__, library=library.version),
         client=ClientInfo(name=answers.client.name, slug=answers.client.effective_slug(),

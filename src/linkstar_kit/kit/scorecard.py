@@ -292,7 +292,7 @@ def build_workbook(ctx: KitContext) -> bytes:
         def progress(t: Tracked, cell: str, n: int) -> str:
             g = goal_info[t.kpi]
             tv, b = _num(g.target), (_num(g.baseline) if g.baseline is not None else None)
-            if t.direction == "lower":
+            if g.resolved_target.op in ("<", "<="):  # the engine's decision, not the direction
                 expr = f"({b}-{cell})/({b}-{tv})" if b is not None else f"{tv}/{cell}"
             else:
                 expr = f"({cell}-{b})/({tv}-{b})" if b is not None else f"{cell}/{tv}"
