@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .agendas import render_agendas
 from .context import KitContext
 from .files import KitFiles
 
@@ -16,13 +17,7 @@ def render_markdown(ctx: KitContext) -> dict[str, str]:
         docs.update(ctx.blueprints.render("role-card",
                                           {"doc": view, "role": role, "role_key": role["key"]},
                                           [path]))
-    try:
-        from .agendas import render_agendas
-    except ModuleNotFoundError as exc:  # the agendas writer is optional in partial builds
-        if exc.name != "linkstar_kit.kit.agendas":
-            raise
-    else:
-        docs.update(render_agendas(ctx))
+    docs.update(render_agendas(ctx))
     return docs
 
 
