@@ -123,8 +123,8 @@ def test_every_rule_fires_and_its_effects_land(library, profiles) -> None:
 
 
 def test_engine_invariants_on_many_profiles(library, profiles) -> None:
-    from linkstar_kit.engine.applicability import platforms_for
     from linkstar_kit.engine.select import select
+    from linkstar_kit.library.applicability import platforms_for
 
     for answers in profiles[:150]:
         sel = select(answers, library)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..documents import Document
-from ..engine.applicability import platforms_for
 from ..errors import Issue, KeyPath, did_you_mean, format_path
+from ..library.applicability import platforms_for
 from ..library.loader import Library
 from ..library.models import Kpi
 from ..vocabulary import MAX_KPIS, MAX_PINS, MIN_KPIS

@@ -37,17 +37,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
 from ..answers.models import Answers
-from ..engine.models import RoleSelection, Selection
+from ..engine.models import Selection
 from ..engine.select import COUNTER_MIN_FIT
 from ..engine.sources import available_systems
 from ..library.loader import Library
 from ..periods import months_before
 from ..vocabulary import KPI_COUNT_RANGE, MAX_KPIS, MIN_KPIS, PLATFORM_RUN_FULFILLMENTS
-from .findings import Finding, Severity, Where, sort_findings
+from .context import Check, Context
+from .findings import Finding, Where, sort_findings
+from .goals import GOAL_CHECKS
 
 MIN_TEAM = 5
 MAX_PAY_WEIGHT = 50  # percent of variable pay tied to KPIs
@@ -56,56 +57,6 @@ EFFICIENCY_SIDE = frozenset({"efficiency", "cash"})
 VOLUME_SIDE = frozenset({"growth"})
 
 
-@dataclass
-class Context:
-    answers: Answers
-    selection: Selection
-    library: Library
-    lang: str
-    today: dt.date
-    _aligned: dict[str, bool] = field(default_factory=dict)
-
-    def t(self, en: str, zh: str) -> str:
-        return zh if self.lang == "zh" else en
-
-    def kpi(self, kid: str) -> str:
-        """A KPI's short label in the client's language, e.g. `ACoS`, `净利润率`."""
-        k = self.library.kpis.get(kid)
-        return k.label(self.lang) if k is not None else kid
-
-    def role_title(self, r: RoleSelection) -> str:
-        role = self.library.roles.get(r.role)
-        return r.title or (role.name.get(self.lang) if role else r.role)
-
-    def role(self, r: RoleSelection) -> str:
-        """The role's title; with its key when another role entry has the same title."""
-        name = self.role_title(r)
-        twins = [o for o in self.selection.roles if self.role_title(o) == name]
-        return f"{name} ({r.key})" if len(twins) > 1 else name
-
-    def zh_role(self, r: RoleSelection) -> str:
-        """`客服岗位`, `Finance Controller 岗位`: a space only after Latin text."""
-        name = self.role(r)
-        return f"{name}{'' if ord(name[-1]) >= 0x2E80 else ' '}岗位"
-
-    def platform(self, pid: str | None) -> str:
-        if pid is None:
-            return self.t("every platform", "所有平台")
-        p = self.library.platforms.get(pid)
-        return p.name.get(self.lang) if p is not None else pid
-
-    def join(self, items: list[str]) -> str:
-        return ("、" if self.lang == "zh" else ", ").join(items)
-
-    def finding(self, code: str, severity: Severity, en: tuple[str, str], zh: tuple[str, str],
-                where: Where | None = None, pitfall: int | None = None,
-                scenario: int | None = None) -> Finding:
-        message, fix = zh if self.lang == "zh" else en
-        return Finding(code=code, severity=severity, message=message, fix=fix,
-                       where=where or Where(), pitfall=pitfall, scenario=scenario)
-
-
-Check = Callable[[Context], Iterator[Finding]]
 
 
 def check(answers: Answers, library: Library, selection: Selection | None = None, *,
@@ -117,7 +68,6 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
     `scope.start` so that it stays reproducible).
     """
     from ..engine.select import select
-    from .goals import GOAL_CHECKS
 
     if selection is None:
         selection = select(answers, library, language=language)

@@ -25,9 +25,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..kit.fmt import value as fmt_value
+from ..fmt import value as fmt_value
 from ..periods import horizon_end, month_end
-from .checks import Context
+from .context import Context
 from .findings import Finding, Where
 
 # Plausible goal targets (lowest, highest), inclusive; None leaves that side open.

@@ -19,11 +19,11 @@ from typing import Any
 
 from .. import __version__
 from ..answers.models import Answers, RoleEntry
+from ..library.applicability import platforms_for
 from ..library.conditions import evaluate
 from ..library.loader import Library
 from ..library.models import Kpi, SetTarget, Text
 from ..vocabulary import MAX_KPIS, MIN_KPIS
-from .applicability import platforms_for
 from .facts import company_facts, role_facts
 from .models import (
     ClientInfo,

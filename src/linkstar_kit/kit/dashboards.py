@@ -25,11 +25,11 @@ import io
 import json
 from typing import Any
 
+from .. import fmt
 from ..periods import goal_span
 from ..store.rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
 from ..store.tracking import COMPANY, Tracked, company_title, platform_name, tracked
-from . import fmt
 from .context import KitContext
 from .files import KitFiles
 

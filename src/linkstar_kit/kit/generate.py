@@ -46,8 +46,9 @@ def build_files(answers: Answers, library: Library, *, formats: list[str], langu
                 blueprints: Blueprints | None = None) -> tuple[KitFiles, Selection]:
     """Everything a kit holds, in memory. `generate_kit` commits it to disk."""
     selection = select(answers, library, language=language)
-    ctx = KitContext(answers, selection, library, blueprints or Blueprints())
-    _add_health(ctx)
+    # The health check's findings become a section of the KPI system document.
+    health = health_section(answers, selection, library, selection.client.language)
+    ctx = KitContext(answers, selection, library, blueprints or Blueprints(), health=health)
     files = KitFiles()
     lang_answers = answers
     if language and language != answers.client.language:
@@ -59,11 +60,6 @@ def build_files(answers: Answers, library: Library, *, formats: list[str], langu
     for f in parse_formats(formats):
         BY_NAME[f].writer()(ctx, files)
     return files, selection
-
-
-def _add_health(ctx: KitContext) -> None:
-    """The health check's findings become a section of the KPI system document, when built."""
-    ctx.extra_view["health"] = health_section(ctx.answers, ctx.selection, ctx.library, ctx.lang)
 
 
 def generate_kit(answers: Answers, library: Library, out_dir: Path | str, *,

@@ -21,6 +21,13 @@ def render_markdown(ctx: KitContext) -> dict[str, str]:
     return docs
 
 
+def markdown_documents(ctx: KitContext) -> dict[str, str]:
+    """The Markdown documents, rendered once per kit: the HTML and PDF writers start from them."""
+    if ctx.rendered.markdown is None:
+        ctx.rendered.markdown = render_markdown(ctx)
+    return ctx.rendered.markdown
+
+
 def write_markdown(ctx: KitContext, out: KitFiles) -> None:
-    for path, text in ctx.markdown.items():
+    for path, text in markdown_documents(ctx).items():
         out.add(path, text)

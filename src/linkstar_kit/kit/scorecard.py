@@ -26,11 +26,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .. import fmt
 from ..periods import goal_span, label, period_of, periods
 from ..store.loader import COLUMNS, HELPERS
 from ..store.rag import Band, Rag
 from ..store.tracking import COMPANY, Tracked, platform_name, tracked
-from . import fmt
 from .context import KitContext
 from .files import KitFiles
 
