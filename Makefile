@@ -1,5 +1,5 @@
 # The two commands a newcomer needs; each does all of its own set-up.
-.PHONY: example test setup bench lint
+.PHONY: example test setup bench lint golden
 
 setup:
 	@bash scripts/setup.sh
@@ -17,3 +17,8 @@ bench: setup
 lint: setup
 	.venv/bin/ruff check src tests bench
 	.venv/bin/mypy
+
+# Rewrite tests/golden/ (every text output of the bundled examples) after an intended change of
+# output; review it with `git diff tests/golden`.
+golden: setup
+	.venv/bin/python tests/goldenkit.py
