@@ -14,12 +14,24 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..vocabulary import (
+    MAX_KPIS,
+    MIN_KPIS,
+    Ads,
+    Bi,
+    Erp,
+    Finance,
+    Fulfillment,
+    Horizon,
+    Language,
+    ScopeLevel,
+    Stage,
+    Weekday,
+)
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9-]{1,64}$")]
 Id = Annotated[str, Field(min_length=1, max_length=64)]
 Site = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-Fulfillment = Literal["fba", "fbm", "platform_fulfillment", "overseas_warehouse", "self_ship",
-                      "dropship"]
-Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 
 
@@ -30,7 +42,7 @@ class Model(BaseModel):
 class Client(Model):
     name: Annotated[str, Field(min_length=1, max_length=200)]
     slug: Slug | None = None
-    language: Literal["zh", "en"] = "en"
+    language: Language = "en"
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
     timezone: str = "UTC"
 
@@ -64,10 +76,10 @@ def slugify(name: str) -> str:
 
 
 class Scope(Model):
-    level: Literal["company", "business_unit", "project"] = "company"
+    level: ScopeLevel = "company"
     name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     start: dt.date
-    horizon: Literal["month", "quarter", "half_year", "year"] = "quarter"
+    horizon: Horizon = "quarter"
 
 
 class PlatformEntry(Model):
@@ -92,18 +104,16 @@ class RoleEntry(Model):
     title: Annotated[str, Field(min_length=1, max_length=120)] | None = None
     headcount: Annotated[int, Field(ge=1, le=10000)] = 1
     platforms: list[Id] | None = None
-    kpi_count: Annotated[int, Field(ge=3, le=5)] | None = None
+    kpi_count: Annotated[int, Field(ge=MIN_KPIS, le=MAX_KPIS)] | None = None
     pin: list[Id] = []
     exclude: list[Id] = []
 
 
 class Systems(Model):
-    erp: Literal["none", "dianxiaomi", "mabang", "lingxing", "gerpgo", "eccang", "tongtool",
-                 "other"] = "none"
-    ads: Literal["platform_console", "platform_api", "third_party_tool"] = "platform_console"
-    finance: Literal["spreadsheet", "erp", "accounting_software"] = "spreadsheet"
-    bi: Literal["none", "spreadsheet", "metabase", "superset", "grafana", "powerbi",
-                "looker_studio", "feishu"] = "none"
+    erp: Erp = "none"
+    ads: Ads = "platform_console"
+    finance: Finance = "spreadsheet"
+    bi: Bi = "none"
 
 
 class Weekly(Model):
@@ -140,7 +150,7 @@ class Answers(Model):
     version: Literal[1]
     client: Client
     scope: Scope
-    stage: Literal["launch", "growth", "mature", "turnaround"]
+    stage: Stage
     team_size: Annotated[int, Field(ge=1, le=100000)]
     sku_count: Annotated[int, Field(ge=0)] | None = None
     categories: list[Id] = []

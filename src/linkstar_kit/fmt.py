@@ -1,10 +1,12 @@
-"""Numbers, targets and dates as a reader of the client's language expects them."""
+"""Numbers, targets and dates as a reader of the client's language expects them, and text a
+client typed made safe inside Markdown. Shared by the kit's writers and the health check."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..engine.models import ResolvedTarget
+from .engine.models import ResolvedTarget
 
 UNIT_SUFFIX = {
     "days": (" days", " 天"),
@@ -43,3 +45,27 @@ def target(t: ResolvedTarget | dict[str, Any], unit: str, lang: str, currency: s
             return f"{value(lo, unit, lang, currency)} – {value(hi, unit, lang, currency)}"
         return f"{value(lo, unit, lang, currency)} to {value(hi, unit, lang, currency)}"
     return f"{OPS[d['op']]} {value(d['value'], unit, lang, currency)}"
+
+
+# --- text a client typed, inside Markdown ------------------------------------------------------
+
+# Only what would change the meaning: backslashes, code, emphasis, links, table pipes, an HTML
+# tag's opening `<` (not `<=`), and `_` at a word's edge (CommonMark ignores it inside words, so
+# LESS_THAN stays readable in the Markdown file itself).
+_MD_SPECIAL = re.compile(r"[\\`*\[\]|]|<(?=[A-Za-z/!?])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|^[#>+-]")
+
+
+def md_text(value: object) -> str:
+    """Text a client typed, safe inside Markdown: no accidental emphasis, links or HTML."""
+    s = str(value).replace("\r", " ").replace("\n", " ")
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), s)
+
+
+def md_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell: `md_text` already keeps pipes and line breaks
+    from ending the cell; the name says where it is used."""
+    return md_text(value)
+
+
+def md_anchor(value: object) -> str:
+    return re.sub(r"[^\w-]+", "-", str(value).lower()).strip("-")
