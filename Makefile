@@ -1,15 +1,14 @@
-# The two commands a newcomer needs; each does all of its own set-up.
-.PHONY: example test setup bench lint
+# Shortcuts; the scripts they call are the README's commands and need no make.
+.PHONY: example test setup bench lint golden
 
 setup:
-	@bash scripts/setup.sh
+	@sh scripts/setup.sh
 
-example: setup
-	.venv/bin/linkstar generate examples/amazon-us.yaml -o output/amazon-us
-	.venv/bin/linkstar generate examples/amazon-us.yaml -o output/amazon-us-en --lang en
+example:
+	@sh scripts/example.sh
 
-test: setup
-	.venv/bin/python -m pytest
+test:
+	@sh scripts/test.sh
 
 bench: setup
 	.venv/bin/python bench/run.py
@@ -17,3 +16,8 @@ bench: setup
 lint: setup
 	.venv/bin/ruff check src tests bench
 	.venv/bin/mypy
+
+# Rewrite tests/golden/ (every text output of the bundled examples) after an intended change of
+# output; review it with `git diff tests/golden`.
+golden: setup
+	.venv/bin/python tests/goldenkit.py

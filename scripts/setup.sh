@@ -1,39 +1,86 @@
-#!/usr/bin/env bash
-# One-time (and idempotent) set-up: system libraries WeasyPrint needs, a CJK font, the PDF
-# tools the tests use, and a virtual environment with linkstar-kit and its test tools.
-set -euo pipefail
+#!/bin/sh
+# Set-up shared by scripts/example.sh and scripts/test.sh (idempotent; POSIX sh, no make):
+# 1. system packages WeasyPrint needs, a CJK font and the PDF tools the tests use, installed with
+#    apt-get when root or with password-less sudo, else the exact command is printed (exit 1);
+# 2. a virtual environment .venv/ with linkstar-kit (editable) and its test tools, reinstalled
+#    only when pyproject.toml changed since the last set-up.
+set -eu
 cd "$(dirname "$0")/.."
+
+say() { echo "setup: $*" >&2; }
+
+PY=${PYTHON:-python3}
+if ! command -v "$PY" >/dev/null 2>&1; then
+  say "no $PY on PATH. Install Python 3.10 or newer: sudo apt-get install -y python3 python3-venv"
+  exit 1
+fi
+if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
+  say "linkstar-kit needs Python 3.10 or newer; $PY is $("$PY" -V 2>&1)"
+  exit 1
+fi
 
 # Pango and HarfBuzz's subsetter for WeasyPrint (without the subsetter PDFs take ~5x longer),
 # Noto CJK for Chinese, DejaVu for the few symbols Noto CJK lacks, poppler for the PDF tests.
-PKGS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core poppler-utils)
-missing=()
-if command -v dpkg-query >/dev/null 2>&1; then
-  for p in "${PKGS[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-fi
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing system packages: ${missing[*]}"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core poppler-utils"
+# Debian and Ubuntu ship venv's pip bootstrap (ensurepip) in a package of its own.
+VENV_PKG=""
+if [ ! -x .venv/bin/python ] && ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  ver=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  if [ "$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = "$ver" ]; then
+    VENV_PKG=python3-venv
   else
-    echo "setup: cannot install system packages without root. Run:" >&2
-    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    VENV_PKG=python$ver-venv
+  fi
+fi
+
+missing=""
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+      || missing="$missing $p"
+  done
+  [ -z "$VENV_PKG" ] || missing="$missing $VENV_PKG"
+elif [ -n "$VENV_PKG" ]; then
+  say "$PY cannot create a virtual environment (no ensurepip); install Python's venv module"
+  exit 1
+else
+  say "not a Debian/Ubuntu system: install Pango, the HarfBuzz subset library and a CJK font" \
+      "yourself; '.venv/bin/linkstar env' then says what is missing"
+fi
+missing=${missing# }
+
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    SUDO=""
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO="sudo"
+  else
+    say "these system packages are missing: $missing"
+    say "run this (as root, or with sudo), then run this command again:"
+    echo "  sudo apt-get update && sudo apt-get install -y $missing" >&2
+    exit 1
+  fi
+  say "installing system packages: $missing"
+  # shellcheck disable=SC2086  # the package list is meant to split into words
+  if ! { $SUDO apt-get update -qq \
+         && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null; }; then
+    say "apt-get could not install: $missing"
     exit 1
   fi
 fi
 
-PY=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c '' 2>/dev/null; then
+  rm -rf .venv
+  if ! "$PY" -m venv .venv; then
+    rm -rf .venv
+    say "could not create .venv with $PY; on Debian/Ubuntu install python3-venv"
+    exit 1
+  fi
 fi
 # Reinstall only when the project's metadata changed since the last set-up.
 stamp=.venv/.linkstar-setup
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  say "installing linkstar-kit and its test tools into .venv/"
   .venv/bin/python -m pip install -q -e ".[dev]"
   touch "$stamp"
 fi

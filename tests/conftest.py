@@ -9,3 +9,13 @@ from pathlib import Path
 _SRC = Path(__file__).resolve().parents[1] / "src"
 if str(_SRC) not in sys.path:
     sys.path.insert(0, str(_SRC))
+
+# Property tests (hypothesis): reproducible runs, no example database left in the checkout, no
+# per-example deadline (the machine is shared; timing is not what these tests check).
+try:
+    from hypothesis import settings
+except ImportError:  # pragma: no cover - hypothesis is a dev extra
+    pass
+else:
+    settings.register_profile("linkstar", database=None, deadline=None, derandomize=True)
+    settings.load_profile("linkstar")

@@ -15,13 +15,7 @@ from linkstar_kit.answers.models import Answers
 from linkstar_kit.engine.select import select
 from linkstar_kit.kit.agendas import KINDS, build_agendas, render_agendas, timebox
 from linkstar_kit.kit.blueprints import Blueprints, shipped_blueprints_dir
-from linkstar_kit.kit.calendar import (
-    first_monthly,
-    first_quarterly,
-    first_weekly,
-    render_calendar,
-    uid,
-)
+from linkstar_kit.kit.calendar import render_calendar, uid
 from linkstar_kit.kit.context import KitContext
 from linkstar_kit.kit.generate import build_files
 from linkstar_kit.library.loader import Library, load_library
@@ -328,22 +322,6 @@ def test_quarterly_recurrence_lands_on_quarter_months(library: Library) -> None:
     assert [d.date() for d in rule[:4]] == [dt.date(2026, 10, 10), dt.date(2027, 1, 10),
                                            dt.date(2027, 4, 10), dt.date(2027, 7, 10)]
     assert ev["monthly"].decoded("DTSTART").date() == dt.date(2026, 8, 3)
-
-
-@pytest.mark.parametrize(("start", "weekday", "expect"), [
-    ("2026-07-01", "wednesday", "2026-07-01"), ("2026-07-01", "tuesday", "2026-07-07"),
-    ("2026-12-31", "friday", "2027-01-01")])
-def test_first_weekly(start: str, weekday: str, expect: str) -> None:
-    assert first_weekly(dt.date.fromisoformat(start), weekday) == dt.date.fromisoformat(expect)
-
-
-def test_first_monthly_and_quarterly_cross_the_year() -> None:
-    d = dt.date(2026, 12, 20)
-    assert first_monthly(d, 3) == dt.date(2027, 1, 3)
-    assert first_monthly(d, 20) == dt.date(2026, 12, 20)
-    assert first_quarterly(d, 10) == dt.date(2027, 1, 10)
-    assert first_quarterly(dt.date(2026, 1, 10), 10) == dt.date(2026, 1, 10)
-    assert first_quarterly(dt.date(2026, 1, 11), 10) == dt.date(2026, 4, 10)
 
 
 def test_calendar_is_byte_identical_and_uids_stable(library: Library) -> None:

@@ -14,8 +14,8 @@ from ruamel.yaml import YAML
 from libfactory import answers, kpi, write_library
 from linkstar_kit.answers.models import Answers
 from linkstar_kit.doctor import check, exit_status
-from linkstar_kit.doctor.checks import is_placeholder, months_before, real_actions
-from linkstar_kit.doctor.goals import horizon_end
+from linkstar_kit.doctor.checks import is_placeholder, real_actions
+from linkstar_kit.doctor.goals import due_limit
 from linkstar_kit.doctor.render import health_section, render_text
 from linkstar_kit.engine.select import select
 from linkstar_kit.library.loader import load_library
@@ -131,12 +131,12 @@ def test_goal_due_after_the_horizon(tmp_path: Path) -> None:
     assert "goal-beyond-horizon" not in codes(run(tmp_path / "b", ans))
 
 
-def test_horizon_end() -> None:
-    assert horizon_end(dt.date(2026, 7, 1), "quarter") == dt.date(2026, 9, 30)
-    assert horizon_end(dt.date(2026, 1, 5), "quarter") == dt.date(2026, 4, 30)
-    assert horizon_end(dt.date(2026, 1, 1), "year") == dt.date(2026, 12, 31)
-    assert horizon_end(dt.date(2026, 11, 15), "month") == dt.date(2026, 12, 31)
-    assert months_before(dt.date(2028, 2, 29), 12) == dt.date(2027, 2, 28)
+def test_due_limit_is_the_goal_period_rounded_up_to_its_month_end() -> None:
+    assert due_limit(dt.date(2026, 7, 1), "quarter") == dt.date(2026, 9, 30)
+    assert due_limit(dt.date(2026, 1, 5), "quarter") == dt.date(2026, 4, 30)
+    assert due_limit(dt.date(2026, 1, 1), "year") == dt.date(2026, 12, 31)
+    assert due_limit(dt.date(2026, 11, 15), "month") == dt.date(2026, 12, 31)
+    assert due_limit(dt.date(2026, 1, 31), "quarter") == dt.date(2026, 4, 30)
 
 
 @pytest.mark.parametrize(("goal", "fragment"), [

@@ -245,7 +245,7 @@ def test_renderer_fetches_nothing_outside(tmp_path: Path, library: Library,
 
 def _fonts(pdf: bytes, tmp: Path) -> str:
     if shutil.which("pdffonts") is None:
-        pytest.skip("pdffonts is missing: install poppler-utils (make setup)")
+        pytest.skip("pdffonts is missing: install poppler-utils (sh scripts/setup.sh)")
     f = tmp / "doc.pdf"
     f.write_bytes(pdf)
     return subprocess.run(["pdffonts", str(f)], check=True, capture_output=True,

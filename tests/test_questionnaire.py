@@ -23,7 +23,7 @@ from linkstar_kit.answers.loader import load_answers, parse_answers
 from linkstar_kit.answers.models import Answers
 from linkstar_kit.library.loader import Library, load_library
 from linkstar_kit.questionnaire import command
-from linkstar_kit.questionnaire.flow import Questionnaire, parse_answer, period_end
+from linkstar_kit.questionnaire.flow import Questionnaire, parse_answer
 from linkstar_kit.questionnaire.prompter import Prompter
 from linkstar_kit.questionnaire.yaml_out import commented_yaml
 
@@ -339,8 +339,6 @@ def test_parse_answer() -> None:
     assert parse_answer("", "int") is None
     assert parse_answer("1,200", "int") == 1200
     assert parse_answer("us, de、jp", "sites") == ["US", "DE", "JP"]
-    assert period_end(dt.date(2026, 1, 5), "quarter") == dt.date(2026, 4, 4)
-    assert period_end(dt.date(2026, 1, 1), "year") == dt.date(2026, 12, 31)
 
 
 # --- the command ---------------------------------------------------------------------------

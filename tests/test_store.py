@@ -12,8 +12,8 @@ import pytest
 
 from linkstar_kit.cli import main
 from linkstar_kit.errors import InputError, UsageError
+from linkstar_kit.periods import goal_span, period_of, periods
 from linkstar_kit.store.loader import load_actuals
-from linkstar_kit.store.periods import horizon, period_of, periods
 from linkstar_kit.store.rag import Rag
 from storekit import EXAMPLES, build_kit, filled_template
 
@@ -77,7 +77,7 @@ def test_periods_by_frequency() -> None:
     assert period_of("monthly", D(2026, 2, 10)) == (D(2026, 2, 1), D(2026, 2, 28))
     assert period_of("quarterly", D(2026, 11, 30)) == (D(2026, 10, 1), D(2026, 12, 31))
     assert period_of("daily", D(2026, 1, 5)) == (D(2026, 1, 5), D(2026, 1, 5))
-    first, last = horizon(D(2026, 1, 5), "quarter")
+    first, last = goal_span(D(2026, 1, 5), "quarter")
     assert last == D(2026, 4, 4)
     months = periods("monthly", first, last)
     assert [m[0].month for m in months] == [1, 2, 3, 4]

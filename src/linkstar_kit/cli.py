@@ -142,6 +142,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .kit.formats import format_help  # the one format table; imports no writer
+
     parser = _Parser(
         prog="linkstar",
         description="Turn a questionnaire about a cross-border e-commerce team into a tailored "
@@ -154,8 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("answers", metavar="ANSWERS", help="answers file (.yaml, .yml or .json)")
     g.add_argument("-o", "--output", metavar="DIR",
                    help="kit folder (default: output/<client slug>/)")
-    g.add_argument("--format", metavar="LIST",
-                   help="comma list of md, html, pdf, ics, dashboards, xlsx (default: all)")
+    g.add_argument("--format", metavar="LIST", help=format_help())
     g.add_argument("--lang", choices=("zh", "en"), help="document language (default: the answers')")
     _add_library_opt(g)
     g.add_argument("--blueprints", metavar="DIR",
@@ -202,9 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extensions() -> list[Callable[[Any], None]]:
-    """Commands that live in their own modules (init, check, load) register themselves here."""
+    """Commands that live in their own modules (init, check, load, env) register themselves here."""
     out = []
-    for module in ("questionnaire.command", "doctor.command", "store.command"):
+    for module in ("questionnaire.command", "doctor.command", "store.command", "environment"):
         try:
             mod = __import__(f"linkstar_kit.{module}", fromlist=["register"])
         except ModuleNotFoundError as exc:

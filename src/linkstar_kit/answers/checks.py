@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..documents import Document
-from ..engine.applicability import platforms_for
 from ..errors import Issue, KeyPath, did_you_mean, format_path
+from ..library.applicability import platforms_for
 from ..library.loader import Library
 from ..library.models import Kpi
+from ..vocabulary import MAX_KPIS, MAX_PINS, MIN_KPIS
 from .models import Answers, Goal, PlatformEntry, RoleEntry, Scope
 
-MAX_PINS = 5
 # The file name shown when the answers do not come from a file (the questionnaire).
 NO_FILE = "answers"
 
@@ -237,7 +237,7 @@ def _check_role(i: int, entry: RoleEntry, file_platforms: list[str] | None,
     # pin / exclude
     if len(entry.pin) > MAX_PINS:
         rep.add((*base, "pin"), f"{len(entry.pin)} pinned KPIs, at most {MAX_PINS}",
-                "a role holds 3 to 5 KPIs; pin the few the client insists on")
+                f"a role holds {MIN_KPIS} to {MAX_KPIS} KPIs; pin the few the client insists on")
     elif entry.kpi_count is not None and len(entry.pin) > entry.kpi_count:
         rep.add((*base, "pin"), f"{len(entry.pin)} pinned KPIs but kpi_count is "
                 f"{entry.kpi_count}", "raise `kpi_count` or pin fewer KPIs")

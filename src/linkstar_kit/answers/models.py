@@ -15,6 +15,20 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import excerpt
+from ..vocabulary import (
+    MAX_KPIS,
+    MIN_KPIS,
+    Ads,
+    Bi,
+    Erp,
+    Finance,
+    Fulfillment,
+    Horizon,
+    Language,
+    ScopeLevel,
+    Stage,
+    Weekday,
+)
 
 # Characters no one-line text of the answers may hold: C0/C1 controls (a newline, a tab, an
 # escape), the Unicode line and paragraph separators, lone surrogates and the two
@@ -39,9 +53,6 @@ Id = Annotated[str, Field(min_length=1, max_length=64), Line]
 # enough that an absurd file is refused at once instead of keeping the engine busy.
 MAX_PLATFORMS, MAX_GOALS, MAX_ROLES, MAX_IDS = 20, 50, 100, 200
 Site = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-Fulfillment = Literal["fba", "fbm", "platform_fulfillment", "overseas_warehouse", "self_ship",
-                      "dropship"]
-Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 
 
@@ -88,7 +99,7 @@ def check_zone(v: str) -> str:
 class Client(Model):
     name: Annotated[str, Field(min_length=1, max_length=200), Line]
     slug: Slug | None = None
-    language: Literal["zh", "en"] = "en"
+    language: Language = "en"
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
     timezone: Annotated[str, Field(min_length=1, max_length=64)] = "UTC"
 
@@ -114,10 +125,10 @@ def slugify(name: str) -> str:
 
 
 class Scope(Model):
-    level: Literal["company", "business_unit", "project"] = "company"
+    level: ScopeLevel = "company"
     name: Annotated[str, Field(min_length=1, max_length=200), Line] | None = None
     start: dt.date
-    horizon: Literal["month", "quarter", "half_year", "year"] = "quarter"
+    horizon: Horizon = "quarter"
 
 
 class PlatformEntry(Model):
@@ -142,18 +153,16 @@ class RoleEntry(Model):
     title: Annotated[str, Field(min_length=1, max_length=120), Line] | None = None
     headcount: Annotated[int, Field(ge=1, le=10000)] = 1
     platforms: Annotated[list[Id], Field(max_length=MAX_PLATFORMS)] | None = None
-    kpi_count: Annotated[int, Field(ge=3, le=5)] | None = None
+    kpi_count: Annotated[int, Field(ge=MIN_KPIS, le=MAX_KPIS)] | None = None
     pin: Annotated[list[Id], Field(max_length=MAX_IDS)] = []
     exclude: Annotated[list[Id], Field(max_length=MAX_IDS)] = []
 
 
 class Systems(Model):
-    erp: Literal["none", "dianxiaomi", "mabang", "lingxing", "gerpgo", "eccang", "tongtool",
-                 "other"] = "none"
-    ads: Literal["platform_console", "platform_api", "third_party_tool"] = "platform_console"
-    finance: Literal["spreadsheet", "erp", "accounting_software"] = "spreadsheet"
-    bi: Literal["none", "spreadsheet", "metabase", "superset", "grafana", "powerbi",
-                "looker_studio", "feishu"] = "none"
+    erp: Erp = "none"
+    ads: Ads = "platform_console"
+    finance: Finance = "spreadsheet"
+    bi: Bi = "none"
 
 
 class Weekly(Model):
@@ -190,7 +199,7 @@ class Answers(Model):
     version: Literal[1]
     client: Client
     scope: Scope
-    stage: Literal["launch", "growth", "mature", "turnaround"]
+    stage: Stage
     team_size: Annotated[int, Field(ge=1, le=100000)]
     sku_count: Annotated[int, Field(ge=0)] | None = None
     categories: Annotated[list[Id], Field(max_length=MAX_IDS)] = []

@@ -35,20 +35,21 @@ list. Decisions worth knowing (they are the product's reading of the method, see
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
 from ..answers.models import Answers
-from ..engine.models import RoleSelection, Selection
+from ..engine.models import Selection
 from ..engine.select import COUNTER_MIN_FIT
 from ..engine.sources import available_systems
 from ..library.loader import Library
-from .findings import Finding, Severity, Where, sort_findings
+from ..periods import months_before
+from ..vocabulary import KPI_COUNT_RANGE, MAX_KPIS, MIN_KPIS, PLATFORM_RUN_FULFILLMENTS
+from .context import Check, Context
+from .findings import Finding, Where, sort_findings
+from .goals import GOAL_CHECKS
 
-MIN_KPIS, MAX_KPIS = 3, 5
 MIN_TEAM = 5
 MAX_PAY_WEIGHT = 50  # percent of variable pay tied to KPIs
 STALE_MONTHS = 12
@@ -56,56 +57,6 @@ EFFICIENCY_SIDE = frozenset({"efficiency", "cash"})
 VOLUME_SIDE = frozenset({"growth"})
 
 
-@dataclass
-class Context:
-    answers: Answers
-    selection: Selection
-    library: Library
-    lang: str
-    today: dt.date
-    _aligned: dict[str, bool] = field(default_factory=dict)
-
-    def t(self, en: str, zh: str) -> str:
-        return zh if self.lang == "zh" else en
-
-    def kpi(self, kid: str) -> str:
-        """A KPI's short label in the client's language, e.g. `ACoS`, `净利润率`."""
-        k = self.library.kpis.get(kid)
-        return k.label(self.lang) if k is not None else kid
-
-    def role_title(self, r: RoleSelection) -> str:
-        role = self.library.roles.get(r.role)
-        return r.title or (role.name.get(self.lang) if role else r.role)
-
-    def role(self, r: RoleSelection) -> str:
-        """The role's title; with its key when another role entry has the same title."""
-        name = self.role_title(r)
-        twins = [o for o in self.selection.roles if self.role_title(o) == name]
-        return f"{name} ({r.key})" if len(twins) > 1 else name
-
-    def zh_role(self, r: RoleSelection) -> str:
-        """`客服岗位`, `Finance Controller 岗位`: a space only after Latin text."""
-        name = self.role(r)
-        return f"{name}{'' if ord(name[-1]) >= 0x2E80 else ' '}岗位"
-
-    def platform(self, pid: str | None) -> str:
-        if pid is None:
-            return self.t("every platform", "所有平台")
-        p = self.library.platforms.get(pid)
-        return p.name.get(self.lang) if p is not None else pid
-
-    def join(self, items: list[str]) -> str:
-        return ("、" if self.lang == "zh" else ", ").join(items)
-
-    def finding(self, code: str, severity: Severity, en: tuple[str, str], zh: tuple[str, str],
-                where: Where | None = None, pitfall: int | None = None,
-                scenario: int | None = None) -> Finding:
-        message, fix = zh if self.lang == "zh" else en
-        return Finding(code=code, severity=severity, message=message, fix=fix,
-                       where=where or Where(), pitfall=pitfall, scenario=scenario)
-
-
-Check = Callable[[Context], Iterator[Finding]]
 
 
 def check(answers: Answers, library: Library, selection: Selection | None = None, *,
@@ -117,7 +68,6 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
     `scope.start` so that it stays reproducible).
     """
     from ..engine.select import select
-    from .goals import GOAL_CHECKS
 
     if selection is None:
         selection = select(answers, library, language=language)
@@ -141,7 +91,7 @@ def _check_fit(c: Context) -> Iterator[Finding]:
         offered = c.library.platforms[p.id].fulfillment if p.id in c.library.platforms else []
         for model in p.fulfillment:
             # only platform-run models: shipping yourself or an overseas warehouse work anywhere
-            if model in ("fba", "fbm", "platform_fulfillment") and offered and model not in offered:
+            if model in PLATFORM_RUN_FULFILLMENTS and offered and model not in offered:
                 name = c.library.platforms[p.id].name
                 yield c.finding(
                     "fulfillment-not-offered", "warning",
@@ -267,18 +217,20 @@ def _check_kpi_count(c: Context) -> Iterator[Finding]:
         if MIN_KPIS <= n <= MAX_KPIS:
             continue
         if n < MIN_KPIS:
-            en = (f"{c.role(r)} has only {n} KPIs; the method asks for 3-5 per role, so part of "
-                  "the job goes unmeasured.",
+            en = (f"{c.role(r)} has only {n} KPIs; the method asks for {KPI_COUNT_RANGE} per "
+                  "role, so part of the job goes unmeasured.",
                   "Check the role's platforms and `exclude` list, or `pin` KPIs from "
                   "`linkstar library list --role " + r.role + "`.")
-            zh = (f"{c.zh_role(r)}只有 {n} 个 KPI；方法要求每个岗位 3-5 个，否则部分职责无人衡量。",
+            zh = (f"{c.zh_role(r)}只有 {n} 个 KPI；方法要求每个岗位 "
+                  f"{KPI_COUNT_RANGE} 个，否则部分职责无人衡量。",
                   f"检查该岗位的平台与 exclude 设置，或从 `linkstar library list --role {r.role}` "
                   "中选取指标 pin 上。")
         else:
-            en = (f"{c.role(r)} has {n} KPIs; more than 5 splits attention and nothing gets "
-                  "focus.", "Keep the 3-5 that matter most; move the rest to the dashboard.")
-            zh = (f"{c.zh_role(r)}有 {n} 个 KPI；超过 5 个会分散注意力，什么都抓不住重点。",
-                  "只保留最关键的 3-5 个，其余放到看板上观察即可。")
+            en = (f"{c.role(r)} has {n} KPIs; more than {MAX_KPIS} splits attention and nothing "
+                  "gets focus.",
+                  f"Keep the {KPI_COUNT_RANGE} that matter most; move the rest to the dashboard.")
+            zh = (f"{c.zh_role(r)}有 {n} 个 KPI；超过 {MAX_KPIS} 个会分散注意力，什么都抓不住重点。",
+                  f"只保留最关键的 {KPI_COUNT_RANGE} 个，其余放到看板上观察即可。")
         yield c.finding("kpi-count", "warning", en, zh, Where(role_key=r.key), pitfall=2)
 
 
@@ -482,12 +434,6 @@ def _check_data(c: Context) -> Iterator[Finding]:
 
 
 # --- pitfall 5: official thresholds change -------------------------------------------------
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
-    m += 1
-    return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
-
 
 def _check_stale_targets(c: Context) -> Iterator[Finding]:
     cutoff = months_before(c.today, STALE_MONTHS)

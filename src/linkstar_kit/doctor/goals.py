@@ -22,15 +22,13 @@ who knows the client better ignores the warning.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 
-from ..kit.fmt import value as fmt_value
-from .checks import Context, months_before
+from ..fmt import value as fmt_value
+from ..periods import horizon_end, month_end
+from .context import Context
 from .findings import Finding, Where
-
-HORIZON_MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 
 # Plausible goal targets (lowest, highest), inclusive; None leaves that side open.
 GOAL_BOUNDS: dict[str, tuple[float | None, float | None]] = {
@@ -48,9 +46,10 @@ MAX_RATE_SHIFT = 0.25  # percentage points (as a fraction) a rate may move in on
 MAX_GROWTH_FACTOR = 4.0  # target / baseline: more than 300 % growth
 
 
-def horizon_end(start: dt.date, horizon: str) -> dt.date:
-    last = months_before(start, -HORIZON_MONTHS[horizon]) - dt.timedelta(days=1)
-    return last.replace(day=calendar.monthrange(last.year, last.month)[1])
+def due_limit(start: dt.date, horizon: str) -> dt.date:
+    """The latest `by` a goal may have: the goal period's end, rounded up to its month's end
+    (a goal "by the end of April" fits a quarter from 2026-01-05, which ends 04-04)."""
+    return month_end(horizon_end(start, horizon))
 
 
 def _v(c: Context, v: float, unit: str) -> str:
@@ -99,7 +98,7 @@ def _check_drivers(c: Context) -> Iterator[Finding]:
 
 def _check_dates(c: Context) -> Iterator[Finding]:
     scope = c.answers.scope
-    end = horizon_end(scope.start, scope.horizon)
+    end = due_limit(scope.start, scope.horizon)
     period = {"month": ("month", "一个月"), "quarter": ("quarter", "一个季度"),
               "half_year": ("half year", "半年"), "year": ("year", "一年")}[scope.horizon]
     for g in c.answers.goals:

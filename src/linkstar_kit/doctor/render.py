@@ -118,7 +118,7 @@ def render_text(findings: list[Finding], lang: str, title: str = "", width: int 
 # --- the KPI system document ---------------------------------------------------------------
 
 def _cell(text: str) -> str:
-    from ..kit.jinja_ext import md_cell
+    from ..fmt import md_cell
 
     return md_cell(text)
 

@@ -92,6 +92,9 @@ class GoalSelection(Model):
     target: float
     by: str
     baseline: float | None = None
+    # The goal as the engine decided it (which way it must move, and to what): the documents,
+    # the store, the dashboard and the workbook all read this, none re-derives the operator.
+    resolved_target: ResolvedTarget
     drivers: list[Driver]
 
 

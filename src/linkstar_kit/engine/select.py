@@ -19,10 +19,11 @@ from typing import Any
 
 from .. import __version__
 from ..answers.models import Answers, RoleEntry
+from ..library.applicability import platforms_for
 from ..library.conditions import evaluate
 from ..library.loader import Library
 from ..library.models import Kpi, SetTarget, Text
-from .applicability import platforms_for
+from ..vocabulary import MAX_KPIS, MIN_KPIS
 from .facts import company_facts, role_facts
 from .models import (
     ClientInfo,
@@ -36,7 +37,7 @@ from .models import (
     Selection,
 )
 from .sources import data_source_for
-from .targets import resolve_targets
+from .targets import goal_target, resolve_targets
 
 # A company goal held by a role that owns it is the most direct link there is, so it outranks
 # the drivers that rules stack boosts on; the bonus shrinks with the role's fit, so a goal does
@@ -44,7 +45,6 @@ from .targets import resolve_targets
 GOAL_SELF_BONUS = 6.0
 GOAL_SELF_FULL_FIT = 8.0
 GOAL_DRIVER_BONUS = 2.0
-MIN_KPIS, MAX_KPIS = 3, 5
 # While filling a role, each KPI already chosen from the same balance family (profit, growth,
 # quality ...) lowers the next one's effective score, so three margin KPIs do not crowd out
 # everything else. The penalty orders the picks only; recorded scores stay as computed.
@@ -118,7 +118,7 @@ def select(answers: Answers, library: Library, *, language: str | None = None) -
         kpi = library.kpis[g.kpi]
         goal_results.append(GoalSelection(
             kpi=g.kpi, name=kpi.name, unit=kpi.unit, target=g.target, by=g.by.isoformat(),
-            baseline=g.baseline, drivers=drivers))
+            baseline=g.baseline, resolved_target=goal_target(kpi, g), drivers=drivers))
     return Selection(
         generator=Generator(name="linkstar-kit", version=__version__, library=library.version),
         client=ClientInfo(name=answers.client.name, slug=answers.client.effective_slug(),

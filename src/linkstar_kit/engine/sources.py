@@ -7,14 +7,11 @@ from collections.abc import Sequence
 
 from ..answers.models import Answers
 from ..library.models import Kpi
+from ..vocabulary import ERP_BRANDS
 
+# A report's system as the documents name it: 领星 ERP, not `lingxing`.
 ERP_NAMES = {
-    "dianxiaomi": ("Dianxiaomi ERP", "店小秘 ERP"),
-    "mabang": ("Mabang ERP", "马帮 ERP"),
-    "lingxing": ("LingXing ERP", "领星 ERP"),
-    "gerpgo": ("Gerpgo ERP", "积加 ERP"),
-    "eccang": ("ECCANG ERP", "易仓 ERP"),
-    "tongtool": ("Tongtool ERP", "通途 ERP"),
+    **{erp: (f"{b.en} ERP", f"{b.zh} ERP") for erp, b in ERP_BRANDS.items()},
     "other": ("Other ERP", "其他 ERP"),
 }
 FINANCE_NAMES = {

@@ -4,7 +4,7 @@ gets one target unless the platforms' published thresholds differ."""
 
 from __future__ import annotations
 
-from ..answers.models import Answers
+from ..answers.models import Answers, Goal
 from ..library.models import Kpi, SetTarget, Target
 from .models import ResolvedTarget
 
@@ -51,17 +51,24 @@ def _library_target(kpi: Kpi, platform: str | None, sites: list[str]) -> Target 
     return None
 
 
+def goal_target(kpi: Kpi, goal: Goal) -> ResolvedTarget:
+    """A company goal as a target: at least the goal for a KPI to raise, at most for one to
+    lower; a goal on a keep-in-range KPI says which way to move by its baseline (30 -> 60 days
+    of supply is `>= 60`; without a baseline, up)."""
+    if kpi.direction == "range":
+        up = goal.baseline is None or goal.target >= goal.baseline
+        op = ">=" if up else "<="
+    else:
+        op = ">=" if kpi.direction == "higher" else "<="
+    return ResolvedTarget(platform=None, op=op, value=goal.target, kind="goal",
+                          source=f"Company goal, by {goal.by.isoformat()}")
+
+
 def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
                     overrides: list[tuple[str, SetTarget]]) -> list[ResolvedTarget]:
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
-        if kpi.direction == "range":  # a goal on a keep-in-range KPI says which way to move
-            up = goal.baseline is None or goal.target >= goal.baseline
-            op = ">=" if up else "<="
-        else:
-            op = ">=" if kpi.direction == "higher" else "<="
-        return [ResolvedTarget(platform=None, op=op, value=goal.target, kind="goal",
-                               source=f"Company goal, by {goal.by.isoformat()}")]
+        return [goal_target(kpi, goal)]
     specific = {t.platform for t in kpi.targets if t.platform} | {
         st.platform for _, st in overrides if st.platform}
     per_platform = (kpi.platforms is not None or platform_bound

@@ -13,6 +13,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..periods import next_month_day, next_quarter_day, next_weekday
 from .agendas import Agenda, build_agendas
 from .context import KitContext
 from .files import KitFiles
@@ -21,33 +22,9 @@ PATH = "calendar/reviews.ics"
 PRODID = "-//LinkStar//linkstar-kit review calendar//EN"
 BYDAY = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
          "saturday": "SA", "sunday": "SU"}
-WEEKDAY_INDEX = {name: i for i, name in enumerate(BYDAY)}
-QUARTER_MONTHS = (1, 4, 7, 10)
 # The VTIMEZONE spells out the zone's offset changes for this many years after the start; the
 # TZID is the IANA name, which calendar apps resolve themselves beyond that.
 TZ_YEARS = 20
-
-
-def first_weekly(start: dt.date, weekday: str) -> dt.date:
-    """The first `weekday` on or after `start`."""
-    return start + dt.timedelta(days=(WEEKDAY_INDEX[weekday] - start.weekday()) % 7)
-
-
-def first_monthly(start: dt.date, day: int) -> dt.date:
-    """The first `day` of a month on or after `start` (days are 1..28, so every month has it)."""
-    if start.day <= day:
-        return start.replace(day=day)
-    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
-    return dt.date(year, month, day)
-
-
-def first_quarterly(start: dt.date, day: int) -> dt.date:
-    """`day` of the first quarter month (Jan, Apr, Jul, Oct) falling on or after `start`."""
-    year, month = start.year, start.month
-    while True:
-        if month in QUARTER_MONTHS and dt.date(year, month, day) >= start:
-            return dt.date(year, month, day)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def uid(slug: str, series: str) -> str:
@@ -59,14 +36,14 @@ def _series(ctx: KitContext) -> list[tuple[str, dt.date, Any, dict[str, Any]]]:
     start = ctx.answers.scope.start
     review = ctx.answers.review
     out: list[tuple[str, dt.date, Any, dict[str, Any]]] = [
-        ("weekly", first_weekly(start, review.weekly.weekday), review.weekly,
+        ("weekly", next_weekday(start, review.weekly.weekday), review.weekly,
          {"freq": "weekly", "byday": BYDAY[review.weekly.weekday]}),
-        ("monthly", first_monthly(start, review.monthly.day), review.monthly,
+        ("monthly", next_month_day(start, review.monthly.day), review.monthly,
          {"freq": "monthly", "bymonthday": review.monthly.day}),
     ]
     if review.quarterly:
         q = review.quarterly
-        out.append(("quarterly", first_quarterly(start, q.day), q,
+        out.append(("quarterly", next_quarter_day(start, q.day), q,
                     {"freq": "monthly", "interval": 3, "bymonthday": q.day}))
     return out
 
@@ -78,7 +55,7 @@ def _one_line(text: str) -> str:
     """A name as one content line. The answers refuse control characters in names and titles;
     this keeps a name that came another way (the Python API, a house library) from breaking
     the file: icalendar refuses a raw newline in a property."""
-    return " ".join(_CONTROL.sub(" ", text).split())
+    return _CONTROL.sub(" ", text)
 
 
 def _description(agenda: Agenda, lang: str) -> str:

@@ -1,4 +1,5 @@
-"""What every kit writer reads: the answers, the engine's selection, the library, the view."""
+"""What every kit writer reads: the answers, the engine's selection, the library, the
+blueprints, the health check's section and the document view built from them."""
 
 from __future__ import annotations
 
@@ -10,15 +11,28 @@ from ..answers.models import Answers
 from ..engine.models import Selection
 from ..library.loader import Library
 from .blueprints import Blueprints
+from .view import build_view
 
 
 @dataclass
+class Rendered:
+    """Documents rendered once per kit and shared by the writers that start from them: the
+    Markdown (written as .md, turned into HTML) and the HTML (written as .html, printed as PDF).
+    kit/markdown.py and kit/html.py fill their own slot on first use."""
+
+    markdown: dict[str, str] | None = None
+    html: dict[str, Any] | None = None  # kit path -> html.HtmlDocument
+
+
+@dataclass(eq=False)
 class KitContext:
     answers: Answers
     selection: Selection
     library: Library
     blueprints: Blueprints
-    extra_view: dict[str, Any] = field(default_factory=dict)
+    # The health check's Markdown section for the KPI system document ("" leaves it out).
+    health: str = ""
+    rendered: Rendered = field(default_factory=Rendered)
 
     @property
     def lang(self) -> str:
@@ -26,13 +40,5 @@ class KitContext:
 
     @cached_property
     def view(self) -> dict[str, Any]:
-        from .view import build_view
-
-        return {**build_view(self.answers, self.selection, self.library), **self.extra_view}
-
-    @cached_property
-    def markdown(self) -> dict[str, str]:
-        """The Markdown documents, rendered once: the HTML and PDF writers start from them."""
-        from .markdown import render_markdown
-
-        return render_markdown(self)
+        """What the blueprints render: built once from the inputs above, never written to."""
+        return {**build_view(self.answers, self.selection, self.library), "health": self.health}

@@ -25,11 +25,11 @@ import io
 import json
 from typing import Any
 
-from ..store.periods import horizon
+from .. import fmt
+from ..periods import goal_span
 from ..store.rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
 from ..store.tracking import COMPANY, Tracked, company_title, platform_name, tracked
-from . import fmt
 from .context import KitContext
 from .files import KitFiles
 
@@ -85,7 +85,7 @@ def model(ctx: KitContext) -> dict[str, Any]:
     lang, answers, library = ctx.lang, ctx.answers, ctx.library
     cur = answers.client.currency
     rows = tracked(answers, ctx.selection, library)
-    start, end = horizon(answers.scope.start, answers.scope.horizon)
+    start, end = goal_span(answers.scope.start, answers.scope.horizon)
 
     def panel(group: list[Tracked]) -> dict[str, Any]:
         first = group[0]

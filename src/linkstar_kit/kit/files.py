@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -98,27 +99,69 @@ def _check_paths(kit: Path, files: KitFiles) -> None:
         raise KitConflictError("cannot write the kit; nothing was written:", problems)
 
 
-def _backup_dir(kit: Path) -> Path:
+def _backup_root(kit: Path) -> Path:
+    """The backup folder, refused when it (or a folder on the way) is a link: a copy of a
+    person's file must land inside the kit, never wherever a planted link points."""
+    root = kit / BACKUP_DIR
+    if root.is_symlink() or (root.exists() and not root.is_dir()):
+        what = "a link" if root.is_symlink() else "not a folder"
+        raise KitConflictError(
+            f"{display_path(root)} is {what}: the copies of replaced files are kept only in a "
+            f"real folder inside the kit. Remove it and run again; nothing was written.")
+    return root
+
+
+def _backup(kit: Path, paths: list[str]) -> None:
+    """Copy `paths` into a new .linkstar-backup/<UTC time>/ folder (made here, so no link)."""
+    root = _backup_root(kit)
+    root.mkdir(exist_ok=True)
+    _backup_root(kit)  # still a real folder after mkdir
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    base = kit / BACKUP_DIR / stamp
-    n, out = 1, base
-    while out.exists():  # two runs in one second keep both sets of copies
-        n += 1
-        out = base.with_name(f"{stamp}-{n}")
-    return out
+    n, out = 1, root / stamp
+    while True:
+        try:
+            out.mkdir()  # fails on anything already there, a dangling link included
+            break
+        except FileExistsError:  # two runs in one second keep both sets of copies
+            n += 1
+            out = root / f"{stamp}-{n}"
+    for p in paths:
+        dest = out / p
+        for parent in reversed(Path(p).parents[:-1]):
+            (out / parent).mkdir(exist_ok=True)
+        shutil.copy2(kit / p, dest)
 
 
 def commit(kit: Path, files: KitFiles, meta: dict[str, Any], *, force: bool = False) -> list[str]:
     """Move a complete run into `kit`. Returns the backed-up paths (edited files under --force).
 
-    Every check happens before the first byte is written. Files are staged in a hidden folder
-    inside the kit (same file system, so moves are atomic renames), the files they replace are
-    moved aside, and if anything fails the kit is put back as it was. The manifest goes last.
+    Every check happens before the first byte is written, with the kit locked against other
+    runs. An earlier run that was killed while moving its files in is finished first (see
+    `recover`). The run is staged in a hidden folder inside the kit (same file system, so moves
+    are atomic renames) with a journal, then moved in; the manifest goes last. If anything
+    fails the kit is put back as it was; if the process dies, the next run finishes the move.
     """
     if kit.exists() and not kit.is_dir():
         raise UsageError(f"{display_path(kit)} exists and is not a folder")
-    manifest = read_manifest(kit) if kit.exists() else None
-    if manifest is None and kit.exists() and any(kit.iterdir()) and not force:
+    kit.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        kit.mkdir()
+        created = True
+    except FileExistsError:
+        created = False
+    try:
+        with _locked(kit):
+            recover(kit)
+            return _commit_locked(kit, files, meta, force=force)
+    except BaseException:
+        if created:
+            shutil.rmtree(kit, ignore_errors=True)
+        raise
+
+
+def _commit_locked(kit: Path, files: KitFiles, meta: dict[str, Any], *, force: bool) -> list[str]:
+    manifest = read_manifest(kit)
+    if manifest is None and any(kit.iterdir()) and not force:
         raise KitConflictError(
             f"{display_path(kit)} is not empty and holds no linkstar manifest: refusing to write "
             "into it. Choose an empty folder, or pass --force to add the kit beside its files.")
@@ -145,58 +188,182 @@ def commit(kit: Path, files: KitFiles, meta: dict[str, Any], *, force: bool = Fa
         raise KitConflictError(
             "these files exist but were not written by linkstar; refusing to overwrite them "
             f"(pass --force to replace them; copies are then kept in {BACKUP_DIR}/):", foreign)
+    backed_up = clobbered + foreign
+    if backed_up:
+        _backup_root(kit)
+    # Earlier runs' entries stay listed while their files are unchanged; this run's moves
+    # touch only its own paths, so the manifest can be settled before anything moves.
+    body = {"schema": "linkstar/manifest@1", **meta,
+            "files": _manifest_entries(kit, files, manifest, edited)}
+    manifest_bytes = (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode()
 
-    created = not kit.exists()
-    kit.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".linkstar-staging-", dir=kit))
-    moved_aside: list[str] = []
-    placed: list[str] = []
-    made_dirs: list[Path] = []
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=kit))
     try:
         for p in files:
             target = staging / "new" / p
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(files.files[p])
-        backed_up = clobbered + foreign
+        (staging / "new" / MANIFEST).write_bytes(manifest_bytes)
         if backed_up:
-            dest_root = _backup_dir(kit)
-            for p in backed_up:
-                dest = dest_root / p
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(kit / p, dest)
-        for p in files:
-            dest = kit / p
-            for parent in reversed(dest.relative_to(kit).parents[:-1]):
-                d = kit / parent
-                if not d.exists():
-                    d.mkdir()
-                    made_dirs.append(d)
-            if dest.exists():
-                aside = staging / "old" / p
-                aside.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(dest, aside)
-                moved_aside.append(p)
-            os.replace(staging / "new" / p, dest)
-            placed.append(p)
-        body = {"schema": "linkstar/manifest@1", **meta,
-                "files": _manifest_entries(kit, files, manifest, edited)}
-        write_atomically(kit / MANIFEST,
-                         (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode())
+            _backup(kit, backed_up)
     except BaseException:
-        # put the kit back as it was: new files out, replaced files back, new folders gone
-        for p in placed:
-            (kit / p).unlink(missing_ok=True)
-        for p in moved_aside:
-            os.replace(staging / "old" / p, kit / p)
-        for d in reversed(made_dirs):
-            with contextlib.suppress(OSError):
-                d.rmdir()
         shutil.rmtree(staging, ignore_errors=True)
-        if created:
-            shutil.rmtree(kit, ignore_errors=True)
         raise
+    paths = [*files, MANIFEST]
+    new_dirs = sorted({str(d) for p in paths for d in Path(p).parents[:-1]
+                       if not (kit / d).exists()}, key=lambda d: (d.count("/"), d))
+    journal = {"schema": JOURNAL_SCHEMA, "direction": "forward", "paths": paths, "dirs": new_dirs}
+    try:
+        # From here on a killed run is finished by the next one (see `recover`).
+        write_atomically(staging / JOURNAL, json.dumps(journal, indent=1).encode())
+        _move(kit, staging, paths, forward=True)
+    except BaseException:
+        if (staging / JOURNAL).exists():
+            # Undo in the open, so that a kill while undoing is finished by the next run too.
+            write_atomically(staging / JOURNAL, json.dumps({**journal, "direction": "back"},
+                                                           indent=1).encode())
+            _move(kit, staging, paths, forward=False)
+            _remove_dirs(kit, new_dirs)
+        (staging / JOURNAL).unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    (staging / JOURNAL).unlink()
     shutil.rmtree(staging, ignore_errors=True)
     return backed_up
+
+
+# --- moving a staged run in, and finishing one that was interrupted ---------------------------
+#
+# Each path p of a run is in one of three states, and every step is one atomic rename:
+#   A  staging/new/p present, kit/p the old file (or absent)        nothing done yet
+#   B  staging/new/p present, kit/p absent, staging/old/p present   the old file moved aside
+#   C  staging/new/p absent, kit/p the new file                     done
+# Forward goes A -> B -> C, back goes C -> B -> A, and the state can be read from the disk, so
+# a run killed at any moment can be finished (or, if it was undoing, undone) from its journal.
+
+STAGING_PREFIX = ".linkstar-staging-"
+JOURNAL = "journal.json"
+JOURNAL_SCHEMA = "linkstar/journal@1"
+
+
+def _move(kit: Path, staging: Path, paths: list[str], *, forward: bool) -> None:
+    for p in (paths if forward else reversed(paths)):
+        new, old, dest = staging / "new" / p, staging / "old" / p, kit / p
+        if forward:
+            if not os.path.lexists(new):
+                continue  # C
+            if os.path.lexists(dest) and not os.path.lexists(old):
+                old.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(dest, old)  # A -> B
+            for parent in reversed(Path(p).parents[:-1]):
+                with contextlib.suppress(FileExistsError):
+                    (kit / parent).mkdir()
+            os.replace(new, dest)  # B -> C
+        else:
+            if not os.path.lexists(new):
+                if not os.path.lexists(dest):
+                    continue
+                new.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(dest, new)  # C -> B
+            if os.path.lexists(old):
+                os.replace(old, dest)  # B -> A
+
+
+def _remove_dirs(kit: Path, dirs: list[str]) -> None:
+    """Folders a run made, deepest first, if they are empty again."""
+    for d in sorted(dirs, key=lambda d: (-d.count("/"), d)):
+        with contextlib.suppress(OSError):
+            (kit / d).rmdir()
+
+
+def _read_journal(f: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(f.read_text(encoding="utf-8"))
+        ok = (isinstance(data, dict) and data.get("schema") == JOURNAL_SCHEMA
+              and data.get("direction") in ("forward", "back")
+              and isinstance(data.get("paths"), list) and isinstance(data.get("dirs"), list)
+              and all(isinstance(p, str) and p and not p.startswith("/")
+                      and ".." not in Path(p).parts for p in data["paths"] + data["dirs"]))
+    except (OSError, ValueError, RecursionError):
+        ok = False
+    if not ok:
+        raise UsageError(f"{display_path(f)} is not a journal of an interrupted linkstar run; "
+                         f"move its folder {display_path(f.parent)} away and run again")
+    return data  # type: ignore[no-any-return]
+
+
+def recover(kit: Path) -> str | None:
+    """Finish (or finish undoing) a run that was killed while moving its files into `kit`, and
+    remove staging folders that hold no journal (a run killed before its move began). Says what
+    it did in one line on stderr and returns that line; None when there was nothing to do."""
+    finished: list[tuple[str, int]] = []
+    leftovers = 0
+    for staging in sorted(kit.glob(STAGING_PREFIX + "*")):
+        if staging.is_symlink() or not staging.is_dir():
+            continue
+        journal = staging / JOURNAL
+        if os.path.lexists(journal):
+            data = _read_journal(journal)
+            paths: list[str] = data["paths"]
+            for p in paths:
+                linked = _linked_component(kit, p)
+                if linked:
+                    raise KitConflictError(
+                        f"cannot finish an interrupted run in {display_path(kit)}: {linked} is a "
+                        "link; the kit writes only real files and folders. Remove the link and "
+                        "run again.")
+            forward = data["direction"] == "forward"
+            _move(kit, staging, paths, forward=forward)
+            if not forward:
+                _remove_dirs(kit, data["dirs"])
+            journal.unlink()
+            finished.append((data["direction"], len(paths)))
+        else:
+            leftovers += 1
+        shutil.rmtree(staging, ignore_errors=True)
+    if not finished and not leftovers:
+        return None
+    done = []
+    for direction, n in finished:
+        done.append(f"finished moving in the {n} files of a run that was interrupted"
+                    if direction == "forward" else
+                    "put back the kit as it was before a run that failed and was interrupted")
+    if leftovers:
+        done.append(f"removed {leftovers} staging folder{'s' if leftovers > 1 else ''} an "
+                    "interrupted run left")
+    line = f"recovered {display_path(kit)}: " + "; ".join(done)
+    print(line, file=sys.stderr)
+    return line
+
+
+def _linked_component(kit: Path, p: str) -> str | None:
+    parts = Path(p).parts
+    for i in range(1, len(parts) + 1):
+        if (kit.joinpath(*parts[:i])).is_symlink():
+            return str(Path(*parts[:i]))
+    return None
+
+
+@contextlib.contextmanager
+def _locked(kit: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the kit folder: two runs never move files into it at once, and
+    a run never takes another's staging folder for a leftover. Released when the process ends."""
+    try:
+        import fcntl
+    except ImportError:  # not on a POSIX system: no lock
+        yield
+        return
+    fd = os.open(kit, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another linkstar run to finish writing {display_path(kit)}",
+                  file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _manifest_client(kit: Path) -> str | None:

@@ -24,14 +24,13 @@ from typing import Any
 
 from .context import KitContext
 from .files import KitFiles
+from .markdown import markdown_documents
 
 BLUEPRINT = "html"
 LAYOUT = "document.html"
 # Documents that get a full cover page and a contents page; the others (role cards, agendas)
 # get a compact title band with their contents inline.
 FULL_DOCUMENTS = ("kpi-system.md",)
-
-_CACHE_ATTR = "_linkstar_html_documents"
 
 
 @dataclass
@@ -393,17 +392,16 @@ def render_document(ctx: KitContext, path: str, markdown_text: str) -> HtmlDocum
 
 
 def html_documents(ctx: KitContext) -> dict[str, HtmlDocument]:
-    """{kit path: document} for every Markdown document; built once per kit context."""
-    cached = ctx.__dict__.get(_CACHE_ATTR)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    docs = {}
-    for path in sorted(ctx.markdown):
-        if path.endswith(".md"):
-            doc = render_document(ctx, path, ctx.markdown[path])
-            docs[doc.path] = doc
-    ctx.__dict__[_CACHE_ATTR] = docs
-    return docs
+    """{kit path: document} for every Markdown document; built once per kit."""
+    if ctx.rendered.html is None:
+        markdown = markdown_documents(ctx)
+        docs = {}
+        for path in sorted(markdown):
+            if path.endswith(".md"):
+                doc = render_document(ctx, path, markdown[path])
+                docs[doc.path] = doc
+        ctx.rendered.html = docs
+    return ctx.rendered.html
 
 
 def write_html(ctx: KitContext, out: KitFiles) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .agendas import render_agendas
 from .context import KitContext
 from .files import KitFiles
 
@@ -16,16 +17,17 @@ def render_markdown(ctx: KitContext) -> dict[str, str]:
         docs.update(ctx.blueprints.render("role-card",
                                           {"doc": view, "role": role, "role_key": role["key"]},
                                           [path]))
-    try:
-        from .agendas import render_agendas
-    except ModuleNotFoundError as exc:  # the agendas writer is optional in partial builds
-        if exc.name != "linkstar_kit.kit.agendas":
-            raise
-    else:
-        docs.update(render_agendas(ctx))
+    docs.update(render_agendas(ctx))
     return docs
 
 
+def markdown_documents(ctx: KitContext) -> dict[str, str]:
+    """The Markdown documents, rendered once per kit: the HTML and PDF writers start from them."""
+    if ctx.rendered.markdown is None:
+        ctx.rendered.markdown = render_markdown(ctx)
+    return ctx.rendered.markdown
+
+
 def write_markdown(ctx: KitContext, out: KitFiles) -> None:
-    for path, text in ctx.markdown.items():
+    for path, text in markdown_documents(ctx).items():
         out.add(path, text)

@@ -194,6 +194,7 @@ def render_all(jobs: Sequence[PdfJob], workers: int | None = None,
         if on_done:
             on_done()
 
+    check_glyphs(order)  # before WeasyPrint's import: a refusal costs nothing
     _check_weasyprint()
     n = min(workers, len(order))
     if n <= 1:
@@ -248,13 +249,52 @@ def _check_weasyprint() -> None:
         import weasyprint  # noqa: F401
     except ImportError as exc:
         raise PdfError(
-            f"PDF output needs WeasyPrint and its system libraries ({exc}). Run `make setup`, "
-            "or install them: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+            f"PDF output needs WeasyPrint and its system libraries ({exc}). Run "
+            "`sh scripts/setup.sh` in a clone, or install them: sudo apt-get install "
+            "libpango-1.0-0 libpangoft2-1.0-0 "
             "libharfbuzz-subset0 fonts-noto-cjk; or leave pdf out: --format md,html,...") from None
     except OSError as exc:  # Pango or HarfBuzz missing: WeasyPrint fails while loading them
         raise PdfError(
             f"WeasyPrint cannot load its system libraries ({exc}). Install them: sudo apt-get "
-            "install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk") from None
+            "install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk "
+            "(`linkstar env` checks the set-up)") from None
+
+
+def check_glyphs(jobs: Sequence[PdfJob]) -> None:
+    """Refuse PDFs whose Chinese or basic Latin text no installed font can draw (they would hold
+    empty boxes); warn about other characters no font has (an emoji, a rare script)."""
+    from . import fonts as f
+
+    try:
+        installed = f.InstalledFonts()
+    except f.FontconfigMissing as exc:
+        raise PdfError(f"PDF output needs fontconfig ({exc}). Install it: "
+                       f"{f.apt_install([f.FONTCONFIG_PACKAGE])}") from None
+    chars: set[str] = set()
+    for job in jobs:
+        chars |= f.drawn_characters(job.html)
+    missing = installed.missing(chars)
+    if not missing:
+        return
+    cjk = [c for c in missing if f.is_cjk(c)]
+    latin = [c for c in missing if c.isascii()]
+    if cjk or latin:
+        what = []
+        if cjk:
+            what.append(f"Chinese characters ({f.describe(cjk)})")
+        if latin:
+            what.append(f"Latin characters ({f.describe(latin)})")
+        packages = ([f.CJK_PACKAGE] if cjk else []) + ([f.LATIN_PACKAGE] if latin else [])
+        raise PdfError(
+            f"no installed font has the {' and '.join(what)} of these PDFs: they would print "
+            f"as empty boxes. Install {'a font' if len(packages) == 1 else 'fonts'} with "
+            f"`{f.apt_install(packages)}` (`linkstar env` checks the set-up), or leave pdf out: "
+            "--format md,html,ics,dashboards,xlsx. Nothing was written.")
+    other = [c for c in missing if not f.is_cjk(c) and not c.isascii()]
+    print(f"warning: no installed font has {f.describe(other)}: "
+          f"{'it prints' if len(other) == 1 else 'they print'} as empty boxes in the PDFs. "
+          "A font that has them fixes that (fonts-noto-core covers most scripts, "
+          "fonts-noto-color-emoji emoji).", file=sys.stderr)
 
 
 def write_pdf(ctx: KitContext, out: KitFiles) -> None:

@@ -26,11 +26,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .. import fmt
+from ..periods import goal_span, label, period_of, periods
 from ..store.loader import COLUMNS, HELPERS
-from ..store.periods import horizon, label, period_of, periods
 from ..store.rag import Band, Rag
 from ..store.tracking import COMPANY, Tracked, platform_name, tracked
-from . import fmt
 from .context import KitContext
 from .files import KitFiles
 
@@ -272,7 +272,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     from openpyxl import Workbook
 
     answers, lang = ctx.answers, ctx.lang
-    first, last = horizon(answers.scope.start, answers.scope.horizon)
+    first, last = goal_span(answers.scope.start, answers.scope.horizon)
     c = _Ctx(lang, answers.client.currency, first, last, ctx.library)
     rows = tracked(answers, ctx.selection, ctx.library)
     goals = [t for t in rows if t.role_key == COMPANY]
@@ -303,7 +303,7 @@ def build_workbook(ctx: KitContext) -> bytes:
         def progress(t: Tracked, cell: str, n: int) -> str:
             g = goal_info[t.kpi]
             tv, b = _num(g.target), (_num(g.baseline) if g.baseline is not None else None)
-            if t.direction == "lower":
+            if g.resolved_target.op in ("<", "<="):  # the engine's decision, not the direction
                 expr = f"({b}-{cell})/({b}-{tv})" if b is not None else f"{tv}/{cell}"
             else:
                 expr = f"({cell}-{b})/({tv}-{b})" if b is not None else f"{cell}/{tv}"

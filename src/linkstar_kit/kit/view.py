@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import fmt
 from ..answers.models import Answers
 from ..engine.models import Selection
 from ..library.loader import Library
-from . import fmt
 from .labels import labels
 
 

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..vocabulary import HORIZONS, SCOPE_LEVELS, STAGES, one_of
+
 FactType = Literal["set", "str", "int", "bool"]
 
 # fact name -> (type, the vocabulary its values come from, a one-line description)
@@ -25,9 +27,9 @@ FACTS: dict[str, tuple[FactType, str | None, str]] = {
     "fulfillment": ("set", "fulfillment", "fulfillment models used on any platform"),
     "sites": ("set", "site", "market codes across platforms (US, DE, SG ...)"),
     "site_count": ("int", None, "number of distinct sites"),
-    "stage": ("str", "stage", "launch | growth | mature | turnaround"),
-    "scope": ("str", "scope", "company | business_unit | project"),
-    "horizon": ("str", "horizon", "month | quarter | half_year | year"),
+    "stage": ("str", "stage", one_of(STAGES)),
+    "scope": ("str", "scope", one_of(SCOPE_LEVELS)),
+    "horizon": ("str", "horizon", one_of(HORIZONS)),
     "team_size": ("int", None, "people in scope"),
     "sku_count": ("int", None, "active SKUs (0 when not given)"),
     "categories": ("set", "category", "product categories"),

@@ -13,25 +13,12 @@ from ..documents import Document, load_document
 from ..errors import InputError, Issue, did_you_mean, display_path
 from ..paths import data_dir
 from ..validation import validate
+from ..vocabulary import RULE_VOCABULARIES
 from .conditions import ConditionError, Node, parse_condition
 from .models import Category, Kpi, LibraryMeta, Platform, Role, Rule
 
 M = TypeVar("M", bound=BaseModel)
 
-FULFILLMENT = ("fba", "fbm", "platform_fulfillment", "overseas_warehouse", "self_ship", "dropship")
-# Vocabularies of the answers file that rule conditions may compare against.
-ENUMS: dict[str, tuple[str, ...]] = {
-    "fulfillment": FULFILLMENT,
-    "stage": ("launch", "growth", "mature", "turnaround"),
-    "scope": ("company", "business_unit", "project"),
-    "horizon": ("month", "quarter", "half_year", "year"),
-    "erp": ("none", "dianxiaomi", "mabang", "lingxing", "gerpgo", "eccang", "tongtool", "other"),
-    "ads": ("platform_console", "platform_api", "third_party_tool"),
-    "finance": ("spreadsheet", "erp", "accounting_software"),
-    "bi": ("none", "spreadsheet", "metabase", "superset", "grafana", "powerbi", "looker_studio",
-           "feishu"),
-    "language": ("zh", "en"),
-}
 
 
 @dataclass(frozen=True)
@@ -63,7 +50,7 @@ class Library:
                 return self.categories
             case "site":
                 return None
-        return ENUMS.get(name)
+        return RULE_VOCABULARIES.get(name)
 
     @property
     def version(self) -> str:

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..vocabulary import Fulfillment
+
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
@@ -27,7 +29,6 @@ Op = Literal["<", "<=", ">", ">=", "between"]
 # house: a consultant's or the library's own default.
 TargetKind = Literal["official", "reference", "method", "house"]
 System = Literal["erp", "platform", "ads", "finance", "wms", "crm", "social", "manual"]
-Fulfillment = Literal["fba", "fbm", "platform_fulfillment", "overseas_warehouse", "self_ship", "dropship"]
 
 
 class Model(BaseModel):

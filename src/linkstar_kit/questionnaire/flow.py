@@ -8,7 +8,6 @@ the same walk with other defaults.
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import datetime as dt
 import re
@@ -32,6 +31,7 @@ from ..answers.models import (
 from ..errors import Issue, KeyPath
 from ..library.loader import Library
 from ..library.models import Kpi, Text
+from ..periods import HORIZON_MONTHS, horizon_end, next_monday
 from .draft import Draft, render_issue
 from .prompter import Prompter
 from .texts import Texts
@@ -51,7 +51,6 @@ SECTION_KEYS: dict[str, set[str]] = {
 _OTHER = "\x00other"
 _REMOVE = "\x00remove"
 GOAL_CHOICES = 12
-_HORIZON_MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 
 
 def choices_of(model: type[BaseModel], name: str) -> list[Any]:
@@ -69,21 +68,6 @@ def _literal_args(ann: Any) -> list[Any]:
             if found:
                 return found
     return []
-
-
-def next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7)
-
-
-def period_end(start: dt.date, horizon: str) -> dt.date:
-    """The last day of the first goal period that begins on `start` (a quarter from
-    2026-01-05 ends 2026-04-04; from 2026-12-01, 2027-02-28)."""
-    eve = start - dt.timedelta(days=1)
-    months = eve.month - 1 + _HORIZON_MONTHS.get(horizon, 3)
-    year, month = eve.year + months // 12, months % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    day = last if eve.day == calendar.monthrange(eve.year, eve.month)[1] else min(eve.day, last)
-    return dt.date(year, month, day)
 
 
 def parse_answer(text: str, kind: str) -> Any:
@@ -365,8 +349,9 @@ class Questionnaire:
         start = self.draft.get(("scope", "start"))
         by_default = None
         with contextlib.suppress(ValueError):
-            by_default = period_end(dt.date.fromisoformat(str(start)),
-                                    str(self.draft.get(("scope", "horizon"), "quarter")))
+            horizon = str(self.draft.get(("scope", "horizon"), "quarter"))
+            by_default = horizon_end(dt.date.fromisoformat(str(start)),
+                                     horizon if horizon in HORIZON_MONTHS else "quarter")
         self.ask((*base, "by"), t("goal_by"), kind="date",
                  default=by_default.isoformat() if by_default else None)
         self.ask((*base, "baseline"), t("goal_baseline", kpi=name), kind="float",
@@ -618,5 +603,4 @@ class Questionnaire:
         return shown
 
 
-__all__ = ["Questionnaire", "SECTIONS", "choices_of", "next_monday", "parse_answer",
-           "period_end"]
+__all__ = ["Questionnaire", "SECTIONS", "choices_of", "next_monday", "parse_answer"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..vocabulary import ERP_BRANDS
+
 _T: dict[str, tuple[str, str]] = {
     # sections (the method's order)
     "sec_client": ("Client", "客户信息"),
@@ -153,10 +155,9 @@ _VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "dropship": ("dropshipping", "代发货（Dropshipping）"),
     },
     "erp": {
-        "none": ("none yet", "暂未使用 ERP"), "dianxiaomi": ("Dianxiaomi", "店小秘"),
-        "mabang": ("Mabang", "马帮"), "lingxing": ("Lingxing", "领星"),
-        "gerpgo": ("Gerpgo", "积加"), "eccang": ("ECCANG", "易仓"),
-        "tongtool": ("Tongtool", "通途"), "other": ("another ERP", "其他 ERP"),
+        "none": ("none yet", "暂未使用 ERP"),
+        **{erp: (b.en, b.zh) for erp, b in ERP_BRANDS.items()},
+        "other": ("another ERP", "其他 ERP"),
     },
     "ads": {
         "platform_console": ("the platforms' ad consoles", "各平台广告后台"),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
-from .periods import period_of
+from ..periods import period_of
 from .schema import statements
 from .tracking import ALL, COMPANY
 

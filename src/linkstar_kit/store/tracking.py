@@ -71,13 +71,10 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
 
     for g in selection.goals:
         lib = library.kpis.get(g.kpi)
-        direction = lib.direction if lib else "higher"
-        op = ">=" if direction == "higher" else "<="
-        target = ResolvedTarget(platform=None, op=op, value=g.target, kind="goal",
-                                source=f"Company goal, by {g.by}")
         add(role_key=COMPANY, role_title=company_title(lang), kpi=g.kpi, platform=ALL,
-            name=g.name, short=lib.short if lib else None, unit=g.unit, direction=direction,
-            frequency=lib.frequency if lib else "monthly", target=target,
+            name=g.name, short=lib.short if lib else None, unit=g.unit,
+            direction=lib.direction if lib else "higher",
+            frequency=lib.frequency if lib else "monthly", target=g.resolved_target,
             data_source=_goal_source(answers, selection, library, g.kpi, lang))
 
     for r in selection.roles:

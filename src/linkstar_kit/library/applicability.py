@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..library.models import Kpi
+from .models import Kpi
 
 
 def platforms_for(kpi: Kpi, role_platforms: Sequence[str],

@@ -1,0 +1,76 @@
+"""Numbers, targets and dates as a reader of the client's language expects them, and text a
+client typed made safe inside Markdown. Shared by the kit's writers and the health check."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .engine.models import ResolvedTarget
+
+UNIT_SUFFIX = {
+    "days": (" days", " 天"),
+    "hours": (" h", " 小时"),
+    "times": ("×", " 次"),
+    "count": ("", ""),
+    "score": ("", " 分"),
+}
+
+
+def number(value: float) -> str:
+    """Up to two decimals, no trailing zeros, thousands separators."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def value(v: float, unit: str, lang: str, currency: str = "USD") -> str:
+    if unit == "ratio":
+        return number(round(v * 100, 2)) + "%"
+    if unit in ("currency", "money_per_unit"):
+        return f"{currency} {number(v)}"
+    en, zh = UNIT_SUFFIX.get(unit, ("", ""))
+    return number(v) + (zh if lang == "zh" else en)
+
+
+OPS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+
+
+def target(t: ResolvedTarget | dict[str, Any], unit: str, lang: str, currency: str = "USD") -> str:
+    """`≤ 25%`, `between 30 and 60 days`."""
+    d = t.model_dump() if isinstance(t, ResolvedTarget) else t
+    if d["op"] == "between":
+        lo, hi = d["value"]
+        if lang == "zh":
+            return f"{value(lo, unit, lang, currency)} – {value(hi, unit, lang, currency)}"
+        return f"{value(lo, unit, lang, currency)} to {value(hi, unit, lang, currency)}"
+    return f"{OPS[d['op']]} {value(d['value'], unit, lang, currency)}"
+
+
+# --- text a client typed, inside Markdown ------------------------------------------------------
+
+# Only what would change the meaning: backslashes, code, emphasis, links, table pipes, an HTML
+# tag's opening `<` (not `<=`), and `_` at a word's edge (CommonMark ignores it inside words, so
+# LESS_THAN stays readable in the Markdown file itself).
+_MD_SPECIAL = re.compile(r"[\\`*\[\]|]|<(?=[A-Za-z/!?])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|^[#>+-]")
+
+
+# Line breaks and other control characters: a heading or a table row is one line. The answers
+# refuse them in names and titles; a house library's text is not checked for them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def md_text(value: object) -> str:
+    """Text a client typed, safe inside Markdown: no accidental emphasis, links or HTML."""
+    s = _CONTROL.sub(" ", str(value))
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), s)
+
+
+def md_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell: `md_text` already keeps pipes and line breaks
+    from ending the cell; the name says where it is used."""
+    return md_text(value)
+
+
+def md_anchor(value: object) -> str:
+    return re.sub(r"[^\w-]+", "-", str(value).lower()).strip("-")

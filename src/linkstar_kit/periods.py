@@ -1,0 +1,160 @@
+"""The one period arithmetic: goal spans, reporting periods, ISO weeks, quarters, review dates.
+
+Every date the kit computes from another date comes from here, so the documents, the
+questionnaire, the check, the store, the dashboard, the workbook and the calendar agree.
+
+Goal span (`scope.start` + `scope.horizon`): the horizon runs whole months from the start day,
+anchored on the day before it: a quarter from 2026-01-05 ends 2026-04-04 (the next one starts
+04-05), a quarter from 2026-07-01 ends 2026-09-30, and a quarter from 2026-01-31 ends
+2026-04-30, not 04-29: the last month of the span is the third month after the start's
+eve (01-30 -> 04-30), clamped to that month's length, and a start on the 1st gives calendar
+months (the eve is a month end, so the span ends on a month end).
+
+Reporting periods by a KPI's frequency: daily is one day, weekly Monday to Sunday (ISO weeks),
+monthly a calendar month, quarterly a calendar quarter (Jan, Apr, Jul, Oct).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Literal, get_args
+
+from .vocabulary import HORIZONS, WEEKDAYS
+
+HORIZON_MONTHS: dict[str, int] = dict(zip(HORIZONS, (1, 3, 6, 12), strict=True))
+
+Frequency = Literal["daily", "weekly", "monthly", "quarterly"]
+FREQUENCIES: tuple[str, ...] = get_args(Frequency)
+
+QUARTER_MONTHS = (1, 4, 7, 10)
+ONE_DAY = dt.timedelta(days=1)
+
+Span = tuple[dt.date, dt.date]
+
+
+# --- months -----------------------------------------------------------------------------------
+
+def days_in_month(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def month_end(d: dt.date) -> dt.date:
+    """The last day of `d`'s month."""
+    return d.replace(day=days_in_month(d.year, d.month))
+
+
+def is_month_end(d: dt.date) -> bool:
+    return d.day == days_in_month(d.year, d.month)
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    """The same day `n` months later (earlier when negative), clamped to the month's length:
+    2026-01-31 + 1 month is 2026-02-28."""
+    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return dt.date(y, m + 1, min(d.day, days_in_month(y, m + 1)))
+
+
+def months_before(d: dt.date, n: int) -> dt.date:
+    return add_months(d, -n)
+
+
+# --- goal spans -------------------------------------------------------------------------------
+
+def horizon_end(start: dt.date, horizon: str) -> dt.date:
+    """The last day of the goal period that begins on `start` (see the module's docstring)."""
+    eve = start - ONE_DAY
+    end = add_months(eve, HORIZON_MONTHS[horizon])
+    # A month-end eve keeps to month ends: from 03-01 the quarter's eve is 02-28 and the span
+    # ends 05-31, not 05-28.
+    return month_end(end) if is_month_end(eve) else end
+
+
+def goal_span(start: dt.date, horizon: str) -> Span:
+    """First and last day of the goal period that starts on `start`."""
+    return start, horizon_end(start, horizon)
+
+
+# --- reporting periods --------------------------------------------------------------------------
+
+def iso_week(d: dt.date) -> int:
+    return d.isocalendar()[1]
+
+
+def week_start(d: dt.date) -> dt.date:
+    """The Monday of `d`'s ISO week."""
+    return d - dt.timedelta(days=d.weekday())
+
+
+def quarter(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def quarter_start(d: dt.date) -> dt.date:
+    return dt.date(d.year, QUARTER_MONTHS[quarter(d) - 1], 1)
+
+
+def period_of(frequency: str, d: dt.date) -> Span:
+    """The period of `frequency` that contains day `d`."""
+    if frequency == "daily":
+        return d, d
+    if frequency == "weekly":
+        start = week_start(d)
+        return start, start + dt.timedelta(days=6)
+    if frequency == "monthly":
+        return d.replace(day=1), month_end(d)
+    if frequency == "quarterly":
+        start = quarter_start(d)
+        return start, month_end(add_months(start, 2))
+    raise ValueError(f"unknown frequency {frequency!r}")
+
+
+def periods(frequency: str, first: dt.date, last: dt.date) -> list[Span]:
+    """Every period of `frequency` that overlaps the days first..last, in order."""
+    out = []
+    d = first
+    while d <= last:
+        p = period_of(frequency, d)
+        out.append(p)
+        d = p[1] + ONE_DAY
+    return out
+
+
+def label(frequency: str, period: Span, lang: str) -> str:
+    """A short column heading: `W02 01-05`, `2026-01`, `2026 Q1`, `01-05`."""
+    start = period[0]
+    if frequency == "daily":
+        return start.strftime("%m-%d")
+    if frequency == "weekly":
+        week = iso_week(start)
+        return (f"第{week}周 {start:%m-%d}" if lang == "zh" else f"W{week:02d} {start:%m-%d}")
+    if frequency == "monthly":
+        return f"{start.year}年{start.month}月" if lang == "zh" else f"{start:%Y-%m}"
+    q = quarter(start)
+    return f"{start.year}年Q{q}" if lang == "zh" else f"{start.year} Q{q}"
+
+
+# --- review dates -------------------------------------------------------------------------------
+
+def next_weekday(start: dt.date, weekday: str | int) -> dt.date:
+    """The first `weekday` (a name from WEEKDAYS or 0 = Monday) on or after `start`."""
+    index = WEEKDAYS.index(weekday) if isinstance(weekday, str) else weekday
+    return start + dt.timedelta(days=(index - start.weekday()) % 7)
+
+
+def next_monday(today: dt.date) -> dt.date:
+    """Today when it is a Monday, else the coming Monday (the questionnaire's default start)."""
+    return next_weekday(today, 0)
+
+
+def next_month_day(start: dt.date, day: int) -> dt.date:
+    """The first `day` of a month on or after `start` (days are 1..28, so every month has it)."""
+    if start.day <= day:
+        return start.replace(day=day)
+    return add_months(start.replace(day=day), 1)
+
+
+def next_quarter_day(start: dt.date, day: int) -> dt.date:
+    """`day` of the first quarter month (Jan, Apr, Jul, Oct) falling on or after `start`."""
+    first = quarter_start(start).replace(day=day)
+    return first if first >= start else add_months(first, 3)

@@ -1,0 +1,98 @@
+"""scripts/setup.sh on machines it cannot see here: system packages missing, root or not,
+apt-get failing, Python without venv's pip bootstrap. apt-get, dpkg-query, id and sudo are
+stand-ins on PATH; every case ends before a virtual environment would be made."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PKGS = ("libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core "
+        "poppler-utils")
+
+pytestmark = pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
+
+
+def _tool(folder: Path, name: str, body: str) -> None:
+    f = folder / name
+    f.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    f.chmod(f.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+
+
+@pytest.fixture
+def machine(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A copy of the set-up script in an empty project, and stand-ins for the system's tools."""
+    project = tmp_path / "project"
+    (project / "scripts").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "setup.sh", project / "scripts" / "setup.sh")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    log = tmp_path / "apt.log"
+    _tool(fake, "dpkg-query",
+          'case " $FAKE_INSTALLED " in *" $3 "*) printf "install ok installed";; '
+          '*) printf "unknown ok not-installed"; exit 1;; esac')
+    _tool(fake, "apt-get", f'echo "apt-get $*" >> {log}; [ "$1" = update ] || exit "${{FAKE_APT_STATUS:-0}}"')
+    _tool(fake, "id", 'echo "$FAKE_UID"')
+    _tool(fake, "sudo", "exit 1")  # sudo wants a password
+    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}", "FAKE_INSTALLED": "",
+           "FAKE_UID": "1000", "PYTHON": sys.executable}
+    return project, log, env
+
+
+def _run(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["sh", "scripts/setup.sh"], cwd=project, env=env, text=True,
+                          capture_output=True, timeout=60)
+
+
+def test_without_root_the_exact_apt_get_command_is_printed(machine) -> None:
+    project, log, env = machine
+    env["FAKE_INSTALLED"] = "fonts-dejavu-core poppler-utils"
+    r = _run(project, env)
+    assert r.returncode == 1
+    want = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk"
+    assert f"sudo apt-get update && sudo apt-get install -y {want}\n" in r.stderr
+    assert not log.exists() and not (project / ".venv").exists()
+
+
+def test_as_root_apt_get_installs_what_is_missing(machine) -> None:
+    project, log, env = machine
+    env.update(FAKE_UID="0", FAKE_APT_STATUS="100")  # a failing install stops the set-up
+    r = _run(project, env)
+    assert r.returncode == 1
+    assert log.read_text(encoding="utf-8").splitlines() == [
+        "apt-get update -qq", f"apt-get install -y -qq {PKGS}"]
+    assert f"apt-get could not install: {PKGS}" in r.stderr
+    assert not (project / ".venv").exists()
+
+
+def test_a_python_without_ensurepip_names_the_venv_package(machine, tmp_path: Path) -> None:
+    project, log, env = machine
+    env["FAKE_INSTALLED"] = PKGS
+    python = tmp_path / "bin" / "python-no-venv"
+    # this Python cannot import ensurepip, as on Debian without python3-venv
+    _tool(python.parent, python.name,
+          f'case "$*" in *ensurepip*) exit 1;; esac; exec {sys.executable} "$@"')
+    env["PYTHON"] = str(python)
+    r = _run(project, env)
+    assert r.returncode == 1
+    ver = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    same = subprocess.run(["python3", "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                          capture_output=True, text=True).stdout.strip() == ver
+    pkg = "python3-venv" if same else f"python{ver}-venv"
+    assert f"sudo apt-get install -y {pkg}\n" in r.stderr
+
+
+def test_everything_installed_needs_no_apt_get(machine) -> None:
+    project, log, env = machine
+    env["FAKE_INSTALLED"] = PKGS
+    env["PYTHON"] = "python-that-does-not-exist"
+    r = _run(project, env)  # stops at the missing Python, after the package check
+    assert r.returncode == 1 and "no python-that-does-not-exist on PATH" in r.stderr
+    assert not log.exists()
