@@ -473,3 +473,13 @@ def test_an_option_value_is_never_echoed_whole(capsys: pytest.CaptureFixture[str
     assert "no role entry with key `xxx" in err and len(err) < 450
     err = refused(capsys, "library", "show", "\x1b[31mred")
     assert "unknown KPI `\\x1b[31mred`" in err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_manifest_that_never_ends_is_refused_unread(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    (kit / "manifest.json").symlink_to("/dev/zero")
+    err = refused(capsys, "generate", str(EXAMPLE), "-o", str(kit), "--format", "md")
+    assert "manifest.json is not a linkstar manifest" in err

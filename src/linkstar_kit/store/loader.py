@@ -82,7 +82,12 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
     if csv_path.is_dir():
         raise UsageError(f"{display_path(csv_path)} is a folder, expected a CSV file")
     try:
-        schema_text = schema_file.read_bytes().decode("utf-8")
+        with schema_file.open("rb") as fh:
+            raw = fh.read(MAX_CSV_BYTES + 1)  # the kit's own schema is a few KB
+        if len(raw) > MAX_CSV_BYTES:
+            raise UsageError(f"{display_path(schema_file)} is too large to be the kit's schema: "
+                             "regenerate the kit to restore it")
+        schema_text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise UsageError(f"{display_path(schema_file)} is not UTF-8 text (it was edited or "
                          "replaced): regenerate the kit to restore it") from None
