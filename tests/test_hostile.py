@@ -483,3 +483,11 @@ def test_a_manifest_that_never_ends_is_refused_unread(tmp_path: Path,
     (kit / "manifest.json").symlink_to("/dev/zero")
     err = refused(capsys, "generate", str(EXAMPLE), "-o", str(kit), "--format", "md")
     assert "manifest.json is not a linkstar manifest" in err
+
+
+def test_a_typed_number_too_long_to_convert_is_handed_to_validation() -> None:
+    from linkstar_kit.questionnaire.flow import parse_answer
+
+    assert parse_answer("9" * 5000, "int") == "9" * 5000  # once a ValueError in the event loop
+    assert parse_answer("1,000", "int") == 1000
+    assert parse_answer("9" * 400, "float") == float("inf")  # refused later: not finite
