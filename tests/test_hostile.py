@@ -491,3 +491,14 @@ def test_a_typed_number_too_long_to_convert_is_handed_to_validation() -> None:
     assert parse_answer("9" * 5000, "int") == "9" * 5000  # once a ValueError in the event loop
     assert parse_answer("1,000", "int") == 1000
     assert parse_answer("9" * 400, "float") == float("inf")  # refused later: not finite
+
+
+def test_text_in_another_encoding_is_named(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.yaml"
+    f.write_bytes(EXAMPLE.read_text(encoding="utf-8").encode("utf-16"))
+    assert "a.yaml: (top level): UTF-16 text: save it as UTF-8" in refused(capsys, "validate",
+                                                                            str(f))
+    f.write_bytes(EXAMPLE.read_text(encoding="utf-8").encode("gb18030"))
+    assert "a.yaml:2: (top level): not UTF-8 text (invalid continuation byte at byte 87)" in refused(
+        capsys, "validate", str(f))

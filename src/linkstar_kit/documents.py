@@ -277,6 +277,8 @@ def load_document(path: Path | str, *, max_nodes: int = MAX_NODES) -> Document:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Notepad's "Unicode"
+            raise _cannot_read(shown, None, None, "UTF-16 text: save it as UTF-8") from None
         line = data.count(b"\n", 0, exc.start) + 1
         raise _cannot_read(shown, line, None, f"not UTF-8 text ({exc.reason} at byte "
                            f"{exc.start + 1}); save it as UTF-8") from None
