@@ -32,6 +32,8 @@ HELPERS = ("kpi_name", "target")  # written into the template to help whoever fi
 # A year of daily actuals for 30 roles is ~6 MB; a bigger file is not what anyone meant to
 # load, and it is refused before it is read whole (`/dev/zero` included).
 MAX_CSV_BYTES = 16 * 1024 * 1024
+# The kit's own schema is a few KB.
+MAX_SCHEMA_BYTES = 2 * 1024 * 1024
 # Seconds to wait for another writer (a second `load`) before saying the store is in use.
 LOCK_TIMEOUT = 5.0
 
@@ -83,8 +85,8 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
         raise UsageError(f"{display_path(csv_path)} is a folder, expected a CSV file")
     try:
         with schema_file.open("rb") as fh:
-            raw = fh.read(MAX_CSV_BYTES + 1)  # the kit's own schema is a few KB
-        if len(raw) > MAX_CSV_BYTES:
+            raw = fh.read(MAX_SCHEMA_BYTES + 1)
+        if len(raw) > MAX_SCHEMA_BYTES:
             raise UsageError(f"{display_path(schema_file)} is too large to be the kit's schema: "
                              "regenerate the kit to restore it")
         schema_text = raw.decode("utf-8")
