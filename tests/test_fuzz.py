@@ -166,7 +166,8 @@ def valid_answers(draw: Any) -> dict[str, Any]:
     # goal KPIs that apply on any platform, so that most drawn files are valid
     any_platform = sorted(k.id for k in lib.kpis.values() if not k.platforms)
     goals = []
-    for kpi in draw(st.lists(st.sampled_from(any_platform), min_size=1, max_size=3, unique=True)):
+    pool = any_platform if draw(st.integers(0, 3)) else sorted(lib.kpis)  # some may not fit
+    for kpi in draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True)):
         unit = lib.kpis[kpi].unit
         target = draw(st.floats(0, 1) if unit == "ratio" else
                       st.floats(-1e9, 1e9, allow_nan=False) | st.integers(0, 10**9))
@@ -184,6 +185,9 @@ def valid_answers(draw: Any) -> dict[str, Any]:
             entry["headcount"] = draw(st.integers(1, 10000))
         if draw(st.booleans()):
             entry["kpi_count"] = draw(st.integers(3, 5))
+        if draw(st.integers(0, 3)) == 0:
+            entry["pin"] = draw(st.lists(st.sampled_from(sorted(k.id for k in lib.kpis_for(
+                role=role))), max_size=2, unique=True))
         if draw(st.booleans()) and len(platforms) > 1:
             entry["platforms"] = draw(st.lists(st.sampled_from(platforms), min_size=1,
                                                unique=True))
@@ -239,6 +243,12 @@ def test_valid_answers_always_make_a_kit(raw: dict[str, Any], syntax: str) -> No
         answers = parse_answers(text, name, lib, json_syntax=name.endswith(".json"))
     except LinkstarError:
         return  # refused with a message (a KPI that does not fit a role, say)
+    from linkstar_kit.doctor.checks import check
+    from linkstar_kit.doctor.render import render_text
+    from linkstar_kit.engine.explain import explain, render_explanation
+
+    assert render_explanation(explain(answers, lib))  # `linkstar explain`
+    assert render_text(check(answers, lib), answers.client.language)  # `linkstar check`
     out = Path(tempfile.mkdtemp()) / "kit"
     try:
         result = generate_kit(answers, lib, out, formats=["md", "html", "ics", "dashboards",
