@@ -321,11 +321,13 @@ WORDS = ["generate", "validate", "explain", "check", "library", "list", "show", 
          "/dev/null", "missing.yaml", ".", "--format", "md", "md,ics", "pdfx", "--lang", "zh",
          "en", "xx", "--role", "operations", "--json", "--strict", "-o", "out", "--force",
          "--library", "--blueprints", "acos", "--platform", "amazon", "--help", "--version",
-         "-", "--", "=", "", "\x00x", "星河"]
+         "-", "--", "=", "", "\x01x", "星河"]
+# A command line cannot carry a NUL byte (the API refuses it as a file name, tested above).
+ARG = st.text(st.characters(blacklist_characters="\x00"), max_size=12)
 
 
 @settings(FUZZ, max_examples=_examples("FUZZ_CLI_EXAMPLES", 40))
-@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=12), max_size=6))
+@given(st.lists(st.sampled_from(WORDS) | ARG, max_size=6))
 def test_every_command_line_ends_in_0_or_1(argv: list[str]) -> None:
     """Any command line (but `init`, which asks at a terminal, and pdf, which is slow) ends
     in exit status 0 or 1 with no traceback."""

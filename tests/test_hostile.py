@@ -502,3 +502,11 @@ def test_text_in_another_encoding_is_named(tmp_path: Path,
     f.write_bytes(EXAMPLE.read_text(encoding="utf-8").encode("gb18030"))
     assert "a.yaml:2: (top level): not UTF-8 text (invalid continuation byte at byte 87)" in refused(
         capsys, "validate", str(f))
+
+
+def test_a_nul_in_a_file_name_is_a_message() -> None:
+    from linkstar_kit.answers.loader import load_answers
+    from linkstar_kit.errors import InputError
+
+    with pytest.raises(InputError, match="not a valid file name"):
+        load_answers("a\x00.yaml")

@@ -271,6 +271,8 @@ def load_document(path: Path | str, *, max_nodes: int = MAX_NODES) -> Document:
         raise _cannot_read(shown, None, None, "permission denied") from None
     except OSError as exc:
         raise _cannot_read(shown, None, None, f"cannot be read ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL in the name (through the API: a command line cannot carry one)
+        raise _cannot_read(excerpt(shown), None, None, "not a valid file name") from None
     if data is None:
         raise _cannot_read(shown, None, None, f"larger than {MAX_BYTES // (1024 * 1024)} MB: an "
                            "answers or library file is a few KB (is this the right file?)")
