@@ -200,9 +200,14 @@ def test_yaml_tags_that_build_objects_are_refused(lib: Library) -> None:
 
 
 def test_impossible_calendar_date_in_yaml(lib: Library) -> None:
+    # the real key path, as in JSON, and the file's other problems still reported
     text = edit("    by: 2026-09-30\n", "    by: 2026-09-31\n")
+    text = edit("stage: growth\n", "stage: grow\n", text)
     assert problems(text, lib) == [
-        "a.yaml:17:9: (top level): not a valid date: day is out of range for month"]
+        "a.yaml:7:8: stage: expected one of launch, growth, mature, turnaround; got 'grow' "
+        "(did you mean `growth`?)",
+        "a.yaml:17:9: goals[0].by: not a valid date: day value is outside expected range; "
+        "got '2026-09-31'"]
 
 
 def test_impossible_calendar_date_in_json(lib: Library) -> None:
@@ -602,7 +607,9 @@ def test_alias_bombs_odd_tags_and_complex_keys_are_refused_without_a_traceback(l
     for name, prev in zip("bcdefgh", "abcdefg", strict=True):
         levels.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     assert "alias bomb" in problems("\n".join(levels) + "\n", lib)[0]
-    assert "cannot be read as its tag says" in problems('version: 1\nteam_size: !!int ""\n', lib)[0]
+    assert problems('version: 1\nteam_size: !!int ""\n', lib)[0] == (
+        "a.yaml:2:12: team_size: an empty value cannot be read as its tag `!!int` says: "
+        "expected a whole number")
     assert "a key must be a plain value" in problems("version: 1\nclient: {? {a: 1} : 2}\n", lib)[0]
 
 

@@ -502,3 +502,17 @@ def test_without_a_terminal_in_chinese(monkeypatch: pytest.MonkeyPatch,
     assert cli.main(["init", "--lang", "zh"]) == 1
     err = capsys.readouterr().err
     assert "标准输入不是终端" in err and "linkstar init --example" in err
+
+
+def test_a_region_or_an_absurd_zone_is_asked_again(library: Library, terminal: Any) -> None:
+    """`Asia` (a folder of the zone database) once crashed the prompt's event loop, and a
+    400-part name recursed: both are refused with the file's message and asked again."""
+    typed = keys("Acme Trading", enters(3), R("Asia"), R("/".join(["a"] * 400)),
+                 R("Asia/Shanghai"), enters(4), "12", enters(2), enters(1), "1000000",
+                 enters(3), enters(3), enters(3), enters(4), enters(2), enters(1))
+    answers, rec = run(library, "en", typed, terminal)
+    assert answers is not None and answers.client.timezone == "Asia/Shanghai"
+    assert len(rec.refused) == 2
+    assert "`Asia` is a region, not a time zone" in rec.refused[0]
+    assert "did you mean `Asia/Shanghai`?" in rec.refused[0]
+    assert "at most 64 characters" in rec.refused[1] and len(rec.refused[1]) < 200

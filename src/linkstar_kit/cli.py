@@ -7,6 +7,9 @@ imports what it needs.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,7 +17,9 @@ from typing import Any
 
 from . import __version__
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+# The README's exit statuses: 0 done, 1 any error (bad input, a bad option, a refusal),
+# 130 interrupted (Ctrl-C).
+EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130
 
 
 def _library(args: argparse.Namespace) -> Any:
@@ -86,10 +91,10 @@ def cmd_library_list(args: argparse.Namespace) -> int:
     for name, table in (("role", library.roles), ("platform", library.platforms)):
         value = getattr(args, name)
         if value and value not in table:
-            from .errors import UsageError, did_you_mean
+            from .errors import UsageError, did_you_mean, excerpt
 
             hint = did_you_mean(value, table) or "known: " + ", ".join(table)
-            raise UsageError(f"unknown {name} `{value}` ({hint})")
+            raise UsageError(f"unknown {name} `{excerpt(value)}` ({hint})")
     kpis = library.kpis_for(role=args.role, platform=args.platform)
     if args.role:
         kpis.sort(key=lambda k: (-k.roles[args.role], k.id))
@@ -105,13 +110,13 @@ def cmd_library_list(args: argparse.Namespace) -> int:
 def cmd_library_show(args: argparse.Namespace) -> int:
     from ruamel.yaml import YAML
 
-    from .errors import UsageError, did_you_mean
+    from .errors import UsageError, did_you_mean, excerpt
 
     library = _library(args)
     kpi = library.kpis.get(args.kpi)
     if kpi is None:
         hint = did_you_mean(args.kpi, library.kpis)
-        raise UsageError(f"unknown KPI `{args.kpi}`" + (f" ({hint})" if hint else ""))
+        raise UsageError(f"unknown KPI `{excerpt(args.kpi)}`" + (f" ({hint})" if hint else ""))
     yaml = YAML()
     yaml.default_flow_style = False
     yaml.allow_unicode = True
@@ -186,8 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_library_opt(ls)
     ls.set_defaults(func=cmd_library_show)
     def library_help(_: argparse.Namespace) -> int:
-        lib.print_help()
-        return EXIT_USAGE
+        lib.print_help(sys.stderr)
+        print("error: `library` needs a command: list or show", file=sys.stderr)
+        return EXIT_ERROR
 
     lib.set_defaults(func=library_help)
 
@@ -210,33 +216,79 @@ def _extensions() -> list[Callable[[Any], None]]:
     return out
 
 
+def _tolerant_streams() -> None:
+    """Never fail on a character the terminal cannot show (`PYTHONIOENCODING=latin-1`, a C
+    locale without UTF-8): Chinese text is written as `\\u661f` escapes instead of crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):  # closed, odd
+            reconfigure(errors="backslashreplace")
+
+
+# No line of an error message runs longer: the messages quote excerpts of values, and this
+# keeps a value that reached one whole (a 10,000-character --role) from flooding the terminal.
+_MAX_LINE = 400
+
+
+def _bounded(message: str) -> str:
+    """Each line at most _MAX_LINE characters, control characters (an escape sequence in a
+    value) shown as escapes rather than sent to the terminal."""
+    from .errors import excerpt
+
+    return "\n".join(excerpt(line, _MAX_LINE) for line in message.split("\n"))
+
+
+def _quiet_stdout() -> None:
+    # the reader (say `| head`) went away: stop quietly, as Unix tools do, and keep Python
+    # from complaining again when it flushes stdout at exit
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        parser.print_help()
-        return EXIT_USAGE
-    from .errors import LinkstarError
+        parser.print_help(sys.stderr)
+        print("error: a command is required", file=sys.stderr)
+        return EXIT_ERROR
+    from .errors import LinkstarError, excerpt
 
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe shows here, inside the boundary, not at exit
+        return code
     except LinkstarError as exc:
-        print(f"error: {exc.render()}", file=sys.stderr)
+        print(f"error: {_bounded(exc.render())}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # before OSError, of which it is one
+        _quiet_stdout()
+        return EXIT_OK
     except OSError as exc:
         # the file system said no (permissions, a full disk, a path that is not a folder)
-        where = f": {exc.filename}" if exc.filename else ""
-        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        where = f": {excerpt(exc.filename, 200)}" if exc.filename else ""
+        print(f"error: {exc.strerror or excerpt(exc, 200)}{where}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:
-        # the reader (say `| head`) went away; stop quietly, as Unix tools do
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+    except RecursionError:
+        print("error: the input is nested too deeply to read", file=sys.stderr)
+        return EXIT_ERROR
+    except MemoryError:
+        print("error: out of memory: the input is too large", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last boundary: a message, never a traceback
+        if os.environ.get("LINKSTAR_DEBUG"):
+            raise
+        print(f"error: internal error ({type(exc).__name__}: {excerpt(exc, 200)}); this is a "
+              "bug in linkstar-kit: please report it with the command and input (set "
+              "LINKSTAR_DEBUG=1 for the traceback)", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

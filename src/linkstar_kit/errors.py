@@ -14,6 +14,38 @@ from pathlib import Path
 
 KeyPath = tuple[str | int, ...]
 
+# A message shows at most this many characters of a value the user wrote: a 50 MB name is
+# reported, not echoed.
+EXCERPT = 60
+# No id or key anyone means is longer; comparing a longer text for did-you-mean only costs time.
+_HINT_MAX = 100
+
+
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """`value` as text fit for a one-line message: at most `limit` characters (then `…`),
+    control and invisible line-breaking characters written as escapes (`\\n`, `\\x01`)."""
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = str(value)
+        except ValueError:  # an int past Python's 4,300-digit conversion limit
+            return f"a number of about {int(value.bit_length() * 0.30103)} digits" \
+                if isinstance(value, int) else type(value).__name__
+    cut = len(text) > limit
+    shown = "".join(_escape(c) for c in text[:limit])
+    if len(shown) > limit:
+        shown, cut = shown[:limit], True
+    return shown + "…" if cut else shown
+
+
+def _escape(c: str) -> str:
+    if c.isprintable() or c == " ":
+        return c
+    if c in "\u200c\u200d":  # the joiners that shape emoji and scripts; other format
+        return c             # characters (bidi overrides, a BOM) are shown as escapes
+    return repr(c)[1:-1] if c not in "'\"" else c
+
 
 def format_path(path: Sequence[str | int]) -> str:
     """`("roles", 2, "platforms", 0)` -> `roles[2].platforms[0]`."""
@@ -22,13 +54,14 @@ def format_path(path: Sequence[str | int]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            shown = excerpt(part)
+            out += f".{shown}" if out else shown
     return out or "(top level)"
 
 
 def did_you_mean(value: object, known: Iterable[str], n: int = 3) -> str | None:
     """A hint naming the closest known ids, or None when nothing is close."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > _HINT_MAX:
         return None
     matches = difflib.get_close_matches(value, sorted(set(known)), n=n, cutoff=0.6)
     if not matches:
@@ -76,10 +109,16 @@ class InputError(LinkstarError):
     def __post_init__(self) -> None:
         super().__init__(self.render())
 
+    # A file can hold thousands of problems (a pasted list); the first ones tell what is wrong.
+    SHOWN = 50
+
     def render(self) -> str:
         n = len(self.issues)
         head = f"{self.title}: {n} problem{'s' if n != 1 else ''}"
-        return "\n".join([head, *("  " + i.render() for i in self.issues)])
+        lines = [head, *("  " + i.render() for i in self.issues[:self.SHOWN])]
+        if n > self.SHOWN:
+            lines.append(f"  ... and {n - self.SHOWN} more")
+        return "\n".join(lines)
 
 
 class UsageError(LinkstarError):

@@ -16,6 +16,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .documents import MAX_NODES
+from .errors import LinkstarError
+
 
 class FastPathUnavailable(Exception):
     """The fast reader cannot vouch for this file; read it with positions instead."""
@@ -77,9 +80,18 @@ def load_plain(path: Path) -> Any:
         import yaml
     except ImportError:  # pragma: no cover - PyYAML comes with cookiecutter
         raise FastPathUnavailable("PyYAML is not installed") from None
+    from .documents import prescan, read_bounded
+
     loader_cls = _loader()
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_bounded(path)
+        if data is None:
+            raise FastPathUnavailable("too large")  # the full reader says so, with the limit
+        text = data.decode("utf-8")
+        # too deep or too many values (an alias bomb, which libyaml would share, not copy,
+        # but validation would walk): the full reader refuses it with a position
+        if prescan(text, str(path), MAX_NODES):
+            raise FastPathUnavailable("aliases")
         loader = loader_cls(text)
         try:
             return loader.get_single_data()
@@ -87,5 +99,6 @@ def load_plain(path: Path) -> Any:
             loader.dispose()
     except FastPathUnavailable:
         raise
-    except (yaml.YAMLError, OSError, UnicodeDecodeError, ValueError, TypeError) as exc:
+    except (yaml.YAMLError, OSError, UnicodeDecodeError, ValueError, TypeError, RecursionError,
+            LinkstarError) as exc:
         raise FastPathUnavailable(str(exc)) from None

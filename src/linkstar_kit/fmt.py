@@ -55,9 +55,14 @@ def target(t: ResolvedTarget | dict[str, Any], unit: str, lang: str, currency: s
 _MD_SPECIAL = re.compile(r"[\\`*\[\]|]|<(?=[A-Za-z/!?])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|^[#>+-]")
 
 
+# Line breaks and other control characters: a heading or a table row is one line. The answers
+# refuse them in names and titles; a house library's text is not checked for them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def md_text(value: object) -> str:
     """Text a client typed, safe inside Markdown: no accidental emphasis, links or HTML."""
-    s = str(value).replace("\r", " ").replace("\n", " ")
+    s = _CONTROL.sub(" ", str(value))
     return _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), s)
 
 

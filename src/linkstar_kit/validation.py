@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .documents import Document
-from .errors import Issue, KeyPath, did_you_mean
+from .errors import Issue, KeyPath, did_you_mean, excerpt
 
 T = TypeVar("T")
 
@@ -73,7 +73,7 @@ def describe(err: Mapping[str, Any], fields: list[str]) -> tuple[str, str | None
     loc = err["loc"]
     last = loc[-1] if loc else None
     if etype == "extra_forbidden":
-        return f"unknown key `{last}`", did_you_mean(str(last), fields)
+        return f"unknown key `{excerpt(last)}`", did_you_mean(str(last), fields)
     if etype == "missing":
         return f"missing required key `{last}`", None
     msg = err["msg"]
@@ -82,7 +82,7 @@ def describe(err: Mapping[str, Any], fields: list[str]) -> tuple[str, str | None
     if etype not in ("value_error", "assertion_error") and "input" in err:
         shown = err["input"]
         if not isinstance(shown, (dict, list)):
-            msg = f"{msg[0].lower()}{msg[1:]}, got {shown!r}"
+            msg = f"{msg[0].lower()}{msg[1:]}, got {excerpt(repr(shown))}"
     else:
         msg = msg[0].lower() + msg[1:]
     return msg, None

@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..documents import Document, load_document, parse_text
-from ..errors import InputError, Issue, KeyPath, did_you_mean, format_path
+from ..errors import EXCERPT, InputError, Issue, KeyPath, did_you_mean, excerpt, format_path
 from ..library.loader import Library, load_library
 from ..validation import _fields_at, _real_path, describe
 from .checks import AnswerParts, check_answers, check_parts
@@ -32,6 +32,8 @@ from .models import Answers, Goal, PlatformEntry, RoleEntry, Scope, slugify
 
 TITLE = "invalid answers"
 FORMAT_VERSION = 1
+# Values (keys, scalars, lists, mappings) an answers file may hold: a 30-role file has ~600.
+MAX_NODES = 20_000
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LOOSE_DATE = re.compile(r"^\s*(\d{4})\D(\d{1,2})\D(\d{1,2})\s*$")
@@ -60,7 +62,7 @@ class _Invalid:
 def load_answers(path: Path | str, library: Library | None = None) -> Answers:
     """Read and validate an answers file; raise InputError listing every problem."""
     try:
-        doc = load_document(path)
+        doc = load_document(path, max_nodes=MAX_NODES)
     except InputError as exc:
         raise InputError(exc.issues, title=TITLE) from None
     return _finish(doc, library)
@@ -70,7 +72,7 @@ def parse_answers(text: str, file: str = "answers.yaml", library: Library | None
                   json_syntax: bool = False) -> Answers:
     """Validate answers given as text (`file` is the name shown in messages)."""
     try:
-        doc = parse_text(text, file, json_syntax=json_syntax)
+        doc = parse_text(text, file, json_syntax=json_syntax, max_nodes=MAX_NODES)
     except InputError as exc:
         raise InputError(exc.issues, title=TITLE) from None
     return _finish(doc, library)
@@ -214,7 +216,7 @@ def _model_issues(doc: Document, data: dict[str, Any], exc: ValidationError,
             # string form, as the document's key positions do.
             parent = _real_path(data, loc[:-1])
             line, col = doc.where((*parent, loc[-1]), key=True)
-            shown = "null" if err.get("input") is None else str(err.get("input"))
+            shown = "null" if err.get("input") is None else excerpt(err.get("input"))
             issues.append(Issue(doc.file, line, col, (*parent, shown), f"unknown key `{shown}`"))
             continue
         path = _real_path(data, loc)
@@ -251,7 +253,7 @@ def _describe(err: Any, fields: list[str]) -> tuple[str, str | None]:
     ctx = err.get("ctx") or {}
     if etype == "extra_forbidden":
         last = err["loc"][-1]
-        return f"unknown key `{last}`", did_you_mean(str(last), fields)
+        return f"unknown key `{excerpt(last)}`", did_you_mean(str(last), fields)
     if etype == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         if allowed:
@@ -264,15 +266,19 @@ def _describe(err: Any, fields: list[str]) -> tuple[str, str | None]:
         hint = None
         key = _MAIN_KEY.get(str(ctx.get("class_name")))
         if key and isinstance(value, str):
-            hint = f"write `{{{key}: {value}}}`"
+            hint = f"write `{{{key}: {excerpt(value)}}}`"
         return f"expected a mapping, got {_kind(value)}", hint
     if etype == "list_type":
-        hint = f"write `[{value}]`" if isinstance(value, (str, int, float)) else None
+        hint = f"write `[{excerpt(value)}]`" if isinstance(value, (str, int, float)) else None
         return f"expected a list, got {_kind(value)}", hint
     if etype == "too_short" and isinstance(value, list):
         return "needs at least one entry", None
+    if etype == "too_long" and isinstance(value, list):
+        return f"at most {ctx.get('max_length')} entries, got {len(value):,}", None
     if etype == "string_too_short":
         return "must not be empty", None
+    if etype == "string_too_long":
+        return (f"at most {ctx.get('max_length')} characters, got {_kind(value)}", None)
     if etype in ("string_type",):
         return f"expected text, got {_kind(value)}", None
     if etype in ("int_type", "int_parsing", "float_type", "float_parsing"):
@@ -325,7 +331,12 @@ def _salvage(data: dict[str, Any]) -> AnswerParts:
     a goal with a bad date still has its target checked against its KPI's unit.
     """
     parts = AnswerParts()
-    scope, _ = _partial(Scope, data.get("scope"))
+    raw_scope = data.get("scope")
+    scope, _ = _partial(Scope, raw_scope)
+    if (scope is not None and scope.name is None and isinstance(raw_scope, dict)
+            and raw_scope.get("name") is not None):
+        # a name that is there but invalid is reported as such, not as missing
+        scope = scope.model_copy(update={"name": "-"})
     parts.scope = scope
     if "categories" not in data:
         parts.categories = []
@@ -418,13 +429,15 @@ def _kind(value: Any) -> str:
     if isinstance(value, (int, float)):
         return _fmt(value)
     if isinstance(value, str):
-        return f"'{value}'" if value else "an empty text"
+        if len(value) > EXCERPT:
+            return f"'{excerpt(value)}' ({len(value):,} characters)"
+        return f"'{excerpt(value)}'" if value else "an empty text"
     if isinstance(value, dt.datetime):
         return f"a date and time ({value.isoformat(sep=' ')})"
     if isinstance(value, dt.date):
         return f"a date ({value.isoformat()})"
     if isinstance(value, list):
-        return "a list"
+        return f"a list of {len(value):,}" if len(value) > 10 else "a list"
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__

@@ -8,12 +8,13 @@ library (known ids, ratio units) or the whole file (unique keys, dates) live in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from ..errors import excerpt
 from ..vocabulary import (
     MAX_KPIS,
     MIN_KPIS,
@@ -29,8 +30,28 @@ from ..vocabulary import (
     Weekday,
 )
 
+# Characters no one-line text of the answers may hold: C0/C1 controls (a newline, a tab, an
+# escape), the Unicode line and paragraph separators, lone surrogates and the two
+# non-characters. They break a document heading, a calendar line or a workbook cell, and a
+# name or title is one line.
+_NOT_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def one_line(value: str) -> str:
+    m = _NOT_IN_A_LINE.search(value)
+    if m:
+        raise ValueError(f"must be one line of text without control characters; found "
+                         f"`{excerpt(m.group())}` at character {m.start() + 1} of "
+                         f"'{excerpt(value)}'")
+    return value
+
+
+Line = AfterValidator(one_line)
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9-]{1,64}$")]
-Id = Annotated[str, Field(min_length=1, max_length=64)]
+Id = Annotated[str, Field(min_length=1, max_length=64), Line]
+# Caps on lists: far beyond any real team (the library has 9 platforms and ~110 KPIs), low
+# enough that an absurd file is refused at once instead of keeping the engine busy.
+MAX_PLATFORMS, MAX_GOALS, MAX_ROLES, MAX_IDS = 20, 50, 100, 200
 Site = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 
@@ -39,25 +60,53 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=True)
 
 
+@functools.lru_cache(maxsize=1)
+def known_zones() -> frozenset[str]:
+    """The IANA zone names this Python knows (tzdata). A name is checked against this list,
+    not by opening it: `Asia` is a folder of the database and `a/a/.../a` recurses."""
+    from zoneinfo import available_timezones
+
+    return frozenset(available_timezones())
+
+
+# For a region given alone (`Asia`), the zone most of this tool's users mean in it.
+_REGION_EXAMPLE = {"Asia": "Asia/Shanghai", "America": "America/New_York",
+                   "Europe": "Europe/London", "Australia": "Australia/Sydney",
+                   "Africa": "Africa/Johannesburg", "Pacific": "Pacific/Auckland"}
+
+
+def check_zone(v: str) -> str:
+    zones = known_zones()
+    if v in zones:
+        return v
+    import difflib
+
+    region = v.strip().strip("/")
+    in_region = sorted(z for z in zones if z.startswith(region + "/")) if region else []
+    by_case = {z.lower(): z for z in zones}.get(v.strip().lower())
+    if by_case:
+        close = [by_case]
+    elif in_region:
+        close = [_REGION_EXAMPLE.get(region, in_region[0])]
+    else:
+        close = difflib.get_close_matches(v, sorted(zones), n=2) if len(v) <= 64 else []
+    hint = f"; did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else ""
+    what = (f"`{excerpt(region)}` is a region, not a time zone: name a city zone in it"
+            if in_region and not by_case else f"unknown IANA time zone '{excerpt(v)}'")
+    raise ValueError(f"{what}{hint}")
+
+
 class Client(Model):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Annotated[str, Field(min_length=1, max_length=200), Line]
     slug: Slug | None = None
     language: Language = "en"
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
-    timezone: str = "UTC"
+    timezone: Annotated[str, Field(min_length=1, max_length=64)] = "UTC"
 
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, v: str) -> str:
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
-            import difflib
-
-            close = difflib.get_close_matches(v, sorted(available_timezones()), n=2)
-            hint = f"; did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else ""
-            raise ValueError(f"unknown IANA time zone {v!r}{hint}") from None
-        return v
+        return check_zone(v)
 
     def effective_slug(self) -> str:
         return self.slug or slugify(self.name)
@@ -77,15 +126,15 @@ def slugify(name: str) -> str:
 
 class Scope(Model):
     level: ScopeLevel = "company"
-    name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    name: Annotated[str, Field(min_length=1, max_length=200), Line] | None = None
     start: dt.date
     horizon: Horizon = "quarter"
 
 
 class PlatformEntry(Model):
     id: Id
-    sites: list[Site] = []
-    fulfillment: list[Fulfillment] = []
+    sites: Annotated[list[Site], Field(max_length=MAX_IDS)] = []
+    fulfillment: Annotated[list[Fulfillment], Field(max_length=MAX_IDS)] = []
 
 
 Finite = Annotated[float, Field(allow_inf_nan=False)]
@@ -101,12 +150,12 @@ class Goal(Model):
 class RoleEntry(Model):
     role: Id
     key: Slug | None = None
-    title: Annotated[str, Field(min_length=1, max_length=120)] | None = None
+    title: Annotated[str, Field(min_length=1, max_length=120), Line] | None = None
     headcount: Annotated[int, Field(ge=1, le=10000)] = 1
-    platforms: list[Id] | None = None
+    platforms: Annotated[list[Id], Field(max_length=MAX_PLATFORMS)] | None = None
     kpi_count: Annotated[int, Field(ge=MIN_KPIS, le=MAX_KPIS)] | None = None
-    pin: list[Id] = []
-    exclude: list[Id] = []
+    pin: Annotated[list[Id], Field(max_length=MAX_IDS)] = []
+    exclude: Annotated[list[Id], Field(max_length=MAX_IDS)] = []
 
 
 class Systems(Model):
@@ -153,10 +202,10 @@ class Answers(Model):
     stage: Stage
     team_size: Annotated[int, Field(ge=1, le=100000)]
     sku_count: Annotated[int, Field(ge=0)] | None = None
-    categories: list[Id] = []
-    platforms: Annotated[list[PlatformEntry], Field(min_length=1)]
-    goals: Annotated[list[Goal], Field(min_length=1)]
-    roles: Annotated[list[RoleEntry], Field(min_length=1)]
+    categories: Annotated[list[Id], Field(max_length=MAX_IDS)] = []
+    platforms: Annotated[list[PlatformEntry], Field(min_length=1, max_length=MAX_PLATFORMS)]
+    goals: Annotated[list[Goal], Field(min_length=1, max_length=MAX_GOALS)]
+    roles: Annotated[list[RoleEntry], Field(min_length=1, max_length=MAX_ROLES)]
     systems: Systems = Systems()
     review: Review = Review()
     incentives: Incentives = Incentives()

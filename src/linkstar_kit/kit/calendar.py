@@ -9,6 +9,7 @@ events instead of duplicating them) and DTSTAMP is fixed to the start of the sco
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -47,6 +48,16 @@ def _series(ctx: KitContext) -> list[tuple[str, dt.date, Any, dict[str, Any]]]:
     return out
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """A name as one content line. The answers refuse control characters in names and titles;
+    this keeps a name that came another way (the Python API, a house library) from breaking
+    the file: icalendar refuses a raw newline in a property."""
+    return _CONTROL.sub(" ", text)
+
+
 def _description(agenda: Agenda, lang: str) -> str:
     path = f"agendas/{agenda.kind}-review.html"
     if lang == "zh":
@@ -65,7 +76,7 @@ def render_calendar(ctx: KitContext) -> bytes:
     zone = ZoneInfo(tzid)
     start = ctx.answers.scope.start
     slug = ctx.selection.client.slug
-    client = ctx.answers.client.name
+    client = _one_line(ctx.answers.client.name)
     agendas = build_agendas(ctx)
     stamp = dt.datetime(start.year, start.month, start.day, tzinfo=dt.timezone.utc)
 
@@ -84,11 +95,12 @@ def render_calendar(ctx: KitContext) -> bytes:
         ev = Event()
         ev.add("uid", uid(slug, series))
         ev.add("dtstamp", stamp)
-        ev.add("summary", f"{agenda.title} · {client}")
+        ev.add("summary", _one_line(f"{agenda.title} · {client}"))
         ev.add("dtstart", dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone))
         ev.add("duration", dt.timedelta(minutes=cfg.minutes))
         ev.add("rrule", rrule)
-        ev.add("description", _description(agenda, lang))
+        ev.add("description", "\n".join(_one_line(line)
+                                        for line in _description(agenda, lang).split("\n")))
         ev.add("categories", ["KPI"])
         ev.add("transp", "OPAQUE")
         cal.add_component(ev)

@@ -48,18 +48,33 @@ class KitFiles:
         return iter(sorted(self.files))
 
 
+# A manifest lists a kit's files (a few KB); more than this is no manifest, and a manifest that
+# is a link to `/dev/zero` must not be read whole.
+MAX_MANIFEST_BYTES = 8 * 1024 * 1024
+
+
+def _manifest_text(f: Path) -> str:
+    from ..documents import read_bounded
+
+    data = read_bounded(f, MAX_MANIFEST_BYTES)
+    if data is None:
+        raise ValueError("too large for a manifest")
+    return data.decode("utf-8")
+
+
 def read_manifest(kit: Path) -> dict[str, dict[str, object]] | None:
     f = kit / MANIFEST
     if not f.exists():
         return None
     try:
-        data = json.loads(f.read_text(encoding="utf-8"))
+        data = json.loads(_manifest_text(f))
         entries = {e["path"]: e for e in data["files"]}
         if not all(isinstance(p, str) and p and not p.startswith("/") and ".." not in Path(p).parts
                    and isinstance(e.get("sha256"), str) for p, e in entries.items()):
             raise ValueError("bad entry")
         return entries
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        # RecursionError: JSON nested 1,000+ deep is no manifest either
         raise UsageError(f"{display_path(f)} is not a linkstar manifest; move it away or "
                          "choose another output folder") from None
 
@@ -367,8 +382,8 @@ def _locked(kit: Path) -> Iterator[None]:
 
 def _manifest_client(kit: Path) -> str | None:
     try:
-        data = json.loads((kit / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(_manifest_text(kit / MANIFEST))
+    except (OSError, ValueError, RecursionError):
         return None
     client = data.get("client") if isinstance(data, dict) else None
     return client if isinstance(client, str) else None

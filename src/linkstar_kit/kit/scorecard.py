@@ -71,9 +71,20 @@ _T = {
 
 
 
+def _xml_text(value: str) -> str:
+    """Text a worksheet can hold. The answers refuse control characters in names and titles,
+    but a house library's text is not checked for them, and one would make openpyxl raise
+    IllegalCharacterError: drop them here too."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def _text_cell(ws: Any, row: int, column: int, value: Any) -> Any:
     """Write a value that came from the answers or the library as what it is: a role title
     like `=HYPERLINK(...)` must stay text, never become a live formula."""
+    if isinstance(value, str):
+        value = _xml_text(value)
     cell = ws.cell(row=row, column=column, value=value)
     if cell.data_type == "f":
         cell.data_type = "s"
@@ -230,7 +241,7 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
 def _sheet_title(name: str, taken: set[str]) -> str:
     bad = '[]:*?/\\'
     # An apostrophe would break the summary's 'Sheet'!A1 references: use the typographic one.
-    base = "".join("_" if ch in bad else ch for ch in name).replace("'", "’")
+    base = "".join("_" if ch in bad else ch for ch in _xml_text(name)).replace("'", "’")
     base = base[:31] or "Sheet"
     title, n = base, 1
     while title.lower() in taken:
@@ -368,7 +379,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     stamp = dt.datetime.combine(answers.scope.start, dt.time(0, 0))
     wb.properties.creator = "linkstar-kit"
     wb.properties.lastModifiedBy = "linkstar-kit"
-    wb.properties.title = f"{answers.client.name} · {_t('scorecard', lang)}"
+    wb.properties.title = _xml_text(f"{answers.client.name} · {_t('scorecard', lang)}")
     wb.properties.created = stamp
     wb.properties.modified = stamp
     return _save(wb, stamp)

@@ -81,7 +81,9 @@ def parse_answer(text: str, kind: str) -> Any:
         return None
     if kind == "int":
         digits = s.replace(",", "").replace("，", "")
-        return int(digits) if re.fullmatch(r"[+-]?\d+", digits) else s
+        # Past 4,000 digits int() raises (Python's conversion limit) inside the prompt's event
+        # loop; the text goes on to validation, which refuses it as not a whole number.
+        return int(digits) if re.fullmatch(r"[+-]?\d{1,4000}", digits) else s
     if kind == "float":
         plain = s.replace(",", "").replace("，", "")
         percent = plain.endswith("%") or plain.endswith("％")

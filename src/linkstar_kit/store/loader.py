@@ -8,6 +8,7 @@ nothing, and a corrected value replaces the old one.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -17,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, Issue, UsageError, did_you_mean, display_path
+from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
 from ..periods import period_of
 from .schema import statements
 from .tracking import ALL, COMPANY
@@ -28,6 +29,13 @@ COLUMNS = ("period_start", "period_end", "role_key", "kpi", "platform", "value",
            "source")
 REQUIRED = ("period_start", "role_key", "kpi", "value")
 HELPERS = ("kpi_name", "target")  # written into the template to help whoever fills it; ignored
+# A year of daily actuals for 30 roles is ~6 MB; a bigger file is not what anyone meant to
+# load, and it is refused before it is read whole (`/dev/zero` included).
+MAX_CSV_BYTES = 16 * 1024 * 1024
+# The kit's own schema is a few KB.
+MAX_SCHEMA_BYTES = 2 * 1024 * 1024
+# Seconds to wait for another writer (a second `load`) before saying the store is in use.
+LOCK_TIMEOUT = 5.0
 
 
 @dataclass
@@ -71,17 +79,49 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
         raise UsageError(
             f"{display_path(schema_file)} is missing: generate the kit with the dashboards format "
             "(`linkstar generate ANSWERS -o KIT --format md,dashboards`) first")
-    if not csv_path.is_file():
+    if not csv_path.exists():
         raise UsageError(f"{display_path(csv_path)}: no such file")
-    script = statements(schema_file.read_text(encoding="utf-8"))
+    if csv_path.is_dir():
+        raise UsageError(f"{display_path(csv_path)} is a folder, expected a CSV file")
+    try:
+        with schema_file.open("rb") as fh:
+            raw = fh.read(MAX_SCHEMA_BYTES + 1)
+        if len(raw) > MAX_SCHEMA_BYTES:
+            raise UsageError(f"{display_path(schema_file)} is too large to be the kit's schema: "
+                             "regenerate the kit to restore it")
+        schema_text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{display_path(schema_file)} is not UTF-8 text (it was edited or "
+                         "replaced): regenerate the kit to restore it") from None
+    script = statements(schema_text)
     tracked = _tracked(script, schema_file)
     rows, skipped = _parse(csv_path, tracked)
 
     store = kit / STORE_FILE
+    if store.is_dir():
+        raise UsageError(f"{display_path(store)} is a folder, not the kit's SQLite store: move "
+                         "it away and load again")
     existed = store.exists()
     result = LoadResult(store=store, skipped_empty=skipped)
+    try:
+        _upsert(store, script, rows, result)
+    except sqlite3.Error as exc:
+        if not existed:
+            with contextlib.suppress(OSError):
+                store.unlink(missing_ok=True)
+        raise UsageError(_store_problem(store, exc)) from None
+    except BaseException:
+        if not existed:
+            with contextlib.suppress(OSError):
+                store.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult) -> None:
+    """Write `rows` in one transaction: all of them or, on any error, none."""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    con = sqlite3.connect(store, isolation_level=None)
+    con = sqlite3.connect(store, isolation_level=None, timeout=LOCK_TIMEOUT)
     try:
         con.execute("BEGIN IMMEDIATE")
         for stmt in script:
@@ -108,14 +148,30 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
                 result.updated += 1
         con.execute("COMMIT")
     except BaseException:
-        if con.in_transaction:
-            con.execute("ROLLBACK")
-        con.close()
-        if not existed:
-            store.unlink(missing_ok=True)
+        with contextlib.suppress(sqlite3.Error):
+            if con.in_transaction:
+                con.execute("ROLLBACK")
         raise
-    con.close()
-    return result
+    finally:
+        con.close()
+
+
+def _store_problem(store: Path, exc: sqlite3.Error) -> str:
+    """What a failed write to the store means for the person who ran `load`."""
+    shown = display_path(store)
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return (f"{shown} is in use by another program (a dashboard, or another `linkstar "
+                "load`): nothing was loaded; try again when it is done")
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return (f"{shown} is not an SQLite database (it was replaced or damaged): nothing was "
+                "loaded; move it away and load again to start a new store")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return (f"cannot write {shown}: the kit folder or the store is read-only: nothing was "
+                "loaded; make it writable and load again")
+    if "disk" in text and "full" in text:
+        return f"the disk is full: nothing was loaded into {shown}"
+    return f"{shown} could not be written ({excerpt(exc, 200)}): nothing was loaded"
 
 
 # --- what the kit tracks ---------------------------------------------------------------------
@@ -144,7 +200,15 @@ def _tracked(script: list[str], schema_file: Path) -> dict[tuple[str, str, str],
 # --- the CSV -----------------------------------------------------------------------------------
 
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+    file = display_path(path)
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_CSV_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"{file} cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_CSV_BYTES:
+        raise UsageError(f"{file} is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB: load the "
+                         "actuals in smaller files (one a month, say)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -152,8 +216,30 @@ def _read_text(path: Path) -> str:
         try:
             return data.decode("gb18030")
         except UnicodeDecodeError:
-            raise UsageError(f"{display_path(path)} is neither UTF-8 nor GBK text; "
+            raise UsageError(f"{file} is neither UTF-8 nor GBK text; "
                              "save it as CSV UTF-8") from None
+
+
+def _records(text: str, file: str) -> list[list[str]]:
+    """The CSV's rows; a row the csv module cannot read (a cell over its 131,072-character
+    limit, a NUL byte) is refused with its row number."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records: list[list[str]] = []
+    while True:
+        try:
+            rec = next(reader)
+        except StopIteration:
+            return records
+        except csv.Error as exc:
+            row = len(records) + 1
+            reason = str(exc)
+            if "field larger than field limit" in reason:
+                reason = (f"a cell longer than {csv.field_size_limit():,} characters "
+                          "(an unclosed double quote?)")
+            raise InputError([Issue(file, row, None, ("row",), "cannot be read: "
+                                    f"{excerpt(reason, 120)}")],
+                             title=f"{file} was not loaded, nothing was written") from None
+        records.append(rec)
 
 
 _DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
@@ -169,22 +255,42 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _number(text: str, unit: str) -> float | None:
-    t = text.strip().replace(",", "").replace(" ", "")
+_PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+
+
+def _number(text: str, unit: str) -> tuple[float | None, str | None]:
+    """(value, hint): a plain number (`1234.5`, `-0.2`, `15%` for a ratio) or None.
+
+    One rule, no guessing: a point is the decimal mark and nothing groups digits. A comma is
+    refused, never dropped, since `4,5` may be 4.5 (a decimal comma) or 45; the hint offers
+    what it most likely meant."""
+    t = text.strip()
     pct = t.endswith("%")
     if pct:
-        t = t[:-1]
-    try:
-        v = float(t)
-    except ValueError:
-        return None
+        t = t[:-1].strip()
+    hint = None
+    if "," in t or " " in t:
+        digits = t.replace(",", "").replace(" ", "")
+        grouped = re.fullmatch(r"[-+]?\d{1,3}([, ]\d{3})+(\.\d+)?", t)
+        decimal = re.fullmatch(r"([-+]?\d+),(\d+)", t)
+        if decimal and grouped:  # 1,234: a thousand or one point something
+            hint = (f"write {digits} or {decimal[1]}.{decimal[2]}: no thousands separators, "
+                    "a point for decimals")
+        elif decimal:
+            hint = f"did you mean {decimal[1]}.{decimal[2]}? A point marks decimals"
+        elif grouped:
+            hint = f"did you mean {digits}? No thousands separators"
+        return None, hint
+    if not _PLAIN_NUMBER.match(t):
+        return None, None
+    v = float(t)
     if not math.isfinite(v):
-        return None
+        return None, None
     if pct:
         if unit != "ratio":
-            return None
+            return None, None
         v /= 100
-    return v
+    return v, None
 
 
 def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[_Row], int]:
@@ -194,7 +300,7 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
     def bad(line: int, column: str, message: str, hint: str | None = None) -> None:
         issues.append(Issue(file, line, None, (column,), message, hint))
 
-    records = list(csv.reader(io.StringIO(_read_text(path), newline="")))
+    records = _records(_read_text(path), file)
     if not records or not any(c.strip() for c in records[0]):
         raise InputError([Issue(file, 1, None, (), "the file is empty: expected a header row "
                                 "with " + ", ".join(COLUMNS))], title=f"{file} was not loaded")
@@ -202,14 +308,14 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
     known = set(COLUMNS) | set(HELPERS)
     for c in header:
         if c and c not in known:
-            bad(1, c, f"unknown column `{c}`", did_you_mean(c, COLUMNS)
+            bad(1, excerpt(c), f"unknown column `{excerpt(c)}`", did_you_mean(c, COLUMNS)
                 or "expected " + ", ".join(COLUMNS))
     for c in REQUIRED:
         if c not in header:
             bad(1, c, f"missing column `{c}`")
     dup_cols = {c for c in header if c and header.count(c) > 1}
     for c in sorted(dup_cols):
-        bad(1, c, f"column `{c}` appears twice")
+        bad(1, excerpt(c), f"column `{excerpt(c)}` appears twice")
     if issues:
         raise InputError(issues, title=f"{file} was not loaded")
     idx = {c: header.index(c) for c in COLUMNS if c in header}
@@ -225,8 +331,16 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
     rows: list[_Row] = []
     seen: dict[tuple[str, str, str, str], int] = {}
     skipped = 0
+    width = len(header)
     for n, rec in enumerate(records[1:], start=2):
         if not any(c.strip() for c in rec):
+            continue
+        # A row must line up with the header: an unquoted comma in an annotation shifts every
+        # cell after it, and a short row leaves its meaning to guesswork.
+        if len(rec) != width:
+            bad(n, "row", f"{len(rec)} cells where the header has {width}",
+                "a text with a comma needs double quotes around it, as in \"late, then OK\""
+                if len(rec) > width else "every row needs one cell per column, empty or not")
             continue
 
         def cell(name: str, rec: list[str] = rec) -> str:
@@ -239,7 +353,7 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
             bad(n, "role_key", "missing role key")
             continue
         if role not in roles:
-            bad(n, "role_key", f"unknown role `{role}`",
+            bad(n, "role_key", f"unknown role `{excerpt(role)}`",
                 did_you_mean(role, roles) or "known: " + ", ".join(sorted(roles)))
             continue
         if not kpi:
@@ -250,7 +364,7 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
                 bad(n, "kpi", f"KPI `{kpi}` is not tracked for role `{role}`",
                     "its KPIs: " + ", ".join(sorted(kpis_of[role])))
             else:
-                bad(n, "kpi", f"unknown KPI `{kpi}`", did_you_mean(kpi, kpis_of[role])
+                bad(n, "kpi", f"unknown KPI `{excerpt(kpi)}`", did_you_mean(kpi, kpis_of[role])
                     or did_you_mean(kpi, all_kpis) or "the role's KPIs: "
                     + ", ".join(sorted(kpis_of[role])))
             continue
@@ -260,7 +374,7 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
                 platform = allowed[0]  # one platform only: a blank cell can only mean it
             else:
                 shown = ", ".join(f"`{p}`" if p else "empty (all platforms)" for p in allowed)
-                what = f"platform `{platform}`" if platform else "an empty platform"
+                what = f"platform `{excerpt(platform)}`" if platform else "an empty platform"
                 who = "the company goal" if role == COMPANY else f"role `{role}`"
                 bad(n, "platform", f"{what} is not tracked for `{kpi}` of {who}",
                     f"expected {shown}")
@@ -271,22 +385,22 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
         if not raw:
             skipped += 1
             continue
-        value = _number(raw, info.unit)
+        value, hint = _number(raw, info.unit)
         if value is None:
-            bad(n, "value", f"`{raw}` is not a number")
+            bad(n, "value", f"`{excerpt(raw)}` is not a number", hint)
         elif info.unit == "ratio" and not 0 <= value <= 1:
             hint = f"did you mean {value / 100:g}?" if 1 < value <= 100 else None
-            bad(n, "value", f"{raw} is outside [0, 1]: `{kpi}` is a ratio (a fraction, "
+            bad(n, "value", f"{excerpt(raw)} is outside [0, 1]: `{kpi}` is a ratio (a fraction, "
                 "0.15 means 15 %)", hint)
 
         start_text, end_text = cell("period_start"), cell("period_end")
         start = _date(start_text)
         end = _date(end_text) if end_text else None
         if start is None:
-            bad(n, "period_start", f"`{start_text}` is not a date" if start_text
+            bad(n, "period_start", f"`{excerpt(start_text)}` is not a date" if start_text
                 else "missing period start", "write YYYY-MM-DD")
         elif end_text and end is None:
-            bad(n, "period_end", f"`{end_text}` is not a date", "write YYYY-MM-DD")
+            bad(n, "period_end", f"`{excerpt(end_text)}` is not a date", "write YYYY-MM-DD")
         else:
             expected = period_of(info.frequency, start)
             if expected[0] != start or (end is not None and end != expected[1]):
