@@ -413,13 +413,13 @@ def test_a_bad_date_is_reported_at_its_key(tmp_path: Path,
 
 def test_an_unexpected_failure_is_still_a_message(capsys: pytest.CaptureFixture[str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import linkstar_kit.cli as cli_mod
+    import linkstar_kit.commands.validate as validate_mod
 
     def boom(_: object) -> int:
         raise ZeroDivisionError("x" * 10_000)
 
     monkeypatch.delenv("LINKSTAR_DEBUG", raising=False)
-    monkeypatch.setattr(cli_mod, "cmd_validate", boom)
+    monkeypatch.setattr(validate_mod, "cmd_validate", boom)
     err = refused(capsys, "validate", str(EXAMPLE))
     assert "internal error (ZeroDivisionError: xxx" in err and len(err) < 500
 

@@ -6,6 +6,8 @@ import argparse
 import datetime as dt
 from typing import Any
 
+from ..options import add_library_opt, answers_from, library_from
+
 
 def _date(text: str) -> dt.date:
     try:
@@ -28,23 +30,20 @@ def register(subparsers: Any) -> None:
                    "(default: the answers')")
     p.add_argument("--today", metavar="DATE", type=_date,
                    help="reference date for stale official thresholds (default: today)")
-    from ..cli import _add_library_opt
-
-    _add_library_opt(p)
+    add_library_opt(p)
     p.set_defaults(func=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     import json
 
-    from ..cli import _answers, _library
     from ..errors import display_path
     from .checks import check
     from .findings import exit_status
     from .render import render_text
 
-    library = _library(args)
-    answers = _answers(args, library)
+    library = library_from(args)
+    answers = answers_from(args, library)
     lang = args.lang or answers.client.language
     findings = check(answers, library, today=args.today, language=lang)
     if args.json:

@@ -15,6 +15,7 @@ The PDF writer reuses these documents: `html_documents(ctx)` builds them once pe
 from __future__ import annotations
 
 import base64
+import functools
 import html as htmlmod
 import mimetypes
 import re
@@ -45,7 +46,9 @@ class HtmlDocument:
 
 # --- Markdown -> HTML body -----------------------------------------------------------------
 
+@functools.cache
 def _parser() -> Any:
+    """One Markdown parser per process (it keeps no state between documents)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -193,21 +196,28 @@ def _classify_table(tokens: list[Any], start: int) -> None:
 _CELL_MARKUP = re.compile(r"\*\*|<br>|\\")
 
 
-def _display_len(text: str) -> int:
+@functools.cache
+def _wide(ch: str) -> bool:
     import unicodedata
 
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _display_len(text: str) -> int:
+    if text.isascii():  # no wide characters: the common case, and a hot path
+        return len(text)
+    return sum(2 if _wide(ch) else 1 for ch in text)
 
 
 def _longest_word(text: str) -> int:
     """Longest run that cannot break: Latin words (CJK breaks between any two characters)."""
-    import unicodedata
-
+    if text.isascii():
+        return max(map(len, text.split()), default=0)
     best = run = 0
     for ch in text:
         if ch.isspace():
             run = 0
-        elif unicodedata.east_asian_width(ch) in "WF":
+        elif _wide(ch):
             run = 0
             best = max(best, 2)
         else:

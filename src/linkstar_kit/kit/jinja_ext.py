@@ -1,4 +1,6 @@
-"""Filters the blueprints use, loaded into cookiecutter's Jinja environment via `_extensions`."""
+"""Filters the blueprints use. kit/blueprints.py loads this extension into its Jinja
+environments; the `_extensions` key of every blueprint's cookiecutter.json names it, so that
+cookiecutter itself renders a blueprint with the same filters."""
 
 from __future__ import annotations
 

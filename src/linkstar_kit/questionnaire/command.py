@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_atomically
+from ..options import add_library_opt
 from ..paths import data_dir
 
 DEFAULT_OUTPUT = "answers.yaml"
@@ -52,9 +53,7 @@ def register(subparsers: Any) -> None:
                    help="ask again with this answers file's answers as the defaults")
     p.add_argument("--example", metavar="NAME",
                    help="copy a bundled example instead of asking (no terminal needed)")
-    from ..cli import _add_library_opt
-
-    _add_library_opt(p)
+    add_library_opt(p)
     p.set_defaults(func=cmd_init)
 
 

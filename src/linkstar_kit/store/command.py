@@ -1,4 +1,4 @@
-"""`linkstar load KIT ACTUALS.csv`: registered into the CLI by `cli._extensions`."""
+"""`linkstar load KIT ACTUALS.csv`: registered in the CLI's command table (commands/__init__.py)."""
 
 from __future__ import annotations
 
