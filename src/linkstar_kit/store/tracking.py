@@ -101,7 +101,12 @@ def _rows(targets: list[ResolvedTarget], role_platforms: list[str],
     shared = next((t for t in targets if t.platform is None), None)
     if shared is not None or not role_platforms:
         return [(ALL, shared)]
-    by_platform = {t.platform: t for t in targets if t.platform}
+    # one row per platform: where the targets differ by site, the row carries the first site
+    # group's target (the documents show every group)
+    by_platform: dict[str, ResolvedTarget] = {}
+    for t in targets:
+        if t.platform:
+            by_platform.setdefault(t.platform, t)
     if by_platform or kpi_platforms is not None or platform_bound:
         plats = [p for p in role_platforms if kpi_platforms is None or p in kpi_platforms]
         if plats:
