@@ -555,8 +555,9 @@ def _check_platform_measures(c: Context) -> Iterator[Finding]:
                  f"role watches what {name} judges the store by.",
                  f"Keep one of {name}'s measures on this role (remove it from `exclude`, or "
                  "pin one), or give it to another role that covers the platform."),
-                (f"{c.zh_role(r)}没有{name}自己的考核指标（{why_zh}），没人盯平台据以考核店铺的数字。",
-                 f"给该岗位保留一个{name}的指标（从 exclude 中移除或 pin 一个），"
+                (f"{c.zh_role(r)}在「{name}」上没有该平台自己的考核指标（{why_zh}），"
+                 "没人盯平台据以考核店铺的数字。",
+                 f"给该岗位保留一个「{name}」的指标（从 exclude 中移除或 pin 一个），"
                  "或交给负责该平台的其他岗位。"),
                 Where(role_key=r.key))
 

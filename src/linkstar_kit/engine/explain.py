@@ -54,9 +54,9 @@ def gap_message(gap: PlatformGap, library: Library, lang: str) -> str:
     kpis = ", ".join(gap.kpis)
     if lang == "zh":
         return {
-            "excluded": f"没有{name}自己的考核指标：客户排除了 {kpis}（客户的排除优先）",
-            "none": f"没有{name}自己的考核指标：指标库中没有适合该岗位的{name}指标",
-            "full": f"没有{name}自己的考核指标：岗位名额已被指定或规则纳入的指标占满",
+            "excluded": f"「{name}」上没有该平台自己的考核指标：客户排除了 {kpis}（客户的排除优先）",
+            "none": f"「{name}」上没有该平台自己的考核指标：指标库中没有适合该岗位的指标",
+            "full": f"「{name}」上没有该平台自己的考核指标：岗位名额已被指定或规则纳入的指标占满",
         }[gap.why]
     return {
         "excluded": f"no measure of {name}'s own: the client excluded {kpis} (a client "
