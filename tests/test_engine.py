@@ -361,3 +361,60 @@ def test_a_goal_on_a_range_kpi_points_the_way_from_the_baseline(tmp_path: Path) 
               kpis=[*base_kpis(), dos])
     t = next(k for k in sel.roles[0].kpis if k.kpi == "dos").targets
     assert [(x.op, x.value) for x in t] == [("<=", 45)]
+
+
+# --- text that knows where it applies ----------------------------------------------------------
+
+def _scoped_conversion() -> list[dict]:
+    kpis = base_kpis()
+    conv = next(k for k in kpis if k["id"] == "conversion_rate")
+    conv["actions"] = [
+        {"en": "Neutral one", "zh": "通用一"},
+        {"en": "Neutral two", "zh": "通用二"},
+        {"en": "Amazon FBA only", "zh": "仅亚马逊 FBA", "platforms": ["amazon"],
+         "fulfillment": ["fba"]},
+        {"en": "Shopee only", "zh": "仅 Shopee", "platforms": ["shopee"]},
+        {"en": "Any US site", "zh": "美国站", "sites": ["US"]},
+    ]
+    return kpis
+
+
+def test_role_gets_only_the_actions_and_notes_of_its_platforms(tmp_path: Path) -> None:
+    notes = [rule("n", "stage == growth", [
+        {"effect": "note", "kpi": "conversion_rate", "platforms": ["shopee"],
+         "text": {"en": "Shopee note", "zh": "Shopee 备注"}},
+        {"effect": "note", "platforms": ["amazon"], "text": {"en": "Amazon role note", "zh": "亚"}}])]
+    two = answers(platforms=[{"id": "amazon", "sites": ["UK"], "fulfillment": ["fbm"]},
+                             {"id": "shopee", "sites": ["SG"]}],
+                  roles=[{"role": "operations", "key": "ops-az", "platforms": ["amazon"],
+                          "pin": ["conversion_rate"]},
+                         {"role": "operations", "key": "ops-sp", "platforms": ["shopee"],
+                          "pin": ["conversion_rate"]}])
+    sel = run(tmp_path, two, _scoped_conversion(), notes)
+
+    def conv(key: str) -> Any:
+        return next(k for k in sel.role(key).kpis if k.kpi == "conversion_rate")
+
+    # Amazon FBM on UK: no FBA action, no Shopee action, no US action
+    assert conv("ops-az").actions == ["Neutral one", "Neutral two"]
+    assert conv("ops-az").notes == [] and sel.role("ops-az").notes == ["Amazon role note"]
+    assert conv("ops-sp").actions == ["Neutral one", "Neutral two", "Shopee only"]
+    assert conv("ops-sp").notes == ["Shopee note"] and sel.role("ops-sp").notes == []
+    fba_us = run(tmp_path / "b", answers(roles=[{"role": "operations", "pin": ["conversion_rate"]}]),
+                 _scoped_conversion())
+    assert next(k for k in fba_us.roles[0].kpis if k.kpi == "conversion_rate").actions == [
+        "Neutral one", "Neutral two", "Amazon FBA only", "Any US site"]
+
+
+def test_bilingual_target_source_follows_the_language(tmp_path: Path) -> None:
+    kpis = base_kpis()
+    conv = next(k for k in kpis if k["id"] == "conversion_rate")
+    conv["targets"] = [{"op": ">=", "value": 0.1, "kind": "house", "as_of": "2026-01-01",
+                        "source": {"en": "LinkStar library default: test",
+                                   "zh": "LinkStar 指标库默认值：测试"}}]
+    ans = answers(roles=[{"role": "operations", "pin": ["conversion_rate"]}])
+    lib = load_library(base=write_library(tmp_path / "lib", kpis))
+    for lang, want in (("en", "LinkStar library default: test"), ("zh", "LinkStar 指标库默认值：测试")):
+        sel = select(Answers.model_validate(ans), lib, language=lang)
+        k = next(k for k in sel.roles[0].kpis if k.kpi == "conversion_rate")
+        assert [t.source for t in k.targets] == [want]

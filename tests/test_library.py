@@ -10,6 +10,7 @@ import pytest
 from libfactory import kpi, write_library
 from linkstar_kit.errors import InputError
 from linkstar_kit.library.loader import load_library
+from linkstar_kit.library.models import source_text
 
 REQUIRED_KPIS = [
     "gmv", "gmv_growth", "net_margin", "gross_margin", "contribution_margin", "acos",
@@ -65,9 +66,10 @@ def test_every_kpi_is_complete_and_bilingual(lib) -> None:
 def test_targets_cite_sources_and_rates_are_fractions(lib) -> None:
     for k in lib.kpis.values():
         for t in k.targets:
-            assert len(t.source) > 8, (k.id, t)
+            src = source_text(t.source, "en")
+            assert len(src) > 8, (k.id, t)
             if t.kind == "house":
-                assert "default" in t.source.lower(), (k.id, t.source)
+                assert "default" in src.lower(), (k.id, t.source)
             if k.unit == "ratio":
                 values = t.value if isinstance(t.value, tuple) else (t.value,)
                 assert all(0 <= v <= 1 for v in values), (k.id, t.value)
@@ -171,3 +173,45 @@ def test_fast_reader_steps_aside_for_anything_unusual(tmp_path: Path) -> None:
         f.write_text(text, encoding="utf-8")
         with pytest.raises(FastPathUnavailable):
             load_plain(f)
+
+
+def test_tagged_actions_are_checked_for_ids_and_coverage(tmp_path: Path) -> None:
+    k = kpi("x_rate", {"operations": 5})
+    k["actions"] = [{"en": "a", "zh": "甲"},
+                    {"en": "b", "zh": "乙", "platforms": ["amazn"]},
+                    {"en": "c", "zh": "丙", "platforms": ["shopee"], "sites": ["XX"]},
+                    {"en": "d", "zh": "丁", "fulfillment": ["fab"]}]
+    root = write_library(tmp_path / "lib", [k, kpi("gmv", {"team_lead": 1})])
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "kpis/k.yaml:" in text and "unknown platform `amazn`" in text
+    assert "did you mean `amazon`" in text
+    assert "[0].actions[3].fulfillment[0]" in text
+
+
+def test_every_platform_and_model_keeps_two_usable_actions(tmp_path: Path) -> None:
+    k = kpi("x_rate", {"operations": 5}, platforms=["amazon", "shopee"])
+    k["actions"] = [{"en": "a", "zh": "甲"},
+                    {"en": "b", "zh": "乙", "platforms": ["amazon"], "fulfillment": ["fba"]},
+                    {"en": "c", "zh": "丙", "platforms": ["shopee"]}]
+    root = write_library(tmp_path / "lib", [k, kpi("gmv", {"team_lead": 1})])
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "kpis/k.yaml:" in text and "a role on amazon (fbm) can use" in text
+    k["actions"][1]["fulfillment"] = ["fba", "fbm", "overseas_warehouse", "self_ship"]
+    root = write_library(tmp_path / "lib2", [k, kpi("gmv", {"team_lead": 1})])
+    assert load_library(base=root).kpis["x_rate"].actions[2].platforms == ["shopee"]
+
+
+def test_rule_note_tags_are_checked(tmp_path: Path) -> None:
+    rules = [{"id": "r1", "because": {"en": "x", "zh": "x"}, "when": "stage == growth",
+              "then": [{"effect": "note", "kpi": "gmv", "platforms": ["shoppe"], "sites": ["ZZ"],
+                        "text": {"en": "n", "zh": "注"}}]}]
+    root = write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})], rules)
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "rules/r.yaml:" in text and "unknown platform `shoppe`" in text
+    assert "did you mean `shopee`" in text and "unknown site `ZZ`" in text

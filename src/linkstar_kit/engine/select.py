@@ -21,8 +21,8 @@ from .. import __version__
 from ..answers.models import Answers, RoleEntry
 from ..library.conditions import evaluate
 from ..library.loader import Library
-from ..library.models import Kpi, SetTarget, Text
-from .applicability import platforms_for
+from ..library.models import Kpi, Note, SetTarget, Text
+from .applicability import platforms_for, text_applies
 from .facts import company_facts, role_facts
 from .models import (
     ClientInfo,
@@ -81,8 +81,8 @@ class RoleWork:
     candidates: dict[str, Candidate]
     selected: list[str]
     overrides: dict[str, list[tuple[str, SetTarget]]]
-    kpi_notes: dict[str, list[Text]]
-    role_notes: list[Text]
+    kpi_notes: dict[str, list[Note]]
+    role_notes: list[Note]
     goals: frozenset[str] = frozenset()
 
 
@@ -162,8 +162,8 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
             candidate(kpi)
 
     overrides: dict[str, list[tuple[str, SetTarget]]] = {}
-    kpi_notes: dict[str, list[Text]] = {}
-    role_notes: list[Text] = []
+    kpi_notes: dict[str, list[Note]] = {}
+    role_notes: list[Note] = []
     for cr in library.rules:
         rule = cr.rule
         if rule.roles is not None and entry.role not in rule.roles:
@@ -195,9 +195,9 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
                                                 because=rule.because))
                 case "note":
                     if eff.kpi is None:
-                        role_notes.append(eff.text)
+                        role_notes.append(eff)
                     elif c is not None:
-                        kpi_notes.setdefault(eff.kpi, []).append(eff.text)
+                        kpi_notes.setdefault(eff.kpi, []).append(eff)
                         c.reasons.append(Reason(rule=rule.id, effect="note", because=rule.because))
 
     for kid in entry.exclude:
@@ -373,6 +373,13 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
         warnings.append(msg)
     chosen = sorted((w.candidates[k] for k in w.selected),
                     key=lambda c: (not c.pinned, c.rank()))
+    fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
+    sites = {p.id: list(p.sites) for p in answers.platforms}
+
+    def mine(items: list[Any], on: list[str]) -> list[Any]:
+        """Only the actions and notes written for the platforms the role holds the KPI on."""
+        return [x for x in items if text_applies(x, on, fulfillment, sites)]
+
     kpis = []
     for c in chosen:
         k = c.kpi
@@ -381,11 +388,12 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
             kpi=k.id, name=k.name, unit=k.unit, direction=k.direction, frequency=k.frequency,
             kind=k.kind, balance=k.balance,
             targets=resolve_targets(k, c.platforms, role.platform_bound, answers,
-                                    w.overrides.get(k.id, [])),
+                                    w.overrides.get(k.id, []), lang),
             data_source=source, data_system=system,
-            actions=[a.get(lang) for a in k.actions], drives=list(k.drives), counter=list(k.counter),
+            actions=[a.get(lang) for a in mine(k.actions, c.platforms)], drives=list(k.drives),
+            counter=list(k.counter),
             score=round(c.score, 2), pinned=c.pinned, reasons=c.reasons,
-            notes=[n.get(lang) for n in w.kpi_notes.get(k.id, [])]))
+            notes=[n.text.get(lang) for n in mine(w.kpi_notes.get(k.id, []), c.platforms)]))
     last = min((c.score for c in chosen), default=0.0)
     runners = []
     for c in sorted(w.candidates.values(), key=Candidate.rank):
@@ -410,4 +418,5 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
             break
     return RoleSelection(key=w.key, role=w.entry.role, title=w.entry.title,
                          headcount=w.entry.headcount, platforms=w.platforms, kpis=kpis,
-                         runners_up=runners, notes=[n.get(lang) for n in w.role_notes])
+                         runners_up=runners,
+                         notes=[n.text.get(lang) for n in mine(w.role_notes, w.platforms)])

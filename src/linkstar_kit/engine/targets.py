@@ -5,24 +5,25 @@ gets one target unless the platforms' published thresholds differ."""
 from __future__ import annotations
 
 from ..answers.models import Answers
-from ..library.models import Kpi, SetTarget, Target
+from ..library.models import Kpi, SetTarget, Target, source_text
 from .models import ResolvedTarget
 
 _LOWER = ("<", "<=")
 _HIGHER = (">", ">=")
 
 
-def _from_library(t: Target, platform: str | None) -> ResolvedTarget:
+def _from_library(t: Target, platform: str | None, lang: str) -> ResolvedTarget:
     return ResolvedTarget(platform=platform, op=t.op,
                           value=list(t.value) if isinstance(t.value, tuple) else t.value,
-                          kind=t.kind, source=t.source, as_of=t.as_of.isoformat(),
+                          kind=t.kind, source=source_text(t.source, lang), as_of=t.as_of.isoformat(),
                           window=t.window, url=t.url)
 
 
-def _from_rule(rule_id: str, st: SetTarget, platform: str | None) -> ResolvedTarget:
+def _from_rule(rule_id: str, st: SetTarget, platform: str | None, lang: str) -> ResolvedTarget:
+    rule = f"（规则 {rule_id}）" if lang == "zh" else f" (rule {rule_id})"
     return ResolvedTarget(platform=platform, op=st.op,
                           value=list(st.value) if isinstance(st.value, tuple) else st.value,
-                          kind=st.kind, source=f"{st.source} (rule {rule_id})",
+                          kind=st.kind, source=f"{source_text(st.source, lang)}{rule}",
                           as_of=st.as_of.isoformat())
 
 
@@ -52,7 +53,8 @@ def _library_target(kpi: Kpi, platform: str | None, sites: list[str]) -> Target 
 
 
 def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
-                    overrides: list[tuple[str, SetTarget]]) -> list[ResolvedTarget]:
+                    overrides: list[tuple[str, SetTarget]], lang: str = "en"
+                    ) -> list[ResolvedTarget]:
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
         if kpi.direction == "range":  # a goal on a keep-in-range KPI says which way to move
@@ -61,7 +63,8 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
         else:
             op = ">=" if kpi.direction == "higher" else "<="
         return [ResolvedTarget(platform=None, op=op, value=goal.target, kind="goal",
-                               source=f"Company goal, by {goal.by.isoformat()}")]
+                               source=(f"公司目标，{goal.by.isoformat()} 前达成" if lang == "zh"
+                                       else f"Company goal, by {goal.by.isoformat()}"))]
     specific = {t.platform for t in kpi.targets if t.platform} | {
         st.platform for _, st in overrides if st.platform}
     per_platform = (kpi.platforms is not None or platform_bound
@@ -70,11 +73,11 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
     out: list[ResolvedTarget] = []
     for p in (on_platforms if per_platform else [None]):
         lib = _library_target(kpi, p, sites.get(p, []) if p else [])
-        current = _from_library(lib, p) if lib else None
+        current = _from_library(lib, p, lang) if lib else None
         for rule_id, st in overrides:
             if st.platform not in (None, p):
                 continue
-            new = _from_rule(rule_id, st, p)
+            new = _from_rule(rule_id, st, p, lang)
             current = stricter(current, new) if (st.tighten and current) else new
         if current is not None:
             out.append(current)

@@ -74,7 +74,8 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
         direction = lib.direction if lib else "higher"
         op = ">=" if direction == "higher" else "<="
         target = ResolvedTarget(platform=None, op=op, value=g.target, kind="goal",
-                                source=f"Company goal, by {g.by}")
+                                source=(f"公司目标，{g.by} 前达成" if lang == "zh"
+                                        else f"Company goal, by {g.by}"))
         add(role_key=COMPANY, role_title=company_title(lang), kpi=g.kpi, platform=ALL,
             name=g.name, short=lib.short if lib else None, unit=g.unit, direction=direction,
             frequency=lib.frequency if lib else "monthly", target=target,
