@@ -189,15 +189,23 @@ def parse(library):
 
 
 def test_site_groups_split_and_fall_back(library) -> None:
-    vtr = library.kpis["valid_tracking_rate"]
-    groups = [(t.sites if t else None, g) for t, g in site_groups(vtr, "walmart", ["US", "CA"])]
+    from linkstar_kit.library.models import Target
+
+    def t(**kw: Any) -> Target:
+        return Target(op="<", value=0.1, kind="official", source="x source", as_of="2026-01-01",
+                      **kw)
+
+    kpi = library.kpis["valid_tracking_rate"].model_copy(update={"targets": [
+        t(platform="walmart", sites=["US"]), t(platform="walmart", sites=["CA"]),
+        t(platform="tiktok_shop", sites=["US"]), t()]})
+    groups = [(x.sites if x else None, g) for x, g in site_groups(kpi, "walmart", ["US", "CA"])]
     assert groups == [(["US"], ["US"]), (["CA"], ["CA"])]
     # a site no scoped target covers falls back to the platform-wide or default target
-    tail = site_groups(vtr, "tiktok_shop", ["US", "MY"])
+    tail = site_groups(kpi, "tiktok_shop", ["US", "MY"])
     assert [g for _, g in tail] == [["US"], ["MY"]]
     assert tail[1][0] is not None and not tail[1][0].sites
-    # no site named: the platform-wide target, for every site
-    assert [g for _, g in site_groups(vtr, "walmart", [])] == [None]
+    # no site named: the platform-wide (here the default) target, for every site
+    assert [g for _, g in site_groups(kpi, "walmart", [])] == [None]
 
 
 def test_client_exclude_wins_and_is_said(library, parse) -> None:
