@@ -264,3 +264,21 @@ def test_shopee_only_advertising_has_no_acos(library, parse) -> None:
             assert not {"acos", "tacos"} & ids, (platform, role.key, ids)
             if role.role == "advertising":
                 assert "roas" in ids
+
+
+def test_tracking_rows_name_the_sites_of_their_target(library, tmp_path: Path) -> None:
+    """The store keeps one row per role, KPI and platform; a row whose target holds for some
+    sites only says which, in the dashboards (and the workbook, which uses the same label)."""
+    import yaml
+
+    answers = load_answers(EXAMPLES / "tiktok-walmart-mixed.yaml", library)
+    generate_kit(answers, library, tmp_path, formats=["dashboards"])
+    sel = json.loads((tmp_path / "selection.json").read_text())
+    board = yaml.safe_load((tmp_path / "dashboards" / "dashboard.yaml").read_text())
+    names = {s["name"] for sec in board["sections"] for p in sec.get("panels", [])
+             for s in p.get("series", [])}
+    scoped = {(t["platform"], "/".join(t["sites"])) for r in sel["roles"] for k in r["kpis"]
+              for t in k["targets"] if t["sites"]}
+    assert scoped
+    shown = {f"{library.platforms[p].name.en} {s}" for p, s in scoped}
+    assert shown & names, (shown, names)

@@ -44,6 +44,13 @@ class Tracked:
     def is_goal(self) -> bool:
         return self.role_key == COMPANY
 
+    def platform_label(self, library: Library, lang: str) -> str:
+        """The platform's name, with the sites the row's target holds for when it holds for
+        some of them only (the documents show every site group; a row carries the first)."""
+        name = platform_name(library, self.platform, lang)
+        sites = self.target.sites if self.target else None
+        return f"{name} {'/'.join(sites)}" if sites else name
+
     def title(self, lang: str) -> str:
         """`广告销售成本比 · ACoS`: the client's language first, the other (short) after."""
         first = self.name.get(lang)
