@@ -489,7 +489,7 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
                        "the role is better balanced without another")
             else:
                 why = ("outscored a selected KPI, which a balance step placed instead "
-                       "(lead/lag, counter metric or goal coverage)")
+                       "(a platform's own measure, lead/lag, counter metric or goal coverage)")
         runners.append(RunnerUp(kpi=c.kpi.id, score=round(c.score, 2), why=why))
         if len(runners) == 5:
             break
