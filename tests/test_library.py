@@ -215,3 +215,99 @@ def test_rule_note_tags_are_checked(tmp_path: Path) -> None:
     text = exc.value.render()
     assert "rules/r.yaml:" in text and "unknown platform `shoppe`" in text
     assert "did you mean `shopee`" in text and "unknown site `ZZ`" in text
+
+
+# --- issue 9: every platform's own measures, measured as the platform measures them -----------
+
+OWN_MEASURES = {
+    "temu": ["temu_price_approval_pass_rate", "temu_stocking_order_on_time_full_rate",
+             "temu_qc_pass_rate", "temu_quality_after_sales_rate", "temu_ship_by_date_rate",
+             "temu_delivery_by_date_rate"],
+    "aliexpress": ["aliexpress_sold_not_shipped_rate", "aliexpress_dispute_rate",
+                   "aliexpress_tracking_online_7d_rate", "aliexpress_item_as_described_dsr"],
+    "tiktok_shop": ["tiktok_account_health_rating", "fast_dispatch_rate", "shop_performance_score",
+                    "affiliate_gmv_share"],
+    "lazada": ["lazada_chat_response_rate", "positive_seller_rating", "lazada_ship_on_time_rate",
+               "lazmall_seller_fault_return_rate"],
+    "ebay": ["transaction_defect_rate", "cases_closed_without_resolution_rate", "ebay_seller_level",
+             "ebay_tracking_uploaded_rate"],
+    "walmart": ["item_not_received_rate", "message_response_rate", "seller_fault_refund_rate"],
+    "shopify": ["customer_acquisition_cost", "new_customer_cac", "customer_lifetime_value",
+                "ltv_cac_ratio", "marketing_efficiency_ratio", "checkout_conversion_rate",
+                "chargeback_rate"],
+}
+LOGISTICS = ["lost_parcel_rate", "mis_ship_rate", "overseas_warehouse_same_day_dispatch_rate",
+             "fba_inbound_discrepancy_rate", "customs_clearance_days"]
+
+
+def test_each_marketplace_has_four_measures_of_its_own(lib) -> None:
+    for platform, ids in OWN_MEASURES.items():
+        for kid in ids:
+            assert platform in (lib.kpis[kid].platforms or []), (platform, kid)
+    for platform in ("temu", "aliexpress", "lazada", "ebay", "walmart", "tiktok_shop", "shopee"):
+        own = [k.id for k in lib.kpis.values() if k.platforms and platform in k.platforms]
+        assert len(own) >= 4, (platform, own)
+    assert set(LOGISTICS) <= set(lib.kpis)
+    assert lib.kpis["fba_inbound_discrepancy_rate"].fulfillment == ["fba"]
+
+
+def test_both_temu_models_are_expressible(lib) -> None:
+    full = OWN_MEASURES["temu"][:4]
+    semi = OWN_MEASURES["temu"][4:]
+    for kid in full:
+        assert lib.kpis[kid].fulfillment == ["platform_fulfillment"], kid
+    for kid in semi:
+        assert set(lib.kpis[kid].fulfillment or []) == {"overseas_warehouse", "self_ship"}, kid
+    temu = lib.platforms["temu"]
+    assert {"platform_fulfillment", "overseas_warehouse", "self_ship"} <= set(temu.fulfillment)
+    assert temu.note and "platform_fulfillment" in temu.note.en and "全托管" in temu.note.zh
+    assert "半托管" in temu.note.zh
+
+
+def test_official_targets_name_the_page_the_window_and_the_date(lib) -> None:
+    for k in lib.kpis.values():
+        for t in k.targets:
+            if t.kind == "official":
+                assert t.url and t.url.startswith("https://"), (k.id, t.platform, t.sites)
+                assert t.window, (k.id, t.platform, t.sites)
+                assert t.as_of, (k.id, t.platform, t.sites)
+            # a line read on an older page or a deprecated API sample is never official
+            src = source_text(t.source, "en").lower()
+            if "older" in src or "v1 shop performance" in src:
+                assert t.kind != "official", (k.id, t.source)
+
+
+def test_keep_in_range_kpis_keep_both_bounds(lib) -> None:
+    for k in lib.kpis.values():
+        if k.direction == "range":
+            for t in k.targets:
+                assert t.op == "between", (k.id, t.platform, t.op)
+    amazon = next(t for t in lib.kpis["days_of_supply"].targets
+                  if t.platform == "amazon" and not t.sites)
+    assert amazon.value[0] > 0 and amazon.value[1] == 90
+
+
+def test_response_and_refunds_are_measured_as_the_platforms_judge_them(lib) -> None:
+    assert not [t for t in lib.kpis["response_time_hours"].targets if t.kind == "official"]
+    share = lib.kpis["message_response_rate"]
+    assert share.unit == "ratio" and share.direction == "higher"
+    assert any(t.kind == "official" and t.platform == "walmart" for t in share.targets)
+    # refund lines that count seller-fault refunds only are compared with seller-fault refunds
+    assert not [t for t in lib.kpis["refund_rate"].targets
+                if t.platform in ("walmart", "tiktok_shop")]
+    sfr = lib.kpis["seller_fault_refund_rate"]
+    assert {t.platform for t in sfr.targets} == {"walmart", "tiktok_shop"}
+
+
+def test_names_sellers_use(lib) -> None:
+    sell_through = lib.kpis["sell_through_rate"]
+    assert "FBA 售出率" in sell_through.name.zh and "FBA" in sell_through.name.en
+    assert sell_through.platforms == ["amazon"] and sell_through.fulfillment == ["fba"]
+    assert lib.kpis["sku_sell_rate"].name.zh == "动销率"
+    assert "店铺体验分（SPS）" in lib.kpis["shop_performance_score"].name.zh
+    assert lib.kpis["creator_posts_published"].name.zh == "达人出片数"
+    assert lib.kpis["employee_turnover_rate"].name.zh == "员工离职率"
+    assert lib.kpis["sessions"].name.zh == "买家访问次数（Sessions）"
+    assert lib.platforms["ebay"].name.zh == "eBay"
+    for k in lib.kpis.values():
+        assert "贡献利润" not in k.name.zh or k.name.zh == "贡献利润率", k.id

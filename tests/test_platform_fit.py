@@ -1,231 +1,284 @@
-"""Every role's text fits the platforms it sells on, in the kit's one language.
+"""Every platform's kit keeps that platform's own measures, its sites' targets and its ad unit.
 
-Kits are generated (Markdown only) for synthetic clients on each of the nine platforms, with
-each of its fulfilment models, and for every pair of platforms with every role split per
-platform; then each role card and each role's section of the KPI system document is read:
-- it must not name a platform (or that platform's jargon) the role does not sell on;
-- a Chinese kit has no English sentence, an English kit no Chinese (the client's own names,
-  proper nouns, KPI short codes, ids and URLs aside).
+The sample clients in examples/ (one per platform family) are generated as Markdown kits and
+read back: selection.json for what was chosen, the role cards for what a reader sees.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
-from functools import cache
+import json
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from linkstar_kit import check, explain, generate_kit, load_answers, load_library, select
 from linkstar_kit.answers.models import Answers
-from linkstar_kit.kit.generate import generate_kit
-from linkstar_kit.library.loader import Library, load_library
+from linkstar_kit.engine.explain import render_explanation
+from linkstar_kit.engine.select import is_platform_measure
+from linkstar_kit.engine.targets import site_groups
 
-ROLES = ("operations", "advertising", "product_development", "purchasing", "logistics",
-         "customer_service", "content_design", "social_media", "finance", "team_lead")
-
-# What names a platform, in either language. Latin terms match as whole words. A term shared
-# by several platforms (AHR, VTR, DSR, flash sale 秒杀, full-managed) is left out: it names none
-# of them alone.
-PLATFORM_TERMS: dict[str, list[str]] = {
-    "amazon": ["Amazon", "亚马逊", "ASIN", "FNSKU", "MSKU", "Vine", "Prime Day", "Prime",
-               "Buy Box", "黄金购物车", "A-to-z", "A-to-Z", "Seller Central", "FBA", "FBM", "IPI",
-               "Sponsored Products", "Sponsored Brands", "Sponsored Display", "SP", "SB", "SD",
-               "Brand Analytics", "Brand Registry", "品牌分析", "A+", "Subscribe & Save",
-               "ODR", "Lightning Deal", "Outlet"],
-    "shopee": ["Shopee", "虾皮", "SLS", "Preferred Seller", "优选卖家"],
-    # TikTok alone is also a social network any brand may post on; the shop is named as such
-    "tiktok_shop": ["TikTok Shop", "抖音", "Tokopedia", "GMV Max", "Fast Dispatch", "SPS", "FBT"],
-    "lazada": ["Lazada", "来赞达", "LazMall", "LazGlobal"],
-    "walmart": ["Walmart", "沃尔玛", "WFS", "Pro Seller"],
-    "ebay": ["eBay", "易贝", "Top Rated", "Promoted Listings", "Above Standard"],
-    "temu": ["Temu", "拼多多"],
-    "aliexpress": ["AliExpress", "Aliexpress", "速卖通", "Cainiao", "菜鸟"],
-    "shopify": ["Shopify", "独立站", "independent store", "Independent store", "Shop Pay"],
-}
-PLATFORMS = tuple(PLATFORM_TERMS)
-SITE = {"amazon": "US", "shopee": "MY", "tiktok_shop": "US", "lazada": "MY", "walmart": "US",
-        "ebay": "UK", "temu": "US", "aliexpress": "ES", "shopify": None}
-
-CLIENT = "星链测试 Starlink Test"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+PLATFORM_FAMILY = ["temu-aliexpress", "lazada-shopee-sea", "indie-store-launch",
+                   "tiktok-walmart-mixed", "amazon-eu-fbm"]
+MARKETPLACES = {"amazon", "shopee", "tiktok_shop", "lazada", "walmart", "ebay", "temu",
+                "aliexpress"}
+ACOS_CONSOLES = {"amazon", "walmart"}
 
 
-def _term_re(term: str) -> re.Pattern[str]:
-    if re.search(r"[A-Za-z]", term):
-        return re.compile(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])")
-    return re.compile(re.escape(term))
-
-
-TERM_RES = {p: [(t, _term_re(t)) for t in terms] for p, terms in PLATFORM_TERMS.items()}
-
-
-@cache
-def library() -> Library:
+@pytest.fixture(scope="module")
+def library():
     return load_library()
 
 
-def _platform(pid: str, fulfillment: list[str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {"id": pid, "fulfillment": fulfillment}
-    if SITE[pid]:
-        entry["sites"] = [SITE[pid]]
-    return entry
-
-
-def _answers(platforms: list[dict[str, Any]], roles: list[dict[str, Any]], lang: str) -> Answers:
-    return Answers.model_validate({
-        "version": 1,
-        "client": {"name": CLIENT, "language": lang},
-        "scope": {"level": "company", "start": "2026-01-05", "horizon": "quarter"},
-        "stage": "growth", "team_size": 30,
-        "platforms": platforms,
-        "goals": [{"kpi": "gmv", "target": 1000000, "by": "2026-06-30"},
-                  {"kpi": "net_margin", "target": 0.12, "by": "2026-06-30"}],
-        "roles": roles,
-        "systems": {"erp": "lingxing"},
-    })
-
-
-def single_clients() -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:
-    """One platform, one fulfilment model at a time, all ten roles."""
-    out = []
-    for pid in PLATFORMS:
-        for f in library().platforms[pid].fulfillment:
-            roles = [{"role": r, "key": f"r{i}", "title": f"{r} 组{i}", "kpi_count": 5}
-                     for i, r in enumerate(ROLES)]
-            out.append((f"{pid}-{f}", [_platform(pid, [f])], roles))
+@pytest.fixture(scope="module")
+def kits(library, tmp_path_factory) -> dict[str, tuple[Answers, dict[str, Any], Path]]:
+    out = {}
+    for name in PLATFORM_FAMILY:
+        answers = load_answers(EXAMPLES / f"{name}.yaml", library)
+        kit = tmp_path_factory.mktemp(name)
+        generate_kit(answers, library, kit, formats=["md"])
+        out[name] = (answers, json.loads((kit / "selection.json").read_text()), kit)
     return out
 
 
-def pair_clients() -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:
-    """Two platforms with all their fulfilment models; every role split into one per platform."""
-    out = []
-    for a, b in itertools.combinations(PLATFORMS, 2):
-        plats = [_platform(p, list(library().platforms[p].fulfillment)) for p in (a, b)]
-        roles = [{"role": r, "key": f"r{i}-{j}", "title": f"{r} 组{i}-{j}", "platforms": [p],
-                  "kpi_count": 5}
-                 for i, r in enumerate(ROLES) for j, p in enumerate((a, b))]
-        out.append((f"{a}+{b}", plats, roles))
-    return out
+def _sites(answers: Answers) -> dict[str, list[str]]:
+    return {p.id: list(p.sites) for p in answers.platforms}
 
 
-def role_sections(kpi_system: str, titles: dict[str, str]) -> dict[str, str]:
-    """Each role's section of kpi-system.md (its heading up to the next heading)."""
-    out: dict[str, str] = {}
-    parts = re.split(r"^(?=#{2,3} )", kpi_system, flags=re.M)
-    for key, title in titles.items():
-        hits = [p for p in parts if p.startswith("### ") and title in p.splitlines()[0]]
-        assert len(hits) == 1, (key, title)
-        out[key] = hits[0]
-    return out
+def _on(library, kpi: str, role_platforms: list[str], answers: Answers) -> list[str]:
+    from linkstar_kit.engine.applicability import platforms_for
+
+    fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
+    return platforms_for(library.kpis[kpi], role_platforms, fulfillment)
 
 
-def foreign_terms(text: str, own: list[str]) -> list[str]:
-    found = []
-    for pid, res in TERM_RES.items():
-        if pid in own:
+@pytest.mark.parametrize("name", PLATFORM_FAMILY)
+def test_service_and_logistics_roles_carry_each_platforms_own_measure(kits, library,
+                                                                      name) -> None:
+    answers, sel, kit = kits[name]
+    sites = _sites(answers)
+    for role in sel["roles"]:
+        if role["role"] not in ("customer_service", "logistics"):
             continue
-        for term, rx in res:
-            m = rx.search(text)
-            if m:
-                line = text[:m.start()].rsplit("\n", 1)[-1] + text[m.start():].split("\n", 1)[0]
-                found.append(f"{pid}:{term}: …{line.strip()[:160]}")
-    return found
+        for p in set(role["platforms"]) & MARKETPLACES:
+            own = [k["kpi"] for k in role["kpis"]
+                   if is_platform_measure(library.kpis[k["kpi"]],
+                                          _on(library, k["kpi"], role["platforms"], answers),
+                                          p, sites[p])]
+            assert own, (name, role["key"], p, [k["kpi"] for k in role["kpis"]])
+            # the kept one says why, with the rule and the platform
+            kept = [k for k in role["kpis"] for x in k["reasons"]
+                    if x["effect"] == "platform" and x["platform"] == p]
+            assert kept and kept[0]["kpi"] in own
+            assert all(x["because"]["en"] and x["because"]["zh"]
+                       for x in kept[0]["reasons"] if x["effect"] == "platform")
+        card = (kit / "roles" / f"{role['key']}.md").read_text()
+        for k in role["kpis"]:
+            assert k["name"][sel["client"]["language"]] in card
 
 
-# --- one language per kit ----------------------------------------------------------------------
-
-_URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|net|org|io|info|cn|in|au|uk)(?:/\S*)?\b")
-_CODE = re.compile(r"`[^`]*`|\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,]+[A-Za-z][A-Za-z'’-]*)+")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]")
-
-
-@cache
-def proper_nouns() -> tuple[str, ...]:
-    """Names that stay as they are in a Chinese text: platform names, KPI short codes."""
-    lib = library()
-    names = {p.name.en for p in lib.platforms.values()} | {
-        k.short for k in lib.kpis.values() if k.short}
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-def english_sentences(text: str, allowed: list[str]) -> list[str]:
-    """Runs of three or more English words with at least two lower-case ones: a sentence or a
-    phrase, not a proper noun (`Walmart Marketplace Learn`) or a code."""
-    for s in sorted(allowed, key=len, reverse=True):
-        text = text.replace(s, " ")
-    text = _CODE.sub(" ", _URL.sub(" ", text))
-    for s in proper_nouns():
-        text = text.replace(s, " ")
-    out = []
-    for m in _LATIN_RUN.finditer(text):
-        words = re.split(r"[ ,]+", m.group(0))
-        lower = [w for w in words if w.islower() and len(w) > 1]
-        if len(words) >= 3 and len(lower) >= 2:
-            out.append(m.group(0))
-    return out
+@pytest.mark.parametrize("name", PLATFORM_FAMILY)
+def test_operations_carries_the_measure_of_platforms_nobody_else_serves(kits, library,
+                                                                         name) -> None:
+    answers, sel, _ = kits[name]
+    served = {p for r in sel["roles"] if r["role"] in ("customer_service", "logistics")
+              for p in r["platforms"]}
+    for role in sel["roles"]:
+        if role["role"] != "operations":
+            continue
+        for p in (set(role["platforms"]) & MARKETPLACES) - served:
+            assert any(is_platform_measure(library.kpis[k["kpi"]],
+                                           _on(library, k["kpi"], role["platforms"], answers),
+                                           p, _sites(answers)[p]) for k in role["kpis"]), \
+                (name, role["key"], p)
 
 
-def chinese_in(text: str, allowed: list[str]) -> list[str]:
-    for s in sorted(allowed, key=len, reverse=True):
-        text = text.replace(s, " ")
-    out = []
-    for line in text.splitlines():
-        if _HAN.search(line):
-            out.append(line.strip()[:160])
-    return out
+@pytest.mark.parametrize("name", PLATFORM_FAMILY)
+def test_a_target_for_every_site_group(kits, library, name) -> None:
+    answers, sel, kit = kits[name]
+    sites = _sites(answers)
+    for role in sel["roles"]:
+        card = (kit / "roles" / f"{role['key']}.md").read_text()
+        for k in role["kpis"]:
+            if any(t["kind"] == "goal" for t in k["targets"]):
+                continue
+            lib = library.kpis[k["kpi"]]
+            for p in {t["platform"] for t in k["targets"] if t["platform"]}:
+                groups = site_groups(lib, p, sites[p])
+                mine = [t for t in k["targets"] if t["platform"] == p]
+                if not any(t.sites for t, _ in groups if t is not None):
+                    continue  # the platform's rule does not differ by site
+                covered = [s for t in mine for s in (t["sites"] or sites[p])]
+                expected = [s for t, g in groups if t is not None for s in (g or sites[p])]
+                assert sorted(covered) == sorted(expected), (name, role["key"], k["kpi"], p)
+                assert len(covered) == len(set(covered))  # no site in two groups
+                for t in mine:
+                    if t["sites"]:
+                        assert "/".join(t["sites"]) in card, (role["key"], k["kpi"], t)
 
 
-def scan_kit(name: str, plats: list[dict[str, Any]], roles: list[dict[str, Any]], lang: str,
-             out: Path) -> list[str]:
-    answers = _answers(plats, roles, lang)
-    generate_kit(answers, library(), out, formats=["md"])
-    titles = {r["key"]: r["title"] for r in roles}
-    sections = role_sections((out / "kpi-system.md").read_text(encoding="utf-8"), titles)
-    allowed = [CLIENT, *titles.values(), *titles]
-    problems = []
-    for r in roles:
-        own = r.get("platforms") or [p["id"] for p in plats]
-        for where, text in ((f"roles/{r['key']}.md", (out / "roles" / f"{r['key']}.md")
-                             .read_text(encoding="utf-8")),
-                            (f"kpi-system.md §{r['key']}", sections[r["key"]])):
-            for hit in foreign_terms(text, own):
-                problems.append(f"{name} {lang} {r['role']} on {own} {where}: foreign {hit}")
-            mixed = (english_sentences(text, allowed) if lang == "zh"
-                     else chinese_in(text, allowed))
-            for hit in mixed:
-                problems.append(f"{name} {lang} {r['role']} {where}: "
-                                f"{'English' if lang == 'zh' else 'Chinese'}: {hit}")
-    return problems
+def test_mixed_site_team_keeps_its_site_targets(kits) -> None:
+    """TikTok Shop US + MY and Walmart US + CA: no target is lost because of the second site."""
+    _, sel, _ = kits["tiktok-walmart-mixed"]
+    got = {(r["key"], k["kpi"], t["platform"], tuple(t["sites"] or ())): t
+           for r in sel["roles"] for k in r["kpis"] for t in k["targets"]}
+    assert got[("logistics", "late_dispatch_rate", "tiktok_shop", ("US",))]
+    assert got[("logistics", "valid_tracking_rate", "walmart", ("US",))]["value"] == 0.99
+    assert got[("logistics", "valid_tracking_rate", "walmart", ("CA",))]["value"] == 0.85
 
 
-def _report(problems: list[str]) -> str:
-    uniq = sorted(set(problems))
-    return f"{len(uniq)} problems:\n" + "\n".join(uniq[:80])
+def test_amazon_operations_gets_the_method_pair(kits) -> None:
+    _, sel, kit = kits["amazon-eu-fbm"]
+    ops = next(r for r in sel["roles"] if r["role"] == "operations")
+    by = {k["kpi"]: k for k in ops["kpis"]}
+    assert {"acos", "conversion_rate"} <= set(by)
+    assert [(t["op"], t["value"], t["kind"]) for t in by["acos"]["targets"]] == [
+        ("<=", 0.25, "method")]
+    assert [(t["op"], t["value"], t["kind"]) for t in by["conversion_rate"]["targets"]] == [
+        (">=", 0.12, "method")]
+    assert "buy_box_percentage" not in by  # the client's exclude
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_single_platform_kits_fit_their_platform(tmp_path: Path, lang: str) -> None:
-    problems: list[str] = []
-    for name, plats, roles in single_clients():
-        problems += scan_kit(name, plats, roles, lang, tmp_path / name)
-    assert not problems, _report(problems)
+@pytest.mark.parametrize("name", PLATFORM_FAMILY)
+def test_advertising_in_the_unit_of_its_console(kits, name) -> None:
+    _, sel, _ = kits[name]
+    for role in sel["roles"]:
+        ids = {k["kpi"]: k for k in role["kpis"]}
+        for kid in ("acos", "tacos"):
+            for t in ids.get(kid, {}).get("targets", []):
+                assert t["platform"] in ACOS_CONSOLES | {None}, (name, role["key"], kid)
+        if kid in ids:
+            assert set(role["platforms"]) & ACOS_CONSOLES
+        if role["role"] == "advertising" and set(role["platforms"]) - ACOS_CONSOLES:
+            assert "roas" in ids, (name, role["key"])
+        if role["role"] == "advertising" and set(role["platforms"]) & ACOS_CONSOLES:
+            assert "acos" in ids, (name, role["key"])
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_two_platform_kits_keep_each_role_to_its_platform(tmp_path: Path, lang: str) -> None:
-    problems: list[str] = []
-    for name, plats, roles in pair_clients():
-        problems += scan_kit(name, plats, roles, lang, tmp_path / name)
-    assert not problems, _report(problems)
+@pytest.mark.parametrize("name", PLATFORM_FAMILY)
+def test_examples_pass_the_health_check(library, name) -> None:
+    answers = load_answers(EXAMPLES / f"{name}.yaml", library)
+    findings = check(answers, library)
+    assert not [f for f in findings if f.severity == "error"], findings
+    assert not [f for f in findings if f.code == "platform-measure-missing"], findings
 
 
-def test_the_scanners_catch_what_they_are_for() -> None:
-    assert foreign_terms("Run Vine on new ASINs", ["shopee"])
-    assert not foreign_terms("Run Vine on new ASINs", ["amazon"])
-    assert not foreign_terms("Vinegar and Primer", ["shopee"])  # whole words only
-    assert foreign_terms("用 Shopee 广告", ["amazon"]) and foreign_terms("抢黄金购物车", ["ebay"])
-    assert english_sentences("来源：Profit report by SKU with fee lines", [])
-    assert not english_sentences("来源：Walmart Marketplace Learn 卖家绩效标准，ACoS ≤ 25%", [])
-    assert chinese_in("Source: 领星利润报表", []) and not chinese_in("Team 组1 notes", ["组1"])
+# --- the engine on small profiles ----------------------------------------------------------
+
+BASE = """\
+version: 1
+client: {name: "T", language: en}
+scope: {level: company, start: 2026-07-01, horizon: quarter}
+stage: growth
+team_size: 12
+"""
+
+
+@pytest.fixture(scope="module")
+def parse(library):
+    import tempfile
+
+    def go(body: str) -> Answers:
+        with tempfile.TemporaryDirectory() as d:
+            f = Path(d) / "a.yaml"
+            f.write_text(BASE + textwrap.dedent(body))
+            return load_answers(f, library)
+    return go
+
+
+def test_site_groups_split_and_fall_back(library) -> None:
+    from linkstar_kit.library.models import Target
+
+    def t(**kw: Any) -> Target:
+        return Target(op="<", value=0.1, kind="official", source="x source", as_of="2026-01-01",
+                      **kw)
+
+    kpi = library.kpis["valid_tracking_rate"].model_copy(update={"targets": [
+        t(platform="walmart", sites=["US"]), t(platform="walmart", sites=["CA"]),
+        t(platform="tiktok_shop", sites=["US"]), t()]})
+    groups = [(x.sites if x else None, g) for x, g in site_groups(kpi, "walmart", ["US", "CA"])]
+    assert groups == [(["US"], ["US"]), (["CA"], ["CA"])]
+    # a site no scoped target covers falls back to the platform-wide or default target
+    tail = site_groups(kpi, "tiktok_shop", ["US", "MY"])
+    assert [g for _, g in tail] == [["US"], ["MY"]]
+    assert tail[1][0] is not None and not tail[1][0].sites
+    # no site named: the platform-wide (here the default) target, for every site
+    assert [g for _, g in site_groups(kpi, "walmart", [])] == [None]
+
+
+def test_client_exclude_wins_and_is_said(library, parse) -> None:
+    answers = parse("""\
+        platforms:
+          - {id: shopee, sites: [SG], fulfillment: [self_ship]}
+        goals: [{kpi: gmv_growth, target: 0.3, by: 2026-09-30}]
+        roles:
+          - role: customer_service
+            exclude: [chat_response_rate, shopee_penalty_points, non_fulfilment_rate,
+                      late_shipment_rate, preparation_time_days, fast_handover_rate,
+                      cancellation_rate, response_time_hours, review_rating]
+        """)
+    sel = select(answers, library)
+    cs = sel.roles[0]
+    own = [k.kpi for k in cs.kpis
+           if is_platform_measure(library.kpis[k.kpi], ["shopee"], "shopee", ["SG"])]
+    if own:  # the library may hold more Shopee measures than this list excludes
+        pytest.skip(f"other Shopee measures for customer service: {own}")
+    assert [(g.platform, g.why) for g in cs.platform_gaps] == [("shopee", "excluded")]
+    assert "chat_response_rate" in cs.platform_gaps[0].kpis
+    text = render_explanation(explain(answers, library))
+    assert "client excluded" in text and "chat_response_rate" in text
+    codes = [f.code for f in check(answers, library)]
+    assert "platform-measure-missing" in codes
+
+
+def test_mixed_advertising_role_gets_each_consoles_unit(library, parse) -> None:
+    answers = parse("""\
+        platforms:
+          - {id: amazon, sites: [US], fulfillment: [fba]}
+          - {id: shopee, sites: [MY], fulfillment: [self_ship]}
+        goals: [{kpi: net_margin, target: 0.12, by: 2026-09-30}]
+        roles:
+          - role: advertising
+        """)
+    ads = select(answers, library).roles[0]
+    by = {k.kpi: k for k in ads.kpis}
+    assert {"acos", "roas"} <= set(by)
+    assert {t.platform for t in by["acos"].targets} <= {"amazon"}
+    assert {t.platform for t in by["roas"].targets} <= {"shopee"}
+
+
+def test_shopee_only_advertising_has_no_acos(library, parse) -> None:
+    for platform, site in (("shopee", "MY"), ("lazada", "TH"), ("tiktok_shop", "US")):
+        answers = parse(f"""\
+            platforms:
+              - {{id: {platform}, sites: [{site}], fulfillment: [self_ship]}}
+            goals: [{{kpi: net_margin, target: 0.12, by: 2026-09-30}}]
+            roles:
+              - role: advertising
+              - role: operations
+            """)
+        for role in select(answers, library).roles:
+            ids = {k.kpi for k in role.kpis}
+            assert not {"acos", "tacos"} & ids, (platform, role.key, ids)
+            if role.role == "advertising":
+                assert "roas" in ids
+
+
+def test_tracking_rows_name_the_sites_of_their_target(library, tmp_path: Path) -> None:
+    """The store keeps one row per role, KPI and platform; a row whose target holds for some
+    sites only says which, in the dashboards (and the workbook, which uses the same label)."""
+    import yaml
+
+    answers = load_answers(EXAMPLES / "tiktok-walmart-mixed.yaml", library)
+    generate_kit(answers, library, tmp_path, formats=["dashboards"])
+    sel = json.loads((tmp_path / "selection.json").read_text())
+    board = yaml.safe_load((tmp_path / "dashboards" / "dashboard.yaml").read_text())
+    names = {s["name"] for sec in board["sections"] for p in sec.get("panels", [])
+             for s in p.get("series", [])}
+    scoped = {(t["platform"], "/".join(t["sites"])) for r in sel["roles"] for k in r["kpis"]
+              for t in k["targets"] if t["sites"]}
+    assert scoped
+    shown = {f"{library.platforms[p].name.en} {s}" for p, s in scoped}
+    assert shown & names, (shown, names)
