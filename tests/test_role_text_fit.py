@@ -11,6 +11,7 @@ platform; then each role card and each role's section of the KPI system document
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 
 from linkstar_kit.answers.models import Answers
+from linkstar_kit.engine.explain import explain, render_explanation
 from linkstar_kit.kit.generate import generate_kit
 from linkstar_kit.library.loader import Library, load_library
 
@@ -185,6 +187,13 @@ def scan_kit(name: str, plats: list[dict[str, Any]], roles: list[dict[str, Any]]
     sections = role_sections((out / "kpi-system.md").read_text(encoding="utf-8"), titles)
     allowed = [CLIENT, *titles.values(), *titles]
     problems = []
+    # documents for the whole team: one language throughout (platform names may be any)
+    team_docs = {"kpi-system.md": (out / "kpi-system.md").read_text(encoding="utf-8"),
+                 **{f"agendas/{p.name}": p.read_text(encoding="utf-8")
+                    for p in sorted((out / "agendas").glob("*.md"))}}
+    for where, text in team_docs.items():
+        for hit in (english_sentences(text, allowed) if lang == "zh" else chinese_in(text, allowed)):
+            problems.append(f"{name} {lang} {where}: {'English' if lang == 'zh' else 'Chinese'}: {hit}")
     for r in roles:
         own = r.get("platforms") or [p["id"] for p in plats]
         for where, text in ((f"roles/{r['key']}.md", (out / "roles" / f"{r['key']}.md")
@@ -221,6 +230,25 @@ def test_two_platform_kits_keep_each_role_to_its_platform(tmp_path: Path, lang: 
     assert not problems, _report(problems)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_explain_speaks_the_kit_language(lang: str) -> None:
+    """Reasons, runner-up reasons, target sources: `linkstar explain --lang zh` has no English
+    sentence (rule and KPI ids aside), `--lang en` no Chinese."""
+    problems: list[str] = []
+    for name, plats, roles in pair_clients()[::5]:
+        answers = _answers(plats, roles, lang)
+        data = explain(answers, library(), language=lang)
+        text = render_explanation(data)
+        allowed = [CLIENT, *(r["title"] for r in roles), *(r["key"] for r in roles)]
+        hits = english_sentences(text, allowed) if lang == "zh" else chinese_in(text, allowed)
+        problems += [f"{name} {lang}: {h}" for h in hits]
+        sel = json.dumps([t for r in data["roles"] for k in r["selected"] for t in k["reasons"]],
+                         ensure_ascii=False)
+        problems += [f"{name} {lang} reasons: {h}" for h in
+                     (english_sentences(sel, allowed) if lang == "zh" else [])]
+    assert not problems, _report(problems)
+
+
 def test_the_scanners_catch_what_they_are_for() -> None:
     assert foreign_terms("Run Vine on new ASINs", ["shopee"])
     assert not foreign_terms("Run Vine on new ASINs", ["amazon"])
@@ -229,3 +257,27 @@ def test_the_scanners_catch_what_they_are_for() -> None:
     assert english_sentences("来源：Profit report by SKU with fee lines", [])
     assert not english_sentences("来源：Walmart Marketplace Learn 卖家绩效标准，ACoS ≤ 25%", [])
     assert chinese_in("Source: 领星利润报表", []) and not chinese_in("Team 组1 notes", ["组1"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_dashboards_and_scorecard_labels_are_in_one_language(tmp_path: Path, lang: str) -> None:
+    """KPI labels of the dashboards and the actuals template: `Net margin`, not
+    `Net margin · 净利率` (a short code such as ACoS may follow the name)."""
+    name, plats, roles = pair_clients()[0]
+    answers = _answers(plats, roles, lang)
+    generate_kit(answers, library(), tmp_path, formats=["dashboards", "xlsx"])
+    allowed = [CLIENT, *(r["title"] for r in roles), *(r["key"] for r in roles)]
+    problems = []
+    # what people read: the Grafana panels and the template a person fills in (selection.json
+    # and dashboard.yaml carry both languages on purpose, as data)
+    grafana = json.loads((tmp_path / "dashboards" / "grafana.json").read_text(encoding="utf-8"))
+    panels = [json.dumps([p.get("title"), p.get("description")], ensure_ascii=False)
+              for p in grafana.get("panels", [])]
+    texts = {"grafana.json": "\n".join(panels),
+             # the header row holds the column ids the loader reads
+             **{p.name: p.read_text(encoding="utf-8").split("\n", 1)[1]
+                for p in tmp_path.rglob("*.csv")}}
+    for fname, text in texts.items():
+        hits = english_sentences(text, allowed) if lang == "zh" else chinese_in(text, allowed)
+        problems += [f"{fname}: {h}" for h in hits]
+    assert not problems, _report(problems)
