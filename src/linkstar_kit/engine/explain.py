@@ -7,6 +7,7 @@ from typing import Any
 from ..answers.models import Answers
 from ..errors import UsageError, did_you_mean
 from ..library.loader import Library
+from .models import PlatformGap
 from .select import select
 
 
@@ -34,13 +35,35 @@ def explain(answers: Answers, library: Library, *, role_key: str | None = None,
                 "score": k.score,
                 "pinned": k.pinned,
                 "reasons": [{"rule": x.rule, "effect": x.effect, "weight": x.weight,
-                             "because": x.because.get(lang) if x.because else None}
+                             "because": x.because.get(lang) if x.because else None,
+                             **({"platform": x.platform} if x.platform else {})}
                             for x in k.reasons],
             } for k in r.kpis],
             "runners_up": [ru.model_dump() for ru in r.runners_up],
+            "platform_gaps": [{**g.model_dump(), "message": gap_message(g, library, lang)}
+                              for g in r.platform_gaps],
         })
     return {"library": selection.generator.library, "roles": out,
             "warnings": selection.warnings}
+
+
+def gap_message(gap: PlatformGap, library: Library, lang: str) -> str:
+    """Why a role has none of a platform's own measures, in the client's language."""
+    p = library.platforms.get(gap.platform)
+    name = p.name.get(lang) if p else gap.platform
+    kpis = ", ".join(gap.kpis)
+    if lang == "zh":
+        return {
+            "excluded": f"「{name}」上没有该平台自己的考核指标：客户排除了 {kpis}（客户的排除优先）",
+            "none": f"「{name}」上没有该平台自己的考核指标：指标库中没有适合该岗位的指标",
+            "full": f"「{name}」上没有该平台自己的考核指标：岗位名额已被指定或规则纳入的指标占满",
+        }[gap.why]
+    return {
+        "excluded": f"no measure of {name}'s own: the client excluded {kpis} (a client "
+                    "exclude wins)",
+        "none": f"no measure of {name}'s own: the library has none this role suits",
+        "full": f"no measure of {name}'s own: every place went to pinned or rule-included KPIs",
+    }[gap.why]
 
 
 def render_explanation(data: dict[str, Any]) -> str:
@@ -57,9 +80,12 @@ def render_explanation(data: dict[str, Any]) -> str:
                 # a rule that boosts and notes the same KPI gives its reason once
                 because = f": {x['because']}" if x["because"] and x["rule"] not in told else ""
                 told.add(x["rule"])
-                lines.append(f"      {x['effect']:<10} {x['rule']}{w}{because}")
+                on = f" [{x['platform']}]" if x.get("platform") else ""
+                lines.append(f"      {x['effect']:<10} {x['rule']}{on}{w}{because}")
         for ru in r["runners_up"]:
             lines.append(f"  - {ru['kpi']:<32} {ru['score']:>6g}  {ru['why']}")
+        for g in r["platform_gaps"]:
+            lines.append(f"  ! {g['platform']:<32} {g['message']} (rule {g['rule']})")
         lines.append("")
     for w in data["warnings"]:
         lines.append(f"warning: {w}")

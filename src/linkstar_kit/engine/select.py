@@ -6,7 +6,10 @@ Per role entry, in this order (each step is recorded in the KPI's `reasons`):
    drives, then every matching rule's include / exclude / boost / set_target / note;
 3. the client's pins and excludes (a pin beats a rule's exclude);
 4. the top of the ranking up to the role's KPI count (pins and rule includes first);
-5. balance: at least one lead and one lag measure, and a selected KPI's counter metric beside
+5. platform measures: a `keep_platform_measure` rule keeps, for each of the role's platforms it
+   names, one of that platform's own measures (a KPI of that platform, or one held to its
+   official line); the steps after it never swap such a KPI out;
+6. balance: at least one lead and one lag measure, and a selected KPI's counter metric beside
    it when the role can hold one, so no role is driven by a single gameable number;
 then, across roles, goal coverage: every company goal gets a driver, else a warning.
 Ties break on the KPI id, so the same input always gives the same output.
@@ -21,7 +24,7 @@ from .. import __version__
 from ..answers.models import Answers, RoleEntry
 from ..library.conditions import evaluate
 from ..library.loader import Library
-from ..library.models import Kpi, Note, SetTarget, Text
+from ..library.models import KeepPlatformMeasure, Kpi, Note, Rule, SetTarget, Text
 from .applicability import platforms_for, text_applies
 from .facts import company_facts, role_facts
 from .models import (
@@ -29,6 +32,7 @@ from .models import (
     Driver,
     Generator,
     GoalSelection,
+    PlatformGap,
     Reason,
     RoleSelection,
     RunnerUp,
@@ -84,6 +88,12 @@ class RoleWork:
     kpi_notes: dict[str, list[Note]]
     role_notes: list[Note]
     goals: frozenset[str] = frozenset()
+    # (platform, rule) pairs a keep_platform_measure rule asks a measure for, in role order
+    measure_asks: list[tuple[str, Rule]] = field(default_factory=list)
+    # the client's sites on each of the role's platforms: an official line scoped to other
+    # sites does not make a KPI this platform's measure for this client
+    sites: dict[str, list[str]] = field(default_factory=dict)
+    platform_gaps: list[PlatformGap] = field(default_factory=list)
 
 
 def default_kpi_count(facts: dict[str, Any]) -> int:
@@ -162,6 +172,7 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
             candidate(kpi)
 
     overrides: dict[str, list[tuple[str, SetTarget]]] = {}
+    measure_asks: list[tuple[str, Rule]] = []
     kpi_notes: dict[str, list[Note]] = {}
     role_notes: list[Note] = []
     for cr in library.rules:
@@ -171,6 +182,9 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
         if not evaluate(cr.condition, facts):
             continue
         for eff in rule.then:
+            if isinstance(eff, KeepPlatformMeasure):
+                measure_asks.extend(_measure_asks(answers, entry, platforms, rule, eff))
+                continue
             kid = getattr(eff, "kpi", None)
             target_kpi = library.kpis.get(kid) if kid else None
             c = candidate(target_kpi) if target_kpi is not None else None
@@ -231,18 +245,81 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
     while len(chosen) < count and rest:
         best = min(rest, key=lambda c: (-_diverse_score(c, chosen), c.kpi.id))
         rest.remove(best)
-        if not _twin_of_any(best.kpi, [o.kpi for o in chosen]):
+        if not _twin_of_any(best, chosen):
             chosen.append(best)
     selected = [c.kpi.id for c in chosen]
     work = RoleWork(entry, key, platforms, count, entry.kpi_count is not None, cands, selected,
-                    overrides, kpi_notes, role_notes, frozenset(goals))
+                    overrides, kpi_notes, role_notes, frozenset(goals),
+                    measure_asks=measure_asks,
+                    sites={p.id: list(p.sites) for p in answers.platforms})
+    _keep_platform_measures(work)
     _balance(work)
     return work
 
 
-def _twin_of_any(kpi: Kpi, others: list[Kpi]) -> bool:
-    """True when `kpi` is the same number as one of `others` in another form (ROAS and ACoS)."""
-    return any(o.id in kpi.same_as or kpi.id in o.same_as for o in others)
+def _twin_of_any(c: Candidate, others: list[Candidate]) -> bool:
+    """True when `c` is the same number as one of `others` in another form (ROAS and ACoS) on
+    a platform both are held on: ACoS on Amazon beside ROAS on Shopee is each console's unit."""
+    return any((o.kpi.id in c.kpi.same_as or c.kpi.id in o.kpi.same_as)
+               and set(o.platforms) & set(c.platforms) for o in others)
+
+
+def _measure_asks(answers: Answers, entry: RoleEntry, platforms: list[str], rule: Rule,
+                  eff: KeepPlatformMeasure) -> list[tuple[str, Rule]]:
+    """The role's platforms this rule asks a measure for: those it names, less the ones a role
+    entry of `unless_covered_by` covers (that role carries the platform's measure instead)."""
+    covered = {p for other in answers.roles if other.role in eff.unless_covered_by
+               and other is not entry for p in answers.role_platforms(other)}
+    return [(p, rule) for p in platforms if p in eff.platforms and p not in covered]
+
+
+def is_platform_measure(kpi: Kpi, on: list[str], platform: str, sites: list[str]) -> bool:
+    """`kpi`, held on the platforms `on`, is `platform`'s own measure: a KPI of that platform
+    (it names its platforms and `platform` is one), or one held to that platform's official
+    line for one of the client's `sites` there (or any site when none is named)."""
+    if platform not in on:
+        return False
+    if kpi.platforms is not None and platform in kpi.platforms:
+        return True
+    return any(t.kind == "official" and t.platform == platform
+               and (not t.sites or not sites or set(t.sites) & set(sites)) for t in kpi.targets)
+
+
+def _keep_platform_measures(w: RoleWork) -> None:
+    """Per platform asked for: protect the best platform measure already selected, else add
+    the best one the role suits (in a free place, or instead of the weakest swappable KPI).
+    A platform the role cannot get one for is recorded in `platform_gaps` with the reason."""
+    done: set[str] = set()
+    for p, rule in w.measure_asks:
+        if p in done:
+            continue
+        done.add(p)
+        sites = w.sites.get(p, [])
+
+        def measure(c: Candidate) -> bool:
+            return is_platform_measure(c.kpi, c.platforms, p, sites)  # noqa: B023
+
+        reason = Reason(rule=rule.id, effect="platform", because=rule.because, platform=p)
+        held = sorted((w.candidates[k] for k in w.selected if measure(w.candidates[k])),
+                      key=Candidate.rank)
+        if held:
+            held[0].protected = True
+            held[0].reasons.append(reason)
+            continue
+        chosen = [w.candidates[k] for k in w.selected]
+        options = sorted((c for c in w.candidates.values()
+                          if measure(c) and not c.excluded and c.kpi.id not in w.selected
+                          and c.kpi.roles.get(w.entry.role) and not _twin_of_any(c, chosen)),
+                         key=Candidate.rank)
+        if not options:
+            excluded = sorted(c.kpi.id for c in w.candidates.values()
+                              if measure(c) and c.excluded and c.kpi.roles.get(w.entry.role))
+            w.platform_gaps.append(PlatformGap(platform=p, rule=rule.id,
+                                               why="excluded" if excluded else "none",
+                                               kpis=excluded))
+            continue
+        if not _add(w, options[0], reason, may_grow=True):
+            w.platform_gaps.append(PlatformGap(platform=p, rule=rule.id, why="full"))
 
 
 def _diverse_score(c: Candidate, chosen: list[Candidate]) -> float:
@@ -288,10 +365,10 @@ def _add(w: RoleWork, c: Candidate, reason: Reason, *, may_grow: bool,
 
 
 def _pool(w: RoleWork) -> list[Candidate]:
-    held = [w.candidates[k].kpi for k in w.selected]
+    held = [w.candidates[k] for k in w.selected]
     return sorted((c for c in w.candidates.values()
                    if not c.excluded and c.kpi.id not in w.selected and c.kpi.roles.get(w.entry.role)
-                   and not _twin_of_any(c.kpi, held)),
+                   and not _twin_of_any(c, held)),
                   key=Candidate.rank)
 
 
@@ -412,11 +489,12 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
                        "the role is better balanced without another")
             else:
                 why = ("outscored a selected KPI, which a balance step placed instead "
-                       "(lead/lag, counter metric or goal coverage)")
+                       "(a platform's own measure, lead/lag, counter metric or goal coverage)")
         runners.append(RunnerUp(kpi=c.kpi.id, score=round(c.score, 2), why=why))
         if len(runners) == 5:
             break
     return RoleSelection(key=w.key, role=w.entry.role, title=w.entry.title,
                          headcount=w.entry.headcount, platforms=w.platforms, kpis=kpis,
                          runners_up=runners,
-                         notes=[n.text.get(lang) for n in mine(w.role_notes, w.platforms)])
+                         notes=[n.text.get(lang) for n in mine(w.role_notes, w.platforms)],
+                         platform_gaps=w.platform_gaps)

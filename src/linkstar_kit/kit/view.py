@@ -55,11 +55,16 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     def targets_view(k: Any, role_platforms: list[str]) -> list[dict[str, Any]]:
         out = []
         for tg in k.targets:
-            # a role on one platform needs no platform label on its targets
-            labelled = tg.platform and len(role_platforms) > 1
+            # a role on one platform needs no platform label on its targets, unless the
+            # target holds for some of its sites only: then the label names them
+            labelled = tg.platform and (len(role_platforms) > 1 or tg.sites)
+            label = platform_names.get(tg.platform, t["all_platforms"]) if labelled \
+                else t["all_platforms"]
+            if labelled and tg.sites:
+                label = f"{label} {'/'.join(tg.sites)}"
             out.append({
-                "platform": platform_names.get(tg.platform, t["all_platforms"]) if labelled
-                else t["all_platforms"],
+                "platform": label,
+                "sites": list(tg.sites or []),
                 "text": fmt.target(tg, k.unit, lang, cur),
                 "kind": tg.kind,
                 "kind_label": t[tg.kind],

@@ -14,7 +14,17 @@ from ..errors import InputError, Issue, did_you_mean, display_path
 from ..paths import data_dir
 from ..validation import validate
 from .conditions import ConditionError, Node, parse_condition
-from .models import Category, Kpi, LibraryMeta, Note, Platform, Role, Rule, Scoped
+from .models import (
+    Category,
+    KeepPlatformMeasure,
+    Kpi,
+    LibraryMeta,
+    Note,
+    Platform,
+    Role,
+    Rule,
+    Scoped,
+)
 
 # Every KPI keeps at least this many actions a role can use on each platform (and fulfilment
 # model) it applies to, once actions tagged for other platforms are set aside.
@@ -330,6 +340,18 @@ def _compile_rule(lib: Library, e: _Entry, issues: list[Issue]) -> CompiledRule 
                                       f"unknown platform `{platform}`",
                                       did_you_mean(platform, lib.platforms)))
             ok = False
+        if isinstance(eff, KeepPlatformMeasure):
+            for j, p in enumerate(eff.platforms):
+                if p not in lib.platforms:
+                    issues.append(e.doc.issue((*e.path, "then", i, "platforms", j),
+                                              f"unknown platform `{p}`",
+                                              did_you_mean(p, lib.platforms)))
+                    ok = False
+            for j, r in enumerate(eff.unless_covered_by):
+                if r not in lib.roles:
+                    issues.append(e.doc.issue((*e.path, "then", i, "unless_covered_by", j),
+                                              f"unknown role `{r}`", did_you_mean(r, lib.roles)))
+                    ok = False
     if not ok:
         return None
     return CompiledRule(rule, node)

@@ -106,7 +106,9 @@ class Target(Model):
     source: Source
     url: str | None = None
     as_of: dt.date
-    window: str | None = None
+    # like `source`: a plain string only when it reads the same in both languages ("60 days"
+    # does not: write {en: "60 days", zh: "60 天"})
+    window: Source | None = None
     note: Text | None = None
 
     _value_fits_op = model_validator(mode="after")(lambda self: _check_value_fits_op(self))
@@ -244,7 +246,18 @@ class Note(Scoped):
     text: Text
 
 
-Effect = Annotated[Include | Exclude | Boost | SetTarget | Note, Field(discriminator="effect")]
+class KeepPlatformMeasure(Model):
+    """For each of the role's platforms among `platforms`, keep at least one of that platform's
+    own measures: a KPI only that platform (or a few) has, or one held to the platform's
+    `official` line. Skipped for a platform that a role entry of `unless_covered_by` covers."""
+
+    effect: Literal["keep_platform_measure"]
+    platforms: Annotated[list[Id], Field(min_length=1)]
+    unless_covered_by: list[Id] = []
+
+
+Effect = Annotated[Include | Exclude | Boost | SetTarget | Note | KeepPlatformMeasure,
+                   Field(discriminator="effect")]
 
 
 class Rule(Model):
