@@ -23,7 +23,7 @@ def _from_library(t: Target, platform: str | None, lang: str,
     return ResolvedTarget(platform=platform, sites=sites, op=t.op,
                           value=list(t.value) if isinstance(t.value, tuple) else t.value,
                           kind=t.kind, source=source_text(t.source, lang), as_of=t.as_of.isoformat(),
-                          window=t.window, url=t.url)
+                          window=source_text(t.window, lang) if t.window else None, url=t.url)
 
 
 def _from_rule(rule_id: str, st: SetTarget, platform: str | None, lang: str,

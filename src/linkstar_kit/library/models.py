@@ -106,7 +106,9 @@ class Target(Model):
     source: Source
     url: str | None = None
     as_of: dt.date
-    window: str | None = None
+    # like `source`: a plain string only when it reads the same in both languages ("60 days"
+    # does not: write {en: "60 days", zh: "60 天"})
+    window: Source | None = None
     note: Text | None = None
 
     _value_fits_op = model_validator(mode="after")(lambda self: _check_value_fits_op(self))

@@ -1,0 +1,231 @@
+"""Every role's text fits the platforms it sells on, in the kit's one language.
+
+Kits are generated (Markdown only) for synthetic clients on each of the nine platforms, with
+each of its fulfilment models, and for every pair of platforms with every role split per
+platform; then each role card and each role's section of the KPI system document is read:
+- it must not name a platform (or that platform's jargon) the role does not sell on;
+- a Chinese kit has no English sentence, an English kit no Chinese (the client's own names,
+  proper nouns, KPI short codes, ids and URLs aside).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from linkstar_kit.answers.models import Answers
+from linkstar_kit.kit.generate import generate_kit
+from linkstar_kit.library.loader import Library, load_library
+
+ROLES = ("operations", "advertising", "product_development", "purchasing", "logistics",
+         "customer_service", "content_design", "social_media", "finance", "team_lead")
+
+# What names a platform, in either language. Latin terms match as whole words. A term shared
+# by several platforms (AHR, VTR, DSR, flash sale 秒杀, full-managed) is left out: it names none
+# of them alone.
+PLATFORM_TERMS: dict[str, list[str]] = {
+    "amazon": ["Amazon", "亚马逊", "ASIN", "FNSKU", "MSKU", "Vine", "Prime Day", "Prime",
+               "Buy Box", "黄金购物车", "A-to-z", "A-to-Z", "Seller Central", "FBA", "FBM", "IPI",
+               "Sponsored Products", "Sponsored Brands", "Sponsored Display", "SP", "SB", "SD",
+               "Brand Analytics", "Brand Registry", "品牌分析", "A+", "Subscribe & Save",
+               "ODR", "Lightning Deal", "Outlet"],
+    "shopee": ["Shopee", "虾皮", "SLS", "Preferred Seller", "优选卖家"],
+    # TikTok alone is also a social network any brand may post on; the shop is named as such
+    "tiktok_shop": ["TikTok Shop", "抖音", "Tokopedia", "GMV Max", "Fast Dispatch", "SPS", "FBT"],
+    "lazada": ["Lazada", "来赞达", "LazMall", "LazGlobal"],
+    "walmart": ["Walmart", "沃尔玛", "WFS", "Pro Seller"],
+    "ebay": ["eBay", "易贝", "Top Rated", "Promoted Listings", "Above Standard"],
+    "temu": ["Temu", "拼多多"],
+    "aliexpress": ["AliExpress", "Aliexpress", "速卖通", "Cainiao", "菜鸟"],
+    "shopify": ["Shopify", "独立站", "independent store", "Independent store", "Shop Pay"],
+}
+PLATFORMS = tuple(PLATFORM_TERMS)
+SITE = {"amazon": "US", "shopee": "MY", "tiktok_shop": "US", "lazada": "MY", "walmart": "US",
+        "ebay": "UK", "temu": "US", "aliexpress": "ES", "shopify": None}
+
+CLIENT = "星链测试 Starlink Test"
+
+
+def _term_re(term: str) -> re.Pattern[str]:
+    if re.search(r"[A-Za-z]", term):
+        return re.compile(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])")
+    return re.compile(re.escape(term))
+
+
+TERM_RES = {p: [(t, _term_re(t)) for t in terms] for p, terms in PLATFORM_TERMS.items()}
+
+
+@cache
+def library() -> Library:
+    return load_library()
+
+
+def _platform(pid: str, fulfillment: list[str]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": pid, "fulfillment": fulfillment}
+    if SITE[pid]:
+        entry["sites"] = [SITE[pid]]
+    return entry
+
+
+def _answers(platforms: list[dict[str, Any]], roles: list[dict[str, Any]], lang: str) -> Answers:
+    return Answers.model_validate({
+        "version": 1,
+        "client": {"name": CLIENT, "language": lang},
+        "scope": {"level": "company", "start": "2026-01-05", "horizon": "quarter"},
+        "stage": "growth", "team_size": 30,
+        "platforms": platforms,
+        "goals": [{"kpi": "gmv", "target": 1000000, "by": "2026-06-30"},
+                  {"kpi": "net_margin", "target": 0.12, "by": "2026-06-30"}],
+        "roles": roles,
+        "systems": {"erp": "lingxing"},
+    })
+
+
+def single_clients() -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:
+    """One platform, one fulfilment model at a time, all ten roles."""
+    out = []
+    for pid in PLATFORMS:
+        for f in library().platforms[pid].fulfillment:
+            roles = [{"role": r, "key": f"r{i}", "title": f"{r} 组{i}", "kpi_count": 5}
+                     for i, r in enumerate(ROLES)]
+            out.append((f"{pid}-{f}", [_platform(pid, [f])], roles))
+    return out
+
+
+def pair_clients() -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Two platforms with all their fulfilment models; every role split into one per platform."""
+    out = []
+    for a, b in itertools.combinations(PLATFORMS, 2):
+        plats = [_platform(p, list(library().platforms[p].fulfillment)) for p in (a, b)]
+        roles = [{"role": r, "key": f"r{i}-{j}", "title": f"{r} 组{i}-{j}", "platforms": [p],
+                  "kpi_count": 5}
+                 for i, r in enumerate(ROLES) for j, p in enumerate((a, b))]
+        out.append((f"{a}+{b}", plats, roles))
+    return out
+
+
+def role_sections(kpi_system: str, titles: dict[str, str]) -> dict[str, str]:
+    """Each role's section of kpi-system.md (its heading up to the next heading)."""
+    out: dict[str, str] = {}
+    parts = re.split(r"^(?=#{2,3} )", kpi_system, flags=re.M)
+    for key, title in titles.items():
+        hits = [p for p in parts if p.startswith("### ") and title in p.splitlines()[0]]
+        assert len(hits) == 1, (key, title)
+        out[key] = hits[0]
+    return out
+
+
+def foreign_terms(text: str, own: list[str]) -> list[str]:
+    found = []
+    for pid, res in TERM_RES.items():
+        if pid in own:
+            continue
+        for term, rx in res:
+            m = rx.search(text)
+            if m:
+                line = text[:m.start()].rsplit("\n", 1)[-1] + text[m.start():].split("\n", 1)[0]
+                found.append(f"{pid}:{term}: …{line.strip()[:160]}")
+    return found
+
+
+# --- one language per kit ----------------------------------------------------------------------
+
+_URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|net|org|io|info|cn|in|au|uk)(?:/\S*)?\b")
+_CODE = re.compile(r"`[^`]*`|\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,]+[A-Za-z][A-Za-z'’-]*)+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]")
+
+
+@cache
+def proper_nouns() -> tuple[str, ...]:
+    """Names that stay as they are in a Chinese text: platform names, KPI short codes."""
+    lib = library()
+    names = {p.name.en for p in lib.platforms.values()} | {
+        k.short for k in lib.kpis.values() if k.short}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def english_sentences(text: str, allowed: list[str]) -> list[str]:
+    """Runs of three or more English words with at least two lower-case ones: a sentence or a
+    phrase, not a proper noun (`Walmart Marketplace Learn`) or a code."""
+    for s in sorted(allowed, key=len, reverse=True):
+        text = text.replace(s, " ")
+    text = _CODE.sub(" ", _URL.sub(" ", text))
+    for s in proper_nouns():
+        text = text.replace(s, " ")
+    out = []
+    for m in _LATIN_RUN.finditer(text):
+        words = re.split(r"[ ,]+", m.group(0))
+        lower = [w for w in words if w.islower() and len(w) > 1]
+        if len(words) >= 3 and len(lower) >= 2:
+            out.append(m.group(0))
+    return out
+
+
+def chinese_in(text: str, allowed: list[str]) -> list[str]:
+    for s in sorted(allowed, key=len, reverse=True):
+        text = text.replace(s, " ")
+    out = []
+    for line in text.splitlines():
+        if _HAN.search(line):
+            out.append(line.strip()[:160])
+    return out
+
+
+def scan_kit(name: str, plats: list[dict[str, Any]], roles: list[dict[str, Any]], lang: str,
+             out: Path) -> list[str]:
+    answers = _answers(plats, roles, lang)
+    generate_kit(answers, library(), out, formats=["md"])
+    titles = {r["key"]: r["title"] for r in roles}
+    sections = role_sections((out / "kpi-system.md").read_text(encoding="utf-8"), titles)
+    allowed = [CLIENT, *titles.values(), *titles]
+    problems = []
+    for r in roles:
+        own = r.get("platforms") or [p["id"] for p in plats]
+        for where, text in ((f"roles/{r['key']}.md", (out / "roles" / f"{r['key']}.md")
+                             .read_text(encoding="utf-8")),
+                            (f"kpi-system.md §{r['key']}", sections[r["key"]])):
+            for hit in foreign_terms(text, own):
+                problems.append(f"{name} {lang} {r['role']} on {own} {where}: foreign {hit}")
+            mixed = (english_sentences(text, allowed) if lang == "zh"
+                     else chinese_in(text, allowed))
+            for hit in mixed:
+                problems.append(f"{name} {lang} {r['role']} {where}: "
+                                f"{'English' if lang == 'zh' else 'Chinese'}: {hit}")
+    return problems
+
+
+def _report(problems: list[str]) -> str:
+    uniq = sorted(set(problems))
+    return f"{len(uniq)} problems:\n" + "\n".join(uniq[:80])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_single_platform_kits_fit_their_platform(tmp_path: Path, lang: str) -> None:
+    problems: list[str] = []
+    for name, plats, roles in single_clients():
+        problems += scan_kit(name, plats, roles, lang, tmp_path / name)
+    assert not problems, _report(problems)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_two_platform_kits_keep_each_role_to_its_platform(tmp_path: Path, lang: str) -> None:
+    problems: list[str] = []
+    for name, plats, roles in pair_clients():
+        problems += scan_kit(name, plats, roles, lang, tmp_path / name)
+    assert not problems, _report(problems)
+
+
+def test_the_scanners_catch_what_they_are_for() -> None:
+    assert foreign_terms("Run Vine on new ASINs", ["shopee"])
+    assert not foreign_terms("Run Vine on new ASINs", ["amazon"])
+    assert not foreign_terms("Vinegar and Primer", ["shopee"])  # whole words only
+    assert foreign_terms("用 Shopee 广告", ["amazon"]) and foreign_terms("抢黄金购物车", ["ebay"])
+    assert english_sentences("来源：Profit report by SKU with fee lines", [])
+    assert not english_sentences("来源：Walmart Marketplace Learn 卖家绩效标准，ACoS ≤ 25%", [])
+    assert chinese_in("Source: 领星利润报表", []) and not chinese_in("Team 组1 notes", ["组1"])
