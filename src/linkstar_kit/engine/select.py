@@ -468,7 +468,9 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
                                     w.overrides.get(k.id, []), lang),
             data_source=source, data_system=system,
             actions=[a.get(lang) for a in mine(k.actions, c.platforms)], drives=list(k.drives),
-            counter=list(k.counter),
+            # only the counter metrics that exist on the role's platforms can guard it there
+            counter=[x for x in k.counter if x in library.kpis
+                     and platforms_for(library.kpis[x], w.platforms, fulfillment)],
             score=round(c.score, 2), pinned=c.pinned, reasons=c.reasons,
             notes=[n.text.get(lang) for n in mine(w.kpi_notes.get(k.id, []), c.platforms)]))
     last = min((c.score for c in chosen), default=0.0)
