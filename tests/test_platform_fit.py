@@ -43,6 +43,13 @@ def kits(library, tmp_path_factory) -> dict[str, tuple[Answers, dict[str, Any], 
     return out
 
 
+def _ops_ignore(library) -> list[str]:
+    """The KPIs the operations rule does not count as a platform's own (ACoS and the like)."""
+    rule = next(cr.rule for cr in library.rules
+                if cr.rule.id == "marketplace-operations-own-measures")
+    return [k for eff in rule.then for k in getattr(eff, "ignore", [])]
+
+
 def _sites(answers: Answers) -> dict[str, list[str]]:
     return {p.id: list(p.sites) for p in answers.platforms}
 
@@ -91,8 +98,8 @@ def test_operations_carries_the_measure_of_platforms_nobody_else_serves(kits, li
         for p in (set(role["platforms"]) & MARKETPLACES) - served:
             assert any(is_platform_measure(library.kpis[k["kpi"]],
                                            _on(library, k["kpi"], role["platforms"], answers),
-                                           p, _sites(answers)[p]) for k in role["kpis"]), \
-                (name, role["key"], p)
+                                           p, _sites(answers)[p], _ops_ignore(library))
+                       for k in role["kpis"]), (name, role["key"], p)
 
 
 @pytest.mark.parametrize("name", PLATFORM_FAMILY)
@@ -290,3 +297,20 @@ def test_tracking_rows_name_the_sites_of_their_target(library, tmp_path: Path) -
     assert scoped
     shown = {f"{library.platforms[p].name.en} {s}" for p, s in scoped}
     assert shown & names, (shown, names)
+
+
+def test_operations_without_service_roles_gets_a_measure_amazon_judges(library, parse) -> None:
+    """ACoS names Amazon for the ad console's unit; it is not what Amazon judges the store by."""
+    answers = parse("""\
+        platforms:
+          - {id: amazon, sites: [UK, DE], fulfillment: [fbm]}
+          - {id: ebay, sites: [UK], fulfillment: [self_ship]}
+        goals: [{kpi: net_margin, target: 0.1, by: 2026-09-30}]
+        roles:
+          - role: operations
+        """)
+    ops = select(answers, library).roles[0]
+    kept = {x.platform: k.kpi for k in ops.kpis for x in k.reasons if x.effect == "platform"}
+    assert set(kept) == {"amazon", "ebay"}, kept
+    assert not set(kept.values()) & set(_ops_ignore(library))
+    assert {"acos", "conversion_rate"} <= {k.kpi for k in ops.kpis}
