@@ -519,3 +519,14 @@ def test_a_rule_target_replacing_every_site_group_is_one_target(tmp_path: Path) 
               kpis=[*base_kpis(), lds], rules=[over])
     t = next(k for k in sel.roles[0].kpis if k.kpi == "lds").targets
     assert [(x.platform, x.sites, x.value) for x in t] == [("walmart", None, 0.02)]
+
+
+def test_kpis_a_rule_ignores_never_count_as_the_platforms_measure(tmp_path: Path) -> None:
+    ad = kpi("ad_unit", {"operations": 10}, kind="lead", platforms=["amazon"])
+    keep = rule("keep-ops", "team_size >= 1",
+                [{"effect": "keep_platform_measure", "platforms": ["amazon"],
+                  "ignore": ["ad_unit"]}], roles=["operations"])
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "kpi_count": 3}]),
+              kpis=[*base_kpis(), ad, *_strong_generics()], rules=[keep])
+    kept = [k.kpi for k in sel.roles[0].kpis for x in k.reasons if x.effect == "platform"]
+    assert kept == ["odr"]

@@ -311,3 +311,17 @@ def test_names_sellers_use(lib) -> None:
     assert lib.platforms["ebay"].name.zh == "eBay"
     for k in lib.kpis.values():
         assert "贡献利润" not in k.name.zh or k.name.zh == "贡献利润率", k.id
+
+
+def test_keep_platform_measure_ids_are_checked(tmp_path: Path) -> None:
+    rules = [{"id": "r1", "because": {"en": "x", "zh": "x"}, "when": "team_size >= 1",
+              "then": [{"effect": "keep_platform_measure", "platforms": ["amazon", "shoppe"],
+                        "unless_covered_by": ["customer_servce"], "ignore": ["gmvv"]}]}]
+    root = write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})], rules)
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "rules/r.yaml:" in text
+    assert "unknown platform `shoppe`" in text and "did you mean `shopee`" in text
+    assert "unknown role `customer_servce`" in text and "did you mean `customer_service`" in text
+    assert "unknown KPI `gmvv`" in text and "did you mean `gmv`" in text

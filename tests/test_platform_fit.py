@@ -43,6 +43,13 @@ def kits(library, tmp_path_factory) -> dict[str, tuple[Answers, dict[str, Any], 
     return out
 
 
+def _ops_ignore(library) -> list[str]:
+    """The KPIs the operations rule does not count as a platform's own (ACoS and the like)."""
+    rule = next(cr.rule for cr in library.rules
+                if cr.rule.id == "marketplace-operations-own-measures")
+    return [k for eff in rule.then for k in getattr(eff, "ignore", [])]
+
+
 def _sites(answers: Answers) -> dict[str, list[str]]:
     return {p.id: list(p.sites) for p in answers.platforms}
 
@@ -91,8 +98,8 @@ def test_operations_carries_the_measure_of_platforms_nobody_else_serves(kits, li
         for p in (set(role["platforms"]) & MARKETPLACES) - served:
             assert any(is_platform_measure(library.kpis[k["kpi"]],
                                            _on(library, k["kpi"], role["platforms"], answers),
-                                           p, _sites(answers)[p]) for k in role["kpis"]), \
-                (name, role["key"], p)
+                                           p, _sites(answers)[p], _ops_ignore(library))
+                       for k in role["kpis"]), (name, role["key"], p)
 
 
 @pytest.mark.parametrize("name", PLATFORM_FAMILY)
@@ -209,28 +216,36 @@ def test_site_groups_split_and_fall_back(library) -> None:
 
 
 def test_client_exclude_wins_and_is_said(library, parse) -> None:
-    answers = parse("""\
+    from linkstar_kit.engine.applicability import platforms_for
+
+    # every Lazada measure customer service could hold, excluded by the client
+    own = sorted(k.id for k in library.kpis.values() if k.roles.get("customer_service")
+                 and is_platform_measure(k, platforms_for(k, ["lazada"], {"lazada": []}),
+                                         "lazada", ["MY"]))
+    assert own
+    answers = parse(f"""\
         platforms:
-          - {id: shopee, sites: [SG], fulfillment: [self_ship]}
-        goals: [{kpi: gmv_growth, target: 0.3, by: 2026-09-30}]
+          - {{id: lazada, sites: [MY], fulfillment: [self_ship]}}
+        goals: [{{kpi: gmv_growth, target: 0.3, by: 2026-09-30}}]
         roles:
           - role: customer_service
-            exclude: [chat_response_rate, shopee_penalty_points, non_fulfilment_rate,
-                      late_shipment_rate, preparation_time_days, fast_handover_rate,
-                      cancellation_rate, response_time_hours, review_rating]
+            exclude: [{", ".join(own)}]
         """)
-    sel = select(answers, library)
-    cs = sel.roles[0]
-    own = [k.kpi for k in cs.kpis
-           if is_platform_measure(library.kpis[k.kpi], ["shopee"], "shopee", ["SG"])]
-    if own:  # the library may hold more Shopee measures than this list excludes
-        pytest.skip(f"other Shopee measures for customer service: {own}")
-    assert [(g.platform, g.why) for g in cs.platform_gaps] == [("shopee", "excluded")]
-    assert "chat_response_rate" in cs.platform_gaps[0].kpis
-    text = render_explanation(explain(answers, library))
-    assert "client excluded" in text and "chat_response_rate" in text
+    cs = select(answers, library).roles[0]
+    assert not own_held(library, cs, "lazada")
+    assert [(g.platform, g.why, g.kpis) for g in cs.platform_gaps] == [
+        ("lazada", "excluded", own)]
+    text = render_explanation(explain(answers, library, language="en"))
+    assert "the client excluded" in text and own[0] in text
+    zh = render_explanation(explain(answers, library, language="zh"))
+    assert "客户排除了" in zh and "（规则 marketplace-service-own-measures）" in zh
     codes = [f.code for f in check(answers, library)]
     assert "platform-measure-missing" in codes
+
+
+def own_held(library, role, platform: str) -> list[str]:
+    return [k.kpi for k in role.kpis
+            if is_platform_measure(library.kpis[k.kpi], role.platforms, platform, [])]
 
 
 def test_mixed_advertising_role_gets_each_consoles_unit(library, parse) -> None:
@@ -282,3 +297,20 @@ def test_tracking_rows_name_the_sites_of_their_target(library, tmp_path: Path) -
     assert scoped
     shown = {f"{library.platforms[p].name.en} {s}" for p, s in scoped}
     assert shown & names, (shown, names)
+
+
+def test_operations_without_service_roles_gets_a_measure_amazon_judges(library, parse) -> None:
+    """ACoS names Amazon for the ad console's unit; it is not what Amazon judges the store by."""
+    answers = parse("""\
+        platforms:
+          - {id: amazon, sites: [UK, DE], fulfillment: [fbm]}
+          - {id: ebay, sites: [UK], fulfillment: [self_ship]}
+        goals: [{kpi: net_margin, target: 0.1, by: 2026-09-30}]
+        roles:
+          - role: operations
+        """)
+    ops = select(answers, library).roles[0]
+    kept = {x.platform: k.kpi for k in ops.kpis for x in k.reasons if x.effect == "platform"}
+    assert set(kept) == {"amazon", "ebay"}, kept
+    assert not set(kept.values()) & set(_ops_ignore(library))
+    assert {"acos", "conversion_rate"} <= {k.kpi for k in ops.kpis}

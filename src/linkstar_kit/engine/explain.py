@@ -48,22 +48,20 @@ def explain(answers: Answers, library: Library, *, role_key: str | None = None,
 
 
 def gap_message(gap: PlatformGap, library: Library, lang: str) -> str:
-    """Why a role has none of a platform's own measures, in the client's language."""
+    """Why a role has none of a platform's own measures, in the client's language, with the
+    rule that asked for one."""
     p = library.platforms.get(gap.platform)
     name = p.name.get(lang) if p else gap.platform
-    kpis = ", ".join(gap.kpis)
+    kpis = ("、" if lang == "zh" else ", ").join(gap.kpis)
     if lang == "zh":
-        return {
-            "excluded": f"「{name}」上没有该平台自己的考核指标：客户排除了 {kpis}（客户的排除优先）",
-            "none": f"「{name}」上没有该平台自己的考核指标：指标库中没有适合该岗位的指标",
-            "full": f"「{name}」上没有该平台自己的考核指标：岗位名额已被指定或规则纳入的指标占满",
-        }[gap.why]
-    return {
-        "excluded": f"no measure of {name}'s own: the client excluded {kpis} (a client "
-                    "exclude wins)",
-        "none": f"no measure of {name}'s own: the library has none this role suits",
-        "full": f"no measure of {name}'s own: every place went to pinned or rule-included KPIs",
-    }[gap.why]
+        why = {"excluded": f"客户排除了 {kpis}（客户的排除优先）",
+               "none": "指标库中没有适合该岗位的指标",
+               "full": "岗位名额已被指定或规则纳入的指标占满"}[gap.why]
+        return f"「{name}」上没有该平台自己的考核指标：{why}（规则 {gap.rule}）"
+    why = {"excluded": f"the client excluded {kpis} (a client exclude wins)",
+           "none": "the library has none this role suits",
+           "full": "every place went to pinned or rule-included KPIs"}[gap.why]
+    return f"no measure of {name}'s own: {why} (rule {gap.rule})"
 
 
 def render_explanation(data: dict[str, Any]) -> str:
@@ -87,8 +85,7 @@ def render_explanation(data: dict[str, Any]) -> str:
         for ru in r["runners_up"]:
             lines.append(f"  - {ru['kpi']:<32} {ru['score']:>6g}  {ru['why']}")
         for g in r["platform_gaps"]:
-            rule = f"（规则 {g['rule']}）" if zh else f" (rule {g['rule']})"
-            lines.append(f"  ! {g['platform']:<32} {g['message']}{rule}")
+            lines.append(f"  ! {g['platform']:<32} {g['message']}")
         lines.append("")
     for w in data["warnings"]:
         lines.append(f"{warning}{w}")

@@ -17,6 +17,7 @@ Ties break on the KPI id, so the same input always gives the same output.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,8 +89,8 @@ class RoleWork:
     kpi_notes: dict[str, list[Note]]
     role_notes: list[Note]
     goals: frozenset[str] = frozenset()
-    # (platform, rule) pairs a keep_platform_measure rule asks a measure for, in role order
-    measure_asks: list[tuple[str, Rule]] = field(default_factory=list)
+    # (platform, rule, effect) a keep_platform_measure rule asks a measure for, in role order
+    measure_asks: list[tuple[str, Rule, KeepPlatformMeasure]] = field(default_factory=list)
     # the client's sites on each of the role's platforms: an official line scoped to other
     # sites does not make a KPI this platform's measure for this client
     sites: dict[str, list[str]] = field(default_factory=dict)
@@ -172,7 +173,7 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
             candidate(kpi)
 
     overrides: dict[str, list[tuple[str, SetTarget]]] = {}
-    measure_asks: list[tuple[str, Rule]] = []
+    measure_asks: list[tuple[str, Rule, KeepPlatformMeasure]] = []
     kpi_notes: dict[str, list[Note]] = {}
     role_notes: list[Note] = []
     for cr in library.rules:
@@ -265,19 +266,21 @@ def _twin_of_any(c: Candidate, others: list[Candidate]) -> bool:
 
 
 def _measure_asks(answers: Answers, entry: RoleEntry, platforms: list[str], rule: Rule,
-                  eff: KeepPlatformMeasure) -> list[tuple[str, Rule]]:
+                  eff: KeepPlatformMeasure) -> list[tuple[str, Rule, KeepPlatformMeasure]]:
     """The role's platforms this rule asks a measure for: those it names, less the ones a role
     entry of `unless_covered_by` covers (that role carries the platform's measure instead)."""
     covered = {p for other in answers.roles if other.role in eff.unless_covered_by
                and other is not entry for p in answers.role_platforms(other)}
-    return [(p, rule) for p in platforms if p in eff.platforms and p not in covered]
+    return [(p, rule, eff) for p in platforms if p in eff.platforms and p not in covered]
 
 
-def is_platform_measure(kpi: Kpi, on: list[str], platform: str, sites: list[str]) -> bool:
+def is_platform_measure(kpi: Kpi, on: list[str], platform: str, sites: list[str],
+                        ignore: Sequence[str] = ()) -> bool:
     """`kpi`, held on the platforms `on`, is `platform`'s own measure: a KPI of that platform
     (it names its platforms and `platform` is one), or one held to that platform's official
-    line for one of the client's `sites` there (or any site when none is named)."""
-    if platform not in on:
+    line for one of the client's `sites` there (or any site when none is named). KPIs in
+    `ignore` name their platforms for another reason and never count."""
+    if platform not in on or kpi.id in ignore:
         return False
     if kpi.platforms is not None and platform in kpi.platforms:
         return True
@@ -290,14 +293,14 @@ def _keep_platform_measures(w: RoleWork) -> None:
     the best one the role suits (in a free place, or instead of the weakest swappable KPI).
     A platform the role cannot get one for is recorded in `platform_gaps` with the reason."""
     done: set[str] = set()
-    for p, rule in w.measure_asks:
+    for p, rule, eff in w.measure_asks:
         if p in done:
             continue
         done.add(p)
         sites = w.sites.get(p, [])
 
         def measure(c: Candidate) -> bool:
-            return is_platform_measure(c.kpi, c.platforms, p, sites)  # noqa: B023
+            return is_platform_measure(c.kpi, c.platforms, p, sites, eff.ignore)  # noqa: B023
 
         reason = Reason(rule=rule.id, effect="platform", because=rule.because, platform=p)
         held = sorted((w.candidates[k] for k in w.selected if measure(w.candidates[k])),
@@ -468,7 +471,9 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
                                     w.overrides.get(k.id, []), lang),
             data_source=source, data_system=system,
             actions=[a.get(lang) for a in mine(k.actions, c.platforms)], drives=list(k.drives),
-            counter=list(k.counter),
+            # only the counter metrics that exist on the role's platforms can guard it there
+            counter=[x for x in k.counter if x in library.kpis
+                     and platforms_for(library.kpis[x], w.platforms, fulfillment)],
             score=round(c.score, 2), pinned=c.pinned, reasons=c.reasons,
             notes=[n.text.get(lang) for n in mine(w.kpi_notes.get(k.id, []), c.platforms)]))
     last = min((c.score for c in chosen), default=0.0)

@@ -347,6 +347,11 @@ def _compile_rule(lib: Library, e: _Entry, issues: list[Issue]) -> CompiledRule 
                                               f"unknown platform `{p}`",
                                               did_you_mean(p, lib.platforms)))
                     ok = False
+            for j, k in enumerate(eff.ignore):
+                if k not in lib.kpis:
+                    issues.append(e.doc.issue((*e.path, "then", i, "ignore", j),
+                                              f"unknown KPI `{k}`", did_you_mean(k, lib.kpis)))
+                    ok = False
             for j, r in enumerate(eff.unless_covered_by):
                 if r not in lib.roles:
                     issues.append(e.doc.issue((*e.path, "then", i, "unless_covered_by", j),

@@ -254,6 +254,9 @@ class KeepPlatformMeasure(Model):
     effect: Literal["keep_platform_measure"]
     platforms: Annotated[list[Id], Field(min_length=1)]
     unless_covered_by: list[Id] = []
+    # KPIs that name their platforms for another reason (ACoS: the unit of the ad console),
+    # not because the platform judges the store by them: they do not count as its measure
+    ignore: list[Id] = []
 
 
 Effect = Annotated[Include | Exclude | Boost | SetTarget | Note | KeepPlatformMeasure,
