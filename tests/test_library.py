@@ -325,3 +325,24 @@ def test_keep_platform_measure_ids_are_checked(tmp_path: Path) -> None:
     assert "unknown platform `shoppe`" in text and "did you mean `shopee`" in text
     assert "unknown role `customer_servce`" in text and "did you mean `customer_service`" in text
     assert "unknown KPI `gmvv`" in text and "did you mean `gmv`" in text
+
+
+def test_house_library_actions_are_checked_like_shipped_ones(tmp_path: Path) -> None:
+    """A `--library` folder overriding a KPI with only Amazon actions leaves Shopee roles
+    without two usable actions: refused with the house file and line."""
+    from ruamel.yaml import YAML
+
+    user = tmp_path / "house"
+    (user / "kpis").mkdir(parents=True)
+    conv = kpi("conversion_rate", {"operations": 9}, kind="lead")
+    conv["actions"] = [{"en": "Run Vine", "zh": "报名 Vine", "platforms": ["amazon"]},
+                       {"en": "Win the Buy Box", "zh": "抢黄金购物车", "platforms": ["amazon"]},
+                       {"en": "Use TikTok LIVE", "zh": "直播", "platforms": ["tiktok_shopp"]}]
+    with (user / "kpis" / "house.yaml").open("w") as fh:
+        YAML().dump([conv], fh)
+    with pytest.raises(InputError) as exc:
+        load_library([user])
+    text = exc.value.render()
+    assert "house/kpis/house.yaml:" in text
+    assert "unknown platform `tiktok_shopp`" in text and "did you mean `tiktok_shop`" in text
+    assert "KPI `conversion_rate` has 0 action(s) a role on aliexpress" in text
