@@ -35,7 +35,7 @@ PLATFORM_TERMS: dict[str, list[str]] = {
                "Buy Box", "黄金购物车", "A-to-z", "A-to-Z", "Seller Central", "FBA", "FBM", "IPI",
                "Sponsored Products", "Sponsored Brands", "Sponsored Display", "SP", "SB", "SD",
                "Brand Analytics", "Brand Registry", "品牌分析", "A+", "Subscribe & Save",
-               "ODR", "Lightning Deal", "Outlet"],
+               "ODR", "Lightning Deal", "Outlet", "五点", "Search Terms"],
     "shopee": ["Shopee", "虾皮", "SLS", "Preferred Seller", "优选卖家"],
     # TikTok alone is also a social network any brand may post on; the shop is named as such
     "tiktok_shop": ["TikTok Shop", "抖音", "Tokopedia", "GMV Max", "Fast Dispatch", "SPS", "FBT"],
