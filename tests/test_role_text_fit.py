@@ -299,6 +299,12 @@ def test_dashboards_and_scorecard_labels_are_in_one_language(tmp_path: Path, lan
              # the header row holds the column ids the loader reads
              **{p.name: p.read_text(encoding="utf-8").split("\n", 1)[1]
                 for p in tmp_path.rglob("*.csv")}}
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(tmp_path / "scorecard" / "scorecard.xlsx")
+    texts["scorecard.xlsx"] = "\n".join(
+        c.value for ws in workbook.worksheets for row in ws.iter_rows() for c in row
+        if isinstance(c.value, str) and not c.value.startswith("="))
     for fname, text in texts.items():
         hits = english_sentences(text, allowed) if lang == "zh" else chinese_in(text, allowed)
         problems += [f"{fname}: {h}" for h in hits]
