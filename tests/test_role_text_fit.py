@@ -348,34 +348,40 @@ def test_every_library_text_names_only_the_platforms_it_applies_to() -> None:
 
 def test_rule_reasons_and_notes_name_only_the_platform_they_fire_for() -> None:
     """A rule that fires for a role on one platform says nothing about another: tried for a
-    role on each platform and fulfilment model, under every client profile."""
+    role on each platform and fulfilment model, alone or beside a second platform the role
+    does not sell on, under every client profile."""
     from linkstar_kit.engine.applicability import text_applies
     from linkstar_kit.engine.facts import company_facts, role_facts
     from linkstar_kit.library.conditions import evaluate
 
     lib = library()
+    setups: list[tuple[str, list[dict[str, Any]]]] = [
+        (pid, [_platform(pid, [f])]) for pid in PLATFORMS for f in lib.platforms[pid].fulfillment]
+    setups += [(a, [_platform(p, list(lib.platforms[p].fulfillment)) for p in (a, b)])
+               for a, b in itertools.permutations(PLATFORMS, 2)]
     problems = set()
-    for pid in PLATFORMS:
-        for f in lib.platforms[pid].fulfillment:
-            for v in range(len(PROFILES)):
-                roles = [{"role": r, "key": f"r{i}"} for i, r in enumerate(ROLES)]
-                answers = _answers([_platform(pid, [f])], roles, "en", v)
-                company = company_facts(answers)
-                for entry in answers.roles:
-                    facts = role_facts(answers, entry, company)
-                    for cr in lib.rules:
-                        rule = cr.rule
-                        if rule.roles is not None and entry.role not in rule.roles:
-                            continue
-                        if not evaluate(cr.condition, facts):
-                            continue
-                        texts = [("because", rule.because)] + [
-                            (f"note({eff.kpi})", eff.text) for eff in rule.then
-                            if eff.effect == "note" and text_applies(
-                                eff, [pid], {pid: [f]}, {pid: [SITE[pid]] if SITE[pid] else []})]
-                        for where, text in texts:
-                            for lang in ("en", "zh"):
-                                for other in _names(text.get(lang)) - {pid}:
-                                    problems.add(f"{rule.id}.{where} fires on {pid} ({f}) and "
-                                                 f"names {other}: {text.get(lang)[:100]}")
+    for pid, plats in setups:
+        models = {p["id"]: p["fulfillment"] for p in plats}
+        sites = {p["id"]: p.get("sites", []) for p in plats}
+        for v in range(len(PROFILES)):
+            roles = [{"role": r, "key": f"r{i}", "platforms": [pid]} for i, r in enumerate(ROLES)]
+            answers = _answers(plats, roles, "en", v)
+            company = company_facts(answers)
+            for entry in answers.roles:
+                facts = role_facts(answers, entry, company)
+                for cr in lib.rules:
+                    rule = cr.rule
+                    if rule.roles is not None and entry.role not in rule.roles:
+                        continue
+                    if not evaluate(cr.condition, facts):
+                        continue
+                    texts = [("because", rule.because)] + [
+                        (f"note({eff.kpi})", eff.text) for eff in rule.then
+                        if eff.effect == "note" and text_applies(eff, [pid], models, sites)]
+                    for where, text in texts:
+                        for lang in ("en", "zh"):
+                            for other in _names(text.get(lang)) - {pid}:
+                                problems.add(f"{rule.id}.{where} fires on {pid} (client on "
+                                             f"{sorted(models)}) and names {other}: "
+                                             f"{text.get(lang)[:100]}")
     assert not problems, _report(sorted(problems))
