@@ -11,6 +11,7 @@ platform; then each role card and each role's section of the KPI system document
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 
 from linkstar_kit.answers.models import Answers
+from linkstar_kit.engine.explain import explain, render_explanation
 from linkstar_kit.kit.generate import generate_kit
 from linkstar_kit.library.loader import Library, load_library
 
@@ -72,32 +74,54 @@ def _platform(pid: str, fulfillment: list[str]) -> dict[str, Any]:
     return entry
 
 
-def _answers(platforms: list[dict[str, Any]], roles: list[dict[str, Any]], lang: str) -> Answers:
+# Client profiles rotate through stages, systems, team sizes and goals, so that the rules that
+# depend on them fire somewhere in the set and their reasons get read too.
+PROFILES: list[dict[str, Any]] = [
+    {"stage": "growth", "team_size": 30, "systems": {"erp": "lingxing"},
+     "goals": [("gmv", 1000000), ("net_margin", 0.12)]},
+    {"stage": "launch", "team_size": 6, "sku_count": 30,
+     "systems": {"erp": "none", "ads": "platform_console", "finance": "spreadsheet"},
+     "goals": [("gmv_growth", 0.5), ("contribution_margin", 0.1)]},
+    {"stage": "mature", "team_size": 60, "sku_count": 800,
+     "systems": {"erp": "dianxiaomi", "ads": "third_party_tool", "bi": "metabase"},
+     "goals": [("inventory_turnover", 6), ("gross_margin", 0.35)]},
+    {"stage": "turnaround", "team_size": 15,
+     "systems": {"erp": "mabang", "finance": "accounting_software"},
+     "goals": [("net_margin", 0.05), ("return_rate", 0.05)]},
+]
+
+
+def _answers(platforms: list[dict[str, Any]], roles: list[dict[str, Any]], lang: str,
+             variant: int = 0) -> Answers:
+    prof = PROFILES[variant % len(PROFILES)]
     return Answers.model_validate({
         "version": 1,
         "client": {"name": CLIENT, "language": lang},
         "scope": {"level": "company", "start": "2026-01-05", "horizon": "quarter"},
-        "stage": "growth", "team_size": 30,
+        "stage": prof["stage"], "team_size": prof["team_size"],
+        **({"sku_count": prof["sku_count"]} if "sku_count" in prof else {}),
         "platforms": platforms,
-        "goals": [{"kpi": "gmv", "target": 1000000, "by": "2026-06-30"},
-                  {"kpi": "net_margin", "target": 0.12, "by": "2026-06-30"}],
+        "goals": [{"kpi": k, "target": v, "by": "2026-06-30"} for k, v in prof["goals"]],
         "roles": roles,
-        "systems": {"erp": "lingxing"},
+        "systems": prof["systems"],
     })
 
 
-def single_clients() -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:
+Client = tuple[str, list[dict[str, Any]], list[dict[str, Any]], int]
+
+
+def single_clients() -> list[Client]:
     """One platform, one fulfilment model at a time, all ten roles."""
     out = []
     for pid in PLATFORMS:
         for f in library().platforms[pid].fulfillment:
             roles = [{"role": r, "key": f"r{i}", "title": f"{r} 组{i}", "kpi_count": 5}
                      for i, r in enumerate(ROLES)]
-            out.append((f"{pid}-{f}", [_platform(pid, [f])], roles))
+            out.append((f"{pid}-{f}", [_platform(pid, [f])], roles, len(out)))
     return out
 
 
-def pair_clients() -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:
+def pair_clients() -> list[Client]:
     """Two platforms with all their fulfilment models; every role split into one per platform."""
     out = []
     for a, b in itertools.combinations(PLATFORMS, 2):
@@ -105,7 +129,7 @@ def pair_clients() -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]
         roles = [{"role": r, "key": f"r{i}-{j}", "title": f"{r} 组{i}-{j}", "platforms": [p],
                   "kpi_count": 5}
                  for i, r in enumerate(ROLES) for j, p in enumerate((a, b))]
-        out.append((f"{a}+{b}", plats, roles))
+        out.append((f"{a}+{b}", plats, roles, len(out)))
     return out
 
 
@@ -177,14 +201,21 @@ def chinese_in(text: str, allowed: list[str]) -> list[str]:
     return out
 
 
-def scan_kit(name: str, plats: list[dict[str, Any]], roles: list[dict[str, Any]], lang: str,
-             out: Path) -> list[str]:
-    answers = _answers(plats, roles, lang)
+def scan_kit(name: str, plats: list[dict[str, Any]], roles: list[dict[str, Any]], variant: int,
+             lang: str, out: Path) -> list[str]:
+    answers = _answers(plats, roles, lang, variant)
     generate_kit(answers, library(), out, formats=["md"])
     titles = {r["key"]: r["title"] for r in roles}
     sections = role_sections((out / "kpi-system.md").read_text(encoding="utf-8"), titles)
     allowed = [CLIENT, *titles.values(), *titles]
     problems = []
+    # documents for the whole team: one language throughout (platform names may be any)
+    team_docs = {"kpi-system.md": (out / "kpi-system.md").read_text(encoding="utf-8"),
+                 **{f"agendas/{p.name}": p.read_text(encoding="utf-8")
+                    for p in sorted((out / "agendas").glob("*.md"))}}
+    for where, text in team_docs.items():
+        for hit in (english_sentences(text, allowed) if lang == "zh" else chinese_in(text, allowed)):
+            problems.append(f"{name} {lang} {where}: {'English' if lang == 'zh' else 'Chinese'}: {hit}")
     for r in roles:
         own = r.get("platforms") or [p["id"] for p in plats]
         for where, text in ((f"roles/{r['key']}.md", (out / "roles" / f"{r['key']}.md")
@@ -208,16 +239,35 @@ def _report(problems: list[str]) -> str:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_single_platform_kits_fit_their_platform(tmp_path: Path, lang: str) -> None:
     problems: list[str] = []
-    for name, plats, roles in single_clients():
-        problems += scan_kit(name, plats, roles, lang, tmp_path / name)
+    for name, plats, roles, variant in single_clients():
+        problems += scan_kit(name, plats, roles, variant, lang, tmp_path / name)
     assert not problems, _report(problems)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_two_platform_kits_keep_each_role_to_its_platform(tmp_path: Path, lang: str) -> None:
     problems: list[str] = []
-    for name, plats, roles in pair_clients():
-        problems += scan_kit(name, plats, roles, lang, tmp_path / name)
+    for name, plats, roles, variant in pair_clients():
+        problems += scan_kit(name, plats, roles, variant, lang, tmp_path / name)
+    assert not problems, _report(problems)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_explain_speaks_the_kit_language(lang: str) -> None:
+    """Reasons, runner-up reasons, target sources: `linkstar explain --lang zh` has no English
+    sentence (rule and KPI ids aside), `--lang en` no Chinese."""
+    problems: list[str] = []
+    for name, plats, roles, variant in pair_clients()[::5]:
+        answers = _answers(plats, roles, lang, variant)
+        data = explain(answers, library(), language=lang)
+        text = render_explanation(data)
+        allowed = [CLIENT, *(r["title"] for r in roles), *(r["key"] for r in roles)]
+        hits = english_sentences(text, allowed) if lang == "zh" else chinese_in(text, allowed)
+        problems += [f"{name} {lang}: {h}" for h in hits]
+        sel = json.dumps([t for r in data["roles"] for k in r["selected"] for t in k["reasons"]],
+                         ensure_ascii=False)
+        problems += [f"{name} {lang} reasons: {h}" for h in
+                     (english_sentences(sel, allowed) if lang == "zh" else [])]
     assert not problems, _report(problems)
 
 
@@ -229,3 +279,95 @@ def test_the_scanners_catch_what_they_are_for() -> None:
     assert english_sentences("来源：Profit report by SKU with fee lines", [])
     assert not english_sentences("来源：Walmart Marketplace Learn 卖家绩效标准，ACoS ≤ 25%", [])
     assert chinese_in("Source: 领星利润报表", []) and not chinese_in("Team 组1 notes", ["组1"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_dashboards_and_scorecard_labels_are_in_one_language(tmp_path: Path, lang: str) -> None:
+    """KPI labels of the dashboards and the actuals template: `Net margin`, not
+    `Net margin · 净利率` (a short code such as ACoS may follow the name)."""
+    name, plats, roles, variant = pair_clients()[0]
+    answers = _answers(plats, roles, lang, variant)
+    generate_kit(answers, library(), tmp_path, formats=["dashboards", "xlsx"])
+    allowed = [CLIENT, *(r["title"] for r in roles), *(r["key"] for r in roles)]
+    problems = []
+    # what people read: the Grafana panels and the template a person fills in (selection.json
+    # and dashboard.yaml carry both languages on purpose, as data)
+    grafana = json.loads((tmp_path / "dashboards" / "grafana.json").read_text(encoding="utf-8"))
+    panels = [json.dumps([p.get("title"), p.get("description")], ensure_ascii=False)
+              for p in grafana.get("panels", [])]
+    texts = {"grafana.json": "\n".join(panels),
+             # the header row holds the column ids the loader reads
+             **{p.name: p.read_text(encoding="utf-8").split("\n", 1)[1]
+                for p in tmp_path.rglob("*.csv")}}
+    for fname, text in texts.items():
+        hits = english_sentences(text, allowed) if lang == "zh" else chinese_in(text, allowed)
+        problems += [f"{fname}: {h}" for h in hits]
+    assert not problems, _report(problems)
+
+
+# --- the library itself, text by text ----------------------------------------------------------
+
+def _names(text: str) -> set[str]:
+    return {p for p, res in TERM_RES.items() for _term, rx in res if rx.search(text)}
+
+
+def test_every_library_text_names_only_the_platforms_it_applies_to() -> None:
+    """Each KPI text, read where it applies (the KPI's platforms, narrowed by a text's own
+    `platforms` tag or a target's platform), names no other platform: this covers KPIs the
+    sample kits never select."""
+    lib = library()
+    problems = []
+    for k in lib.kpis.values():
+        scope = k.platforms or list(lib.platforms)
+
+        def check(where: str, text: Any, on: list[str], kid: str = k.id) -> None:
+            for lang in ("en", "zh"):
+                s = text if isinstance(text, str) else text.get(lang)
+                for other in _names(s):
+                    if any(p != other for p in on):
+                        problems.append(f"{kid}.{where} ({lang}, on {on}) names {other}: {s[:120]}")
+
+        for field in ("name", "definition", "formula"):
+            check(field, getattr(k, field), scope)
+        for i, d in enumerate(k.data_sources):
+            check(f"data_sources[{i}]", d.report, d.platforms or scope)
+        for i, a in enumerate(k.actions):
+            check(f"actions[{i}]", a, [p for p in scope if a.platforms is None or p in a.platforms])
+        for i, t in enumerate(k.targets):
+            check(f"targets[{i}].source", t.source, [t.platform] if t.platform else scope)
+    assert not problems, _report(problems)
+
+
+def test_rule_reasons_and_notes_name_only_the_platform_they_fire_for() -> None:
+    """A rule that fires for a role on one platform says nothing about another: tried for a
+    role on each platform and fulfilment model, under every client profile."""
+    from linkstar_kit.engine.applicability import text_applies
+    from linkstar_kit.engine.facts import company_facts, role_facts
+    from linkstar_kit.library.conditions import evaluate
+
+    lib = library()
+    problems = set()
+    for pid in PLATFORMS:
+        for f in lib.platforms[pid].fulfillment:
+            for v in range(len(PROFILES)):
+                roles = [{"role": r, "key": f"r{i}"} for i, r in enumerate(ROLES)]
+                answers = _answers([_platform(pid, [f])], roles, "en", v)
+                company = company_facts(answers)
+                for entry in answers.roles:
+                    facts = role_facts(answers, entry, company)
+                    for cr in lib.rules:
+                        rule = cr.rule
+                        if rule.roles is not None and entry.role not in rule.roles:
+                            continue
+                        if not evaluate(cr.condition, facts):
+                            continue
+                        texts = [("because", rule.because)] + [
+                            (f"note({eff.kpi})", eff.text) for eff in rule.then
+                            if eff.effect == "note" and text_applies(
+                                eff, [pid], {pid: [f]}, {pid: [SITE[pid]] if SITE[pid] else []})]
+                        for where, text in texts:
+                            for lang in ("en", "zh"):
+                                for other in _names(text.get(lang)) - {pid}:
+                                    problems.add(f"{rule.id}.{where} fires on {pid} ({f}) and "
+                                                 f"names {other}: {text.get(lang)[:100]}")
+    assert not problems, _report(sorted(problems))

@@ -43,7 +43,7 @@ def explain(answers: Answers, library: Library, *, role_key: str | None = None,
             "platform_gaps": [{**g.model_dump(), "message": gap_message(g, library, lang)}
                               for g in r.platform_gaps],
         })
-    return {"library": selection.generator.library, "roles": out,
+    return {"library": selection.generator.library, "language": lang, "roles": out,
             "warnings": selection.warnings}
 
 
@@ -65,11 +65,13 @@ def gap_message(gap: PlatformGap, library: Library, lang: str) -> str:
 
 
 def render_explanation(data: dict[str, Any]) -> str:
+    zh = data.get("language") == "zh"
+    pinned, warning = (" [客户指定]", "提醒：") if zh else (" [pinned]", "warning: ")
     lines: list[str] = []
     for r in data["roles"]:
         lines.append(f"{r['key']} ({r['role']}; {', '.join(r['platforms'])})")
         for k in r["selected"]:
-            pin = " [pinned]" if k["pinned"] else ""
+            pin = pinned if k["pinned"] else ""
             lines.append(f"  + {k['kpi']:<32} {k['score']:>6g}{pin}  {k['name']}")
             told: set[str] = set()
             for x in k["reasons"]:
@@ -86,5 +88,5 @@ def render_explanation(data: dict[str, Any]) -> str:
             lines.append(f"  ! {g['platform']:<32} {g['message']}")
         lines.append("")
     for w in data["warnings"]:
-        lines.append(f"warning: {w}")
+        lines.append(f"{warning}{w}")
     return "\n".join(lines).rstrip() + "\n"

@@ -481,20 +481,7 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
     for c in sorted(w.candidates.values(), key=Candidate.rank):
         if c.kpi.id in w.selected or (not c.kpi.roles.get(w.entry.role) and not c.included):
             continue
-        if c.excluded:
-            why = f"excluded by {c.excluded}"
-        else:
-            family = [o.kpi.id for o in chosen if o.kpi.balance == c.kpi.balance]
-            if all(o.pinned or o.included for o in chosen):
-                why = "the role's places went to pinned or rule-included KPIs"
-            elif c.score < last:
-                why = f"score {round(c.score, 2)} below the last selected ({round(last, 2)})"
-            elif family:
-                why = (f"same family ({c.kpi.balance}) as {', '.join(family)}, already selected: "
-                       "the role is better balanced without another")
-            else:
-                why = ("outscored a selected KPI, which a balance step placed instead "
-                       "(a platform's own measure, lead/lag, counter metric or goal coverage)")
+        why = _runner_up_why(c, chosen, last, lang)
         runners.append(RunnerUp(kpi=c.kpi.id, score=round(c.score, 2), why=why))
         if len(runners) == 5:
             break
@@ -503,3 +490,36 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
                          runners_up=runners,
                          notes=[n.text.get(lang) for n in mine(w.role_notes, w.platforms)],
                          platform_gaps=w.platform_gaps)
+
+
+# The balance families as a Chinese reader names them (runner-up reasons).
+_FAMILY_ZH = {"growth": "增长", "profit": "利润", "efficiency": "效率", "quality": "质量",
+              "customer": "客户", "people": "人员", "cash": "现金", "risk": "风险"}
+
+
+def _runner_up_why(c: Candidate, chosen: list[Candidate], last: float, lang: str) -> str:
+    """Why a KPI the role suits was not selected, in the document's language."""
+    zh = lang == "zh"
+    if c.excluded:
+        if c.excluded.startswith("rule "):
+            rule = c.excluded.removeprefix("rule ")
+            return f"被规则 {rule} 排除" if zh else f"excluded by rule {rule}"
+        return "客户在排除清单中排除了它" if zh else f"excluded by {c.excluded}"
+    family = [o.kpi.id for o in chosen if o.kpi.balance == c.kpi.balance]
+    if all(o.pinned or o.included for o in chosen):
+        return ("岗位名额已被客户指定或规则纳入的指标占满" if zh
+                else "the role's places went to pinned or rule-included KPIs")
+    if c.score < last:
+        return (f"得分 {round(c.score, 2)} 低于入选的最后一个（{round(last, 2)}）" if zh
+                else f"score {round(c.score, 2)} below the last selected ({round(last, 2)})")
+    if family:
+        if zh:
+            name = _FAMILY_ZH.get(c.kpi.balance, c.kpi.balance)
+            return f"与已入选的 {'、'.join(family)} 同属{name}类，不再加同类指标，岗位更均衡"
+        return (f"same family ({c.kpi.balance}) as {', '.join(family)}, already selected: "
+                "the role is better balanced without another")
+    if zh:
+        return ("得分高于某个入选指标，但该名额让给了均衡步骤"
+                "（平台自身考核指标、过程/结果平衡、制衡指标或目标覆盖）")
+    return ("outscored a selected KPI, which a balance step placed instead "
+            "(a platform's own measure, lead/lag, counter metric or goal coverage)")

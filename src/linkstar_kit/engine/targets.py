@@ -94,7 +94,7 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
         else:
             op = ">=" if kpi.direction == "higher" else "<="
         return [ResolvedTarget(platform=None, op=op, value=goal.target, kind="goal",
-                               source=(f"公司目标，{goal.by.isoformat()} 前达成" if lang == "zh"
+                               source=(f"公司目标，截止 {goal.by.isoformat()}" if lang == "zh"
                                        else f"Company goal, by {goal.by.isoformat()}"))]
     specific = {t.platform for t in kpi.targets if t.platform} | {
         st.platform for _, st in overrides if st.platform}

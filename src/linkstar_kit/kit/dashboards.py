@@ -294,11 +294,10 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                       f"{_t(p['direction'], lang)}",
                       f"{_t('data_source', lang)}{sep}{p['data_source']}",
                       data["rag"]["rule"]]
-            other = "en" if lang == "zh" else "zh"
             panel = (stat.Panel()
                      .id(panel_id)
                      .title(title)
-                     .description(f"{p['title'][other]}\n\n" + "\n\n".join(lines))
+                     .description("\n\n".join(lines))
                      .datasource(ds)
                      .height(6 if is_goal else 5)
                      .span(6)

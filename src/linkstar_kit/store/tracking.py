@@ -52,10 +52,12 @@ class Tracked:
         return f"{name} {'/'.join(sites)}" if sites else name
 
     def title(self, lang: str) -> str:
-        """`广告销售成本比 · ACoS`: the client's language first, the other (short) after."""
+        """`广告销售成本比 · ACoS`: the name in the client's language, then the short code when
+        the name does not already carry it. Never the other language's name: an English
+        workbook shows no Chinese, a Chinese one no English sentence."""
         first = self.name.get(lang)
-        other = self.short or self.name.get("en" if lang == "zh" else "zh")
-        return first if other == first or other in first else f"{first} · {other}"
+        other = self.short
+        return first if not other or other in first else f"{first} · {other}"
 
 
 def company_title(lang: str) -> str:
@@ -81,7 +83,7 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
         direction = lib.direction if lib else "higher"
         op = ">=" if direction == "higher" else "<="
         target = ResolvedTarget(platform=None, op=op, value=g.target, kind="goal",
-                                source=(f"公司目标，{g.by} 前达成" if lang == "zh"
+                                source=(f"公司目标，截止 {g.by}" if lang == "zh"
                                         else f"Company goal, by {g.by}"))
         add(role_key=COMPANY, role_title=company_title(lang), kpi=g.kpi, platform=ALL,
             name=g.name, short=lib.short if lib else None, unit=g.unit, direction=direction,
