@@ -64,6 +64,12 @@ def gap_message(gap: PlatformGap, library: Library, lang: str) -> str:
     return f"no measure of {name}'s own: {why} (rule {gap.rule})"
 
 
+# What each step did, as a Chinese reader says it (the JSON keeps the codes).
+_EFFECT_ZH = {"base": "基础分", "include": "纳入", "exclude": "排除", "boost": "加权",
+              "set_target": "设目标", "note": "备注", "pin": "客户指定", "balance": "均衡",
+              "counter": "制衡", "coverage": "目标覆盖", "platform": "平台指标"}
+
+
 def render_explanation(data: dict[str, Any]) -> str:
     zh = data.get("language") == "zh"
     pinned, warning = (" [客户指定]", "提醒：") if zh else (" [pinned]", "warning: ")
@@ -81,7 +87,9 @@ def render_explanation(data: dict[str, Any]) -> str:
                 because = f": {x['because']}" if x["because"] and x["rule"] not in told else ""
                 told.add(x["rule"])
                 on = f" [{x['platform']}]" if x.get("platform") else ""
-                lines.append(f"      {x['effect']:<10} {x['rule']}{on}{w}{because}")
+                effect = _EFFECT_ZH.get(x["effect"], x["effect"]) if zh else x["effect"]
+                pad = 11 - (2 * len(effect) if zh else len(effect))  # CJK is double width
+                lines.append(f"      {effect}{' ' * max(pad, 1)}{x['rule']}{on}{w}{because}")
         for ru in r["runners_up"]:
             lines.append(f"  - {ru['kpi']:<32} {ru['score']:>6g}  {ru['why']}")
         for g in r["platform_gaps"]:
