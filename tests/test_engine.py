@@ -530,3 +530,23 @@ def test_kpis_a_rule_ignores_never_count_as_the_platforms_measure(tmp_path: Path
               kpis=[*base_kpis(), ad, *_strong_generics()], rules=[keep])
     kept = [k.kpi for k in sel.roles[0].kpis for x in k.reasons if x.effect == "platform"]
     assert kept == ["odr"]
+
+
+def test_one_measure_of_several_platforms_is_preferred_and_kinds_stay_balanced(
+        tmp_path: Path) -> None:
+    two = [{"id": "amazon", "sites": ["US"], "fulfillment": ["fba"]},
+           {"id": "shopee", "sites": ["MY"], "fulfillment": ["self_ship"]}]
+    both = kpi("both_m", {"customer_service": 6}, kind="lead", platforms=["amazon", "shopee"])
+    only_lead = kpi("gen_lead", {"customer_service": 10}, kind="lead")
+    lags = [kpi(f"gen_lag{i}", {"customer_service": 10}) for i in range(3)]
+    sel = run(tmp_path, answers(platforms=two,
+                                roles=[{"role": "customer_service", "kpi_count": 3}]),
+              kpis=[*base_kpis(), both, only_lead, *lags], rules=[KEEP])
+    picked = chosen(sel)
+    kept = {x.platform: k.kpi for k in sel.roles[0].kpis for x in k.reasons
+            if x.effect == "platform"}
+    # one KPI is the measure of both platforms, so two places stay with the role's own picks
+    assert kept == {"amazon": "both_m", "shopee": "both_m"}, picked
+    assert len(picked) == 3
+    kinds = {k.kind for k in sel.roles[0].kpis}
+    assert kinds == {"lead", "lag"}

@@ -21,7 +21,9 @@ from linkstar_kit.engine.targets import site_groups
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PLATFORM_FAMILY = ["temu-aliexpress", "lazada-shopee-sea", "indie-store-launch",
-                   "tiktok-walmart-mixed", "amazon-eu-fbm"]
+                   "tiktok-walmart-mixed", "amazon-eu-fbm",
+                   # the older examples hold to the same rules
+                   "amazon-us", "shopee-tiktok", "multi-platform-30"]
 MARKETPLACES = {"amazon", "shopee", "tiktok_shop", "lazada", "walmart", "ebay", "temu",
                 "aliexpress"}
 ACOS_CONSOLES = {"amazon", "walmart"}

@@ -546,10 +546,11 @@ def _check_platform_measures(c: Context) -> Iterator[Finding]:
             name, kpis = c.platform(g.platform), c.join([c.kpi(k) for k in g.kpis])
             why_en = {"excluded": f"the client excluded {kpis}",
                       "none": "the library has none this role suits",
-                      "full": "every place went to pinned or rule-included KPIs"}[g.why]
+                      "full": "every place went to pinned or rule-included KPIs, or to "
+                              "other platforms' measures"}[g.why]
             why_zh = {"excluded": f"客户排除了 {kpis}",
                       "none": "指标库中没有适合该岗位的指标",
-                      "full": "岗位名额已被指定或规则纳入的指标占满"}[g.why]
+                      "full": "岗位名额已被客户指定、规则纳入或为其他平台保留的指标占满"}[g.why]
             yield c.finding(
                 "platform-measure-missing", "warning",
                 (f"{c.role(r)}: none of {name}'s own measures ({why_en}), so nobody on this "

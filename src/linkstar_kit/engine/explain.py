@@ -56,11 +56,12 @@ def gap_message(gap: PlatformGap, library: Library, lang: str) -> str:
     if lang == "zh":
         why = {"excluded": f"客户排除了 {kpis}（客户的排除优先）",
                "none": "指标库中没有适合该岗位的指标",
-               "full": "岗位名额已被指定或规则纳入的指标占满"}[gap.why]
+               "full": "岗位名额已被客户指定、规则纳入或为其他平台保留的指标占满"}[gap.why]
         return f"「{name}」上没有该平台自己的考核指标：{why}（规则 {gap.rule}）"
     why = {"excluded": f"the client excluded {kpis} (a client exclude wins)",
            "none": "the library has none this role suits",
-           "full": "every place went to pinned or rule-included KPIs"}[gap.why]
+           "full": "every place went to pinned or rule-included KPIs, or to other "
+                    "platforms' measures"}[gap.why]
     return f"no measure of {name}'s own: {why} (rule {gap.rule})"
 
 

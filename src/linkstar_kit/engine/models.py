@@ -78,7 +78,8 @@ class RunnerUp(Model):
 class PlatformGap(Model):
     """A platform a `keep_platform_measure` rule asked a measure for and the role has none:
     `excluded` (the client excluded every one: `kpis`), `none` (the library has none the role
-    suits), `full` (every place went to pinned, rule-included or protected KPIs)."""
+    suits), `full` (every place went to pinned or rule-included KPIs, or to other platforms'
+    measures)."""
 
     platform: str
     rule: str

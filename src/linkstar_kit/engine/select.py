@@ -290,39 +290,61 @@ def is_platform_measure(kpi: Kpi, on: list[str], platform: str, sites: list[str]
 
 def _keep_platform_measures(w: RoleWork) -> None:
     """Per platform asked for: protect the best platform measure already selected, else add
-    the best one the role suits (in a free place, or instead of the weakest swappable KPI).
+    the best one the role suits, preferring one that is also the measure of platforms still
+    to come (in a free place, or instead of the weakest KPI a balance step may swap).
     A platform the role cannot get one for is recorded in `platform_gaps` with the reason."""
-    done: set[str] = set()
-    for p, rule, eff in w.measure_asks:
-        if p in done:
-            continue
-        done.add(p)
-        sites = w.sites.get(p, [])
+    asks: list[tuple[str, Rule, KeepPlatformMeasure]] = []
+    for ask in w.measure_asks:
+        if ask[0] not in [a[0] for a in asks]:
+            asks.append(ask)
 
-        def measure(c: Candidate) -> bool:
-            return is_platform_measure(c.kpi, c.platforms, p, sites, eff.ignore)  # noqa: B023
+    def measure_of(c: Candidate, ask: tuple[str, Rule, KeepPlatformMeasure]) -> bool:
+        p, _, eff = ask
+        return is_platform_measure(c.kpi, c.platforms, p, w.sites.get(p, []), eff.ignore)
 
+    for i, ask in enumerate(asks):
+        p, rule = ask[0], ask[1]
         reason = Reason(rule=rule.id, effect="platform", because=rule.because, platform=p)
-        held = sorted((w.candidates[k] for k in w.selected if measure(w.candidates[k])),
+        held = sorted((w.candidates[k] for k in w.selected if measure_of(w.candidates[k], ask)),
                       key=Candidate.rank)
         if held:
             held[0].protected = True
             held[0].reasons.append(reason)
             continue
         chosen = [w.candidates[k] for k in w.selected]
+        later = asks[i + 1:]
         options = sorted((c for c in w.candidates.values()
-                          if measure(c) and not c.excluded and c.kpi.id not in w.selected
+                          if measure_of(c, ask) and not c.excluded and c.kpi.id not in w.selected
                           and c.kpi.roles.get(w.entry.role) and not _twin_of_any(c, chosen)),
-                         key=Candidate.rank)
+                         key=lambda c: (-sum(measure_of(c, a) for a in later), c.rank()))
         if not options:
             excluded = sorted(c.kpi.id for c in w.candidates.values()
-                              if measure(c) and c.excluded and c.kpi.roles.get(w.entry.role))
+                              if measure_of(c, ask) and c.excluded and c.kpi.roles.get(w.entry.role))
             w.platform_gaps.append(PlatformGap(platform=p, rule=rule.id,
                                                why="excluded" if excluded else "none",
                                                kpis=excluded))
             continue
-        if not _add(w, options[0], reason, may_grow=True):
+        if not any(_place_measure(w, c, reason) for c in options):
             w.platform_gaps.append(PlatformGap(platform=p, rule=rule.id, why="full"))
+
+
+def _place_measure(w: RoleWork, c: Candidate, reason: Reason) -> bool:
+    """Put a platform's measure into the role: in a free place (the role may grow to 5 when
+    its count is not fixed), else instead of the weakest KPI a balance step may swap, the
+    role's only lead (or lag) measure included when the measure is of the same kind."""
+    if len(w.selected) < w.count or (not w.count_fixed and len(w.selected) < MAX_KPIS):
+        w.selected.append(c.kpi.id)
+    else:
+        chosen = [w.candidates[k] for k in w.selected]
+        victims = [v for v in _swappable(w, keep_kinds=False)
+                   if v.kpi.kind == c.kpi.kind
+                   or sum(1 for o in chosen if o.kpi.kind == v.kpi.kind) > 1]
+        if not victims:
+            return False
+        w.selected[w.selected.index(victims[0].kpi.id)] = c.kpi.id
+    c.protected = True
+    c.reasons.append(reason)
+    return True
 
 
 def _diverse_score(c: Candidate, chosen: list[Candidate]) -> float:
