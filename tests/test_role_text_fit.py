@@ -385,3 +385,38 @@ def test_rule_reasons_and_notes_name_only_the_platform_they_fire_for() -> None:
                                              f"{sorted(models)}) and names {other}: "
                                              f"{text.get(lang)[:100]}")
     assert not problems, _report(sorted(problems))
+
+
+def test_english_library_texts_have_no_chinese() -> None:
+    """Every `en` text and plain-string source of the library reads in English only (write
+    备货单 as "stocking orders"); the documents then cannot mix languages whatever is chosen."""
+    from pydantic import BaseModel
+
+    from linkstar_kit.library.models import Text
+
+    lib = library()
+    problems: list[str] = []
+
+    def walk(obj: Any, path: str) -> None:
+        if isinstance(obj, Text):
+            if _HAN.search(obj.en):
+                problems.append(f"{path}.en: {obj.en[:120]}")
+        elif isinstance(obj, str):
+            if _HAN.search(obj):
+                problems.append(f"{path}: {obj[:120]}")
+        elif isinstance(obj, (list, tuple)):
+            for i, x in enumerate(obj):
+                walk(x, f"{path}[{i}]")
+        elif isinstance(obj, dict):
+            for key, x in obj.items():
+                walk(x, f"{path}.{key}")
+        elif isinstance(obj, BaseModel):
+            for name in type(obj).model_fields:
+                walk(getattr(obj, name), f"{path}.{name}")
+
+    for group in (lib.kpis, lib.platforms, lib.roles, lib.categories):
+        for key, rec in group.items():
+            walk(rec, key)
+    for cr in lib.rules:
+        walk(cr.rule, cr.rule.id)
+    assert not problems, _report(problems)
