@@ -316,3 +316,67 @@ def test_operations_without_service_roles_gets_a_measure_amazon_judges(library, 
     assert set(kept) == {"amazon", "ebay"}, kept
     assert not set(kept.values()) & set(_ops_ignore(library))
     assert {"acos", "conversion_rate"} <= {k.kpi for k in ops.kpis}
+
+
+# --- the reviewer's seven client profiles (tests/fixtures/fit-review) ----------------------
+
+REVIEW = Path(__file__).resolve().parent / "fixtures" / "fit-review"
+REVIEW_PROFILES = sorted(p.stem for p in REVIEW.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def review(library) -> dict[str, tuple[Answers, Any]]:
+    out = {}
+    for name in REVIEW_PROFILES:
+        answers = load_answers(REVIEW / f"{name}.yaml", library)
+        out[name] = (answers, select(answers, library))
+    return out
+
+
+@pytest.mark.parametrize("name", REVIEW_PROFILES)
+def test_every_site_group_keeps_a_line(review, library, name) -> None:
+    """Where a platform's targets differ by site, each of the client's sites is in exactly one
+    group: a target's, or the group whose target is set at kick-off. None is silently lost."""
+    answers, sel = review[name]
+    sites = _sites(answers)
+    for role in sel.roles:
+        for k in role.kpis:
+            if any(t.kind == "goal" for t in k.targets):
+                continue
+            for p in {t.platform for t in k.targets if t.platform} | set(k.open_sites):
+                mine = [t for t in k.targets if t.platform == p]
+                if not any(t.sites for t in mine) and p not in k.open_sites:
+                    continue
+                covered = [s for t in mine for s in (t.sites or sites[p])]
+                covered += k.open_sites.get(p, [])
+                assert sorted(covered) == sorted(sites[p]), (name, role.key, k.kpi, p, covered)
+
+
+def test_uncovered_sites_are_shown_as_set_at_kick_off(review, library, tmp_path) -> None:
+    answers, sel = review["5-tiktok-walmart"]
+    ldr = next(k for r in sel.roles for k in r.kpis if k.kpi == "late_dispatch_rate")
+    assert [t.sites for t in ldr.targets] == [["US"]]
+    assert ldr.open_sites == {"tiktok_shop": ["UK", "MY"]}
+    generate_kit(answers, library, tmp_path, formats=["md"])
+    role = next(r for r in sel.roles if any(k.kpi == "late_dispatch_rate" for k in r.kpis))
+    card = (tmp_path / "roles" / f"{role.key}.md").read_text()
+    assert "TikTok Shop UK/MY: **set at kick-off**" in card
+
+
+def test_a_role_on_two_platforms_names_each_platforms_report(review, library) -> None:
+    """A platform's row never cites another platform's console: each platform's own report,
+    else the generic one under the platform's name; the KPI's line names every platform."""
+    brands = {"shopee": "Shopee", "lazada": "Lazada", "walmart": "Walmart",
+              "tiktok_shop": "TikTok", "temu": "Temu", "aliexpress": "AliExpress",
+              "amazon": "Amazon", "ebay": "eBay", "shopify": "Shopify"}
+    for name, (_, sel) in review.items():
+        for role in sel.roles:
+            for k in role.kpis:
+                if len(k.sources) < 2 or k.data_system != "platform":
+                    continue
+                for p, text in k.sources.items():
+                    for o in k.sources:
+                        if o != p:
+                            assert brands[o] not in text, (name, role.key, k.kpi, p, text)
+                    assert brands[p] in k.data_source or library.platforms[p].name.en \
+                        in k.data_source, (name, role.key, k.kpi, p, k.data_source)

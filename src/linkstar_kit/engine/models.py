@@ -67,6 +67,12 @@ class SelectedKpi(Model):
     pinned: bool = False
     reasons: list[Reason]
     notes: list[str] = []
+    # per platform, the client's sites whose target is set at kick-off because the library's
+    # targets cover only the platform's other sites (TikTok Shop UK beside a US line)
+    open_sites: dict[str, list[str]] = {}
+    # per platform the role holds the KPI on, that platform's own report (a role on Lazada
+    # and Shopee reads each shop's figures where that shop publishes them)
+    sources: dict[str, str] = {}
 
 
 class RunnerUp(Model):

@@ -41,8 +41,8 @@ from .models import (
     SelectedKpi,
     Selection,
 )
-from .sources import data_source_for
-from .targets import goal_target, resolve_targets
+from .sources import data_source_for, sources_by_platform
+from .targets import goal_target, resolve
 
 # A company goal held by a role that owns it is the most direct link there is, so it outranks
 # the drivers that rules stack boosts on; the bonus shrinks with the role's fit, so a goal does
@@ -477,6 +477,7 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
                     key=lambda c: (not c.pinned, c.rank()))
     fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
     sites = {p.id: list(p.sites) for p in answers.platforms}
+    names = {pid: p.name.get(lang) for pid, p in library.platforms.items()}
 
     def mine(items: list[Any], on: list[str]) -> list[Any]:
         """Only the actions and notes written for the platforms the role holds the KPI on."""
@@ -485,13 +486,16 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
     kpis = []
     for c in chosen:
         k = c.kpi
-        system, source = data_source_for(k, answers, lang, w.platforms)
+        system, source = data_source_for(k, answers, lang, c.platforms, names)
+        targets, open_sites = resolve(k, c.platforms, role.platform_bound, answers,
+                                      w.overrides.get(k.id, []), lang)
         kpis.append(SelectedKpi(
             kpi=k.id, name=k.name, unit=k.unit, direction=k.direction, frequency=k.frequency,
             kind=k.kind, balance=k.balance,
-            targets=resolve_targets(k, c.platforms, role.platform_bound, answers,
-                                    w.overrides.get(k.id, []), lang),
+            targets=targets, open_sites=open_sites,
             data_source=source, data_system=system,
+            sources=(sources_by_platform(k, answers, lang, c.platforms)
+                     if len(c.platforms) > 1 else {}),
             actions=[a.get(lang) for a in mine(k.actions, c.platforms)], drives=list(k.drives),
             # only the counter metrics that exist on the role's platforms can guard it there
             counter=[x for x in k.counter if x in library.kpis

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..answers.models import Answers
 from ..library.models import Kpi
@@ -43,9 +43,13 @@ def erp_report(report: str) -> str:
 
 
 def data_source_for(kpi: Kpi, answers: Answers, lang: str,
-                    platforms: Sequence[str] | None = None) -> tuple[str, str]:
+                    platforms: Sequence[str] | None = None,
+                    names: Mapping[str, str] | None = None) -> tuple[str, str]:
     """(system, text): the first of the KPI's sources the client can feed, most authoritative
-    first, skipping reports of platforms the role (else the company) does not sell on."""
+    first, skipping reports of platforms the role (else the company) does not sell on. When
+    that is a platform's own report and the role covers several platforms, each platform
+    names its own (its report, else the generic one under the platform's name from `names`),
+    so a Lazada shop is never sent to Shopee's console."""
     have = available_systems(answers)
     order = list(platforms if platforms is not None else answers.platform_ids())
     usable = [d for d in kpi.data_sources
@@ -54,18 +58,24 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str,
     fallback = next((d for d in kpi.data_sources
                      if d.platforms is None or set(d.platforms) & set(order)), kpi.data_sources[0])
     ds = usable[0] if usable else fallback
-    if ds.platforms is not None:
-        # a platform's own report: name one per platform the role covers (Shopee Ads for the
-        # Shopee shop, GMV Max for the TikTok one), still one source of truth per platform
-        picks = []
+    zh = lang == "zh"
+    if ds.platforms is not None and len(order) > 1:
+        parts: list[str] = []
         for p in order:
             own = next((d for d in usable if d.platforms is not None and p in d.platforms), None)
-            if own is not None and own not in picks:
-                picks.append(own)
-        if len(picks) > 1:
-            sep = "；" if lang == "zh" else "; "
-            return ds.system, sep.join(d.report.get(lang) for d in picks)
-    zh = lang == "zh"
+            if own is not None:
+                text = own.report.get(lang)
+            else:
+                generic = next((d for d in usable if d.platforms is None
+                                and d.system == ds.system), None)
+                if generic is None:
+                    continue
+                name = (names or {}).get(p, p)
+                text = f"{name}{'：' if zh else ': '}{generic.report.get(lang)}"
+            if text not in parts:
+                parts.append(text)
+        if len(parts) > 1:
+            return ds.system, ("；" if zh else "; ").join(parts)
     report = ds.report.get(lang)
     sep = "：" if zh else ": "
     if ds.system == "erp":
@@ -75,3 +85,9 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str,
         en, cn = FINANCE_NAMES[answers.systems.finance]
         return ds.system, f"{cn if zh else en}{sep}{report}"
     return ds.system, report
+
+
+def sources_by_platform(kpi: Kpi, answers: Answers, lang: str, platforms: Sequence[str]
+                        ) -> dict[str, str]:
+    """Each platform's own source of the KPI (a scorecard row per platform cites its own)."""
+    return {p: data_source_for(kpi, answers, lang, [p])[1] for p in platforms}

@@ -89,28 +89,39 @@ def site_groups(kpi: Kpi, platform: str | None, sites: list[str]
                 if group:
                     groups.append((t, group))
                     left = [s for s in left if s not in group]
-    groups.sort(key=lambda g: sites.index(g[1][0]) if g[1] else 0)
     if not groups or left:
-        fallback = _fallback_target(kpi, platform)
-        if fallback is not None or not groups:
-            groups.append((fallback, left if groups else None))
+        # the sites no target covers still form a group: without a platform-wide or default
+        # target it is `(None, sites)`, a target to set at kick-off, never silently dropped
+        groups.append((_fallback_target(kpi, platform), left if groups else None))
+    # in the client's site order, so the first group is the client's first (main) site's
+    groups.sort(key=lambda g: sites.index(g[1][0]) if g[1] else 0)
     return groups
 
 
 def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
                     overrides: list[tuple[str, SetTarget]], lang: str = "en"
                     ) -> list[ResolvedTarget]:
+    return resolve(kpi, on_platforms, platform_bound, answers, overrides, lang)[0]
+
+
+def resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
+            overrides: list[tuple[str, SetTarget]], lang: str = "en"
+            ) -> tuple[list[ResolvedTarget], dict[str, list[str]]]:
+    """The targets, and per platform the client's sites no target covers while other sites
+    of it have one (their target is set at kick-off; the documents show that group too)."""
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
-        return [goal_target(kpi, goal, lang)]
+        return [goal_target(kpi, goal, lang)], {}
     specific = {t.platform for t in kpi.targets if t.platform} | {
         st.platform for _, st in overrides if st.platform}
     per_platform = (kpi.platforms is not None or platform_bound
                     or bool(specific & set(on_platforms)))
     sites = {p.id: list(p.sites) for p in answers.platforms}
     out: list[ResolvedTarget] = []
+    open_sites: dict[str, list[str]] = {}
     for p in (on_platforms if per_platform else [None]):
         found: list[ResolvedTarget] = []
+        open_group: list[str] = []
         for lib, group in site_groups(kpi, p, sites.get(p, []) if p else []):
             current = _from_library(lib, p, lang, group) if lib else None
             for rule_id, st in overrides:
@@ -120,11 +131,15 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
                 current = stricter(current, new) if (st.tighten and current) else new
             if current is not None:
                 found.append(current)
-        out.extend(_merge_groups(found))
-    return out
+            elif group and p is not None:
+                open_group = group
+        if open_group and p is not None:
+            open_sites[p] = open_group
+        out.extend(_merge_groups(found, keep_sites=bool(open_group)))
+    return out, open_sites
 
 
-def _merge_groups(found: list[ResolvedTarget]) -> list[ResolvedTarget]:
+def _merge_groups(found: list[ResolvedTarget], keep_sites: bool = False) -> list[ResolvedTarget]:
     """Groups that ended with the same target (a rule's override replaced them all) are one
     group again; a single one left holds for every site, unless a site-scoped target of the
     library set it."""
@@ -136,6 +151,6 @@ def _merge_groups(found: list[ResolvedTarget]) -> list[ResolvedTarget]:
             merged.append(t)
         elif same.sites is not None and t.sites is not None:
             merged[merged.index(same)] = same.model_copy(update={"sites": same.sites + t.sites})
-    if len(merged) == 1 and len(found) > 1:
+    if len(merged) == 1 and len(found) > 1 and not keep_sites:
         merged[0] = merged[0].model_copy(update={"sites": None})
     return merged

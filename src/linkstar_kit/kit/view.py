@@ -71,12 +71,20 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "kind": tg.kind,
                 "kind_label": t[tg.kind],
                 # a goal's own line reads in the client's language; citations stay as written
-                "source": (f"公司目标，截止 {goal_by[k.kpi]}" if lang == "zh" and tg.kind == "goal"
-                           else tg.source),
+                # a goal's kind label already says "company goal": its source is the date
+                "source": ((f"截止 {goal_by[k.kpi]}" if lang == "zh" else f"by {goal_by[k.kpi]}")
+                           if tg.kind == "goal" else tg.source),
                 "as_of": tg.as_of or "",
                 "window": tg.window or "",
                 "url": tg.url or "",
+                "open": False,
             })
+        # the sites no target covers keep their own line: their target is set at kick-off
+        for plat, sites in k.open_sites.items():
+            label = f"{platform_names.get(plat, plat)} {'/'.join(sites)}"
+            out.append({"platform": label, "sites": list(sites), "text": t["no_target"],
+                        "kind": "open", "kind_label": "", "source": "", "as_of": "",
+                        "window": "", "url": "", "open": True})
         return out
 
     rules_by_id = {cr.rule.id: cr.rule for cr in library.rules}

@@ -97,7 +97,8 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
                 add(role_key=r.key, role_title=title, kpi=k.kpi, platform=platform,
                     name=k.name, short=lib.short if lib else None, unit=k.unit,
                     direction=k.direction, frequency=k.frequency, target=tg,
-                    data_source=k.data_source)
+                    # a platform's row cites that platform's own report
+                    data_source=k.sources.get(platform, k.data_source))
     return out
 
 
