@@ -432,8 +432,11 @@ KEEP_OPS = rule("keep-own-ops", "team_size >= 1",
 
 def _strong_generics() -> list[dict]:
     # generic KPIs that outscore the platform's own: without the rule, they would fill the role
+    # (each with a target of its own: a generic one without may not push a platform's out)
+    house = [{"op": ">=", "value": 0.5, "kind": "house", "as_of": "2026-01-01",
+              "source": {"en": "LinkStar library default: test", "zh": "LinkStar 指标库默认值：测试"}}]
     return [kpi(f"gen{i}", {"customer_service": 10, "operations": 10},
-                kind="lead" if i % 2 else "lag") for i in range(5)]
+                kind="lead" if i % 2 else "lag", targets=house) for i in range(5)]
 
 
 def test_service_role_keeps_each_platforms_own_measure(tmp_path: Path) -> None:
@@ -495,9 +498,10 @@ def test_one_target_per_site_group(tmp_path: Path) -> None:
                                 roles=[{"role": "logistics"}]),
               kpis=[*base_kpis(), lds])
     t = next(k for k in sel.roles[0].kpis if k.kpi == "lds").targets
-    # the site lines in the client's site order, then MY, which no site line covers, on the
-    # default target as a group of its own
-    assert [(x.sites, x.value) for x in t] == [(["US"], 0.04), (["TH"], 0.1), (["MY"], 0.05)]
+    # every group in the client's site order (the first is the client's main site's, the one
+    # the scorecard's per-platform row carries): MY, which no site line covers, on the default
+    # target as a group of its own
+    assert [(x.sites, x.value) for x in t] == [(["MY"], 0.05), (["US"], 0.04), (["TH"], 0.1)]
     # one site: still named, since the platform's line is the US one
     one = run(tmp_path / "b", answers(platforms=[{"id": "tiktok_shop", "sites": ["US"]}],
                                       roles=[{"role": "logistics"}]), kpis=[*base_kpis(), lds])
@@ -537,8 +541,10 @@ def test_one_measure_of_several_platforms_is_preferred_and_kinds_stay_balanced(
     two = [{"id": "amazon", "sites": ["US"], "fulfillment": ["fba"]},
            {"id": "shopee", "sites": ["MY"], "fulfillment": ["self_ship"]}]
     both = kpi("both_m", {"customer_service": 6}, kind="lead", platforms=["amazon", "shopee"])
-    only_lead = kpi("gen_lead", {"customer_service": 10}, kind="lead")
-    lags = [kpi(f"gen_lag{i}", {"customer_service": 10}) for i in range(3)]
+    house = [{"op": ">=", "value": 0.5, "kind": "house", "as_of": "2026-01-01",
+              "source": {"en": "LinkStar library default: test", "zh": "LinkStar 指标库默认值：测试"}}]
+    only_lead = kpi("gen_lead", {"customer_service": 10}, kind="lead", targets=house)
+    lags = [kpi(f"gen_lag{i}", {"customer_service": 10}, targets=house) for i in range(3)]
     sel = run(tmp_path, answers(platforms=two,
                                 roles=[{"role": "customer_service", "kpi_count": 3}]),
               kpis=[*base_kpis(), both, only_lead, *lags], rules=[KEEP])

@@ -380,3 +380,39 @@ def test_a_role_on_two_platforms_names_each_platforms_report(review, library) ->
                             assert brands[o] not in text, (name, role.key, k.kpi, p, text)
                     assert brands[p] in k.data_source or library.platforms[p].name.en \
                         in k.data_source, (name, role.key, k.kpi, p, k.data_source)
+
+
+@pytest.mark.parametrize("name", REVIEW_PROFILES)
+def test_a_platforms_own_measure_never_yields_to_a_generic_kpi_without_target(
+        review, library, name) -> None:
+    """Temu's quality after-sales rate is not pushed out by contribution margin, Amazon's
+    pre-fulfillment cancel rate not by logistics cost per unit: a generic KPI with no target
+    never takes the place of a platform's own measure that scores at least as well."""
+    from linkstar_kit.library.applicability import platforms_for
+
+    answers, sel = review[name]
+    sites = _sites(answers)
+    fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
+
+    def own(kid: str, plats: list[str]) -> bool:
+        on = platforms_for(library.kpis[kid], plats, fulfillment)
+        return any(is_platform_measure(library.kpis[kid], on, p, sites[p]) for p in plats)
+
+    goals = {g.kpi for g in answers.goals}
+    for role in sel.roles:
+        entry_pins = set(next(e for e, k in zip(answers.roles, answers.role_keys(), strict=True)
+                              if k == role.key).pin)
+        for k in role.kpis:
+            on = platforms_for(library.kpis[k.kpi], role.platforms, fulfillment)
+            has_target = any(t.platform is None or t.platform in on
+                             for t in library.kpis[k.kpi].targets)
+            if own(k.kpi, role.platforms) or has_target or k.kpi in goals | entry_pins \
+                    or any(x.effect in ("include", "coverage") for x in k.reasons):
+                continue
+            # a counter metric joins beside the KPI it guards; it may take a tie's place
+            guard = any(x.effect == "counter" for x in k.reasons)
+            for r in role.runners_up:
+                beats = r.score > k.score if guard else r.score >= k.score
+                assert not (own(r.kpi, role.platforms) and beats
+                            and not r.why.startswith(("excluded", "被规则", "客户"))), \
+                    (name, role.key, k.kpi, k.score, r.kpi, r.score, r.why)

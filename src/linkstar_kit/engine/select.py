@@ -243,8 +243,20 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
              + [c for c in pool if c.included and not c.pinned])
     chosen = first[:count]
     rest = [c for c in pool if not c.included and not c.pinned]
+    client_sites = {p.id: list(p.sites) for p in answers.platforms}
+
+    def own(c: Candidate) -> bool:
+        return any(is_platform_measure(c.kpi, c.platforms, p, client_sites.get(p, []))
+                   for p in platforms)
+
     while len(chosen) < count and rest:
         best = min(rest, key=lambda c: (-_diverse_score(c, chosen), c.kpi.id))
+        if not own(best) and not _has_target(best):
+            # balance among families never costs a platform's own measure its place to a
+            # generic number with no target: the platform judges the seller on the former
+            keep = [c for c in rest if own(c) and c.score >= best.score]
+            if keep:
+                best = min(keep, key=lambda c: (-_diverse_score(c, chosen), c.kpi.id))
         rest.remove(best)
         if not _twin_of_any(best, chosen):
             chosen.append(best)
@@ -352,13 +364,29 @@ def _diverse_score(c: Candidate, chosen: list[Candidate]) -> float:
     return c.score - SAME_FAMILY_PENALTY * same
 
 
-def _swappable(w: RoleWork, keep_kinds: bool = True) -> list[Candidate]:
-    """Selected KPIs that a balance step may replace, weakest first."""
+def _has_target(c: Candidate) -> bool:
+    """The library has a target for `c` on one of the platforms it is held on."""
+    return any(t.platform is None or t.platform in c.platforms for t in c.kpi.targets)
+
+
+def _own_measure(w: RoleWork, c: Candidate) -> bool:
+    """`c` is the own measure of one of the role's platforms (its KPI, or its official line)."""
+    return any(is_platform_measure(c.kpi, c.platforms, p, w.sites.get(p, [])) for p in w.platforms)
+
+
+def _swappable(w: RoleWork, keep_kinds: bool = True,
+               incoming: Candidate | None = None) -> list[Candidate]:
+    """Selected KPIs that a balance step may replace, weakest first. A platform's own measure
+    is never given up for a generic KPI (`incoming` of no platform of the role's own): the
+    platform judges the seller on it, a generic number can be read anywhere."""
     chosen = [w.candidates[k] for k in w.selected]
+    generic = incoming is not None and not _own_measure(w, incoming)
     out = []
     for c in chosen:
         if c.pinned or c.included or c.protected or c.kpi.id in w.goals:
             continue  # a company goal held by the role is its most direct link: keep it
+        if generic and _own_measure(w, c):
+            continue
         if keep_kinds and sum(1 for o in chosen if o.kpi.kind == c.kpi.kind) == 1:
             continue  # never remove the only lead (or lag) measure
         out.append(c)
@@ -379,7 +407,7 @@ def _add(w: RoleWork, c: Candidate, reason: Reason, *, may_grow: bool,
     if len(w.selected) < w.count or (may_grow and not w.count_fixed and len(w.selected) < MAX_KPIS):
         w.selected.append(c.kpi.id)
     else:
-        victims = [v for v in _swappable(w)
+        victims = [v for v in _swappable(w, incoming=c)
                    if max_victim_score is None or v.score < max_victim_score]
         if not victims:
             return False
@@ -403,7 +431,7 @@ def _balance(w: RoleWork) -> None:
             continue
         best = next((c for c in _pool(w) if c.kpi.kind == kind), None)
         if best is not None:
-            victims = _swappable(w, keep_kinds=False)
+            victims = _swappable(w, keep_kinds=False, incoming=best)
             room = len(w.selected) < w.count or (not w.count_fixed and len(w.selected) < MAX_KPIS)
             if room:
                 w.selected.append(best.kpi.id)
