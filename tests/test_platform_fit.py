@@ -416,3 +416,17 @@ def test_a_platforms_own_measure_never_yields_to_a_generic_kpi_without_target(
                 assert not (own(r.kpi, role.platforms) and beats
                             and not r.why.startswith(("excluded", "被规则", "客户"))), \
                     (name, role.key, k.kpi, k.score, r.kpi, r.score, r.why)
+
+
+@pytest.mark.parametrize("name", REVIEW_PROFILES)
+def test_no_acos_reasons_off_amazon(review, name) -> None:
+    """A role that runs no Amazon ads is never told why in ACoS terms, and the ad-unit reason
+    speaks of the team's consoles, not of 'a store of your own' on a marketplace card."""
+    _, sel = review[name]
+    for role in sel.roles:
+        for k in role.kpis:
+            for x in k.reasons:
+                text = x.because.en if x.because else ""
+                if "amazon" not in role.platforms:
+                    assert "ACoS" not in text, (name, role.key, k.kpi, x.rule)
+                assert "store of your own" not in text, (name, role.key, k.kpi, x.rule)
