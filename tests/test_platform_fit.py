@@ -431,3 +431,20 @@ def test_no_acos_reasons_off_amazon(review, name) -> None:
                 if "amazon" not in role.platforms:
                     assert not re.search(r"\bACoS\b", text), (name, role.key, k.kpi, x.rule)
                 assert "store of your own" not in text, (name, role.key, k.kpi, x.rule)
+
+
+def test_a_seller_fulfilled_team_gets_no_fba_lines_reports_or_actions(review, library) -> None:
+    """Amazon EU FBM: days of supply is not judged on the FBA inventory line nor read from
+    the FBA planning report, and no card sends the team to Vine or to sea freight."""
+    answers, sel = review["6-amazon-eu-fbm"]
+    assert all("fba" not in p.fulfillment for p in answers.platforms)
+    for role in sel.roles:
+        for k in role.kpis:
+            assert "GET_FBA_" not in k.data_source, (role.key, k.kpi, k.data_source)
+            assert not any(t.kind == "official" and "FBA" in t.source for t in k.targets), \
+                (role.key, k.kpi)
+            for a in k.actions:
+                assert "Vine" not in a and "by sea" not in a, (role.key, k.kpi, a)
+    dos = library.kpis["days_of_supply"]
+    from linkstar_kit.engine.targets import for_fulfillment
+    assert [t.platform for t in for_fulfillment(dos, answers).targets] == [None]

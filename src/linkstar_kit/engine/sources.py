@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..answers.models import Answers
-from ..library.models import Kpi
+from ..library.models import DataSource, Kpi
 from ..vocabulary import ERP_BRANDS
 
 # A report's system as the documents name it: 领星 ERP, not `lingxing`.
@@ -52,8 +52,16 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str,
     so a Lazada shop is never sent to Shopee's console."""
     have = available_systems(answers)
     order = list(platforms if platforms is not None else answers.platform_ids())
-    usable = [d for d in kpi.data_sources
-              if d.system in have and (d.platforms is None or set(d.platforms) & set(order))]
+    ful = {p.id: set(p.fulfillment) for p in answers.platforms}
+
+    def fits(d: DataSource) -> bool:
+        """A report of a fulfilment model the client uses on one of the platforms in `order`."""
+        return d.fulfillment is None or any(
+            not ful.get(p) or ful[p] & set(d.fulfillment)
+            for p in (d.platforms or order) if p in order)
+
+    usable = [d for d in kpi.data_sources if fits(d)
+              and d.system in have and (d.platforms is None or set(d.platforms) & set(order))]
     # nothing the client can feed: still never name another platform's report
     fallback = next((d for d in kpi.data_sources
                      if d.platforms is None or set(d.platforms) & set(order)), kpi.data_sources[0])

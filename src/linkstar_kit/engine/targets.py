@@ -98,6 +98,21 @@ def site_groups(kpi: Kpi, platform: str | None, sites: list[str]
     return groups
 
 
+def for_fulfillment(kpi: Kpi, answers: Answers) -> Kpi:
+    """`kpi` without the targets written for fulfilment models the client does not use on
+    their platform (an FBA line never judges a seller-fulfilled team)."""
+    ful = {p.id: set(p.fulfillment) for p in answers.platforms}
+
+    def fits(t: Target) -> bool:
+        if t.fulfillment is None:
+            return True
+        on = [ful.get(t.platform, set())] if t.platform else list(ful.values())
+        return any(not f or f & set(t.fulfillment) for f in on)
+
+    kept = [t for t in kpi.targets if fits(t)]
+    return kpi if len(kept) == len(kpi.targets) else kpi.model_copy(update={"targets": kept})
+
+
 def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
                     overrides: list[tuple[str, SetTarget]], lang: str = "en"
                     ) -> list[ResolvedTarget]:
@@ -112,6 +127,7 @@ def resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: An
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
         return [goal_target(kpi, goal, lang)], {}
+    kpi = for_fulfillment(kpi, answers)
     specific = {t.platform for t in kpi.targets if t.platform} | {
         st.platform for _, st in overrides if st.platform}
     per_platform = (kpi.platforms is not None or platform_bound

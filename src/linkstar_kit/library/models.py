@@ -111,6 +111,9 @@ class Target(Model):
     # does not: write {en: "60 days", zh: "60 天"})
     window: Source | None = None
     note: Text | None = None
+    # the fulfilment models the line is for (Amazon's days-of-supply line is FBA stock's): a
+    # client using none of them on `platform` does not get it
+    fulfillment: list[Fulfillment] | None = None
 
     _value_fits_op = model_validator(mode="after")(lambda self: _check_value_fits_op(self))
 
@@ -122,6 +125,8 @@ class DataSource(Model):
     system: System
     report: Text
     platforms: list[Id] | None = None
+    # the fulfilment models the report covers (an FBA inventory report says nothing of FBM stock)
+    fulfillment: list[Fulfillment] | None = None
 
 
 class Kpi(Model):
