@@ -420,3 +420,17 @@ def test_english_library_texts_have_no_chinese() -> None:
     for cr in lib.rules:
         walk(cr.rule, cr.rule.id)
     assert not problems, _report(problems)
+
+
+def test_explain_in_chinese_names_the_engines_steps_in_chinese() -> None:
+    from pathlib import Path
+
+    from linkstar_kit import explain, load_answers, load_library
+    from linkstar_kit.engine.explain import render_explanation
+
+    lib = load_library()
+    path = Path(__file__).resolve().parent / "fixtures" / "fit-review" / "1-temu-full.yaml"
+    text = render_explanation(explain(load_answers(path, lib), lib, language="zh"))
+    for token in ("role-fit", " goal:", " counter:", "balance-lead", "balance-lag"):
+        assert token not in text, token
+    assert "岗位匹配" in text

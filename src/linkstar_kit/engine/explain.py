@@ -71,6 +71,24 @@ _EFFECT_ZH = {"base": "基础分", "include": "纳入", "exclude": "排除", "bo
               "counter": "制衡", "coverage": "目标覆盖", "platform": "平台指标"}
 
 
+# The engine's own steps (library rules keep their ids), as a Chinese reader says them.
+_STEP_ZH = {"role-fit": "岗位匹配", "pin": "客户指定", "balance-lead": "补过程指标",
+            "balance-lag": "补结果指标", "client-exclude": "客户排除"}
+_STEP_PREFIX_ZH = {"goal:": "公司目标：", "counter:": "制衡：", "goal-coverage:": "目标覆盖："}
+
+
+def step_name(rule: str, zh: bool) -> str:
+    """`goal:gmv_growth` -> `公司目标：gmv_growth` in Chinese; library rule ids unchanged."""
+    if not zh:
+        return rule
+    if rule in _STEP_ZH:
+        return _STEP_ZH[rule]
+    for prefix, said in _STEP_PREFIX_ZH.items():
+        if rule.startswith(prefix):
+            return said + rule.removeprefix(prefix)
+    return rule
+
+
 def render_explanation(data: dict[str, Any]) -> str:
     zh = data.get("language") == "zh"
     pinned, warning = (" [客户指定]", "提醒：") if zh else (" [pinned]", "warning: ")
@@ -85,12 +103,14 @@ def render_explanation(data: dict[str, Any]) -> str:
                 w = f" {x['weight']:+g}" if x["weight"] is not None and x["effect"] != "base" \
                     else (f" {x['weight']:g}" if x["weight"] is not None else "")
                 # a rule that boosts and notes the same KPI gives its reason once
-                because = f": {x['because']}" if x["because"] and x["rule"] not in told else ""
+                colon = "：" if zh else ": "
+                because = f"{colon}{x['because']}" if x["because"] and x["rule"] not in told else ""
                 told.add(x["rule"])
                 on = f" [{x['platform']}]" if x.get("platform") else ""
                 effect = _EFFECT_ZH.get(x["effect"], x["effect"]) if zh else x["effect"]
                 pad = 11 - (2 * len(effect) if zh else len(effect))  # CJK is double width
-                lines.append(f"      {effect}{' ' * max(pad, 1)}{x['rule']}{on}{w}{because}")
+                rule = step_name(x["rule"], zh)
+                lines.append(f"      {effect}{' ' * max(pad, 1)}{rule}{on}{w}{because}")
         for ru in r["runners_up"]:
             lines.append(f"  - {ru['kpi']:<32} {ru['score']:>6g}  {ru['why']}")
         for g in r["platform_gaps"]:
