@@ -13,6 +13,41 @@ from collections.abc import Iterable
 
 from .tracking import Tracked
 
+# The reviews' own state, written by `linkstar review` (and created by it in a store loaded
+# before reviews existed): the issues each review raised or carried over. Its own statements,
+# so that a review can create them without re-running the whole schema.
+ISSUES_DDL = """\
+-- The issues of each review (`linkstar review KIT --period ID`): a red KPI, or an anomaly nobody
+-- annotated. A review rewrites its own rows only (re-running it changes nothing); an issue
+-- stays open, carried from review to review of the same cadence, until a later one finds the
+-- KPI back on target (then its row there says closed).
+CREATE TABLE IF NOT EXISTS review_issues (
+  review_id     TEXT NOT NULL,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  kind          TEXT NOT NULL,
+  opened_in     TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  why           TEXT NOT NULL,
+  PRIMARY KEY (review_id, role_key, kpi, platform, kind)
+);
+
+-- The issues still open: those of each cadence's latest review.
+DROP VIEW IF EXISTS open_issues;
+CREATE VIEW open_issues AS
+SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
+       i.why
+FROM review_issues i
+WHERE i.status = 'open'
+  AND i.period_start = (SELECT MAX(j.period_start) FROM review_issues j
+                        WHERE j.cadence = i.cadence);
+"""
+
 DDL = """\
 -- One row per role entry, KPI and platform the kit tracks (platform '' = all the role's
 -- platforms; role_key '_company' = a company goal). Refreshed from the selection on every load.
@@ -75,7 +110,14 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
        END AS status
 FROM actuals a
 JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
-"""
+
+-- How many KPIs were green, amber and red in each period (the dashboard's "status by period").
+DROP VIEW IF EXISTS status_by_period;
+CREATE VIEW status_by_period AS
+SELECT period_start, status, COUNT(*) AS kpis
+FROM kpi_status
+GROUP BY period_start, status;
+""" + "\n" + ISSUES_DDL
 
 TARGET_COLUMNS = ("role_key", "kpi", "platform", "sort_order", "role_title", "name_en",
                   "name_zh", "unit", "direction", "frequency", "op", "target_low",
