@@ -4,8 +4,7 @@ The store's `review_issues` table is the review's own state (store/schema.py say
 read). A review of cadence C for period P:
 
 1. reads the open issues of the latest earlier review of C (period start before P's);
-2. closes each one whose KPI is back on target now (green; for a KPI without a target, no
-   longer anomalous), and carries the others over, with the review that first raised them;
+2. closes each one whose KPI is back on target now (`back_on_target`), and carries the others over, with the review that first raised them;
 3. adds its own: each red KPI, and each anomaly without an annotation;
 4. replaces its own rows in the table with the result (open ones, and the closed ones as
    closed), in one transaction. Re-running a review therefore gives the same list; rows of
@@ -34,12 +33,14 @@ def previous_open(con: sqlite3.Connection, review: Review) -> tuple[str | None, 
     return row[0], [Issue(*r, carried_over=True) for r in rows]
 
 
-def back_on_target(k: KpiRow | None) -> bool:
+def back_on_target(issue: Issue, k: KpiRow | None) -> bool:
+    """A red KPI's issue closes when the KPI is green; an anomaly's when the KPI is no longer
+    an unannotated anomaly and not red (a red one stays on the list as its red issue)."""
     if k is None:
         return False  # a KPI the kit no longer tracks at this cadence: leave its issue open
-    if k.status == "green":
-        return not k.anomaly or bool(k.annotation)
-    return k.status == "no_target" and not k.anomaly
+    if issue.kind == "red":
+        return k.status == "green"
+    return k.status in ("green", "no_target") and not (k.anomaly and not k.annotation)
 
 
 def raise_issues(con: sqlite3.Connection, review: Review,
@@ -65,7 +66,7 @@ def raise_issues(con: sqlite3.Connection, review: Review,
         if fresh is not None:
             fresh.opened_in, fresh.carried_over = old.opened_in, True
             open_.append(fresh)
-        elif back_on_target(k):
+        elif back_on_target(old, k):
             closed.append(old)
         else:
             open_.append(old)

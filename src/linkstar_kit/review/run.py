@@ -262,7 +262,8 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
 
         def comment(s: Any) -> str:
             k = next(x for x in review.kpis if x.key == (s.role_key, s.kpi, s.platform))
-            plat = "" if not s.platform else f" ({platform_name(library, s.platform, lang)})"
+            name = platform_name(library, s.platform, lang)
+            plat = "" if not s.platform else (f"（{name}）" if lang == "zh" else f" ({name})")
             line = tx["proposed_line"].format(kind=tx["suggest_kind"][s.kind],
                                               owner=k.t.role_title, kpi=k.t.title(lang),
                                               platform=plat, why=s.why)

@@ -7,8 +7,10 @@ Per KPI, over its own reporting periods that lie inside the quarter:
 - `raise_target`: green in every period: the target no longer stretches anyone; proposed, the
   worst value of the quarter (a level the team held every period);
 - `lower_target`: red in every period: the target is out of reach as set; proposed, the
-  quarter's best value. Never for an official platform line: a platform's threshold is not
-  ours to lower, it stays red and on the issues list.
+  quarter's best value.
+
+Neither target change for an official platform line: a platform's threshold is not ours to
+move; red, it stays on the issues list.
 
 The answers file can say "replace": the KPI goes to the role's `exclude` (and out of `pin`).
 Targets of role KPIs come from the library (or a house library), not from the answers: those
@@ -56,7 +58,9 @@ def suggest(rows: list[KpiRow], actuals: dict[tuple[str, str, str], list[Actual]
                                   why("replace_kpi", k, facts)))
             continue
         rag: Rag | None = t.rag
-        if rag is None or len(values) < expected or not values:
+        # A platform's own line is neither ours to raise nor to lower (see the docstring).
+        official = t.target is not None and t.target.kind == "official"
+        if rag is None or official or len(values) < expected or not values:
             continue
         statuses = {rag.status(v) for v in values}
         higher = t.target is not None and t.target.op in (">=", ">")
@@ -66,7 +70,7 @@ def suggest(rows: list[KpiRow], actuals: dict[tuple[str, str, str], list[Actual]
             out.append(Suggestion(t.role_key, t.kpi, t.platform, "raise_target",
                                   why("raise_target", k, facts),
                                   proposed if t.target and t.target.op != "between" else None))
-        elif statuses == {"red"} and t.target is not None and t.target.kind != "official":
+        elif statuses == {"red"} and t.target is not None:
             proposed = max(values) if higher else min(values)
             facts["value"] = proposed
             out.append(Suggestion(t.role_key, t.kpi, t.platform, "lower_target",
