@@ -81,7 +81,8 @@ def test_period_ids(text: str, kind: str, start: dt.date, end: dt.date) -> None:
 
 
 @pytest.mark.parametrize(("text", "says"), [
-    ("2026-13", "a month runs 01 to 12"), ("2026-W54", "W01 to W53"), ("2025-W53", "2025 has ISO weeks W01 to W52"),
+    ("2026-13", "a month runs 01 to 12"), ("2026-W54", "W01 to W53"),
+    ("2025-W53", "2025 has ISO weeks W01 to W52"),
     ("2026-Q5", "Q1 to Q4"), ("Sept", "expected an ISO week"), ("0000-01", "no year 0000")])
 def test_bad_period_ids(text: str, says: str) -> None:
     with pytest.raises(ValueError, match=says):

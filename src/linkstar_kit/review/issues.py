@@ -4,7 +4,8 @@ The store's `review_issues` table is the review's own state (store/schema.py say
 read). A review of cadence C for period P:
 
 1. reads the open issues of the latest earlier review of C (period start before P's);
-2. closes each one whose KPI is back on target now (`back_on_target`), and carries the others over, with the review that first raised them;
+2. closes each one whose KPI is back on target now (`back_on_target`), and carries the
+   others over, with the review that first raised them;
 3. adds its own: each red KPI, and each anomaly without an annotation;
 4. replaces its own rows in the table with the result (open ones, and the closed ones as
    closed), in one transaction. Re-running a review therefore gives the same list; rows of
@@ -30,7 +31,8 @@ def previous_open(con: sqlite3.Connection, review: Review) -> tuple[str | None, 
         "SELECT role_key, kpi, platform, kind, owner, why, opened_in FROM review_issues "
         "WHERE review_id = ? AND status = 'open' ORDER BY role_key, kpi, platform, kind",
         (row[0],)).fetchall()
-    return row[0], [Issue(*r, carried_over=True) for r in rows]
+    return row[0], [Issue(r[0], r[1], r[2], r[3], r[4], r[5], r[6], carried_over=True)
+                    for r in rows]
 
 
 def back_on_target(issue: Issue, k: KpiRow | None) -> bool:
@@ -49,8 +51,8 @@ def raise_issues(con: sqlite3.Connection, review: Review,
     rid = review.period.id
     by_key = {k.key: k for k in review.kpis}
     new: dict[tuple[str, str, str, str], Issue] = {}
-    for k in review.kpis:
-        t = k.t
+    for row in review.kpis:
+        k, t = row, row.t
         if k.status == "red":
             new[(t.role_key, t.kpi, t.platform, "red")] = Issue(
                 t.role_key, t.kpi, t.platform, "red", t.role_title, why_red(k), rid)
@@ -61,18 +63,21 @@ def raise_issues(con: sqlite3.Connection, review: Review,
     open_: list[Issue] = []
     closed: list[Issue] = []
     for old in carried:
-        k = by_key.get(old.key[:3])
+        now = by_key.get(old.key[:3])
         fresh = new.pop(old.key, None)
         if fresh is not None:
             fresh.opened_in, fresh.carried_over = old.opened_in, True
             open_.append(fresh)
-        elif back_on_target(old, k):
+        elif back_on_target(old, now):
             closed.append(old)
         else:
             open_.append(old)
     open_ += list(new.values())
     order = {k.key: i for i, k in enumerate(review.kpis)}
-    sort = (lambda i: (order.get(i.key[:3], len(order)), i.kind != "red", i.key))
+
+    def sort(i: Issue) -> tuple[int, bool, tuple[str, str, str, str]]:
+        return (order.get(i.key[:3], len(order)), i.kind != "red", i.key)
+
     review.issues = sorted(open_, key=sort)
     review.closed = sorted(closed, key=sort)
 

@@ -128,9 +128,8 @@ def run_review(kit: Path | str, period_text: str | None = None, formats: str | N
                 f"the store has no numbers for {period.id} ({period.start} to {period.end}): "
                 "nothing to review, nothing was written; load the period's actuals first "
                 f"(`linkstar load {display_path(kit)} ACTUALS.csv`)")
-        from .texts import texts
-
         from ..store.tracking import platform_name
+        from .texts import texts
 
         tx = texts(review.lang)
         cur = answers.client.currency
