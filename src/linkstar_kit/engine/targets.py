@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..answers.models import Answers, Goal
 from ..library.models import Kpi, SetTarget, Target
-from .models import ResolvedTarget
+from .models import Line, ResolvedTarget
 
 _LOWER = ("<", "<=")
 _HIGHER = (">", ">=")
@@ -84,5 +84,18 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
             new = _from_rule(rule_id, st, p)
             current = stricter(current, new) if (st.tighten and current) else new
         if current is not None:
-            out.append(current)
+            line = _official_line(lib, [st for _, st in overrides if st.platform in (None, p)])
+            if current.kind == "official":
+                line = Line(op=current.op, value=current.value)
+            out.append(current.model_copy(update={"line": line}) if line else current)
     return out
+
+
+def _official_line(lib: Target | None, overrides: list[SetTarget]) -> Line | None:
+    """The platform's official line among the library target and the rules' targets for this
+    platform (the last one set wins, as for the target itself)."""
+    line = None
+    for t in ([lib] if lib else []) + overrides:
+        if t.kind == "official":
+            line = Line(op=t.op, value=list(t.value) if isinstance(t.value, tuple) else t.value)
+    return line

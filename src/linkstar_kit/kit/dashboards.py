@@ -97,7 +97,8 @@ def model(ctx: KitContext) -> dict[str, Any]:
                 "platform": t.platform or None,
                 "name": name,
                 "target": ({"op": t.target.op, "value": t.target.value, "kind": t.target.kind,
-                            "source": t.target.source, "text": _target_text(t, lang, cur)}
+                            "source": t.target.source, "text": _target_text(t, lang, cur),
+                            **({"line": t.target.line.model_dump()} if t.target.line else {})}
                            if t.target else None),
                 "thresholds": rag.to_dict() if rag else None,
                 "sql": series_sql(t, name),
@@ -258,7 +259,9 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
         b = dash_b.ThresholdsConfig().mode(dash_m.ThresholdsMode("absolute"))
         if th is None or target is None:
             return b.steps([dash_m.Threshold(value=None, color="text")])
-        rag = Rag.from_target(target["op"], target["value"])
+        line = target.get("line")
+        rag = Rag.from_target(target["op"], target["value"],
+                              (line["op"], line["value"]) if line else None)
         return b.steps([dash_m.Threshold(value=v, color=COLORS[c]) for v, c in rag.steps()])
 
     slug = ctx.selection.client.slug

@@ -38,7 +38,8 @@ class Tracked:
 
     @property
     def rag(self) -> Rag | None:
-        return Rag.from_target(self.target.op, self.target.value) if self.target else None
+        rag: Rag | None = self.target.rag() if self.target else None
+        return rag
 
     @property
     def is_goal(self) -> bool:
