@@ -46,7 +46,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from .periods import Span, period_of, periods
 
 if TYPE_CHECKING:
-    from .engine.models import GoalSelection, ResolvedTarget
+    from .engine.models import GoalSelection, ResolvedTarget, Selection
+    from .library.loader import Library
     from .library.models import Kpi
 
 AT_RISK = 0.10
@@ -135,6 +136,12 @@ class GoalPlan:
         if self.aggregation == "mean":
             return _tidy(sum(values) / len(values))
         return values[-1]
+
+
+def goal_plans(selection: Selection, library: Library, start: dt.date) -> list[GoalPlan]:
+    """Every company goal's plan (goals on a KPI the library lacks have none)."""
+    return [GoalPlan.of(g, library.kpis[g.kpi], start) for g in selection.goals
+            if g.kpi in library.kpis]
 
 
 def pace(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date) -> Pace:

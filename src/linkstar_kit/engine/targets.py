@@ -51,6 +51,22 @@ def _library_target(kpi: Kpi, platform: str | None, sites: list[str]) -> Target 
     return None
 
 
+def library_target_for(kpi: Kpi, platform: str | None) -> ResolvedTarget | None:
+    """The library's own target of `kpi` on `platform` (None: the default), its official line
+    recorded: what a counter metric watched beside a KPI must hold."""
+    lib = _library_target(kpi, platform, [])
+    if lib is None or (platform is not None and lib.platform != platform):
+        return None if platform is not None else (_with_line(_from_library(lib, None))
+                                                  if lib else None)
+    return _with_line(_from_library(lib, platform))
+
+
+def _with_line(t: ResolvedTarget) -> ResolvedTarget:
+    if t.kind != "official":
+        return t
+    return t.model_copy(update={"line": Line(op=t.op, value=t.value)})
+
+
 def goal_target(kpi: Kpi, goal: Goal) -> ResolvedTarget:
     """A company goal as a target: at least the goal for a KPI to raise, at most for one to
     lower; a goal on a keep-in-range KPI says which way to move by its baseline (30 -> 60 days
