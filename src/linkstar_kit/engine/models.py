@@ -32,6 +32,13 @@ class Reason(Model):
     because: Text | None = None
 
 
+class Line(Model):
+    """A platform's official line (a target of kind `official`): past it, red (store/rag.py)."""
+
+    op: Literal["<", "<=", ">", ">=", "between"]
+    value: float | list[float]
+
+
 class ResolvedTarget(Model):
     platform: str | None
     op: Literal["<", "<=", ">", ">=", "between"]
@@ -41,6 +48,17 @@ class ResolvedTarget(Model):
     as_of: str | None = None
     window: str | None = None
     url: str | None = None
+    # The official line this target is or rests on (None when no platform publishes one).
+    line: Line | None = None
+    # Why a derived target has its number (a goal's cascade, engine/targets.py).
+    derived_from: str | None = None
+
+    def rag(self) -> Any:
+        """The red/amber/green bands of this target (store/rag.py), its line included."""
+        from ..store.rag import Rag
+
+        line = (self.line.op, self.line.value) if self.line else None
+        return Rag.from_target(self.op, self.value, line)
 
 
 class SelectedKpi(Model):

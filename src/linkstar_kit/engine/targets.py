@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..answers.models import Answers, Goal
 from ..library.models import Kpi, SetTarget, Target
-from .models import ResolvedTarget
+from .models import Line, ResolvedTarget
 
 _LOWER = ("<", "<=")
 _HIGHER = (">", ">=")
@@ -51,6 +51,22 @@ def _library_target(kpi: Kpi, platform: str | None, sites: list[str]) -> Target 
     return None
 
 
+def library_target_for(kpi: Kpi, platform: str | None) -> ResolvedTarget | None:
+    """The library's own target of `kpi` on `platform` (None: the default), its official line
+    recorded: what a counter metric watched beside a KPI must hold."""
+    lib = _library_target(kpi, platform, [])
+    if lib is None or (platform is not None and lib.platform != platform):
+        return None if platform is not None else (_with_line(_from_library(lib, None))
+                                                  if lib else None)
+    return _with_line(_from_library(lib, platform))
+
+
+def _with_line(t: ResolvedTarget) -> ResolvedTarget:
+    if t.kind != "official":
+        return t
+    return t.model_copy(update={"line": Line(op=t.op, value=t.value)})
+
+
 def goal_target(kpi: Kpi, goal: Goal) -> ResolvedTarget:
     """A company goal as a target: at least the goal for a KPI to raise, at most for one to
     lower; a goal on a keep-in-range KPI says which way to move by its baseline (30 -> 60 days
@@ -84,5 +100,18 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
             new = _from_rule(rule_id, st, p)
             current = stricter(current, new) if (st.tighten and current) else new
         if current is not None:
-            out.append(current)
+            line = _official_line(lib, [st for _, st in overrides if st.platform in (None, p)])
+            if current.kind == "official":
+                line = Line(op=current.op, value=current.value)
+            out.append(current.model_copy(update={"line": line}) if line else current)
     return out
+
+
+def _official_line(lib: Target | None, overrides: list[SetTarget]) -> Line | None:
+    """The platform's official line among the library target and the rules' targets for this
+    platform (the last one set wins, as for the target itself)."""
+    line = None
+    for t in ([lib] if lib else []) + overrides:
+        if t.kind == "official":
+            line = Line(op=t.op, value=list(t.value) if isinstance(t.value, tuple) else t.value)
+    return line

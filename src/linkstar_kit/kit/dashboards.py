@@ -26,6 +26,7 @@ import json
 from typing import Any
 
 from .. import fmt
+from ..pacing import goal_plans
 from ..periods import goal_span
 from ..store.rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
@@ -49,6 +50,10 @@ _T = {
             "绿：达标；黄：差距在目标值的 {p} 以内；红：差距更大。"),
     "daily": ("daily", "每日"), "weekly": ("weekly", "每周"), "monthly": ("monthly", "每月"),
     "quarterly": ("quarterly", "每季度"),
+    "to_date": ("to date", "累计至今"), "plan": ("Plan to date", "计划进度"),
+    "pace": ("Pace", "进度"),
+    "on_track": ("on track", "进度正常"), "at_risk": ("at risk", "有风险"),
+    "off_track": ("off track", "落后"),
     "higher": ("higher is better", "越高越好"), "lower": ("lower is better", "越低越好"),
     "range": ("within range", "保持区间"),
 }
@@ -71,6 +76,29 @@ def series_sql(t: Tracked, series_name: str) -> str:
     return (f"SELECT period_start || 'T00:00:00Z' AS time, value AS \"{alias}\"\n"
             f"FROM actuals\n"
             f"WHERE role_key = {q(t.role_key)} AND kpi = {q(t.kpi)} AND platform = {q(t.platform)}\n"
+            f"ORDER BY period_start")
+
+
+# A goal's pace as a number Grafana can map to a word and a colour (pacing.py's statuses).
+PACE_CODES = {"on_track": 2, "at_risk": 1, "off_track": 0}
+
+
+def pace_sql(t: Tracked, series_name: str, lang: str) -> str:
+    """A goal's pace from the store's `goal_pace` view: the actual to date, the plan to date
+    and the status (2 on track, 1 at risk, 0 off track) by period."""
+    def alias(s: str) -> str:
+        return '"' + s.replace('"', '""') + '"'
+
+    def q(s: str) -> str:
+        return "'" + s.replace("'", "''") + "'"
+
+    codes = " ".join(f"WHEN {q(k)} THEN {v}" for k, v in PACE_CODES.items())
+    return (f"SELECT period_start || 'T00:00:00Z' AS time,\n"
+            f"       actual_to_date AS {alias(series_name + ' · ' + _t('to_date', lang))},\n"
+            f"       plan_to_date AS {alias(_t('plan', lang))},\n"
+            f"       CASE status {codes} END AS {alias(_t('pace', lang))}\n"
+            f"FROM goal_pace\n"
+            f"WHERE kpi = {q(t.kpi)}\n"
             f"ORDER BY period_start")
 
 
@@ -97,10 +125,11 @@ def model(ctx: KitContext) -> dict[str, Any]:
                 "platform": t.platform or None,
                 "name": name,
                 "target": ({"op": t.target.op, "value": t.target.value, "kind": t.target.kind,
-                            "source": t.target.source, "text": _target_text(t, lang, cur)}
+                            "source": t.target.source, "text": _target_text(t, lang, cur),
+                            **({"line": t.target.line.model_dump()} if t.target.line else {})}
                            if t.target else None),
                 "thresholds": rag.to_dict() if rag else None,
-                "sql": series_sql(t, name),
+                "sql": pace_sql(t, name, lang) if t.is_goal else series_sql(t, name),
             })
         return {
             "id": f"{'goal' if first.is_goal else first.role_key}.{first.kpi}",
@@ -112,6 +141,7 @@ def model(ctx: KitContext) -> dict[str, Any]:
             "frequency": first.frequency,
             "owner": {"role_key": first.role_key, "title": first.role_title},
             "data_source": first.data_source,
+            **({"watch_for": first.watch_for} if first.watch_for else {}),
             "series": series,
         }
 
@@ -258,7 +288,9 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
         b = dash_b.ThresholdsConfig().mode(dash_m.ThresholdsMode("absolute"))
         if th is None or target is None:
             return b.steps([dash_m.Threshold(value=None, color="text")])
-        rag = Rag.from_target(target["op"], target["value"])
+        line = target.get("line")
+        rag = Rag.from_target(target["op"], target["value"],
+                              (line["op"], line["value"]) if line else None)
         return b.steps([dash_m.Threshold(value=v, color=COLORS[c]) for v, c in rag.steps()])
 
     slug = ctx.selection.client.slug
@@ -315,6 +347,21 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
             if p["unit"] == "ratio":
                 panel = panel.decimals(1)
             first = p["series"][0]
+            if is_goal:
+                # A goal is judged on its pace, not its latest value against the final target
+                # (a quarterly sum is short of it every month but the last).
+                panel = panel.thresholds(thresholds(None, None)).override_by_name(
+                    _t("pace", lang), [
+                        dash_m.DynamicConfigValue(id_val="unit", value="none"),
+                        dash_m.DynamicConfigValue(id_val="mappings", value=[{
+                            "type": "value",
+                            "options": {str(code): {"text": _t(name, lang),
+                                                    "color": COLORS[colour], "index": i}
+                                        for i, ((name, code), colour) in enumerate(zip(
+                                            PACE_CODES.items(), ("green", "amber", "red"),
+                                            strict=True))}}])])
+                board = board.with_panel(panel.with_target(query_builder("A", first["sql"], ds)))
+                continue
             panel = panel.thresholds(thresholds(first["thresholds"], first["target"]))
             for i, s in enumerate(p["series"]):
                 ref = _ref_id(i)
@@ -348,7 +395,8 @@ def _ref_id(i: int) -> str:
 
 def write_dashboards(ctx: KitContext, out: KitFiles) -> None:
     rows = tracked(ctx.answers, ctx.selection, ctx.library)
-    out.add("data/schema.sql", schema_sql(rows, ctx.answers.client.name))
+    plans = goal_plans(ctx.selection, ctx.library, ctx.answers.scope.start)
+    out.add("data/schema.sql", schema_sql(rows, ctx.answers.client.name, plans))
     data = model(ctx)
     out.add("dashboards/dashboard.yaml", _dump_yaml(data))
     out.add("dashboards/grafana.json", grafana_json(ctx, data))

@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import fmt
 from ..kit.agendas import Agenda
+from ..pacing import AT_RISK
 from ..store.rag import NEAR_MISS
 from ..store.tracking import ALL, Tracked
 from . import model as m
@@ -142,7 +143,7 @@ class Writer:
                 out.append(f"| {self.kpi(g.t)} | {self.target(g.t)} | {g.by.isoformat()} | "
                            f"{self.v(g.actual, g.t.unit)} | {self.v(g.plan, g.t.unit)} | "
                            f"{tx['status'][g.status]} |")
-            return [*out, "", tx["goals_note"].format(near=f"{NEAR_MISS:.0%}")]
+            return [*out, "", tx["goals_note"].format(near=f"{AT_RISK:.0%}")]
         if name == "issues":
             if not r.issues:
                 return [tx["none"]["issues"]]

@@ -23,9 +23,9 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..pacing import GoalPlan, pace
 from ..periods import ONE_DAY, period_of
 from ..store.tracking import COMPANY, Tracked
-from .pacing import goal_pace
 from .store import Actual, Key
 
 TREND = 13
@@ -69,7 +69,7 @@ class KpiRow:
 class GoalRow:
     t: Tracked
     actual: float | None
-    plan: float
+    plan: float | None
     status: str
     by: dt.date
 
@@ -167,25 +167,24 @@ def kpi_row(t: Tracked, actuals: list[Actual], period: Period) -> KpiRow:
                   current.annotation if current else "", p[0])
 
 
-def goal_row(t: Tracked, actuals: list[Actual], period: Period, start: dt.date, by: dt.date,
-             baseline: float | None, target: float) -> GoalRow:
-    latest = actuals[-1].value if actuals else None
-    op = t.target.op if t.target else ">="
-    plan, status = goal_pace(op, start, by, baseline, target, period.end, latest)
-    return GoalRow(t, latest, plan, status, by)
+def goal_row(t: Tracked, actuals: list[Actual], period: Period, plan: GoalPlan) -> GoalRow:
+    """The goal's pace (pacing.py, the kit's one rule) at the end of its latest own period
+    that closes within the reviewed one."""
+    p = anchor(plan.frequency, period)
+    got = pace(plan, {a.start: a.value for a in actuals}, p[0])
+    return GoalRow(t, got.actual_to_date, got.plan_to_date, got.status, plan.last)
 
 
 def build(rows: list[Tracked], actuals: dict[Key, list[Actual]], period: Period, lang: str,
-          goals: dict[str, Any], scope_start: dt.date) -> Review:
+          plans: dict[str, GoalPlan]) -> Review:
     """The review's KPIs and goals (issues and suggestions are added by their modules)."""
     kpis, goal_rows = [], []
     for t in rows:
         series = actuals.get((t.role_key, t.kpi, t.platform), [])
         if t.role_key == COMPANY:
-            g = goals.get(t.kpi)
-            if g is not None:
-                goal_rows.append(goal_row(t, series, period, scope_start, g.by, g.baseline,
-                                          g.target))
+            plan = plans.get(t.kpi)
+            if plan is not None:
+                goal_rows.append(goal_row(t, series, period, plan))
         elif due(t.frequency, period.kind):
             kpis.append(kpi_row(t, series, period))
     return Review(period, lang, kpis, goal_rows)

@@ -115,9 +115,10 @@ def run_review(kit: Path | str, period_text: str | None = None, formats: str | N
                     f"review with --period ({PERIOD_ID_HELP}); nothing was written")
             period = parse_period(period_id("weekly", latest))
         actuals = read_actuals(con, period.end)
-        goals = {g.kpi: g for g in answers.goals}
-        review = m.build(rows, actuals, period, selection.client.language, goals,
-                         answers.scope.start)
+        from ..pacing import goal_plans
+
+        plans = {p.kpi: p for p in goal_plans(selection, library, answers.scope.start)}
+        review = m.build(rows, actuals, period, selection.client.language, plans)
         if not review.kpis:
             raise UsageError(
                 f"no KPI of this kit is reviewed {period.kind} (every one is reported less "
