@@ -98,6 +98,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "unit": k.unit,
                 "direction": t[k.direction],
                 "frequency": t[k.frequency],
+                "frequency_id": k.frequency,
                 "kind": k.kind,
                 "kind_label": t[k.kind],
                 "targets": targets_view(k, r.platforms),
