@@ -36,6 +36,14 @@ BLOCKS = ("carried", "anomalies", "data", "lead", "lag", "goals", "issues", "sug
 SPARK = "▁▂▃▄▅▆▇█"
 
 
+def inline_paren(lang: str, inner: str) -> str:
+    """` (Amazon)` after a name: the catalog's brackets, with the space English puts before."""
+    from .. import catalog
+
+    text = catalog.text(lang, "punct.paren", text="", inner=inner)
+    return text if lang == "zh" else " " + text.lstrip()
+
+
 def sparkline(values: list[float | None]) -> str:
     """The trend as text (the Markdown's chart): one block per period, a space where missing."""
     got = [v for v in values if v is not None]
@@ -81,7 +89,7 @@ class Writer:
             return "" if inline else self.tx["all_platforms"]
         name = self.platform_name(t.platform)
         if inline:
-            return f"（{name}）" if self.lang == "zh" else f" ({name})"
+            return inline_paren(self.lang, name)
         return name
 
     def period_name(self) -> str:

@@ -129,25 +129,25 @@ def run_review(kit: Path | str, period_text: str | None = None, formats: str | N
                 f"the store has no numbers for {period.id} ({period.start} to {period.end}): "
                 "nothing to review, nothing was written; load the period's actuals first "
                 f"(`linkstar load {display_path(kit)} ACTUALS.csv`)")
+        from .. import catalog
         from ..store.tracking import platform_name
-        from .texts import texts
 
-        tx = texts(review.lang)
+        tx = catalog.section(review.lang, "review")
         cur = answers.client.currency
 
         def pname(p: str) -> str:
             return platform_name(library, p, review.lang)
 
         ensure_issues_table(con)
-        issues_mod.raise_issues(con, review, lambda k: _why(tx, "red", k, cur, pname),
-                                lambda k: _why(tx, "anomaly", k, cur, pname))
+        issues_mod.raise_issues(con, review, lambda k: _why(tx, review.lang, "red", k, cur, pname),
+                                lambda k: _why(tx, review.lang, "anomaly", k, cur, pname))
         previous, _ = issues_mod.previous_open(con, review)
         if period.kind == "quarterly":
             from .suggest import suggest
 
             review.suggestions = suggest(
                 review.kpis, actuals, period,
-                lambda kind, k, facts: _why(tx, kind, k, cur, pname, facts))
+                lambda kind, k, facts: _why(tx, review.lang, kind, k, cur, pname, facts))
         files = _render(kit, review, fmts, tx, answers, selection, library, previous)
         folder = kit / REVIEWS / period.id
         if folder.exists() and not folder.is_dir():
@@ -163,21 +163,21 @@ def run_review(kit: Path | str, period_text: str | None = None, formats: str | N
     return ReviewResult(period, folder, sorted(files), review, data)
 
 
-def _why(tx: dict[str, Any], kind: str, k: KpiRow, currency: str, plat_name: Any,
+def _why(tx: dict[str, Any], lang: str, kind: str, k: KpiRow, currency: str, plat_name: Any,
          facts: dict[str, object] | None = None) -> str:
     from .. import fmt
     from ..store.tracking import ALL
+    from .document import inline_paren
 
-    lang = "zh" if tx["status"]["red"] == "红" else "en"
     t = k.t
     facts = dict(facts or {})
     if isinstance(facts.get("value"), float):
         facts["value"] = fmt.value(facts["value"], t.unit, lang, currency)  # type: ignore[arg-type]
     name = plat_name(t.platform)
-    plat = "" if t.platform == ALL else (f"（{name}）" if lang == "zh" else f" ({name})")
+    plat = "" if t.platform == ALL else inline_paren(lang, name)
     kpi = t.title(lang)
     if lang == "zh" and not plat and kpi[-1:].isascii():
-        kpi += " "  # `断货率 · Stockout rate 本期`: a space after Latin text only
+        kpi += " "  # Chinese text after a Latin name: a space between, as after any Latin word
     return tx["why"][kind].format(**{
         "kpi": kpi, "platform": plat,
         "value": "—" if k.value is None else fmt.value(k.value, t.unit, lang, currency),
@@ -233,7 +233,7 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
     from ..kit.blueprints import Blueprints
     from ..kit.context import KitContext
     from ..store.tracking import platform_name
-    from .document import Writer
+    from .document import Writer, inline_paren
 
     lang = review.lang
     ctx = KitContext(answers, selection, library, Blueprints())
@@ -263,7 +263,7 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
         def comment(s: Any) -> str:
             k = next(x for x in review.kpis if x.key == (s.role_key, s.kpi, s.platform))
             name = platform_name(library, s.platform, lang)
-            plat = "" if not s.platform else (f"（{name}）" if lang == "zh" else f" ({name})")
+            plat = "" if not s.platform else inline_paren(lang, name)
             line = tx["proposed_line"].format(kind=tx["suggest_kind"][s.kind],
                                               owner=k.t.role_title, kpi=k.t.title(lang),
                                               platform=plat, why=s.why)
