@@ -297,3 +297,21 @@ def test_older_store(kit: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_format(kit: Path) -> None:
     with pytest.raises(UsageError, match="unknown review format `xlsx`"):
         run_review(kit, "2026-W39", "md,xlsx")
+
+
+def test_dashboard_review_views(kit: Path) -> None:
+    """The dashboard's review panels read the same store: status by period, open issues."""
+    import yaml
+
+    run_review(kit, "2026-W39", "md")
+    board = yaml.safe_load((kit / "dashboards" / "dashboard.yaml").read_text(encoding="utf-8"))
+    status, issues = board["reviews"]["panels"]
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    by_period = {r[0]: r[1:] for r in con.execute(status["sql"])}
+    open_rows = con.execute(issues["sql"]).fetchall()
+    con.close()
+    assert by_period["2026-09-21T00:00:00Z"][2] >= 2  # red: ACoS and FCR that week
+    assert {(r[3], r[5]) for r in open_rows} >= {("acos", "red"), ("acos", "anomaly")}
+    grafana = json.loads((kit / "dashboards" / "grafana.json").read_text(encoding="utf-8"))
+    titles = [p.get("title") for p in grafana["panels"]]
+    assert status["title"] in titles and issues["title"] in titles

@@ -5,6 +5,8 @@
   role, one panel per KPI: bilingual title, unit, direction, frequency, owner, data source,
   RAG thresholds from the targets (see `store/rag.py` for the amber band), and the SQL that
   reads each series from the store.
+- the reviews' views (`linkstar review`): status by period and the open issues, over the
+  store's `status_by_period` and `open_issues` views.
 - `dashboards/grafana.json`: the same panels built with grafana-foundation-sdk builders, for the
   SQLite datasource plugin `frser-sqlite-datasource`, chosen through the `datasource` variable.
   Every SQL statement is plain SQLite (no Grafana macros), so it runs unchanged on the store.
@@ -156,6 +158,33 @@ def model(ctx: KitContext) -> dict[str, Any]:
             "order": "green if its band holds, else amber if its band holds, else red",
         },
         "sections": sections,
+        "reviews": review_panels(lang),
+    }
+
+
+def review_panels(lang: str) -> dict[str, Any]:
+    """The reviews' views over the same store (store/schema.py): how many KPIs were green,
+    amber and red in each period, and the issues `linkstar review` left open."""
+    names = {s: catalog.text(lang, f"review.status.{s}") for s in ("green", "amber", "red")}
+
+    def alias(s: str) -> str:
+        return '"' + names[s].replace('"', '""') + '"'
+
+    counts = ",\n       ".join(
+        f"SUM(CASE WHEN status = '{s}' THEN kpis ELSE 0 END) AS {alias(s)}" for s in names)
+    return {
+        "title": _t("reviews", lang),
+        "written_by": "linkstar review KIT --period ID",
+        "panels": [
+            {"id": "reviews.status_by_period", "kind": "status_by_period",
+             "title": _t("status_by_period", lang), "series": names,
+             "sql": (f"SELECT period_start || 'T00:00:00Z' AS time,\n       {counts}\n"
+                     "FROM status_by_period\nGROUP BY period_start\nORDER BY period_start")},
+            {"id": "reviews.open_issues", "kind": "open_issues",
+             "title": _t("open_issues", lang),
+             "sql": ("SELECT cadence, review_id, owner, kpi, platform, kind, opened_in, why\n"
+                     "FROM open_issues\nORDER BY cadence, review_id, owner, kpi, kind")},
+        ],
     }
 
 
@@ -228,17 +257,20 @@ def _sdk() -> Any:
     class SqliteQuery(cogvariants.Dataquery):
         """A frser-sqlite-datasource query (the SDK ships no builder for this plugin)."""
 
-        def __init__(self, ref_id: str, sql: str, datasource: Any) -> None:
+        def __init__(self, ref_id: str, sql: str, datasource: Any,
+                     query_type: str = "time series") -> None:
             self.ref_id, self.sql, self.datasource = ref_id, sql, datasource
+            self.query_type = query_type
 
         def to_json(self) -> dict[str, object]:
             return {"refId": self.ref_id, "datasource": self.datasource.to_json(),
-                    "queryType": "time series", "queryText": self.sql,
+                    "queryType": self.query_type, "queryText": self.sql,
                     "rawQueryText": self.sql, "timeColumns": ["time"]}
 
     class SqliteQueryBuilder(cogbuilder.Builder[SqliteQuery]):
-        def __init__(self, ref_id: str, sql: str, datasource: Any) -> None:
-            self._internal = SqliteQuery(ref_id, sql, datasource)
+        def __init__(self, ref_id: str, sql: str, datasource: Any,
+                     query_type: str = "time series") -> None:
+            self._internal = SqliteQuery(ref_id, sql, datasource, query_type)
 
         def build(self) -> SqliteQuery:
             return self._internal
@@ -351,9 +383,38 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                             id_val="thresholds",
                             value=thresholds(s["thresholds"], s["target"]).build())])
             board = board.with_panel(panel)
+    board = _review_rows(board, data["reviews"], ds, query_builder, panel_id)
     built = board.build()
     return json.dumps(json.loads(JSONEncoder().encode(built)), ensure_ascii=False, indent=2,
                       sort_keys=True) + "\n"
+
+
+def _review_rows(board: Any, reviews: dict[str, Any], ds: Any, query_builder: Any,
+                 panel_id: int) -> Any:
+    """The reviews' row: status by period as stacked bars, the open issues as a table."""
+    from grafana_foundation_sdk.builders import common as common_b
+    from grafana_foundation_sdk.builders import dashboard as dash_b
+    from grafana_foundation_sdk.builders import table, timeseries
+    from grafana_foundation_sdk.models import common as common_m
+    from grafana_foundation_sdk.models import dashboard as dash_m
+
+    status, issues = reviews["panels"]
+    board = board.with_row(dash_b.Row(reviews["title"]).id(panel_id + 1))
+    bars = (timeseries.Panel().id(panel_id + 2).title(status["title"])
+            .description(reviews["written_by"]).datasource(ds).height(8).span(12)
+            .draw_style(common_m.GraphDrawStyle.BARS).fill_opacity(80)
+            .stacking(common_b.StackingConfig().mode(common_m.StackingMode.NORMAL))
+            .with_target(query_builder("A", status["sql"], ds)))
+    for key, name in status["series"].items():
+        bars = bars.with_override(
+            dash_m.MatcherConfig(id_val="byName", options=name),
+            [dash_m.DynamicConfigValue(id_val="color",
+                                       value={"mode": "fixed", "fixedColor": COLORS[key]})])
+    board = board.with_panel(bars)
+    rows = (table.Panel().id(panel_id + 3).title(issues["title"])
+            .description(reviews["written_by"]).datasource(ds).height(8).span(12)
+            .with_target(query_builder("A", issues["sql"], ds, "table")))
+    return board.with_panel(rows)
 
 
 def _ref_id(i: int) -> str:
