@@ -407,7 +407,7 @@ def _review_rows(board: Any, reviews: dict[str, Any], ds: Any, query_builder: An
             .with_target(query_builder("A", status["sql"], ds)))
     for key, name in status["series"].items():
         bars = bars.with_override(
-            dash_m.MatcherConfig(id_val="byName", options=name),
+            dash_m.MatcherConfig(id_val="byNames", options={"mode": "include", "names": [name]}),
             [dash_m.DynamicConfigValue(id_val="color",
                                        value={"mode": "fixed", "fixedColor": COLORS[key]})])
     board = board.with_panel(bars)
