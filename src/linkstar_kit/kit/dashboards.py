@@ -403,7 +403,7 @@ def _review_rows(board: Any, reviews: dict[str, Any], ds: Any, query_builder: An
     bars = (timeseries.Panel().id(panel_id + 2).title(status["title"])
             .description(reviews["written_by"]).datasource(ds).height(8).span(12)
             .draw_style(common_m.GraphDrawStyle.BARS).fill_opacity(80)
-            .stacking(common_b.StackingConfig().mode(common_m.StackingMode.NORMAL))
+            .stacking(common_b.StackingConfig().mode(common_m.StackingMode("normal")))
             .with_target(query_builder("A", status["sql"], ds)))
     for key, name in status["series"].items():
         bars = bars.with_override(
