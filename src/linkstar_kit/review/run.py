@@ -208,7 +208,7 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
         "kpis": [{
             "role_key": k.t.role_key, "owner": k.t.role_title, "kpi": k.t.kpi,
             "platform": k.t.platform or None, "frequency": k.t.frequency,
-            "watch_for": getattr(k.t, "watch_for", "") or None,
+            "watch_for": k.t.watch_for or None,
             "period_start": k.period_start.isoformat(), "value": k.value,
             "target": target(k.t), "status": k.status, "trend": k.trend,
             "trend_start": k.trend_periods[0].isoformat(), "anomaly": k.anomaly,
