@@ -12,6 +12,7 @@ from .. import fmt
 from ..answers.models import Answers
 from ..engine.models import Selection
 from ..library.loader import Library
+from ..periods import goal_span
 from .labels import labels
 
 
@@ -52,6 +53,16 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         if shown.count(role_titles[r.key]) > 1:
             role_titles[r.key] = f"{role_titles[r.key]} ({r.key})"
 
+    def _goal_source(tg: Any, kid: str) -> str:
+        """A goal's own line, or one derived from a goal, reads in the client's language;
+        citations stay as written."""
+        if lang != "zh" or tg.kind != "goal":
+            return str(tg.source)
+        goal = tg.derived_from or kid
+        if goal == kid:
+            return f"公司目标，截止 {goal_by[goal]}" + ("，按各期平均分解" if tg.derived_from else "")
+        return f"由公司目标「{goal_names[goal]}」推导（截止 {goal_by[goal]}）"
+
     def targets_view(k: Any, role_platforms: list[str]) -> list[dict[str, Any]]:
         out = []
         for tg in k.targets:
@@ -64,8 +75,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "kind": tg.kind,
                 "kind_label": t[tg.kind],
                 # a goal's own line reads in the client's language; citations stay as written
-                "source": (f"公司目标，截止 {goal_by[k.kpi]}" if lang == "zh" and tg.kind == "goal"
-                           else tg.source),
+                "source": _goal_source(tg, k.kpi),
                 "as_of": tg.as_of or "",
                 "window": tg.window or "",
                 "url": tg.url or "",
@@ -75,6 +85,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     rules_by_id = {cr.rule.id: cr.rule for cr in library.rules}
     goal_ids = {g.kpi for g in selection.goals}
     goal_by = {g.kpi: g.by for g in selection.goals}
+    goal_names = {g.kpi: g.name.get(lang) for g in selection.goals}
     roles = []
     for r in selection.roles:
         role = library.roles[r.role]
@@ -134,6 +145,8 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "by": g.by,
             "drivers": [{"role": role_titles[d.role_key], "role_key": d.role_key,
                          "kpi": names[d.kpi]} for d in g.drivers],
+            # the roles that carry the goal, each once, in the order they drive it
+            "roles": list(dict.fromkeys(role_titles[d.role_key] for d in g.drivers)),
         })
 
     review = answers.review
@@ -155,6 +168,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "level": t[answers.scope.level],
             "name": answers.scope.name or answers.client.name,
             "start": answers.scope.start.isoformat(),
+            "end": goal_span(answers.scope.start, answers.scope.horizon)[1].isoformat(),
             "horizon": t[answers.scope.horizon],
         },
         "stage": t[answers.stage],
