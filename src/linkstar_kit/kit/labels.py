@@ -50,6 +50,12 @@ _L: dict[str, tuple[str, str]] = {
     "start": ("Starts", "启用日期"),
     "ends": ("Ends", "结束日期"),
     "top_goals": ("Top goals", "顶层目标"),
+    "plan_to_date": ("plan to date", "计划进度"),
+    "pace_rule": ("Each goal is judged against its plan to date: on track when the actual to "
+                  "date meets it, at risk when short of it by at most 10 % of the plan's step "
+                  "so far, off track beyond.",
+                  "每个目标按计划进度评估：累计实际达到计划进度为进度正常；差距不超过计划增量的 10% "
+                  "为有风险；差距更大为落后。"),
     "carried_by": ("carried by", "承担岗位"),
     "horizon": ("Goal period", "目标周期"),
     "systems": ("Systems", "系统"),

@@ -135,9 +135,18 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "contributions": [c.get(lang) for c in role.soft_contributions],
         })
 
+    from ..pacing import GoalPlan
+    from ..periods import label as period_label
+
     goals = []
     for g in selection.goals:
+        goal_kpi = library.kpis.get(g.kpi)
+        plan = GoalPlan.of(g, goal_kpi, answers.scope.start) if goal_kpi else None
         goals.append({
+            # the plan to date at the end of each period (pacing.py), as the workbook shows it
+            "plan": [{"period": period_label(plan.frequency, s.period, lang),
+                      "value": fmt.value(s.plan, g.unit, lang, cur)}
+                     for s in plan.steps()] if plan else [],
             "id": g.kpi,
             "name": g.name.get(lang),
             "target": fmt.value(g.target, g.unit, lang, cur),
