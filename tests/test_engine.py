@@ -252,9 +252,20 @@ def test_multi_platform_role_gets_a_target_per_platform(tmp_path: Path) -> None:
 
 
 def test_goal_kpi_takes_the_goal_as_target(tmp_path: Path) -> None:
-    sel = run(tmp_path, answers(roles=[{"role": "team_lead"}]))
+    """A goal that adds up over periods (GMV, aggregation sum) is the role's plan per period:
+    the goal spread over the weekly periods of its span, with the cascade as a reason."""
+    import datetime as dt
+
+    from linkstar_kit.periods import periods
+
+    ans = answers(roles=[{"role": "team_lead"}])
+    sel = run(tmp_path, ans)
     gmv = next(k for k in sel.roles[0].kpis if k.kpi == "gmv")
-    assert [(t.op, t.value, t.kind) for t in gmv.targets] == [(">=", 1000000, "goal")]
+    n = len(periods("weekly", dt.date(2026, 1, 5), dt.date(2026, 6, 30)))
+    assert [(t.op, t.value, t.kind, t.derived_from) for t in gmv.targets] == [
+        (">=", round(1000000 / n, 2), "goal", "gmv")]
+    assert any(r.rule == "goal:gmv" and r.effect == "set_target" for r in gmv.reasons)
+    assert sel.goals[0].resolved_target.value == 1000000  # the goal itself stays the total
 
 
 # --- determinism -------------------------------------------------------------------------------

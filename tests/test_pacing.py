@@ -64,3 +64,23 @@ def test_past_an_official_line_is_red_never_amber() -> None:
 def test_a_range_line_holds_on_both_sides() -> None:
     dos = Rag.from_target("between", [28, 90], ("between", [28, 90]))
     assert [dos.status(v) for v in (0, 27, 28, 90, 91)] == ["red", "red", "green", "green", "red"]
+
+
+def test_a_net_margin_goal_sets_the_contribution_margin_line() -> None:
+    from linkstar_kit.answers.models import Answers
+    from linkstar_kit.engine.select import select
+    from linkstar_kit.library.loader import load_library
+
+    library = load_library()
+    answers = Answers.model_validate({
+        "version": 1, "client": {"name": "Acme"},
+        "scope": {"start": "2026-10-01", "horizon": "quarter"}, "stage": "growth",
+        "team_size": 8, "platforms": [{"id": "amazon", "sites": ["US"]}],
+        "goals": [{"kpi": "net_margin", "target": 0.15, "baseline": 0.08, "by": "2026-12-31"},
+                  {"kpi": "operating_expense_ratio", "target": 0.12, "by": "2026-12-31"}],
+        "roles": [{"role": "finance", "pin": ["contribution_margin"]}]})
+    cm = next(k for r in select(answers, library).roles for k in r.kpis
+              if k.kpi == "contribution_margin")
+    (t,) = cm.targets
+    assert (t.op, t.value, t.kind, t.derived_from) == (">=", 0.27, "goal", "net_margin")
+    assert any(r.rule == "goal:net_margin" and r.effect == "set_target" for r in cm.reasons)

@@ -162,8 +162,8 @@ def pace(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date) -> Pa
 def status(target: ResolvedTarget | None, value: float | None) -> str:
     """A KPI value against its target: green, amber, red (store/rag.py, official lines
     included), or no_data when there is no value or no target."""
+    from .store.rag import rag_of
+
     if value is None or target is None:
         return "no_data"
-    rag = target.rag()
-    result: str = rag.status(value)
-    return result
+    return rag_of(target).status(value)

@@ -2,20 +2,20 @@
 baselines), the CSV loader, the store's targets table and the workbook's data validation.
 
     ratio                 0 .. 1        a fraction: 0.15 is 15 %
-    ratio, signed: true   -10 .. 10     a growth, uplift, variance or margin: -0.12 is a 12 % fall
+    ratio, signed: true   -1 .. 10      a growth, uplift, variance or margin: -0.12 is a 12 % fall
     currency              any number    money; a loss is negative
     money_per_unit        0 or more
     count, days, hours, times, score   0 or more
 
-A signed ratio is capped at +-1000 % so that `15` typed for 15 % is caught, as it is for a plain
-ratio.
+Nothing falls by more than 100 % (-1); a signed ratio is capped at +1000 % so that `15` typed
+for 15 % is caught, as it is for a plain ratio.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-SIGNED_RATIO_LIMIT = 10.0
+SIGNED_RATIO_LOW, SIGNED_RATIO_HIGH = -1.0, 10.0
 
 
 @dataclass(frozen=True)
@@ -41,21 +41,26 @@ def _n(v: float) -> str:
 
 def accepted(unit: str, signed: bool = False) -> Accepted:
     if unit == "ratio":
-        return (Accepted(-SIGNED_RATIO_LIMIT, SIGNED_RATIO_LIMIT) if signed
+        return (Accepted(SIGNED_RATIO_LOW, SIGNED_RATIO_HIGH) if signed
                 else Accepted(0.0, 1.0))
     if unit == "currency":
         return Accepted(None, None)
     return Accepted(0.0, None)
 
 
-def problem(unit: str, signed: bool, value: float, what: str) -> tuple[str, str | None] | None:
-    """(message, hint) when `value` is not a value of the unit; `what` names the KPI and field
-    (e.g. "`gmv_growth` target")."""
+def problem(unit: str, signed: bool, value: float, kpi: str, name: str
+            ) -> tuple[str, str | None] | None:
+    """(message, hint) when `value` is not a value of the unit; `name` is the field
+    (target, baseline, value)."""
     ok = accepted(unit, signed)
     if ok.holds(value):
         return None
+    hint = (f"did you mean {_n(round(value / 100, 10))}?"
+            if unit == "ratio" and 1 < abs(value) <= 100 else None)
+    if unit == "ratio" and signed:
+        return (f"`{kpi}` is a signed rate: {name} must be a fraction in {ok.describe()} "
+                f"(-0.12 means a 12 % fall), got {_n(value)}", hint)
     if unit == "ratio":
-        kind = "a signed rate (-0.12 means a 12 % fall)" if signed else "a rate (0.15 means 15 %)"
-        hint = f"did you mean {round(value / 100, 10):g}?" if 1 < abs(value) <= 100 else None
-        return f"{what} must be in {ok.describe()}: it is {kind}, got {_n(value)}", hint
-    return f"{what} must be {ok.describe()} ({unit}), got {_n(value)}", None
+        return (f"`{kpi}` is a rate: {name} must be a fraction in {ok.describe()} (0.15 means "
+                f"15 %), got {_n(value)}", hint)
+    return f"`{kpi}` is in {unit}: {name} must be {ok.describe()}, got {_n(value)}", None

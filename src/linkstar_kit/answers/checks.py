@@ -189,7 +189,7 @@ def ratio_problem(kpi: Kpi, value: float, name: str = "value") -> tuple[str, str
     [0, 1], a signed rate outside [-10, 10], a count below 0)."""
     from ..units import problem
 
-    return problem(kpi.unit, kpi.signed, value, f"`{kpi.id}` {name}")
+    return problem(kpi.unit, kpi.signed, value, kpi.id, name)
 
 
 def _num(value: float) -> str:

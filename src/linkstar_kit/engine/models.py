@@ -53,13 +53,6 @@ class ResolvedTarget(Model):
     # Why a derived target has its number (a goal's cascade, engine/targets.py).
     derived_from: str | None = None
 
-    def rag(self) -> Any:
-        """The red/amber/green bands of this target (store/rag.py), its line included."""
-        from ..store.rag import Rag
-
-        line = (self.line.op, self.line.value) if self.line else None
-        return Rag.from_target(self.op, self.value, line)
-
 
 class SelectedKpi(Model):
     kpi: str

@@ -1,11 +1,23 @@
-"""Resolve a selected KPI's targets: company goal > rule overrides > library (site, platform,
-default). A platform-bound role gets one target per platform it covers; a cross-business role
-gets one target unless the platforms' published thresholds differ."""
+"""Resolve a selected KPI's targets: company goal > a target derived from a goal > rule
+overrides > library (site, platform, default). A platform-bound role gets one target per
+platform it covers; a cross-business role gets one target unless the platforms' published
+thresholds differ.
+
+Goals cascade into numbers where the arithmetic is known (`derived_from` names the goal):
+- a role carrying a goal's own KPI that adds up over periods (aggregation `sum`: GMV, orders)
+  gets the goal's plan per period: a quarterly GMV of 1,200,000 is >= 400,000 a month;
+- contribution margin under a net-margin goal: net margin = contribution margin - overheads
+  (operating expenses / revenue), and overheads are not negative, so the contribution margin
+  must reach at least the net-margin goal, plus the operating-expense goal when there is one.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..answers.models import Answers, Goal
-from ..library.models import Kpi, SetTarget, Target
+from ..library.models import Kpi, SetTarget, Target, Text
+from ..periods import periods
 from .models import Line, ResolvedTarget
 
 _LOWER = ("<", "<=")
@@ -80,11 +92,58 @@ def goal_target(kpi: Kpi, goal: Goal) -> ResolvedTarget:
                           source=f"Company goal, by {goal.by.isoformat()}")
 
 
+def _amount(v: float) -> str:
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def period_plan(kpi: Kpi, goal: Goal, start: dt.date) -> ResolvedTarget:
+    """A `sum` goal as the target of one reporting period: the goal spread evenly over the
+    periods of its span (pacing.py's plan)."""
+    n = max(1, len(periods(kpi.frequency, start, max(goal.by, start))))
+    base = goal_target(kpi, goal)
+    return base.model_copy(update={
+        "value": round(goal.target / n, 2),
+        "source": f"Company goal {_amount(goal.target)} by {goal.by.isoformat()}, "
+                  f"spread over {n} {kpi.frequency} periods",
+        "derived_from": goal.kpi})
+
+
+def derived_target(kpi: Kpi, answers: Answers) -> ResolvedTarget | None:
+    """A target this KPI takes from a company goal by known arithmetic (module docstring)."""
+    goals = {g.kpi: g for g in answers.goals}
+    if kpi.id == "contribution_margin" and "net_margin" in goals:
+        nm = goals["net_margin"]
+        opex = goals.get("operating_expense_ratio")
+        value = nm.target + (opex.target if opex else 0.0)
+        why = (f"net-margin goal {nm.target:.4g} + operating-expense goal {opex.target:.4g}"
+               if opex else f"net-margin goal {nm.target:.4g}; overheads come on top")
+        return ResolvedTarget(platform=None, op=">=", value=round(value, 6), kind="goal",
+                              source=f"Derived from the company goal, by {nm.by.isoformat()}: "
+                                     f"contribution margin = net margin + overheads ({why})",
+                              derived_from="net_margin")
+    return None
+
+
+def cascade_because(kpi: Kpi, target: ResolvedTarget) -> Text:
+    """Why a derived target has its number, for the KPI's reasons (both languages)."""
+    if target.derived_from == kpi.id:
+        return Text(en="The company goal spread evenly over the periods of its span",
+                    zh="公司目标按其周期内的各期平均分解")
+    return Text(en="Contribution margin = net margin + overheads: it must reach at least the "
+                   "net-margin goal",
+                zh="贡献利润率 = 净利率 + 固定费用率：至少要达到净利率目标")
+
+
 def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
                     overrides: list[tuple[str, SetTarget]]) -> list[ResolvedTarget]:
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
+        if kpi.aggregation == "sum":
+            return [period_plan(kpi, goal, answers.scope.start)]
         return [goal_target(kpi, goal)]
+    derived = derived_target(kpi, answers)
+    if derived is not None:
+        return [derived]
     specific = {t.platform for t in kpi.targets if t.platform} | {
         st.platform for _, st in overrides if st.platform}
     per_platform = (kpi.platforms is not None or platform_bound

@@ -165,3 +165,10 @@ def _intersect(a: Band, b: Band) -> Band:
                                or (b.high == high and not b.high_inclusive)):
         high, high_inc = b.high, b.high_inclusive
     return Band(low, low_inc, high, high_inc)
+
+
+def rag_of(target: Any) -> Rag:
+    """The bands of a resolved target (engine/models.py ResolvedTarget), its official line
+    included."""
+    line = (target.line.op, target.line.value) if target.line is not None else None
+    return Rag.from_target(target.op, target.value, line)
