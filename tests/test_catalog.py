@@ -87,7 +87,6 @@ ALLOWED = {
     # the questionnaire is being restructured by another branch (w/web), which moves its
     # texts into this catalog after merging it
     "questionnaire/texts.py": "questionnaire texts, moved by w/web",
-    "questionnaire/flow.py": "questionnaire texts, moved by w/web",
     "questionnaire/command.py": "questionnaire texts, moved by w/web",
     "questionnaire/prompter.py": "questionnaire texts, moved by w/web",
     "questionnaire/yaml_out.py": "questionnaire texts, moved by w/web",
@@ -97,6 +96,22 @@ ALLOWED = {
     "kit/fonts.py": "CJK glyph sample for font detection",
     # a docstring example of a name with no Latin letters
     "answers/models.py": "docstring example of a Chinese client name",
+    # In w/review's merge of w/catalog (d5a8f5f), w/numbers and main (issue 9): texts that
+    # w/catalog's later commits (ee28786 health check, 1f820a3 runner-up reasons) move into
+    # the catalog, and the engine texts main and w/numbers added meanwhile. Remove each entry
+    # when its texts move.
+    "catalog/__init__.py": "docstring examples of catalog lookups",
+    "doctor/checks.py": "health check texts, moved by w/catalog ee28786",
+    "doctor/context.py": "health check texts, moved by w/catalog ee28786",
+    "doctor/findings.py": "health check texts, moved by w/catalog ee28786",
+    "doctor/goals.py": "health check texts, moved by w/catalog ee28786",
+    "doctor/render.py": "health check texts, moved by w/catalog ee28786",
+    "engine/explain.py": "explain's Chinese step names (main, issue 9)",
+    "engine/select.py": "runner-up reasons, moved by w/catalog 1f820a3",
+    "engine/targets.py": "rule and goal-cascade sources (main, w/numbers)",
+    "engine/sources.py": "data source names (main, issue 9)",
+    "kit/view.py": "a docstring example of a system name",
+    "library/models.py": "a docstring example",
 }
 
 

@@ -518,7 +518,7 @@ def test_one_target_per_site_group(tmp_path: Path) -> None:
     assert [(x.sites, x.value) for x in t1] == [(["US"], 0.04)]
 
 
-def test_a_rule_target_replacing_every_site_group_is_one_target(tmp_path: Path) -> None:
+def test_a_rule_target_replacing_every_site_group_keeps_each_sites_line(tmp_path: Path) -> None:
     lds = kpi("lds", {"logistics": 10}, direction="lower", platforms=["walmart"], targets=[
         {"platform": "walmart", "sites": ["US"], "op": "<=", "value": 0.04,
          "kind": "official", "source": "Walmart US", "as_of": "2026-06-01"},
@@ -531,7 +531,10 @@ def test_a_rule_target_replacing_every_site_group_is_one_target(tmp_path: Path) 
                                 roles=[{"role": "logistics"}]),
               kpis=[*base_kpis(), lds], rules=[over])
     t = next(k for k in sel.roles[0].kpis if k.kpi == "lds").targets
-    assert [(x.platform, x.sites, x.value) for x in t] == [("walmart", None, 0.02)]
+    # the same number on both sites, but each site keeps its own official line (4 % in the US,
+    # 5 % in Canada: past it is red, store/rag.py), so the two groups stay apart
+    assert [(x.platform, x.sites, x.value, x.line.value if x.line else None) for x in t] == [
+        ("walmart", ["US"], 0.02, 0.04), ("walmart", ["CA"], 0.02, 0.05)]
 
 
 def test_kpis_a_rule_ignores_never_count_as_the_platforms_measure(tmp_path: Path) -> None:

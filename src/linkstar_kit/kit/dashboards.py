@@ -174,7 +174,7 @@ def review_panels(lang: str) -> dict[str, Any]:
         f"SUM(CASE WHEN status = '{s}' THEN kpis ELSE 0 END) AS {alias(s)}" for s in names)
     return {
         "title": _t("reviews", lang),
-        "written_by": "linkstar review KIT --period ID",
+        "written_by": _t("review_written_by", lang),
         "panels": [
             {"id": "reviews.status_by_period", "kind": "status_by_period",
              "title": _t("status_by_period", lang), "series": names,
