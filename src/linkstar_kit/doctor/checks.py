@@ -77,7 +77,7 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
     checks: tuple[Check, ...] = (
         _check_fit, *GOAL_CHECKS, _check_alignment, _check_kpi_count, _check_actions,
         _check_gaming, _check_data, _check_stale_targets, _check_open_targets,
-        _check_platform_measures, _check_incentives, _check_review)
+        _check_platform_measures, _check_incentives, _check_review, _check_review_after_close)
     for run in checks:
         findings.extend(run(ctx))
     return sort_findings(findings)
@@ -578,3 +578,59 @@ def _check_review(c: Context) -> Iterator[Finding]:
              "安排季度复盘（review.quarterly，例如 {day: 10, time: \"14:00\"}），与指标承担者"
              "一起重设目标、替换失效指标。"),
             pitfall=10)
+
+
+CLOSE_KPI = "month_end_close_days"
+
+
+def close_working_days(c: Context) -> float | None:
+    """Working days the books may take to close: the close KPI's target where a role carries
+    it, else the library's own (None when the library has neither)."""
+    for r in c.selection.roles:
+        for k in r.kpis:
+            if k.kpi == CLOSE_KPI and k.targets and not isinstance(k.targets[0].value, list):
+                return float(k.targets[0].value)
+    kpi = c.library.kpis.get(CLOSE_KPI)
+    for t in kpi.targets if kpi else []:
+        if t.platform is None and not isinstance(t.value, tuple):
+            return float(t.value)
+    return None
+
+
+def _check_review_after_close(c: Context) -> Iterator[Finding]:
+    """The monthly review reads last month's P&L: it must not meet before the books can be
+    closed, in any month of the scope. The close is counted in weekdays: a month with a long
+    public holiday (China's National Day week) is the team's to plan, not a standing fault."""
+    from ..periods import add_months, goal_span
+    from ..workdays import Workdays
+
+    days = close_working_days(c)
+    if days is None:
+        return
+    a = c.answers
+    work = Workdays(None)
+    start, end = goal_span(a.scope.start, a.scope.horizon)
+    month = start.replace(day=1)
+    while month <= end:
+        meeting = work.next_working(month.replace(day=a.review.monthly.day))
+        close, counted = month, 0
+        while True:  # the day the close ends: the month's days-th working day
+            counted += work.is_working(close)
+            if counted >= days:
+                break
+            close += dt.timedelta(days=1)
+        if meeting < close:
+            n = f"{days:g}"
+            yield c.finding(
+                "review-before-close", "warning",
+                (f"The monthly review meets on {meeting.isoformat()}, before the month's books "
+                 f"can be closed ({n} working days, by {close.isoformat()}): it reviews "
+                 "figures that are not final.",
+                 f"Move the monthly review after the close (review.monthly.day "
+                 f"{close.day} or later), or close the books faster."),
+                (f"月度复盘会在 {meeting.isoformat()} 召开，早于月结完成（{n} 个工作日，"
+                 f"{close.isoformat()}）：复盘的是尚未定稿的数字。",
+                 f"把月度复盘会移到月结之后（review.monthly.day 设为 {close.day} 或更晚），"
+                 "或加快月结。"))
+            return
+        month = add_months(month, 1)

@@ -18,6 +18,12 @@ What "not SMART" means here (step 2 of the method, "net margin to 15 % by the en
 
 These bounds are deliberately wide: they catch typos and wishes, not ambition. A consultant
 who knows the client better ignores the warning.
+
+- A stretch for the stage: a goal with a baseline that moves further than the business's
+  stage makes plausible within the goal's span. A rate may move STAGE_RATE_SHIFT points a
+  month (growth: 2, so a net margin from 8 % to 15 % in a quarter, +7 points, is a stretch);
+  an amount (money, a count) may grow STAGE_MONTHLY_GROWTH a month, compounded (growth:
+  10 %, a third in a quarter). Growth rates themselves are left to their bounds above.
 """
 
 from __future__ import annotations
@@ -43,6 +49,9 @@ GOAL_BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "acos": (0.02, 1.0),
     "tacos": (0.01, 0.6),
 }
+# How far a goal plausibly moves a month, by stage: rate points, and an amount's growth.
+STAGE_RATE_SHIFT = {"launch": 0.03, "growth": 0.02, "mature": 0.01, "turnaround": 0.03}
+STAGE_MONTHLY_GROWTH = {"launch": 0.30, "growth": 0.10, "mature": 0.03, "turnaround": 0.05}
 MAX_RATE_SHIFT = 0.25  # percentage points (as a fraction) a rate may move in one period
 MAX_GROWTH_FACTOR = 4.0  # target / baseline: more than 300 % growth
 
@@ -216,4 +225,46 @@ def _check_targets(c: Context) -> Iterator[Finding]:
             break
 
 
-GOAL_CHECKS = (_check_drivers, _check_dates, _check_targets)
+def goal_months(start: dt.date, by: dt.date) -> int:
+    """Whole months from the scope's start to the goal's date (at least one)."""
+    return max(1, round((by - start).days / 30.4))
+
+
+def _check_stretch(c: Context) -> Iterator[Finding]:
+    stage = c.answers.stage
+    for g in c.answers.goals:
+        kpi = c.library.kpis.get(g.kpi)
+        if kpi is None or g.baseline is None or g.kpi.endswith("_growth"):
+            continue
+        months = goal_months(c.answers.scope.start, g.by)
+        if kpi.unit == "ratio":
+            room = STAGE_RATE_SHIFT[stage] * months
+            moved = abs(g.target - g.baseline)
+            if moved <= room + 1e-9 or moved > MAX_RATE_SHIFT:  # the latter: implausible
+                continue
+            en = (f"{moved * 100:.3g} points in {months} month(s), where a {stage}-stage "
+                  f"business moves about {room * 100:.3g}")
+            zh = f"{months} 个月内变动 {moved * 100:.3g} 个百分点，而该阶段通常约 {room * 100:.3g} 个百分点"
+        else:
+            if kpi.unit not in ("currency", "count") or g.baseline <= 0:
+                continue  # amounts grow; a score, a number of days or of turns does not
+            factor = (1 + STAGE_MONTHLY_GROWTH[stage]) ** months
+            ratio = g.target / g.baseline
+            if 1 / factor <= ratio <= factor or ratio > MAX_GROWTH_FACTOR \
+                    or ratio < 1 / MAX_GROWTH_FACTOR:
+                continue
+            en = (f"x{ratio:.2f} of the baseline in {months} month(s), where a {stage}-stage "
+                  f"business reaches about x{factor:.2f}")
+            zh = f"{months} 个月内达到基线的 {ratio:.2f} 倍，而该阶段通常约 {factor:.2f} 倍"
+        name = c.kpi(g.kpi)
+        yield c.finding(
+            "goal-stretch", "warning",
+            (f"The goal {name} is a stretch: {en}. The drivers' targets derived from it will "
+             "be as hard.",
+             "Keep it as a stretch goal on purpose, or spread it over a longer span."),
+            (f"目标「{name}」偏激进：{zh}。由它推导出的驱动指标目标会同样难以达成。",
+             "如确有意作为挑战目标可保留，否则拉长达成周期。"),
+            Where(goal=g.kpi))
+
+
+GOAL_CHECKS = (_check_drivers, _check_dates, _check_targets, _check_stretch)

@@ -8,34 +8,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import fmt
+from .. import catalog, fmt
 from ..answers.models import Answers
 from ..engine.models import Selection
 from ..library.applicability import platforms_for
 from ..library.loader import Library
+from ..periods import goal_span
 from .labels import labels
 
 
 def system_labels(answers: Answers, lang: str) -> dict[str, str]:
     """The client's systems as a reader names them (领星 ERP, not `lingxing`)."""
-    from ..engine.sources import ERP_NAMES, FINANCE_NAMES
+    from ..engine.sources import erp_name, finance_name
 
-    zh = lang == "zh"
     s = answers.systems
-    none = "无" if zh else "none"
-    ads = {"platform_console": ("platform ad consoles", "平台广告后台"),
-           "platform_api": ("platform ads APIs", "平台广告 API"),
-           "third_party_tool": ("third-party ads tool", "第三方广告工具")}[s.ads]
-    bi = {"spreadsheet": ("spreadsheets", "电子表格"), "metabase": ("Metabase", "Metabase"),
-          "superset": ("Superset", "Superset"), "grafana": ("Grafana", "Grafana"),
-          "powerbi": ("Power BI", "Power BI"), "looker_studio": ("Looker Studio", "Looker Studio"),
-          "feishu": ("Feishu", "飞书")}.get(s.bi)
-    pick = (lambda pair: pair[1] if zh else pair[0])  # noqa: E731
+    none = catalog.text(lang, "systems.none")
     return {
-        "erp": pick(ERP_NAMES[s.erp]) if s.erp != "none" else none,
-        "ads": pick(ads),
-        "finance": pick(FINANCE_NAMES[s.finance]),
-        "bi": pick(bi) if bi else none,
+        "erp": erp_name(s.erp, lang) if s.erp != "none" else none,
+        "ads": catalog.text(lang, f"systems.ads.{s.ads}"),
+        "finance": finance_name(s.finance, lang),
+        "bi": catalog.text(lang, f"systems.bi.{s.bi}") if s.bi != "none" else none,
     }
 
 
@@ -54,6 +46,17 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         if shown.count(role_titles[r.key]) > 1:
             role_titles[r.key] = f"{role_titles[r.key]} ({r.key})"
 
+    def _goal_source(tg: Any, kid: str) -> str:
+        """A goal's own line, or one derived from a goal, reads in the client's language;
+        citations stay as written."""
+        if tg.kind != "goal":
+            return str(tg.source)
+        goal = tg.derived_from or kid
+        if goal == kid:
+            key = "labels.goal_source_mean" if tg.derived_from else "labels.goal_source"
+            return catalog.text(lang, key, by=goal_by[goal])
+        return catalog.text(lang, "labels.goal_derived", goal=goal_names[goal], by=goal_by[goal])
+
     def targets_view(k: Any, role_platforms: list[str]) -> list[dict[str, Any]]:
         out = []
         for tg in k.targets:
@@ -71,9 +74,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "kind": tg.kind,
                 "kind_label": t[tg.kind],
                 # a goal's own line reads in the client's language; citations stay as written
-                # a goal's kind label already says "company goal": its source is the date
-                "source": ((f"截止 {goal_by[k.kpi]}" if lang == "zh" else f"by {goal_by[k.kpi]}")
-                           if tg.kind == "goal" else tg.source),
+                "source": _goal_source(tg, k.kpi),
                 "as_of": tg.as_of or "",
                 "window": tg.window or "",
                 "url": tg.url or "",
@@ -90,6 +91,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     rules_by_id = {cr.rule.id: cr.rule for cr in library.rules}
     goal_ids = {g.kpi for g in selection.goals}
     goal_by = {g.kpi: g.by for g in selection.goals}
+    goal_names = {g.kpi: g.name.get(lang) for g in selection.goals}
     roles = []
     for r in selection.roles:
         role = library.roles[r.role]
@@ -117,6 +119,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "unit": k.unit,
                 "direction": t[k.direction],
                 "frequency": t[k.frequency],
+                "frequency_id": k.frequency,
                 "kind": k.kind,
                 "kind_label": t[k.kind],
                 "targets": targets_view(k, r.platforms),
@@ -143,9 +146,18 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "contributions": [c.get(lang) for c in role.soft_contributions],
         })
 
+    from ..pacing import GoalPlan
+    from ..periods import label as period_label
+
     goals = []
     for g in selection.goals:
+        goal_kpi = library.kpis.get(g.kpi)
+        plan = GoalPlan.of(g, goal_kpi, answers.scope.start) if goal_kpi else None
         goals.append({
+            # the plan to date at the end of each period (pacing.py), as the workbook shows it
+            "plan": [{"period": period_label(plan.frequency, s.period, lang),
+                      "value": fmt.value(s.plan, g.unit, lang, cur)}
+                     for s in plan.steps()] if plan else [],
             "id": g.kpi,
             "name": g.name.get(lang),
             "target": fmt.value(g.target, g.unit, lang, cur),
@@ -153,6 +165,8 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "by": g.by,
             "drivers": [{"role": role_titles[d.role_key], "role_key": d.role_key,
                          "kpi": names[d.kpi]} for d in g.drivers],
+            # the roles that carry the goal, each once, in the order they drive it
+            "roles": list(dict.fromkeys(role_titles[d.role_key] for d in g.drivers)),
         })
 
     review = answers.review
@@ -174,6 +188,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "level": t[answers.scope.level],
             "name": answers.scope.name or answers.client.name,
             "start": answers.scope.start.isoformat(),
+            "end": goal_span(answers.scope.start, answers.scope.horizon)[1].isoformat(),
             "horizon": t[answers.scope.horizon],
         },
         "stage": t[answers.stage],
