@@ -434,3 +434,18 @@ def test_explain_in_chinese_names_the_engines_steps_in_chinese() -> None:
     for token in ("role-fit", " goal:", " counter:", "balance-lead", "balance-lag"):
         assert token not in text, token
     assert "岗位匹配" in text
+
+
+def test_chinese_scope_line_uses_full_width_punctuation_and_the_platforms_word(tmp_path) -> None:
+    from pathlib import Path
+
+    from linkstar_kit import generate_kit, load_answers, load_library
+
+    lib = load_library()
+    base = Path(__file__).resolve().parent / "fixtures" / "fit-review"
+    answers = load_answers(base / "1-temu-full.yaml", lib)
+    generate_kit(answers, lib, tmp_path, formats=["md"])
+    doc = (tmp_path / "kpi-system.md").read_text()
+    row = next(line for line in doc.splitlines() if "Temu" in line and "站点" in line)
+    assert "全托管" in row and "平台仓发货" not in row, row
+    assert "; " not in row and " (" not in row, row
