@@ -448,3 +448,26 @@ def test_a_seller_fulfilled_team_gets_no_fba_lines_reports_or_actions(review, li
     dos = library.kpis["days_of_supply"]
     from linkstar_kit.engine.targets import for_fulfillment
     assert [t.platform for t in for_fulfillment(dos, answers).targets] == [None]
+
+
+ACQUISITION_ECONOMICS = {"new_customer_cac", "marketing_efficiency_ratio", "average_order_value",
+                         "repeat_purchase_rate", "ltv_cac_ratio"}
+
+
+@pytest.mark.parametrize("name", [*REVIEW_PROFILES, "indie-store-launch"])
+def test_an_independent_store_is_run_on_acquisition_economics(review, library, name) -> None:
+    """An independent store buys every customer: its operations and advertising roles each
+    carry one of CAC, MER, AOV, repeat purchase or LTV:CAC, and its ROAS has no target made
+    up from Amazon's ACoS example."""
+    if name in review:
+        sel = review[name][1]
+    else:
+        sel = select(load_answers(EXAMPLES / f"{name}.yaml", library), library)
+    for role in sel.roles:
+        if "shopify" not in role.platforms or role.role not in ("operations", "advertising"):
+            continue
+        ids = {k.kpi for k in role.kpis}
+        assert ids & ACQUISITION_ECONOMICS, (name, role.key, ids)
+        for k in role.kpis:
+            if k.kpi == "roas":
+                assert not any("ACoS" in t.source for t in k.targets), (name, role.key)
