@@ -449,3 +449,27 @@ def test_chinese_scope_line_uses_full_width_punctuation_and_the_platforms_word(t
     row = next(line for line in doc.splitlines() if "Temu" in line and "站点" in line)
     assert "全托管" in row and "平台仓发货" not in row, row
     assert "; " not in row and " (" not in row, row
+
+
+def test_identical_targets_across_platforms_are_one_line(tmp_path) -> None:
+    """A warehouse-level KPI with the same target on every platform reads once, naming the
+    platforms, not once per platform."""
+    from pathlib import Path
+
+    from linkstar_kit import load_answers, load_library
+    from linkstar_kit.engine.select import select as run
+    from linkstar_kit.kit.view import build_view
+
+    lib = load_library()
+    base = Path(__file__).resolve().parent / "fixtures" / "fit-review"
+    seen = 0
+    for f in sorted(base.glob("*.yaml")):
+        answers = load_answers(f, lib)
+        view = build_view(answers, run(answers, lib), lib)
+        for r in view["roles"]:
+            for k in r["kpis"]:
+                shown = [(tg["text"], tg["kind"], tg["source"]) for tg in k["targets"]
+                         if not tg["sites"] and not tg["open"]]
+                assert len(shown) == len(set(shown)), (f.stem, r["key"], k["kpi"], shown)
+                seen += len(shown)
+    assert seen

@@ -80,6 +80,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "url": tg.url or "",
                 "open": False,
             })
+        out = _collapse(out)
         # the sites no target covers keep their own line: their target is set at kick-off
         for plat, sites in k.open_sites.items():
             label = f"{platform_names.get(plat, plat)} {'/'.join(sites)}"
@@ -87,6 +88,21 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                         "kind": "open", "kind_label": "", "source": "", "as_of": "",
                         "window": "", "url": "", "open": True})
         return out
+
+    def _collapse(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Platforms with the very same target (a warehouse's inventory accuracy, a house
+        CSAT line) share one line naming them, instead of repeating it per platform."""
+        merged: list[dict[str, Any]] = []
+        for it in items:
+            key = {k: v for k, v in it.items() if k != "platform"}
+            same = next((m for m in merged if not it["sites"] and not m["sites"]
+                         and {k: v for k, v in m.items() if k != "platform"} == key
+                         and m["platform"] != t["all_platforms"]), None)
+            if same is None or it["platform"] == t["all_platforms"]:
+                merged.append(dict(it))
+            else:
+                same["platform"] = f"{same['platform']}{t['list_sep']}{it['platform']}"
+        return merged
 
     rules_by_id = {cr.rule.id: cr.rule for cr in library.rules}
     goal_ids = {g.kpi for g in selection.goals}
