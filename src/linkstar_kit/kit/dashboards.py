@@ -46,8 +46,9 @@ _T = {
     "owner": ("Owner", "负责人"),
     "frequency": ("Frequency", "频率"),
     "data_source": ("Data source", "数据来源"),
-    "rag": ("Green: target met. Amber: missed by at most {p} of the target. Red: missed by more.",
-            "绿：达标；黄：差距在目标值的 {p} 以内；红：差距更大。"),
+    "rag": ("Green: target met. Amber: missed by at most {p} of the target. Red: missed by more, "
+            "or past a platform's official line.",
+            "绿：达标；黄：差距在目标值的 {p} 以内；红：差距更大，或越过平台官方红线。"),
     "daily": ("daily", "每日"), "weekly": ("weekly", "每周"), "monthly": ("monthly", "每月"),
     "quarterly": ("quarterly", "每季度"),
     "to_date": ("to date", "累计至今"), "plan": ("Plan to date", "计划进度"),

@@ -67,8 +67,11 @@ _T = {
     "red": ("missed", "未达标"),
     "no_target": ("set at kick-off", "启动会上设定"),
     "legend": ("Green: target met · Amber: missed by at most 10 % of the target · Red: missed by "
-               "more. Enter ratios as fractions or percentages (0.15 or 15 %).",
-               "绿：达标 · 黄：差距在目标值的 10% 以内 · 红：差距更大。比率可填 0.15 或 15%。"),
+               "more, or past a platform's official line. Goals: on track, at risk or off "
+               "track against the plan to date. Enter ratios as fractions or percentages "
+               "(0.15 or 15 %).",
+               "绿：达标 · 黄：差距在目标值的 10% 以内 · 红：差距更大，或越过平台官方红线。"
+               "公司目标按计划进度显示：进度正常、有风险或落后。比率可填 0.15 或 15%。"),
     "period_of": ("Scope", "适用期间"),
     "bad_value": ("Not a valid value", "数值无效"),
     "ratio_msg": ("A ratio between 0 and 1 (0.15 = 15 %).", "请填 0 到 1 之间的比率（0.15 即 15%）。"),
