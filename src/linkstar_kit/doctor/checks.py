@@ -77,7 +77,8 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
     checks: tuple[Check, ...] = (
         _check_fit, *GOAL_CHECKS, _check_alignment, _check_kpi_count, _check_actions,
         _check_gaming, _check_data, _check_stale_targets, _check_open_targets,
-        _check_incentives, _check_review, _check_review_after_close)
+        _check_platform_measures, _check_incentives, _check_review,
+        _check_review_after_close)
     for run in checks:
         findings.extend(run(ctx))
     return sort_findings(findings)
@@ -176,8 +177,12 @@ def aligned(c: Context, kid: str, _seen: frozenset[str] = frozenset()) -> bool:
 def _check_alignment(c: Context) -> Iterator[Finding]:
     goals = c.join([c.kpi(g.kpi) for g in c.answers.goals])
     for r in c.selection.roles:
+        # a platform's own measure kept for the role (account health, the platform's lines)
+        # is a condition of every goal, like an official line; so is a KPI a library rule
+        # puts on the role (the method's pair, a platform's requirement), with its reason
         direct = {k.kpi for k in r.kpis
-                  if aligned(c, k.kpi) or any(t.kind == "official" for t in k.targets)}
+                  if aligned(c, k.kpi) or any(t.kind == "official" for t in k.targets)
+                  or any(x.effect in ("platform", "include") for x in k.reasons)}
         guards = {g for k in r.kpis if k.kpi in direct for g in k.counter}
         loose = [k.kpi for k in r.kpis if k.kpi not in direct and k.kpi not in guards]
         if len(loose) >= 2 and len(loose) == len(r.kpis):
@@ -478,6 +483,32 @@ def _check_open_targets(c: Context) -> Iterator[Finding]:
             (f"{c.zh_role(r)}：{names} 还没有目标值，因为没有官方或可靠的默认数字。",
              "启动会上按客户自己近 3-6 个月的数据，与指标承担者一起设定，并写入计分表。"),
             Where(role_key=r.key))
+
+
+def _check_platform_measures(c: Context) -> Iterator[Finding]:
+    """A role that should carry a platform's own measure and does not (the client excluded
+    them, or the library has none for the role): the platform's scorecard goes unwatched."""
+    for r in c.selection.roles:
+        for g in r.platform_gaps:
+            name, kpis = c.platform(g.platform), c.join([c.kpi(k) for k in g.kpis])
+            why_en = {"excluded": f"the client excluded {kpis}",
+                      "none": "the library has none this role suits",
+                      "full": "every place went to pinned or rule-included KPIs, or to "
+                              "other platforms' measures"}[g.why]
+            why_zh = {"excluded": f"客户排除了 {kpis}",
+                      "none": "指标库中没有适合该岗位的指标",
+                      "full": "岗位名额已被客户指定、规则纳入或为其他平台保留的指标占满"}[g.why]
+            yield c.finding(
+                "platform-measure-missing", "warning",
+                (f"{c.role(r)}: none of {name}'s own measures ({why_en}), so nobody on this "
+                 f"role watches what {name} judges the store by.",
+                 f"Keep one of {name}'s measures on this role (remove it from `exclude`, or "
+                 "pin one), or give it to another role that covers the platform."),
+                (f"{c.zh_role(r)}在「{name}」上没有该平台自己的考核指标（{why_zh}），"
+                 "没人盯平台据以考核店铺的数字。",
+                 f"给该岗位保留一个「{name}」的指标（从 exclude 中移除或 pin 一个），"
+                 "或交给负责该平台的其他岗位。"),
+                Where(role_key=r.key))
 
 
 # --- pitfalls 7 and 8: pay ------------------------------------------------------------------

@@ -32,6 +32,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..fmt import value as fmt_value
+from ..library.models import source_text
 from ..periods import horizon_end, month_end
 from .context import Context
 from .findings import Finding, Where
@@ -213,10 +214,11 @@ def _check_targets(c: Context) -> Iterator[Finding]:
             yield c.finding(
                 "goal-looser-than-official", "warning",
                 (f"The goal {name} {target} is looser than {platform}'s own threshold "
-                 f"({limit}, {t.source}): the team could meet the goal while the platform "
+                 f"({limit}, {source_text(t.source, 'en')}): the team could meet the goal while the platform "
                  "penalises the account.",
                  f"Set the goal at least as strict as {limit}."),
-                (f"目标「{name} {target}」比{platform}官方阈值（{limit}，{t.source}）还宽松："
+                (f"目标「{name} {target}」比{platform}官方阈值"
+                 f"（{limit}，{source_text(t.source, 'zh')}）还宽松："
                  "团队达成了目标，店铺却可能已经被平台处罚。",
                  f"把目标设得至少和 {limit} 一样严格。"),
                 Where(goal=g.kpi))

@@ -7,6 +7,7 @@ from typing import Any
 from ..answers.models import Answers
 from ..errors import UsageError, did_you_mean
 from ..library.loader import Library
+from .models import PlatformGap
 from .select import select
 
 
@@ -34,21 +35,50 @@ def explain(answers: Answers, library: Library, *, role_key: str | None = None,
                 "score": k.score,
                 "pinned": k.pinned,
                 "reasons": [{"rule": x.rule, "effect": x.effect, "weight": x.weight,
-                             "because": x.because.get(lang) if x.because else None}
+                             "because": x.because.get(lang) if x.because else None,
+                             **({"platform": x.platform} if x.platform else {})}
                             for x in k.reasons],
             } for k in r.kpis],
             "runners_up": [ru.model_dump() for ru in r.runners_up],
+            "platform_gaps": [{**g.model_dump(), "message": gap_message(g, library, lang)}
+                              for g in r.platform_gaps],
         })
-    return {"library": selection.generator.library, "roles": out,
+    return {"library": selection.generator.library, "language": lang, "roles": out,
             "warnings": selection.warnings}
 
 
+def gap_message(gap: PlatformGap, library: Library, lang: str) -> str:
+    """Why a role has none of a platform's own measures, in the client's language, with the
+    rule that asked for one."""
+    p = library.platforms.get(gap.platform)
+    name = p.name.get(lang) if p else gap.platform
+    kpis = ("、" if lang == "zh" else ", ").join(gap.kpis)
+    if lang == "zh":
+        why = {"excluded": f"客户排除了 {kpis}（客户的排除优先）",
+               "none": "指标库中没有适合该岗位的指标",
+               "full": "岗位名额已被客户指定、规则纳入或为其他平台保留的指标占满"}[gap.why]
+        return f"「{name}」上没有该平台自己的考核指标：{why}（规则 {gap.rule}）"
+    why = {"excluded": f"the client excluded {kpis} (a client exclude wins)",
+           "none": "the library has none this role suits",
+           "full": "every place went to pinned or rule-included KPIs, or to other "
+                    "platforms' measures"}[gap.why]
+    return f"no measure of {name}'s own: {why} (rule {gap.rule})"
+
+
+# What each step did, as a Chinese reader says it (the JSON keeps the codes).
+_EFFECT_ZH = {"base": "基础分", "include": "纳入", "exclude": "排除", "boost": "加权",
+              "set_target": "设目标", "note": "备注", "pin": "客户指定", "balance": "均衡",
+              "counter": "制衡", "coverage": "目标覆盖", "platform": "平台指标"}
+
+
 def render_explanation(data: dict[str, Any]) -> str:
+    zh = data.get("language") == "zh"
+    pinned, warning = (" [客户指定]", "提醒：") if zh else (" [pinned]", "warning: ")
     lines: list[str] = []
     for r in data["roles"]:
         lines.append(f"{r['key']} ({r['role']}; {', '.join(r['platforms'])})")
         for k in r["selected"]:
-            pin = " [pinned]" if k["pinned"] else ""
+            pin = pinned if k["pinned"] else ""
             lines.append(f"  + {k['kpi']:<32} {k['score']:>6g}{pin}  {k['name']}")
             told: set[str] = set()
             for x in k["reasons"]:
@@ -57,10 +87,15 @@ def render_explanation(data: dict[str, Any]) -> str:
                 # a rule that boosts and notes the same KPI gives its reason once
                 because = f": {x['because']}" if x["because"] and x["rule"] not in told else ""
                 told.add(x["rule"])
-                lines.append(f"      {x['effect']:<10} {x['rule']}{w}{because}")
+                on = f" [{x['platform']}]" if x.get("platform") else ""
+                effect = _EFFECT_ZH.get(x["effect"], x["effect"]) if zh else x["effect"]
+                pad = 11 - (2 * len(effect) if zh else len(effect))  # CJK is double width
+                lines.append(f"      {effect}{' ' * max(pad, 1)}{x['rule']}{on}{w}{because}")
         for ru in r["runners_up"]:
             lines.append(f"  - {ru['kpi']:<32} {ru['score']:>6g}  {ru['why']}")
+        for g in r["platform_gaps"]:
+            lines.append(f"  ! {g['platform']:<32} {g['message']}")
         lines.append("")
     for w in data["warnings"]:
-        lines.append(f"warning: {w}")
+        lines.append(f"{warning}{w}")
     return "\n".join(lines).rstrip() + "\n"

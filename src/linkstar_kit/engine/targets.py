@@ -3,12 +3,21 @@ overrides > library (site, platform, default). A platform-bound role gets one ta
 platform it covers; a cross-business role gets one target unless the platforms' published
 thresholds differ.
 
+Where a platform's rule differs by site (TikTok Shop US vs Southeast Asia, Walmart US vs CA),
+the role gets one target per group of its sites, each naming its sites: the sites a
+site-scoped target covers form a group, and the sites none covers fall back to the
+platform-wide (or default) target as a group of their own, so a team selling on several sites
+never loses a target.
+
 Goals cascade into numbers where the arithmetic is known (`derived_from` names the goal):
 - a role carrying a goal's own KPI that adds up over periods (aggregation `sum`: GMV, orders)
   gets the goal's plan per period: a quarterly GMV of 1,200,000 is >= 400,000 a month;
 - contribution margin under a net-margin goal: net margin = contribution margin - overheads
   (operating expenses / revenue), and overheads are not negative, so the contribution margin
   must reach at least the net-margin goal, plus the operating-expense goal when there is one.
+
+A target that is, or rests on, a platform's official line records it (`line`): past it a value
+is red (store/rag.py).
 """
 
 from __future__ import annotations
@@ -16,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..answers.models import Answers, Goal
-from ..library.models import Kpi, SetTarget, Target, Text
+from ..library.models import Kpi, SetTarget, Target, Text, source_text
 from ..periods import periods
 from .models import Line, ResolvedTarget
 
@@ -24,17 +33,20 @@ _LOWER = ("<", "<=")
 _HIGHER = (">", ">=")
 
 
-def _from_library(t: Target, platform: str | None) -> ResolvedTarget:
-    return ResolvedTarget(platform=platform, op=t.op,
+def _from_library(t: Target, platform: str | None, lang: str,
+                  sites: list[str] | None = None) -> ResolvedTarget:
+    return ResolvedTarget(platform=platform, sites=sites, op=t.op,
                           value=list(t.value) if isinstance(t.value, tuple) else t.value,
-                          kind=t.kind, source=t.source, as_of=t.as_of.isoformat(),
-                          window=t.window, url=t.url)
+                          kind=t.kind, source=source_text(t.source, lang), as_of=t.as_of.isoformat(),
+                          window=source_text(t.window, lang) if t.window else None, url=t.url)
 
 
-def _from_rule(rule_id: str, st: SetTarget, platform: str | None) -> ResolvedTarget:
-    return ResolvedTarget(platform=platform, op=st.op,
+def _from_rule(rule_id: str, st: SetTarget, platform: str | None, lang: str,
+               sites: list[str] | None = None) -> ResolvedTarget:
+    rule = f"（规则 {rule_id}）" if lang == "zh" else f" (rule {rule_id})"
+    return ResolvedTarget(platform=platform, sites=sites, op=st.op,
                           value=list(st.value) if isinstance(st.value, tuple) else st.value,
-                          kind=st.kind, source=f"{st.source} (rule {rule_id})",
+                          kind=st.kind, source=f"{source_text(st.source, lang)}{rule}",
                           as_of=st.as_of.isoformat())
 
 
@@ -49,11 +61,9 @@ def stricter(a: ResolvedTarget, b: ResolvedTarget) -> ResolvedTarget:
     return b
 
 
-def _library_target(kpi: Kpi, platform: str | None, sites: list[str]) -> Target | None:
+def _fallback_target(kpi: Kpi, platform: str | None) -> Target | None:
+    """The platform-wide target, else the default one."""
     if platform is not None:
-        for t in kpi.targets:
-            if t.platform == platform and t.sites and sites and set(sites) <= set(t.sites):
-                return t
         for t in kpi.targets:
             if t.platform == platform and not t.sites:
                 return t
@@ -63,14 +73,14 @@ def _library_target(kpi: Kpi, platform: str | None, sites: list[str]) -> Target 
     return None
 
 
-def library_target_for(kpi: Kpi, platform: str | None) -> ResolvedTarget | None:
+def library_target_for(kpi: Kpi, platform: str | None, lang: str = "en"
+                       ) -> ResolvedTarget | None:
     """The library's own target of `kpi` on `platform` (None: the default), its official line
     recorded: what a counter metric watched beside a KPI must hold."""
-    lib = _library_target(kpi, platform, [])
-    if lib is None or (platform is not None and lib.platform != platform):
-        return None if platform is not None else (_with_line(_from_library(lib, None))
-                                                  if lib else None)
-    return _with_line(_from_library(lib, platform))
+    lib = _fallback_target(kpi, platform)
+    if lib is None or lib.platform != platform:
+        return None
+    return _with_line(_from_library(lib, platform, lang))
 
 
 def _with_line(t: ResolvedTarget) -> ResolvedTarget:
@@ -79,7 +89,7 @@ def _with_line(t: ResolvedTarget) -> ResolvedTarget:
     return t.model_copy(update={"line": Line(op=t.op, value=t.value)})
 
 
-def goal_target(kpi: Kpi, goal: Goal) -> ResolvedTarget:
+def goal_target(kpi: Kpi, goal: Goal, lang: str = "en") -> ResolvedTarget:
     """A company goal as a target: at least the goal for a KPI to raise, at most for one to
     lower; a goal on a keep-in-range KPI says which way to move by its baseline (30 -> 60 days
     of supply is `>= 60`; without a baseline, up)."""
@@ -89,38 +99,75 @@ def goal_target(kpi: Kpi, goal: Goal) -> ResolvedTarget:
     else:
         op = ">=" if kpi.direction == "higher" else "<="
     return ResolvedTarget(platform=None, op=op, value=goal.target, kind="goal",
-                          source=f"Company goal, by {goal.by.isoformat()}")
+                          source=(f"公司目标，截止 {goal.by.isoformat()}" if lang == "zh"
+                                  else f"Company goal, by {goal.by.isoformat()}"))
+
+
+def site_groups(kpi: Kpi, platform: str | None, sites: list[str]
+                ) -> list[tuple[Target | None, list[str] | None]]:
+    """The library's targets for the client's `sites` on `platform`, one per group of sites.
+
+    A site-scoped target takes the client's sites it lists (in the client's order); the sites
+    left over share the platform-wide or default target, named explicitly when a site-scoped
+    target took the others. `None` as sites: the target holds for every site of the platform.
+    Without any target, one group `(None, None)`, so rule overrides still have a place."""
+    groups: list[tuple[Target | None, list[str] | None]] = []
+    left = list(sites)
+    if platform is not None:
+        for t in kpi.targets:
+            if t.platform == platform and t.sites:
+                group = [s for s in left if s in t.sites]
+                if group:
+                    groups.append((t, group))
+                    left = [s for s in left if s not in group]
+    groups.sort(key=lambda g: sites.index(g[1][0]) if g[1] else 0)
+    if not groups or left:
+        fallback = _fallback_target(kpi, platform)
+        if fallback is not None or not groups:
+            groups.append((fallback, left if groups else None))
+    return groups
 
 
 def _amount(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def period_plan(kpi: Kpi, goal: Goal, start: dt.date) -> ResolvedTarget:
+_FREQUENCY_ZH = {"daily": "天", "weekly": "周", "monthly": "个月", "quarterly": "个季度"}
+
+
+def period_plan(kpi: Kpi, goal: Goal, start: dt.date, lang: str = "en") -> ResolvedTarget:
     """A `sum` goal as the target of one reporting period: the goal spread evenly over the
     periods of its span (pacing.py's plan)."""
     n = max(1, len(periods(kpi.frequency, start, max(goal.by, start))))
-    base = goal_target(kpi, goal)
-    return base.model_copy(update={
-        "value": round(goal.target / n, 2),
-        "source": f"Company goal {_amount(goal.target)} by {goal.by.isoformat()}, "
-                  f"spread over {n} {kpi.frequency} periods",
-        "derived_from": goal.kpi})
+    base = goal_target(kpi, goal, lang)
+    by = goal.by.isoformat()
+    source = (f"公司目标 {_amount(goal.target)}（截止 {by}）按 {n} {_FREQUENCY_ZH[kpi.frequency]}平均分解"
+              if lang == "zh" else
+              f"Company goal {_amount(goal.target)} by {by}, spread over {n} {kpi.frequency} "
+              "periods")
+    return base.model_copy(update={"value": round(goal.target / n, 2), "source": source,
+                                   "derived_from": goal.kpi})
 
 
-def derived_target(kpi: Kpi, answers: Answers) -> ResolvedTarget | None:
+def derived_target(kpi: Kpi, answers: Answers, lang: str = "en") -> ResolvedTarget | None:
     """A target this KPI takes from a company goal by known arithmetic (module docstring)."""
     goals = {g.kpi: g for g in answers.goals}
     if kpi.id == "contribution_margin" and "net_margin" in goals:
         nm = goals["net_margin"]
         opex = goals.get("operating_expense_ratio")
         value = nm.target + (opex.target if opex else 0.0)
-        why = (f"net-margin goal {nm.target:.4g} + operating-expense goal {opex.target:.4g}"
-               if opex else f"net-margin goal {nm.target:.4g}; overheads come on top")
+        by = nm.by.isoformat()
+        if lang == "zh":
+            why = (f"净利率目标 {nm.target:.4g} + 费用率目标 {opex.target:.4g}" if opex
+                   else f"净利率目标 {nm.target:.4g}，固定费用另计")
+            source = f"由公司目标推导（截止 {by}）：贡献利润率 = 净利率 + 固定费用率（{why}）"
+        else:
+            why = (f"net-margin goal {nm.target:.4g} + operating-expense goal {opex.target:.4g}"
+                   if opex else f"net-margin goal {nm.target:.4g}; overheads come on top")
+            source = (f"Derived from the company goal, by {by}: contribution margin = net "
+                      f"margin + overheads ({why})")
         return ResolvedTarget(platform=None, op=">=", value=round(value, 6), kind="goal",
-                              source=f"Derived from the company goal, by {nm.by.isoformat()}: "
-                                     f"contribution margin = net margin + overheads ({why})",
-                              derived_from="net_margin")
+                              source=source, derived_from="net_margin")
     return None
 
 
@@ -135,13 +182,14 @@ def cascade_because(kpi: Kpi, target: ResolvedTarget) -> Text:
 
 
 def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
-                    overrides: list[tuple[str, SetTarget]]) -> list[ResolvedTarget]:
+                    overrides: list[tuple[str, SetTarget]], lang: str = "en"
+                    ) -> list[ResolvedTarget]:
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
         if kpi.aggregation == "sum":
-            return [period_plan(kpi, goal, answers.scope.start)]
-        return [goal_target(kpi, goal)]
-    derived = derived_target(kpi, answers)
+            return [period_plan(kpi, goal, answers.scope.start, lang)]
+        return [goal_target(kpi, goal, lang)]
+    derived = derived_target(kpi, answers, lang)
     if derived is not None:
         return [derived]
     specific = {t.platform for t in kpi.targets if t.platform} | {
@@ -151,26 +199,45 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
     sites = {p.id: list(p.sites) for p in answers.platforms}
     out: list[ResolvedTarget] = []
     for p in (on_platforms if per_platform else [None]):
-        lib = _library_target(kpi, p, sites.get(p, []) if p else [])
-        current = _from_library(lib, p) if lib else None
-        for rule_id, st in overrides:
-            if st.platform not in (None, p):
-                continue
-            new = _from_rule(rule_id, st, p)
-            current = stricter(current, new) if (st.tighten and current) else new
-        if current is not None:
-            line = _official_line(lib, [st for _, st in overrides if st.platform in (None, p)])
-            if current.kind == "official":
-                line = Line(op=current.op, value=current.value)
-            out.append(current.model_copy(update={"line": line}) if line else current)
+        found: list[ResolvedTarget] = []
+        for lib, group in site_groups(kpi, p, sites.get(p, []) if p else []):
+            current = _from_library(lib, p, lang, group) if lib else None
+            line = _line(lib) if lib else None
+            for rule_id, st in overrides:
+                if st.platform not in (None, p):
+                    continue
+                new = _from_rule(rule_id, st, p, lang, group)
+                if st.tighten and current:
+                    # a team target inside the platform's line: the line still stands
+                    current = stricter(current, new)
+                    line = _line(st) or line
+                else:  # a rule that replaces the target decides its line too
+                    current, line = new, _line(st)
+            if current is not None:
+                found.append(current.model_copy(update={"line": line}) if line else current)
+        out.extend(_merge_groups(found))
     return out
 
 
-def _official_line(lib: Target | None, overrides: list[SetTarget]) -> Line | None:
-    """The platform's official line among the library target and the rules' targets for this
-    platform (the last one set wins, as for the target itself)."""
-    line = None
-    for t in ([lib] if lib else []) + overrides:
-        if t.kind == "official":
-            line = Line(op=t.op, value=list(t.value) if isinstance(t.value, tuple) else t.value)
-    return line
+def _line(t: Target | SetTarget) -> Line | None:
+    """The official line a library or rule target is, if it is one."""
+    if t.kind != "official":
+        return None
+    return Line(op=t.op, value=list(t.value) if isinstance(t.value, tuple) else t.value)
+
+
+def _merge_groups(found: list[ResolvedTarget]) -> list[ResolvedTarget]:
+    """Groups that ended with the same target (a rule's override replaced them all) are one
+    group again; a single one left holds for every site, unless a site-scoped target of the
+    library set it."""
+    merged: list[ResolvedTarget] = []
+    for t in found:
+        same = next((m for m in merged if m.model_dump(exclude={"sites"})
+                     == t.model_dump(exclude={"sites"})), None)
+        if same is None:
+            merged.append(t)
+        elif same.sites is not None and t.sites is not None:
+            merged[merged.index(same)] = same.model_copy(update={"sites": same.sites + t.sites})
+    if len(merged) == 1 and len(found) > 1:
+        merged[0] = merged[0].model_copy(update={"sites": None})
+    return merged

@@ -30,7 +30,7 @@ from ..pacing import goal_plans
 from ..periods import goal_span
 from ..store.rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
-from ..store.tracking import COMPANY, Tracked, company_title, platform_name, tracked
+from ..store.tracking import COMPANY, Tracked, company_title, tracked
 from .context import KitContext
 from .files import KitFiles
 
@@ -120,7 +120,7 @@ def model(ctx: KitContext) -> dict[str, Any]:
         first = group[0]
         series = []
         for t in group:
-            name = platform_name(library, t.platform, lang)
+            name = t.platform_label(library, lang)
             rag = t.rag
             series.append({
                 "platform": t.platform or None,
@@ -327,11 +327,10 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                       f"{_t(p['direction'], lang)}",
                       f"{_t('data_source', lang)}{sep}{p['data_source']}",
                       data["rag"]["rule"]]
-            other = "en" if lang == "zh" else "zh"
             panel = (stat.Panel()
                      .id(panel_id)
                      .title(title)
-                     .description(f"{p['title'][other]}\n\n" + "\n\n".join(lines))
+                     .description("\n\n".join(lines))
                      .datasource(ds)
                      .height(6 if is_goal else 5)
                      .span(6)

@@ -31,7 +31,7 @@ from ..pacing import AT_RISK, GoalPlan, goal_plans
 from ..periods import goal_span, label, period_of, periods
 from ..store.loader import COLUMNS, HELPERS
 from ..store.rag import Band, Rag
-from ..store.tracking import COMPANY, Tracked, platform_name, tracked
+from ..store.tracking import COMPANY, Tracked, tracked
 from ..units import accepted
 from .context import KitContext
 from .files import KitFiles
@@ -417,7 +417,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     latest: dict[tuple[str, str, str], str] = {}
 
     def pname(t: Tracked) -> str:
-        return platform_name(ctx.library, t.platform, lang)
+        return t.platform_label(ctx.library, lang)
 
     # goals sheet
     gs = wb.create_sheet(_sheet_title(_t("goals", lang), taken))

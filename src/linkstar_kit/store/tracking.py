@@ -49,11 +49,20 @@ class Tracked:
     def is_goal(self) -> bool:
         return self.role_key == COMPANY
 
+    def platform_label(self, library: Library, lang: str) -> str:
+        """The platform's name, with the sites the row's target holds for when it holds for
+        some of them only (the documents show every site group; a row carries the first)."""
+        name = platform_name(library, self.platform, lang)
+        sites = self.target.sites if self.target else None
+        return f"{name} {'/'.join(sites)}" if sites else name
+
     def title(self, lang: str) -> str:
-        """`广告销售成本比 · ACoS`: the client's language first, the other (short) after."""
+        """`广告销售成本比 · ACoS`: the name in the client's language, then the short code when
+        the name does not already carry it. Never the other language's name: an English
+        workbook shows no Chinese, a Chinese one no English sentence."""
         first = self.name.get(lang)
-        other = self.short or self.name.get("en" if lang == "zh" else "zh")
-        return first if other == first or other in first else f"{first} · {other}"
+        other = self.short
+        return first if not other or other in first else f"{first} · {other}"
 
 
 def company_title(lang: str) -> str:
@@ -101,7 +110,7 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
             add(role_key=r.key, role_title=title, kpi=counter.id, platform=ALL,
                 name=counter.name, short=counter.short, unit=counter.unit,
                 direction=counter.direction, frequency=counter.frequency,
-                target=_watch_target(counter, r.platforms),
+                target=_watch_target(counter, r.platforms, lang),
                 data_source=_source_of(counter, answers, lang), watch_for=guarded,
                 **_kind(counter))
     return out
@@ -126,15 +135,17 @@ def _watched(kpis: list[SelectedKpi], carried: set[str], library: Library
     return out
 
 
-def _watch_target(kpi: Kpi, platforms: list[str]) -> ResolvedTarget | None:
+def _watch_target(kpi: Kpi, platforms: list[str], lang: str) -> ResolvedTarget | None:
     """The line a watch row must hold: the platform's official line when every platform of the
     role shares one, else the library's default target."""
     from ..engine.targets import library_target_for
 
-    per = [library_target_for(kpi, p) for p in platforms] if platforms else []
-    if per and all(t is not None and t == per[0] and t.platform for t in per):
-        return per[0]
-    return library_target_for(kpi, None)
+    per = [library_target_for(kpi, p, lang) for p in platforms]
+    first = per[0] if per else None
+    if first is not None and all(t is not None and t.model_dump(exclude={"platform"})
+                                 == first.model_dump(exclude={"platform"}) for t in per):
+        return first
+    return library_target_for(kpi, None, lang)
 
 
 def _source_of(kpi: Kpi, answers: Answers, lang: str) -> str:
@@ -149,7 +160,12 @@ def _rows(targets: list[ResolvedTarget], role_platforms: list[str],
     shared = next((t for t in targets if t.platform is None), None)
     if shared is not None or not role_platforms:
         return [(ALL, shared)]
-    by_platform = {t.platform: t for t in targets if t.platform}
+    # one row per platform: where the targets differ by site, the row carries the first site
+    # group's target (the documents show every group)
+    by_platform: dict[str, ResolvedTarget] = {}
+    for t in targets:
+        if t.platform:
+            by_platform.setdefault(t.platform, t)
     if by_platform or kpi_platforms is not None or platform_bound:
         plats = [p for p in role_platforms if kpi_platforms is None or p in kpi_platforms]
         if plats:

@@ -1,0 +1,187 @@
+-- linkstar-kit actuals store for 深圳南洋通 Nanyang Lanes
+-- Applied by `linkstar load KIT ACTUALS.csv` to KIT/data/kpi.sqlite (SQLite); the same
+-- statements run on PostgreSQL. Regenerate the kit to change the targets below.
+
+-- One row per role entry, KPI and platform the kit tracks (platform '' = all the role's
+-- platforms; role_key '_company' = a company goal; watch_for = the KPI a watch row's counter
+-- metric guards). Rebuilt from the selection on every load.
+-- RAG: green when the target holds (op, target_low, target_high; `>` and `<` are strict);
+-- else amber when amber_low <= value <= amber_high (a bound flagged amber_*_open excluded):
+-- the near-miss band within 10 % of the target value, or, where a platform's official line
+-- stands, only the stretch inside that line; else red. A row without op has no target yet.
+-- accepted_low / accepted_high: the values the unit accepts (NULL = open).
+DROP VIEW IF EXISTS kpi_status;
+DROP VIEW IF EXISTS goal_pace;
+DROP TABLE IF EXISTS targets;
+CREATE TABLE targets (
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  sort_order    INTEGER NOT NULL,
+  role_title    TEXT NOT NULL,
+  name_en       TEXT NOT NULL,
+  name_zh       TEXT NOT NULL,
+  unit          TEXT NOT NULL,
+  direction     TEXT NOT NULL,
+  frequency     TEXT NOT NULL,
+  op            TEXT,
+  target_low    DOUBLE PRECISION,
+  target_high   DOUBLE PRECISION,
+  amber_low     DOUBLE PRECISION,
+  amber_high    DOUBLE PRECISION,
+  amber_low_open  INTEGER NOT NULL DEFAULT 0,
+  amber_high_open INTEGER NOT NULL DEFAULT 0,
+  accepted_low  DOUBLE PRECISION,
+  accepted_high DOUBLE PRECISION,
+  aggregation   TEXT NOT NULL DEFAULT 'last',
+  watch_for     TEXT NOT NULL DEFAULT '',
+  target_kind   TEXT,
+  target_source TEXT,
+  target_as_of  TEXT,
+  data_source   TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (role_key, kpi, platform)
+);
+
+-- The numbers, one per period, role entry, KPI and platform (the natural key). Ratios are
+-- fractions in [0, 1]. Periods follow the KPI's frequency: a day, an ISO week (Monday to
+-- Sunday), a calendar month or a calendar quarter; dates are YYYY-MM-DD.
+CREATE TABLE IF NOT EXISTS actuals (
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  value         DOUBLE PRECISION NOT NULL,
+  annotation    TEXT NOT NULL DEFAULT '',
+  source        TEXT NOT NULL DEFAULT '',
+  loaded_at     TEXT NOT NULL,
+  PRIMARY KEY (period_start, role_key, kpi, platform)
+);
+
+-- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
+-- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
+-- goal must rise. Rebuilt on every load.
+DROP TABLE IF EXISTS goal_plan;
+CREATE TABLE goal_plan (
+  kpi           TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  period_index  INTEGER NOT NULL,
+  aggregation   TEXT NOT NULL,
+  up            INTEGER NOT NULL,
+  plan_to_date  DOUBLE PRECISION NOT NULL,
+  at_risk_bound DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (kpi, period_start)
+);
+
+-- Every actual with its target and its RAG status (green, amber, red; none without target).
+CREATE VIEW kpi_status AS
+SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
+       a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
+       t.watch_for,
+       CASE
+         WHEN t.op IS NULL THEN 'none'
+         WHEN (t.target_low IS NULL OR a.value > t.target_low
+               OR (a.value = t.target_low AND t.op <> '>'))
+          AND (t.target_high IS NULL OR a.value < t.target_high
+               OR (a.value = t.target_high AND t.op <> '<')) THEN 'green'
+         WHEN (t.amber_low IS NULL OR a.value > t.amber_low
+               OR (a.value = t.amber_low AND t.amber_low_open = 0))
+          AND (t.amber_high IS NULL OR a.value < t.amber_high
+               OR (a.value = t.amber_high AND t.amber_high_open = 0)) THEN 'amber'
+         ELSE 'red'
+       END AS status
+FROM actuals a
+JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
+
+-- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
+-- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
+-- on_track: meets the plan; at_risk: short of it by at most 10 % of the plan's step so far;
+-- off_track: short by more (pacing.py).
+CREATE VIEW goal_pace AS
+SELECT kpi, period_start, period_end, period_index, plan_to_date, actual_to_date,
+       CASE
+         WHEN (up = 1 AND actual_to_date >= plan_to_date)
+           OR (up = 0 AND actual_to_date <= plan_to_date) THEN 'on_track'
+         WHEN (up = 1 AND actual_to_date >= at_risk_bound)
+           OR (up = 0 AND actual_to_date <= at_risk_bound) THEN 'at_risk'
+         ELSE 'off_track'
+       END AS status
+FROM (
+  SELECT p.kpi, p.period_start, p.period_end, p.period_index, p.plan_to_date,
+         p.at_risk_bound, p.up,
+         CASE p.aggregation
+           WHEN 'sum' THEN SUM(a.value) OVER w
+           WHEN 'mean' THEN AVG(a.value) OVER w
+           ELSE a.value
+         END AS actual_to_date
+  FROM goal_plan p
+  JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
+                AND a.period_start = p.period_start
+  WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
+) AS paced;
+
+-- The targets of this kit (from selection.json).
+DELETE FROM targets;
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'gmv_growth', '', 1, '公司目标', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.2, NULL, 0.18, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'contribution_margin', '', 2, '公司目标', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.15, NULL, 0.135, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'review_rating', '', 3, '公司目标', 'Average review rating', '平均评分（星级）', 'score', 'higher', 'monthly', '>=', 4.8, NULL, 4.32, NULL, 0, 0, 0.0, NULL, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：按 SKU 的评价监控');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-lazada', 'contribution_margin', '', 4, 'Lazada 运营', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.15, NULL, 0.135, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-lazada', 'conversion_rate', 'lazada', 5, 'Lazada 运营', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '店小秘 ERP：按 SKU 的产品表现，用于跨平台对比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-lazada', 'review_rating', '', 6, 'Lazada 运营', 'Average review rating', '平均评分（星级）', 'score', 'higher', 'monthly', '>=', 4.8, NULL, 4.32, NULL, 0, 0, 0.0, NULL, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：按 SKU 的评价监控');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-lazada', 'gmv_growth', '', 7, 'Lazada 运营', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.2, NULL, 0.18, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-lazada', 'gross_margin', '', 8, 'Lazada 运营', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-lazada', 'sessions', '', 9, 'Lazada 运营', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, 'Shopee 商业分析 > 流量');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-lazada', 'refund_rate', '', 10, 'Lazada 运营', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'review_rating', NULL, NULL, NULL, '店小秘 ERP：利润报表中按 SKU 的退款明细');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-lazada', 'net_margin', '', 11, 'Lazada 运营', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'gmv_growth', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-shopee', 'contribution_margin', '', 12, 'Shopee 运营', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.15, NULL, 0.135, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-shopee', 'conversion_rate', 'shopee', 13, 'Shopee 运营', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, 'Shopee 商业分析（转化率）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-shopee', 'review_rating', '', 14, 'Shopee 运营', 'Average review rating', '平均评分（星级）', 'score', 'higher', 'monthly', '>=', 4.8, NULL, 4.32, NULL, 0, 0, 0.0, NULL, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, 'Shopee 店铺评分');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-shopee', 'gmv_growth', '', 15, 'Shopee 运营', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.2, NULL, 0.18, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-shopee', 'gross_margin', '', 16, 'Shopee 运营', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-shopee', 'sessions', '', 17, 'Shopee 运营', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, 'Shopee 商业分析 > 流量');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-shopee', 'refund_rate', '', 18, 'Shopee 运营', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', '<', NULL, 0.025, NULL, 0.0275, 0, 0, 0.0, 1.0, 'mean', 'review_rating', 'reference', 'Shopee 开放平台 v1 店铺表现接口返回样例（官方内容镜像：unpkg shopee-client@1.2.2 performanceResponse.d.ts）：退货退款率 < 2.5%', '2026-06-01', '店小秘 ERP：利润报表中按 SKU 的退款明细');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-shopee', 'net_margin', '', 19, 'Shopee 运营', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'gmv_growth', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'roas', 'lazada', 20, '广告投手', 'Return on Ad Spend (ROAS)', '广告支出回报率（ROAS）', 'times', 'higher', 'weekly', '>=', 4.0, NULL, 3.6, NULL, 0, 0, 0.0, NULL, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例 ACoS <= 25%，即 ROAS >= 4（ROAS = 1 ÷ ACoS）', '2026-01-15', 'Lazada 赞助推广报表；Shopee 广告报表（ROAS）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'roas', 'shopee', 21, '广告投手', 'Return on Ad Spend (ROAS)', '广告支出回报率（ROAS）', 'times', 'higher', 'weekly', '>=', 4.0, NULL, 3.6, NULL, 0, 0, 0.0, NULL, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例 ACoS <= 25%，即 ROAS >= 4（ROAS = 1 ÷ ACoS）', '2026-01-15', 'Lazada 赞助推广报表；Shopee 广告报表（ROAS）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'contribution_margin', '', 22, '广告投手', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.15, NULL, 0.135, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'sessions', 'lazada', 23, '广告投手', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', '', NULL, NULL, NULL, 'Shopee 商业分析 > 流量');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'sessions', 'shopee', 24, '广告投手', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', '', NULL, NULL, NULL, 'Shopee 商业分析 > 流量');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'gmv_growth', '', 25, '广告投手', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.2, NULL, 0.18, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'ad_sales_share', '', 26, '广告投手', 'Ad sales share', '广告销售额占比', 'ratio', 'range', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'last', 'roas', NULL, NULL, NULL, '店小秘 ERP：利润 / 广告报表，按 SKU 列出广告销售额与总销售额');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'conversion_rate', '', 27, '广告投手', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'sessions', NULL, NULL, NULL, 'Shopee 商业分析（转化率）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'net_margin', '', 28, '广告投手', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'gmv_growth', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'review_rating', '', 29, '客服（马来、泰语、越南语）', 'Average review rating', '平均评分（星级）', 'score', 'higher', 'monthly', '>=', 4.8, NULL, 4.32, NULL, 0, 0, 0.0, NULL, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, 'Shopee 店铺评分');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'first_contact_resolution_rate', 'lazada', 30, '客服（马来、泰语、越南语）', 'First contact resolution rate', '首次解决率', 'ratio', 'higher', 'weekly', '>=', 0.7, NULL, 0.63, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'house', 'LinkStar 指标库默认值：平台站内信的起步线，多数咨询是订单状态和使用问题；第一个月后重新校准', '2026-11-28', '客服工单系统一次解决率报表（如 eDesk、Zendesk、Gorgias）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'first_contact_resolution_rate', 'shopee', 31, '客服（马来、泰语、越南语）', 'First contact resolution rate', '首次解决率', 'ratio', 'higher', 'weekly', '>=', 0.7, NULL, 0.63, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'house', 'LinkStar 指标库默认值：平台站内信的起步线，多数咨询是订单状态和使用问题；第一个月后重新校准', '2026-11-28', '客服工单系统一次解决率报表（如 eDesk、Zendesk、Gorgias）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'lazada_chat_response_rate', 'lazada', 32, '客服（马来、泰语、越南语）', 'Chat Response Rate (Lazada)', '聊天回复率（Lazada）', 'ratio', 'higher', 'weekly', '>=', 0.85, NULL, 0.765, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'duoke.com（第三方）：Lazada 聊天回复率，LazMall ≥ 85%（普通店铺建议 ≥ 50%），近 3 个月', '2026-06-01', 'Lazada 卖家中心 > 我的表现（聊天回复率）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'chat_response_rate', 'shopee', 33, '客服（马来、泰语、越南语）', 'Chat Response Rate (Shopee)', '聊聊回复率（Shopee）', 'ratio', 'higher', 'weekly', '>=', 0.7, NULL, 0.63, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'Shopee 开放平台 v1 店铺表现接口返回样例（官方内容镜像：unpkg shopee-client@1.2.2 performanceResponse.d.ts）：聊聊回复率 >= 70%', '2026-06-01', 'Shopee 卖家中心 > 我的表现 > 客户服务（聊聊回复率）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', 'lazada', 34, '客服（马来、泰语、越南语）', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '店小秘 ERP：利润报表中按 SKU 的退款明细');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', 'shopee', 35, '客服（马来、泰语、越南语）', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', '<', NULL, 0.025, NULL, 0.0275, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'Shopee 开放平台 v1 店铺表现接口返回样例（官方内容镜像：unpkg shopee-client@1.2.2 performanceResponse.d.ts）：退货退款率 < 2.5%', '2026-06-01', '店小秘 ERP：利润报表中按 SKU 的退款明细');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'csat_score', '', 36, '客服（马来、泰语、越南语）', 'Customer satisfaction (CSAT)', '客户满意度（CSAT）', 'ratio', 'higher', 'monthly', '>=', 0.85, NULL, 0.765, NULL, 0, 0, 0.0, 1.0, 'mean', 'first_contact_resolution_rate', 'house', 'LinkStar 指标库默认值：5 分制服务后满意度调查的起步线；有第一个月数据后重新校准', '2026-11-28', '客服工单系统满意度调查报表（如 eDesk、Zendesk、Gorgias）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'late_shipment_rate', 'lazada', 37, '打包发货', 'Late Shipment Rate (LSR)', '迟发率（LSR）', 'ratio', 'lower', 'weekly', '<=', NULL, 0.04, NULL, 0.044, 0, 0, 0.0, 1.0, 'mean', '', 'house', 'LinkStar 指标库默认值：两家大型平台采用的 4% 线，用于平台未公布标准的情况', '2026-11-28', 'Shopee 卖家中心 > 我的表现（迟发货率）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'late_shipment_rate', 'shopee', 38, '打包发货', 'Late Shipment Rate (LSR)', '迟发率（LSR）', 'ratio', 'lower', 'weekly', '<', NULL, 0.05, NULL, 0.055, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'Shopee 开放平台 v1 店铺表现接口返回样例（官方内容镜像：unpkg shopee-client@1.2.2 performanceResponse.d.ts）：迟发率 < 5%', '2026-06-01', 'Shopee 卖家中心 > 我的表现（迟发货率）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'lazada_ship_on_time_rate', 'lazada', 39, '打包发货', 'Ship-on-time rate (Lazada)', '准时发货率（Lazada）', 'ratio', 'higher', 'weekly', '>', 0.9, NULL, 0.81, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'ssopdot.com/blog/8506（第三方，跨境卖家）：近 4 周准时发货率 > 90%', '2026-06-01', 'Lazada 卖家中心 > 我的表现（准时发货率）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'order_processing_time_hours', 'lazada', 40, '打包发货', 'Order processing time', '订单处理时效', 'hours', 'lower', 'weekly', '<=', NULL, 48.0, NULL, 52.8, 0, 0, 0.0, NULL, 'mean', '', 'reference', 'ssopdot.com/blog/8506（第三方）：Lazada 跨境卖家须在 48 小时内完成发货准备（RTS）', '2026-06-01', '店小秘 ERP：订单列表中的付款与发货时间');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'order_processing_time_hours', 'shopee', 41, '打包发货', 'Order processing time', '订单处理时效', 'hours', 'lower', 'weekly', '<=', NULL, 48.0, NULL, 52.8, 0, 0, 0.0, NULL, 'mean', '', 'reference', 'Shopee 开放平台 v1 店铺表现接口返回样例（官方内容镜像：unpkg shopee-client@1.2.2 performanceResponse.d.ts）：平均备货时长 <= 172,800 秒（2 天）', '2026-06-01', '店小秘 ERP：订单列表中的付款与发货时间');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'shipment_damage_rate', 'lazada', 42, '打包发货', 'Shipment damage rate', '运输破损率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '标记为「破损」的客服工单（客服系统或 ERP 客服模块）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'shipment_damage_rate', 'shopee', 43, '打包发货', 'Shipment damage rate', '运输破损率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '标记为「破损」的客服工单（客服系统或 ERP 客服模块）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'non_fulfilment_rate', 'shopee', 44, '打包发货', 'Non-Fulfilment Rate (NFR, Shopee)', '未完成订单率（NFR，Shopee）', 'ratio', 'lower', 'weekly', '<', NULL, 0.05, NULL, 0.055, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'Shopee 开放平台 v1 店铺表现接口返回样例（官方内容镜像：unpkg shopee-client@1.2.2 performanceResponse.d.ts）：未完成订单率 < 5%', '2026-06-01', 'Shopee 卖家中心 > 账户健康 > 我的表现（未完成订单率）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'valid_tracking_rate', '', 45, '打包发货', 'Valid Tracking Rate (VTR)', '有效追踪率（VTR）', 'ratio', 'higher', 'weekly', '>=', 0.95, NULL, 0.855, NULL, 0, 0, 0.0, 1.0, 'mean', 'late_shipment_rate', 'house', 'LinkStar 指标库默认值：多家大型平台采用的 95% 线，用于平台未公布标准的情况', '2026-11-28', 'WMS / 物流系统：回传单号与承运商首次扫描记录对比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'logistics_cost_per_unit', '', 46, '打包发货', 'Logistics cost per unit', '单件物流成本', 'money_per_unit', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'mean', 'order_processing_time_hours', NULL, NULL, NULL, '财务表格：运费与履约成本明细（货代、物流商和仓库账单）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'contribution_margin', '', 47, '财务', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.15, NULL, 0.135, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '店小秘 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'payout_reconciliation_rate', '', 48, '财务', 'Payout reconciliation rate', '平台回款对账率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, 'Lazada 财务交易明细；Shopee 开放平台收入 / 回款明细');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'net_margin', '', 49, '财务', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'month_end_close_days', '', 50, '财务', 'Month-end close time', '月度关账天数', 'days', 'lower', 'monthly', '<=', NULL, 10.0, NULL, 11.0, 0, 0, 0.0, NULL, 'mean', '', 'house', 'LinkStar 指标库默认值：方法中的月度复盘需要上月利润表；10 个工作日内关账，才来得及在月中前复盘', '2026-11-28', '财务表格：关账清单与利润表发布日期');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'gmv_growth', '', 51, '财务', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'contribution_margin', NULL, NULL, NULL, '店小秘 ERP：销量统计的同比 / 环比');
+
+-- Each goal's plan to date, period by period (pacing.py).
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.133333333333, 0.13);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.166666666667, 0.16);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.2, 0.19);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.123333333333, 0.122);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.136666666667, 0.134);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.15, 0.146);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('review_rating', '2026-07-01', '2026-07-31', 1, 'last', 1, 4.66666666667, 4.66);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('review_rating', '2026-08-01', '2026-08-31', 2, 'last', 1, 4.73333333333, 4.72);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('review_rating', '2026-09-01', '2026-09-30', 3, 'last', 1, 4.8, 4.78);
