@@ -157,14 +157,16 @@ def test_every_goal_gets_a_driver(tmp_path: Path) -> None:
                                        {"role": "advertising"}]))
     goal = sel.goals[0]
     assert goal.drivers, "net_margin must be driven"
-    assert not [w for w in sel.warnings if "net_margin" in w]
+    assert not [w for w in sel.warnings if goal.name.get(sel.client.language) in w]
 
 
 def test_uncoverable_goal_warns_by_name(tmp_path: Path) -> None:
     sel = run(tmp_path, answers(goals=[{"kpi": "net_margin", "target": 0.15, "by": "2026-09-30"}],
                                 roles=[{"role": "customer_service"}]))
     assert sel.goals[0].drivers == []
-    assert any("net_margin" in w for w in sel.warnings)
+    # by the name a reader knows, not the library id (the tool's words stay out, issue 10)
+    name = sel.goals[0].name.get(sel.client.language)
+    assert any(name in w and "net_margin" not in w for w in sel.warnings)
 
 
 # --- rule effects ------------------------------------------------------------------------------
@@ -516,7 +518,7 @@ def test_one_target_per_site_group(tmp_path: Path) -> None:
     assert [(x.sites, x.value) for x in t1] == [(["US"], 0.04)]
 
 
-def test_a_rule_target_replacing_every_site_group_is_one_target(tmp_path: Path) -> None:
+def test_a_rule_target_replacing_every_site_group_keeps_each_sites_line(tmp_path: Path) -> None:
     lds = kpi("lds", {"logistics": 10}, direction="lower", platforms=["walmart"], targets=[
         {"platform": "walmart", "sites": ["US"], "op": "<=", "value": 0.04,
          "kind": "official", "source": "Walmart US", "as_of": "2026-06-01"},
@@ -529,7 +531,10 @@ def test_a_rule_target_replacing_every_site_group_is_one_target(tmp_path: Path) 
                                 roles=[{"role": "logistics"}]),
               kpis=[*base_kpis(), lds], rules=[over])
     t = next(k for k in sel.roles[0].kpis if k.kpi == "lds").targets
-    assert [(x.platform, x.sites, x.value) for x in t] == [("walmart", None, 0.02)]
+    # the same number on both sites, but each site keeps its own official line (4 % in the US,
+    # 5 % in Canada: past it is red, store/rag.py), so the two groups stay apart
+    assert [(x.platform, x.sites, x.value, x.line.value if x.line else None) for x in t] == [
+        ("walmart", ["US"], 0.02, 0.04), ("walmart", ["CA"], 0.02, 0.05)]
 
 
 def test_kpis_a_rule_ignores_never_count_as_the_platforms_measure(tmp_path: Path) -> None:

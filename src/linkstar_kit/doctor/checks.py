@@ -77,8 +77,7 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
     checks: tuple[Check, ...] = (
         _check_fit, *GOAL_CHECKS, _check_alignment, _check_kpi_count, _check_actions,
         _check_gaming, _check_data, _check_stale_targets, _check_open_targets,
-        _check_platform_measures, _check_incentives, _check_review,
-        _check_review_after_close)
+        _check_platform_measures, _check_incentives, _check_review, _check_review_after_close)
     for run in checks:
         findings.extend(run(ctx))
     return sort_findings(findings)

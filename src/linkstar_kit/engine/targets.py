@@ -16,8 +16,7 @@ Goals cascade into numbers where the arithmetic is known (`derived_from` names t
   (operating expenses / revenue), and overheads are not negative, so the contribution margin
   must reach at least the net-margin goal, plus the operating-expense goal when there is one.
 
-A target that is, or rests on, a platform's official line records it (`line`): past it a value
-is red (store/rag.py).
+A target resting on a platform's official line records it (`line`): past it is red.
 """
 
 from __future__ import annotations
@@ -78,8 +77,9 @@ def library_target_for(kpi: Kpi, platform: str | None, lang: str = "en"
     """The library's own target of `kpi` on `platform` (None: the default), its official line
     recorded: what a counter metric watched beside a KPI must hold."""
     lib = _fallback_target(kpi, platform)
-    if lib is None or lib.platform != platform:
-        return None
+    if lib is None or (platform is not None and lib.platform != platform):
+        return None if platform is not None else (_with_line(_from_library(lib, None, lang))
+                                                  if lib else None)
     return _with_line(_from_library(lib, platform, lang))
 
 
@@ -132,42 +132,31 @@ def _amount(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-_FREQUENCY_ZH = {"daily": "天", "weekly": "周", "monthly": "个月", "quarterly": "个季度"}
-
-
-def period_plan(kpi: Kpi, goal: Goal, start: dt.date, lang: str = "en") -> ResolvedTarget:
+def period_plan(kpi: Kpi, goal: Goal, start: dt.date) -> ResolvedTarget:
     """A `sum` goal as the target of one reporting period: the goal spread evenly over the
     periods of its span (pacing.py's plan)."""
     n = max(1, len(periods(kpi.frequency, start, max(goal.by, start))))
-    base = goal_target(kpi, goal, lang)
-    by = goal.by.isoformat()
-    source = (f"公司目标 {_amount(goal.target)}（截止 {by}）按 {n} {_FREQUENCY_ZH[kpi.frequency]}平均分解"
-              if lang == "zh" else
-              f"Company goal {_amount(goal.target)} by {by}, spread over {n} {kpi.frequency} "
-              "periods")
-    return base.model_copy(update={"value": round(goal.target / n, 2), "source": source,
-                                   "derived_from": goal.kpi})
+    base = goal_target(kpi, goal)
+    return base.model_copy(update={
+        "value": round(goal.target / n, 2),
+        "source": f"Company goal {_amount(goal.target)} by {goal.by.isoformat()}, "
+                  f"spread over {n} {kpi.frequency} periods",
+        "derived_from": goal.kpi})
 
 
-def derived_target(kpi: Kpi, answers: Answers, lang: str = "en") -> ResolvedTarget | None:
+def derived_target(kpi: Kpi, answers: Answers) -> ResolvedTarget | None:
     """A target this KPI takes from a company goal by known arithmetic (module docstring)."""
     goals = {g.kpi: g for g in answers.goals}
     if kpi.id == "contribution_margin" and "net_margin" in goals:
         nm = goals["net_margin"]
         opex = goals.get("operating_expense_ratio")
         value = nm.target + (opex.target if opex else 0.0)
-        by = nm.by.isoformat()
-        if lang == "zh":
-            why = (f"净利率目标 {nm.target:.4g} + 费用率目标 {opex.target:.4g}" if opex
-                   else f"净利率目标 {nm.target:.4g}，固定费用另计")
-            source = f"由公司目标推导（截止 {by}）：贡献利润率 = 净利率 + 固定费用率（{why}）"
-        else:
-            why = (f"net-margin goal {nm.target:.4g} + operating-expense goal {opex.target:.4g}"
-                   if opex else f"net-margin goal {nm.target:.4g}; overheads come on top")
-            source = (f"Derived from the company goal, by {by}: contribution margin = net "
-                      f"margin + overheads ({why})")
+        why = (f"net-margin goal {nm.target:.4g} + operating-expense goal {opex.target:.4g}"
+               if opex else f"net-margin goal {nm.target:.4g}; overheads come on top")
         return ResolvedTarget(platform=None, op=">=", value=round(value, 6), kind="goal",
-                              source=source, derived_from="net_margin")
+                              source=f"Derived from the company goal, by {nm.by.isoformat()}: "
+                                     f"contribution margin = net margin + overheads ({why})",
+                              derived_from="net_margin")
     return None
 
 
@@ -187,9 +176,9 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
         if kpi.aggregation == "sum":
-            return [period_plan(kpi, goal, answers.scope.start, lang)]
+            return [period_plan(kpi, goal, answers.scope.start)]
         return [goal_target(kpi, goal, lang)]
-    derived = derived_target(kpi, answers, lang)
+    derived = derived_target(kpi, answers)
     if derived is not None:
         return [derived]
     specific = {t.platform for t in kpi.targets if t.platform} | {
@@ -200,30 +189,31 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
     out: list[ResolvedTarget] = []
     for p in (on_platforms if per_platform else [None]):
         found: list[ResolvedTarget] = []
+        mine = [st for _, st in overrides if st.platform in (None, p)]
         for lib, group in site_groups(kpi, p, sites.get(p, []) if p else []):
             current = _from_library(lib, p, lang, group) if lib else None
-            line = _line(lib) if lib else None
             for rule_id, st in overrides:
                 if st.platform not in (None, p):
                     continue
                 new = _from_rule(rule_id, st, p, lang, group)
-                if st.tighten and current:
-                    # a team target inside the platform's line: the line still stands
-                    current = stricter(current, new)
-                    line = _line(st) or line
-                else:  # a rule that replaces the target decides its line too
-                    current, line = new, _line(st)
+                current = stricter(current, new) if (st.tighten and current) else new
             if current is not None:
+                line = _official_line(lib, mine)
+                if current.kind == "official":
+                    line = Line(op=current.op, value=current.value)
                 found.append(current.model_copy(update={"line": line}) if line else current)
         out.extend(_merge_groups(found))
     return out
 
 
-def _line(t: Target | SetTarget) -> Line | None:
-    """The official line a library or rule target is, if it is one."""
-    if t.kind != "official":
-        return None
-    return Line(op=t.op, value=list(t.value) if isinstance(t.value, tuple) else t.value)
+def _official_line(lib: Target | None, overrides: list[SetTarget]) -> Line | None:
+    """The platform's official line among the library target and the rules' targets for this
+    platform (the last one set wins, as for the target itself)."""
+    line = None
+    for t in ([lib] if lib else []) + overrides:
+        if t.kind == "official":
+            line = Line(op=t.op, value=list(t.value) if isinstance(t.value, tuple) else t.value)
+    return line
 
 
 def _merge_groups(found: list[ResolvedTarget]) -> list[ResolvedTarget]:

@@ -5,6 +5,8 @@
   role, one panel per KPI: bilingual title, unit, direction, frequency, owner, data source,
   RAG thresholds from the targets (see `store/rag.py` for the amber band), and the SQL that
   reads each series from the store.
+- the reviews' views (`linkstar review`): status by period and the open issues, over the
+  store's `status_by_period` and `open_issues` views.
 - `dashboards/grafana.json`: the same panels built with grafana-foundation-sdk builders, for the
   SQLite datasource plugin `frser-sqlite-datasource`, chosen through the `datasource` variable.
   Every SQL statement is plain SQLite (no Grafana macros), so it runs unchanged on the store.
@@ -25,7 +27,7 @@ import io
 import json
 from typing import Any
 
-from .. import fmt
+from .. import catalog, fmt
 from ..pacing import goal_plans
 from ..periods import goal_span
 from ..store.rag import NEAR_MISS, Rag
@@ -38,31 +40,10 @@ DATASOURCE_TYPE = "frser-sqlite-datasource"
 DATASOURCE_VAR = "datasource"
 COLORS = {"green": "green", "amber": "orange", "red": "red"}
 
-_T = {
-    "dashboard": ("KPI dashboard", "KPI 看板"),
-    "datasource": ("KPI store (SQLite)", "KPI 数据库（SQLite）"),
-    "target": ("Target", "目标"),
-    "no_target": ("no target yet: set at kick-off", "暂无目标值，启动会上设定"),
-    "owner": ("Owner", "负责人"),
-    "frequency": ("Frequency", "频率"),
-    "data_source": ("Data source", "数据来源"),
-    "rag": ("Green: target met. Amber: missed by at most {p} of the target. Red: missed by more, "
-            "or past a platform's official line.",
-            "绿：达标；黄：差距在目标值的 {p} 以内；红：差距更大，或越过平台官方红线。"),
-    "daily": ("daily", "每日"), "weekly": ("weekly", "每周"), "monthly": ("monthly", "每月"),
-    "quarterly": ("quarterly", "每季度"),
-    "to_date": ("to date", "累计至今"), "plan": ("Plan to date", "计划进度"),
-    "pace": ("Pace", "进度"),
-    "on_track": ("on track", "进度正常"), "at_risk": ("at risk", "有风险"),
-    "off_track": ("off track", "落后"),
-    "higher": ("higher is better", "越高越好"), "lower": ("lower is better", "越低越好"),
-    "range": ("within range", "保持区间"),
-}
 
 
 def _t(key: str, lang: str) -> str:
-    en, zh = _T[key]
-    return zh if lang == "zh" else en
+    return catalog.text(lang, f"dashboard.{key}")
 
 
 # --- the neutral model -------------------------------------------------------------------------
@@ -177,18 +158,40 @@ def model(ctx: KitContext) -> dict[str, Any]:
             "order": "green if its band holds, else amber if its band holds, else red",
         },
         "sections": sections,
+        "reviews": review_panels(lang),
+    }
+
+
+def review_panels(lang: str) -> dict[str, Any]:
+    """The reviews' views over the same store (store/schema.py): how many KPIs were green,
+    amber and red in each period, and the issues `linkstar review` left open."""
+    names = {s: catalog.text(lang, f"review.status.{s}") for s in ("green", "amber", "red")}
+
+    def alias(s: str) -> str:
+        return '"' + names[s].replace('"', '""') + '"'
+
+    counts = ",\n       ".join(
+        f"SUM(CASE WHEN status = '{s}' THEN kpis ELSE 0 END) AS {alias(s)}" for s in names)
+    return {
+        "title": _t("reviews", lang),
+        "written_by": _t("review_written_by", lang),
+        "panels": [
+            {"id": "reviews.status_by_period", "kind": "status_by_period",
+             "title": _t("status_by_period", lang), "series": names,
+             "sql": (f"SELECT period_start || 'T00:00:00Z' AS time,\n       {counts}\n"
+                     "FROM status_by_period\nGROUP BY period_start\nORDER BY period_start")},
+            {"id": "reviews.open_issues", "kind": "open_issues",
+             "title": _t("open_issues", lang),
+             "sql": ("SELECT cadence, review_id, owner, kpi, platform, kind, opened_in, why\n"
+                     "FROM open_issues\nORDER BY cadence, review_id, owner, kpi, kind")},
+        ],
     }
 
 
 def _bi_targets(bi: str, lang: str) -> dict[str, str]:
     out = {"grafana": "dashboards/grafana.json"}
     if bi in ("metabase", "superset"):
-        out[bi] = (
-            f"未生成 {bi.title()} 导入文件：该工具没有可在此校验的公开导入格式；请按本文件的面板与 SQL "
-            "在其中连接 data/kpi.sqlite 搭建看板。" if lang == "zh" else
-            f"no {bi.title()} import file: the tool publishes no import format that can be "
-            "validated here; build its dashboard from the panels and SQL in this file, "
-            "connected to data/kpi.sqlite.")
+        out[bi] = catalog.text(lang, "dashboard.no_import", tool=bi.title())
     return out
 
 
@@ -236,13 +239,13 @@ def grafana_unit(unit: str, currency: str, lang: str) -> str:
             return f"currency{currency}"
         return f"currency:{CURRENCY_SYMBOLS.get(currency, currency + ' ')}"
     if unit == "days":
-        return "suffix: 天" if lang == "zh" else "suffix: days"
+        return _t("unit.days", lang)
     if unit == "hours":
-        return "suffix: 小时" if lang == "zh" else "suffix: h"
+        return _t("unit.hours", lang)
     if unit == "times":
-        return "suffix: 次/年" if lang == "zh" else "suffix:×/year"
+        return _t("unit.times", lang)
     if unit == "score":
-        return "suffix: 分" if lang == "zh" else "none"
+        return _t("unit.score", lang)
     return "short"
 
 
@@ -254,17 +257,20 @@ def _sdk() -> Any:
     class SqliteQuery(cogvariants.Dataquery):
         """A frser-sqlite-datasource query (the SDK ships no builder for this plugin)."""
 
-        def __init__(self, ref_id: str, sql: str, datasource: Any) -> None:
+        def __init__(self, ref_id: str, sql: str, datasource: Any,
+                     query_type: str = "time series") -> None:
             self.ref_id, self.sql, self.datasource = ref_id, sql, datasource
+            self.query_type = query_type
 
         def to_json(self) -> dict[str, object]:
             return {"refId": self.ref_id, "datasource": self.datasource.to_json(),
-                    "queryType": "time series", "queryText": self.sql,
+                    "queryType": self.query_type, "queryText": self.sql,
                     "rawQueryText": self.sql, "timeColumns": ["time"]}
 
     class SqliteQueryBuilder(cogbuilder.Builder[SqliteQuery]):
-        def __init__(self, ref_id: str, sql: str, datasource: Any) -> None:
-            self._internal = SqliteQuery(ref_id, sql, datasource)
+        def __init__(self, ref_id: str, sql: str, datasource: Any,
+                     query_type: str = "time series") -> None:
+            self._internal = SqliteQuery(ref_id, sql, datasource, query_type)
 
         def build(self) -> SqliteQuery:
             return self._internal
@@ -316,7 +322,7 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
         for p in section["panels"]:
             panel_id += 1
             title = p["label"]
-            sep = "：" if lang == "zh" else ": "
+            sep = catalog.text(lang, "punct.colon")
             lines = []
             for s in p["series"]:
                 target = s["target"]["text"] if s["target"] else _t("no_target", lang)
@@ -330,7 +336,7 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
             panel = (stat.Panel()
                      .id(panel_id)
                      .title(title)
-                     .description("\n\n".join(lines))
+                     .description("\n\n".join(lines))  # one language a panel (issue 10)
                      .datasource(ds)
                      .height(6 if is_goal else 5)
                      .span(6)
@@ -377,9 +383,38 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                             id_val="thresholds",
                             value=thresholds(s["thresholds"], s["target"]).build())])
             board = board.with_panel(panel)
+    board = _review_rows(board, data["reviews"], ds, query_builder, panel_id)
     built = board.build()
     return json.dumps(json.loads(JSONEncoder().encode(built)), ensure_ascii=False, indent=2,
                       sort_keys=True) + "\n"
+
+
+def _review_rows(board: Any, reviews: dict[str, Any], ds: Any, query_builder: Any,
+                 panel_id: int) -> Any:
+    """The reviews' row: status by period as stacked bars, the open issues as a table."""
+    from grafana_foundation_sdk.builders import common as common_b
+    from grafana_foundation_sdk.builders import dashboard as dash_b
+    from grafana_foundation_sdk.builders import table, timeseries
+    from grafana_foundation_sdk.models import common as common_m
+    from grafana_foundation_sdk.models import dashboard as dash_m
+
+    status, issues = reviews["panels"]
+    board = board.with_row(dash_b.Row(reviews["title"]).id(panel_id + 1))
+    bars = (timeseries.Panel().id(panel_id + 2).title(status["title"])
+            .description(reviews["written_by"]).datasource(ds).height(8).span(12)
+            .draw_style(common_m.GraphDrawStyle.BARS).fill_opacity(80)
+            .stacking(common_b.StackingConfig().mode(common_m.StackingMode("normal")))
+            .with_target(query_builder("A", status["sql"], ds)))
+    for key, name in status["series"].items():
+        bars = bars.with_override(
+            dash_m.MatcherConfig(id_val="byNames", options={"mode": "include", "names": [name]}),
+            [dash_m.DynamicConfigValue(id_val="color",
+                                       value={"mode": "fixed", "fixedColor": COLORS[key]})])
+    board = board.with_panel(bars)
+    rows = (table.Panel().id(panel_id + 3).title(issues["title"])
+            .description(reviews["written_by"]).datasource(ds).height(8).span(12)
+            .with_target(query_builder("A", issues["sql"], ds, "table")))
+    return board.with_panel(rows)
 
 
 def _ref_id(i: int) -> str:

@@ -15,6 +15,41 @@ from ..pacing import GoalPlan
 from ..units import accepted
 from .tracking import Tracked
 
+# The reviews' own state, written by `linkstar review` (and created by it in a store loaded
+# before reviews existed): the issues each review raised or carried over. Its own statements,
+# so that a review can create them without re-running the whole schema.
+ISSUES_DDL = """\
+-- The issues of each review (`linkstar review KIT --period ID`): a red KPI, or an anomaly nobody
+-- annotated. A review rewrites its own rows only (re-running it changes nothing); an issue
+-- stays open, carried from review to review of the same cadence, until a later one finds the
+-- KPI back on target (then its row there says closed).
+CREATE TABLE IF NOT EXISTS review_issues (
+  review_id     TEXT NOT NULL,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  kind          TEXT NOT NULL,
+  opened_in     TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  why           TEXT NOT NULL,
+  PRIMARY KEY (review_id, role_key, kpi, platform, kind)
+);
+
+-- The issues still open: those of each cadence's latest review.
+DROP VIEW IF EXISTS open_issues;
+CREATE VIEW open_issues AS
+SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
+       i.why
+FROM review_issues i
+WHERE i.status = 'open'
+  AND i.period_start = (SELECT MAX(j.period_start) FROM review_issues j
+                        WHERE j.cadence = i.cadence);
+"""
+
 DDL = """\
 -- One row per role entry, KPI and platform the kit tracks (platform '' = all the role's
 -- platforms; role_key '_company' = a company goal; watch_for = the KPI a watch row's counter
@@ -24,6 +59,7 @@ DDL = """\
 -- the near-miss band within 10 % of the target value, or, where a platform's official line
 -- stands, only the stretch inside that line; else red. A row without op has no target yet.
 -- accepted_low / accepted_high: the values the unit accepts (NULL = open).
+DROP VIEW IF EXISTS status_by_period;
 DROP VIEW IF EXISTS kpi_status;
 DROP VIEW IF EXISTS goal_pace;
 DROP TABLE IF EXISTS targets;
@@ -134,7 +170,14 @@ FROM (
                 AND a.period_start = p.period_start
   WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
 ) AS paced;
-"""
+
+-- How many KPIs were green, amber and red in each period (the dashboard's "status by period").
+DROP VIEW IF EXISTS status_by_period;
+CREATE VIEW status_by_period AS
+SELECT period_start, status, COUNT(*) AS kpis
+FROM kpi_status
+GROUP BY period_start, status;
+""" + "\n" + ISSUES_DDL
 
 TARGET_COLUMNS = ("role_key", "kpi", "platform", "sort_order", "role_title", "name_en",
                   "name_zh", "unit", "direction", "frequency", "op", "target_low",

@@ -10,6 +10,7 @@
 -- the near-miss band within 10 % of the target value, or, where a platform's official line
 -- stands, only the stretch inside that line; else red. A row without op has no target yet.
 -- accepted_low / accepted_high: the values the unit accepts (NULL = open).
+DROP VIEW IF EXISTS status_by_period;
 DROP VIEW IF EXISTS kpi_status;
 DROP VIEW IF EXISTS goal_pace;
 DROP TABLE IF EXISTS targets;
@@ -121,11 +122,48 @@ FROM (
   WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
 ) AS paced;
 
+-- How many KPIs were green, amber and red in each period (the dashboard's "status by period").
+DROP VIEW IF EXISTS status_by_period;
+CREATE VIEW status_by_period AS
+SELECT period_start, status, COUNT(*) AS kpis
+FROM kpi_status
+GROUP BY period_start, status;
+
+-- The issues of each review (`linkstar review KIT --period ID`): a red KPI, or an anomaly nobody
+-- annotated. A review rewrites its own rows only (re-running it changes nothing); an issue
+-- stays open, carried from review to review of the same cadence, until a later one finds the
+-- KPI back on target (then its row there says closed).
+CREATE TABLE IF NOT EXISTS review_issues (
+  review_id     TEXT NOT NULL,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  kind          TEXT NOT NULL,
+  opened_in     TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  why           TEXT NOT NULL,
+  PRIMARY KEY (review_id, role_key, kpi, platform, kind)
+);
+
+-- The issues still open: those of each cadence's latest review.
+DROP VIEW IF EXISTS open_issues;
+CREATE VIEW open_issues AS
+SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
+       i.why
+FROM review_issues i
+WHERE i.status = 'open'
+  AND i.period_start = (SELECT MAX(j.period_start) FROM review_issues j
+                        WHERE j.cadence = i.cadence);
+
 -- The targets of this kit (from selection.json).
 DELETE FROM targets;
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'net_margin', '', 1, '公司目标', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', '>=', 0.14, NULL, 0.126, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '财务表格：月度管理利润表（按平台、店铺）');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'acos', 'amazon', 2, '欧洲站运营', 'Advertising Cost of Sales (ACoS)', '广告销售成本比（ACoS）', 'ratio', 'lower', 'weekly', '<=', NULL, 0.25, NULL, 0.275, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例 ACoS <= 25%', '2026-01-15', '亚马逊广告后台：SP / SB / SD 广告活动报表（或亚马逊广告 API）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'contribution_margin', '', 3, '欧洲站运营', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.14, NULL, 0.126, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '由公司目标推导（截止 2026-09-30）：贡献利润率 = 净利率 + 固定费用率（净利率目标 0.14，固定费用另计）', NULL, '领星 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'contribution_margin', '', 3, '欧洲站运营', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.14, NULL, 0.126, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', 'Derived from the company goal, by 2026-09-30: contribution margin = net margin + overheads (net-margin goal 0.14; overheads come on top)', NULL, '领星 ERP：含全部费用项的 SKU 利润报表');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'conversion_rate', 'amazon', 4, '欧洲站运营', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.12, NULL, 0.108, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例转化率 >= 12%', '2026-01-15', '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（unitSessionPercentage）/ 业务报告');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gmv_growth', 'amazon', 5, '欧洲站运营', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '领星 ERP：销量统计的同比 / 环比');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'ad_sales_share', '', 6, '欧洲站运营', 'Ad sales share', '广告销售额占比', 'ratio', 'range', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'last', 'acos', NULL, NULL, NULL, '领星 ERP：利润 / 广告报表，按 SKU 列出广告销售额与总销售额');
@@ -153,7 +191,7 @@ INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, n
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'response_time_hours', '', 28, '多语种客服', 'Buyer message response time', '买家消息回复时效', 'hours', 'lower', 'weekly', '<=', NULL, 12.0, NULL, 13.2, 0, 0, 0.0, NULL, 'mean', 'csat_score', 'house', 'LinkStar 指标库默认值：平均 12 小时内首次回复，即常见 24 小时时限的一半，让几乎所有消息都落在平台时限之内', '2026-12-01', '亚马逊卖家后台 > 绩效 > 客户服务绩效');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'net_margin', '', 29, '财务（VAT）', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', '>=', 0.14, NULL, 0.126, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '财务表格：月度管理利润表（按平台、店铺）');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'payout_reconciliation_rate', '', 30, '财务（VAT）', 'Payout reconciliation rate', '平台回款对账率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '亚马逊 SP-API GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2（结算报告）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'contribution_margin', '', 31, '财务（VAT）', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.14, NULL, 0.126, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '由公司目标推导（截止 2026-09-30）：贡献利润率 = 净利率 + 固定费用率（净利率目标 0.14，固定费用另计）', NULL, '领星 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'contribution_margin', '', 31, '财务（VAT）', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.14, NULL, 0.126, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', 'Derived from the company goal, by 2026-09-30: contribution margin = net margin + overheads (net-margin goal 0.14; overheads come on top)', NULL, '领星 ERP：含全部费用项的 SKU 利润报表');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'month_end_close_days', '', 32, '财务（VAT）', 'Month-end close time', '月度关账天数', 'days', 'lower', 'monthly', '<=', NULL, 10.0, NULL, 11.0, 0, 0, 0.0, NULL, 'mean', '', 'house', 'LinkStar 指标库默认值：方法中的月度复盘需要上月利润表；10 个工作日内关账，才来得及在月中前复盘', '2026-11-28', '财务表格：关账清单与利润表发布日期');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'gmv_growth', '', 33, '财务（VAT）', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'net_margin', NULL, NULL, NULL, '领星 ERP：销量统计的同比 / 环比');
 
