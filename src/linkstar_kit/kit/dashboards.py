@@ -387,7 +387,7 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                                 text=_t(name, lang), color=COLORS[colour], index=i)
                             for i, ((name, code), colour) in enumerate(codes)})])
                         .thresholds(dash_b.ThresholdsConfig()
-                                    .mode(dash_m.ThresholdsMode.ABSOLUTE)
+                                    .mode(dash_m.ThresholdsMode("absolute"))
                                     .steps([dash_m.Threshold(value=None if i == 0 else code,
                                                              color=COLORS[colour])
                                             for i, ((_, code), colour)
