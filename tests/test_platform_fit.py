@@ -471,3 +471,18 @@ def test_an_independent_store_is_run_on_acquisition_economics(review, library, n
         for k in role.kpis:
             if k.kpi == "roas":
                 assert not any("ACoS" in t.source for t in k.targets), (name, role.key)
+
+
+@pytest.mark.parametrize("name", REVIEW_PROFILES)
+def test_role_cards_of_a_kit_without_amazon_speak_no_acos(review, library, name,
+                                                           tmp_path) -> None:
+    answers, _ = review[name]
+    if "amazon" in answers.platform_ids():
+        pytest.skip("an Amazon kit speaks ACoS where it applies")
+    generate_kit(answers, library, tmp_path, formats=["md"])
+    for card in (tmp_path / "roles").glob("*.md"):
+        text = card.read_text()
+        assert not re.search(r"\bACoS\b", text), (name, card.name)
+    if answers.platform_ids() == ["shopify"]:  # a store of its own has no organic rank to feed
+        for card in (tmp_path / "roles").glob("*.md"):
+            assert "organic rank" not in card.read_text(), (name, card.name)
