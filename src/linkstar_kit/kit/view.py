@@ -16,7 +16,7 @@ from .labels import labels
 
 
 def system_labels(answers: Answers, lang: str) -> dict[str, str]:
-    """The client's systems as a reader names them (领星 ERP, not `lingxing`)."""
+    """The client's systems as a reader names them (LingXing ERP, not `lingxing`)."""
     from ..engine.sources import erp_name, finance_name
 
     s = answers.systems
@@ -168,5 +168,6 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         "incentives": answers.incentives.model_dump(),
         "warnings": selection.warnings,
         "health": "",  # the health check's Markdown section, when the doctor is part of the build
+        "health_appendix": "",  # and its appendix for the consultant
         "generator": selection.generator.model_dump(),
     }
