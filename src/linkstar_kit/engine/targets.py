@@ -132,30 +132,32 @@ def _amount(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def period_plan(kpi: Kpi, goal: Goal, start: dt.date) -> ResolvedTarget:
+def period_plan(kpi: Kpi, goal: Goal, start: dt.date, lang: str = "en") -> ResolvedTarget:
     """A `sum` goal as the target of one reporting period: the goal spread evenly over the
     periods of its span (pacing.py's plan)."""
     n = max(1, len(periods(kpi.frequency, start, max(goal.by, start))))
     base = goal_target(kpi, goal)
     return base.model_copy(update={
         "value": round(goal.target / n, 2),
-        "source": f"Company goal {_amount(goal.target)} by {goal.by.isoformat()}, "
-                  f"spread over {n} {kpi.frequency} periods",
+        "source": catalog.text(lang, "selection.source.period_plan",
+                               target=_amount(goal.target), by=goal.by.isoformat(), n=n,
+                               frequency=catalog.text(lang, f"labels.{kpi.frequency}")),
         "derived_from": goal.kpi})
 
 
-def derived_target(kpi: Kpi, answers: Answers) -> ResolvedTarget | None:
+def derived_target(kpi: Kpi, answers: Answers, lang: str = "en") -> ResolvedTarget | None:
     """A target this KPI takes from a company goal by known arithmetic (module docstring)."""
     goals = {g.kpi: g for g in answers.goals}
     if kpi.id == "contribution_margin" and "net_margin" in goals:
         nm = goals["net_margin"]
         opex = goals.get("operating_expense_ratio")
         value = nm.target + (opex.target if opex else 0.0)
-        why = (f"net-margin goal {nm.target:.4g} + operating-expense goal {opex.target:.4g}"
-               if opex else f"net-margin goal {nm.target:.4g}; overheads come on top")
+        why = (catalog.text(lang, "selection.source.margin_why_opex", nm=f"{nm.target:.4g}",
+                            opex=f"{opex.target:.4g}") if opex
+               else catalog.text(lang, "selection.source.margin_why", nm=f"{nm.target:.4g}"))
         return ResolvedTarget(platform=None, op=">=", value=round(value, 6), kind="goal",
-                              source=f"Derived from the company goal, by {nm.by.isoformat()}: "
-                                     f"contribution margin = net margin + overheads ({why})",
+                              source=catalog.text(lang, "selection.source.margin_derived",
+                                                  by=nm.by.isoformat(), why=why),
                               derived_from="net_margin")
     return None
 
@@ -173,9 +175,9 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
         if kpi.aggregation == "sum":
-            return [period_plan(kpi, goal, answers.scope.start)]
+            return [period_plan(kpi, goal, answers.scope.start, lang)]
         return [goal_target(kpi, goal, lang)]
-    derived = derived_target(kpi, answers)
+    derived = derived_target(kpi, answers, lang)
     if derived is not None:
         return [derived]
     specific = {t.platform for t in kpi.targets if t.platform} | {
