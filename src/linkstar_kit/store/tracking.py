@@ -141,10 +141,12 @@ def _watch_target(kpi: Kpi, platforms: list[str], lang: str) -> ResolvedTarget |
     role shares one, else the library's default target."""
     from ..engine.targets import library_target_for
 
-    per = [library_target_for(kpi, p, lang) for p in platforms] if platforms else []
-    if per and all(t is not None and t == per[0] and t.platform for t in per):
-        return per[0]
-    return library_target_for(kpi, None, lang)  # its source in the kit's language
+    per = [library_target_for(kpi, p, lang) for p in platforms]
+    first = per[0] if per else None
+    if first is not None and all(t is not None and t.model_dump(exclude={"platform"})
+                                 == first.model_dump(exclude={"platform"}) for t in per):
+        return first
+    return library_target_for(kpi, None, lang)
 
 
 def _source_of(kpi: Kpi, answers: Answers, lang: str) -> str:
