@@ -473,3 +473,20 @@ def test_identical_targets_across_platforms_are_one_line(tmp_path) -> None:
                 assert len(shown) == len(set(shown)), (f.stem, r["key"], k["kpi"], shown)
                 seen += len(shown)
     assert seen
+
+
+def test_a_goal_target_names_company_goal_once(tmp_path) -> None:
+    from pathlib import Path
+
+    from linkstar_kit import generate_kit, load_answers, load_library
+
+    lib = load_library()
+    base = Path(__file__).resolve().parent / "fixtures" / "fit-review"
+    for name in ("1-temu-full", "3-shopify"):
+        out = tmp_path / name
+        generate_kit(load_answers(base / f"{name}.yaml", lib), lib, out, formats=["md"])
+        for card in (out / "roles").glob("*.md"):
+            text = card.read_text()
+            assert "公司目标，公司目标" not in text and "（公司目标，由公司目标" not in text
+            assert "company goal, Company goal" not in text
+            assert "company goal, Derived from the company goal" not in text

@@ -298,3 +298,19 @@ def test_goal_pace_formula_is_pacing_rule(kit: Path, wb: Any) -> None:
                 assert compute(formula, {"A1": actual, "B1": step.plan}) == words[want], (
                     plan.kpi, actual, step)
         assert compute(formula, {"A1": "", "B1": 1.0}) == words["no_data"]
+
+
+def test_sheet_names_are_cut_on_a_word_boundary_and_unique() -> None:
+    """Excel's 31 characters: "Advertising (PPC and paid media" was cut mid-phrase (issue 10)."""
+    from linkstar_kit.kit.scorecard import _sheet_title
+
+    taken: set[str] = set()
+    first = _sheet_title("Advertising (PPC and paid media)", taken)
+    assert first == "Advertising"
+    second = _sheet_title("Advertising (PPC and paid media, second team)", taken)
+    assert second == "Advertising (2)"
+    long = _sheet_title("Walmart, Shopify & TikTok Channel Manager", taken)
+    assert long == "Walmart, Shopify & TikTok" and len(long) <= 31
+    zh = _sheet_title("亚马逊北美站广告投放与站外推广及达人合作运营专员岗位说明书与绩效考核细则", taken)
+    assert len(zh) == 31
+    assert all(len(t) <= 31 for t in taken) and len(taken) == 4

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import catalog
 from ..answers.models import Answers
 from ..errors import UsageError, did_you_mean
 from ..library.loader import Library
@@ -52,23 +53,9 @@ def gap_message(gap: PlatformGap, library: Library, lang: str) -> str:
     rule that asked for one."""
     p = library.platforms.get(gap.platform)
     name = p.name.get(lang) if p else gap.platform
-    kpis = ("、" if lang == "zh" else ", ").join(gap.kpis)
-    if lang == "zh":
-        why = {"excluded": f"客户排除了 {kpis}（客户的排除优先）",
-               "none": "指标库中没有适合该岗位的指标",
-               "full": "岗位名额已被客户指定、规则纳入或为其他平台保留的指标占满"}[gap.why]
-        return f"「{name}」上没有该平台自己的考核指标：{why}（规则 {gap.rule}）"
-    why = {"excluded": f"the client excluded {kpis} (a client exclude wins)",
-           "none": "the library has none this role suits",
-           "full": "every place went to pinned or rule-included KPIs, or to other "
-                    "platforms' measures"}[gap.why]
-    return f"no measure of {name}'s own: {why} (rule {gap.rule})"
-
-
-# What each step did, as a Chinese reader says it (the JSON keeps the codes).
-_EFFECT_ZH = {"base": "基础分", "include": "纳入", "exclude": "排除", "boost": "加权",
-              "set_target": "设目标", "note": "备注", "pin": "客户指定", "balance": "均衡",
-              "counter": "制衡", "coverage": "目标覆盖", "platform": "平台指标"}
+    kpis = catalog.text(lang, "punct.list").join(gap.kpis)
+    why = catalog.text(lang, f"explain.gap.{gap.why}", kpis=kpis)
+    return catalog.text(lang, "explain.gap.message", name=name, why=why, rule=gap.rule)
 
 
 # The engine's own steps (library rules keep their ids), as a Chinese reader says them.
@@ -90,8 +77,11 @@ def step_name(rule: str, zh: bool) -> str:
 
 
 def render_explanation(data: dict[str, Any]) -> str:
-    zh = data.get("language") == "zh"
-    pinned, warning = (" [客户指定]", "提醒：") if zh else (" [pinned]", "warning: ")
+    lang = data.get("language") or "en"
+    zh = lang == "zh"  # for the column width only: a CJK character is two columns wide
+    pinned = catalog.text(lang, "explain.pinned")
+    # what each step did, as a reader of the language says it (the JSON keeps the codes)
+    effects = catalog.section(lang, "explain.effect")
     lines: list[str] = []
     for r in data["roles"]:
         lines.append(f"{r['key']} ({r['role']}; {', '.join(r['platforms'])})")
@@ -107,7 +97,7 @@ def render_explanation(data: dict[str, Any]) -> str:
                 because = f"{colon}{x['because']}" if x["because"] and x["rule"] not in told else ""
                 told.add(x["rule"])
                 on = f" [{x['platform']}]" if x.get("platform") else ""
-                effect = _EFFECT_ZH.get(x["effect"], x["effect"]) if zh else x["effect"]
+                effect = effects.get(x["effect"], x["effect"])
                 pad = 11 - (2 * len(effect) if zh else len(effect))  # CJK is double width
                 rule = step_name(x["rule"], zh)
                 lines.append(f"      {effect}{' ' * max(pad, 1)}{rule}{on}{w}{because}")
@@ -117,5 +107,5 @@ def render_explanation(data: dict[str, Any]) -> str:
             lines.append(f"  ! {g['platform']:<32} {g['message']}")
         lines.append("")
     for w in data["warnings"]:
-        lines.append(f"{warning}{w}")
+        lines.append(catalog.text(lang, "explain.warning", text=w))
     return "\n".join(lines).rstrip() + "\n"

@@ -545,33 +545,22 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
 
 
 # The balance families as a Chinese reader names them (runner-up reasons).
-_FAMILY_ZH = {"growth": "增长", "profit": "利润", "efficiency": "效率", "quality": "质量",
-              "customer": "客户", "people": "人员", "cash": "现金", "risk": "风险"}
-
-
 def _runner_up_why(c: Candidate, chosen: list[Candidate], last: float, lang: str) -> str:
-    """Why a KPI the role suits was not selected, in the document's language."""
-    zh = lang == "zh"
+    """Why a KPI the role suits was not selected, in the document's language (catalog
+    `selection.why`)."""
     if c.excluded:
         if c.excluded.startswith("rule "):
-            rule = c.excluded.removeprefix("rule ")
-            return f"被规则 {rule} 排除" if zh else f"excluded by rule {rule}"
-        return "客户在排除清单中排除了它" if zh else f"excluded by {c.excluded}"
+            return catalog.text(lang, "selection.why.excluded_rule",
+                                rule=c.excluded.removeprefix("rule "))
+        return catalog.text(lang, "selection.why.excluded_client")
     family = [o.kpi.id for o in chosen if o.kpi.balance == c.kpi.balance]
     if all(o.pinned or o.included for o in chosen):
-        return ("岗位名额已被客户指定或规则纳入的指标占满" if zh
-                else "the role's places went to pinned or rule-included KPIs")
+        return catalog.text(lang, "selection.why.places_taken")
     if c.score < last:
-        return (f"得分 {round(c.score, 2)} 低于入选的最后一个（{round(last, 2)}）" if zh
-                else f"score {round(c.score, 2)} below the last selected ({round(last, 2)})")
+        return catalog.text(lang, "selection.why.below", score=round(c.score, 2),
+                            last=round(last, 2))
     if family:
-        if zh:
-            name = _FAMILY_ZH.get(c.kpi.balance, c.kpi.balance)
-            return f"与已入选的 {'、'.join(family)} 同属{name}类，不再加同类指标，岗位更均衡"
-        return (f"same family ({c.kpi.balance}) as {', '.join(family)}, already selected: "
-                "the role is better balanced without another")
-    if zh:
-        return ("得分高于某个入选指标，但该名额让给了均衡步骤"
-                "（平台自身考核指标、过程/结果平衡、制衡指标或目标覆盖）")
-    return ("outscored a selected KPI, which a balance step placed instead "
-            "(a platform's own measure, lead/lag, counter metric or goal coverage)")
+        balance = catalog.section(lang, "selection.family").get(c.kpi.balance, c.kpi.balance)
+        return catalog.text(lang, "selection.why.family", balance=balance,
+                            family=catalog.text(lang, "punct.list").join(family))
+    return catalog.text(lang, "selection.why.outscored")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import catalog
 from ..answers.models import Answers, Goal
 from ..library.models import Kpi, SetTarget, Target, Text, source_text
 from ..periods import periods
@@ -42,10 +43,10 @@ def _from_library(t: Target, platform: str | None, lang: str,
 
 def _from_rule(rule_id: str, st: SetTarget, platform: str | None, lang: str,
                sites: list[str] | None = None) -> ResolvedTarget:
-    rule = f"（规则 {rule_id}）" if lang == "zh" else f" (rule {rule_id})"
     return ResolvedTarget(platform=platform, sites=sites, op=st.op,
                           value=list(st.value) if isinstance(st.value, tuple) else st.value,
-                          kind=st.kind, source=f"{source_text(st.source, lang)}{rule}",
+                          kind=st.kind, source=catalog.text(lang, "selection.rule_source",
+                                              source=source_text(st.source, lang), rule=rule_id),
                           as_of=st.as_of.isoformat())
 
 
@@ -99,8 +100,7 @@ def goal_target(kpi: Kpi, goal: Goal, lang: str = "en") -> ResolvedTarget:
     else:
         op = ">=" if kpi.direction == "higher" else "<="
     return ResolvedTarget(platform=None, op=op, value=goal.target, kind="goal",
-                          source=(f"公司目标，截止 {goal.by.isoformat()}" if lang == "zh"
-                                  else f"Company goal, by {goal.by.isoformat()}"))
+                          source=catalog.text(lang, "labels.goal_source", by=goal.by.isoformat()))
 
 
 def site_groups(kpi: Kpi, platform: str | None, sites: list[str]
@@ -148,42 +148,41 @@ def _amount(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def period_plan(kpi: Kpi, goal: Goal, start: dt.date) -> ResolvedTarget:
+def period_plan(kpi: Kpi, goal: Goal, start: dt.date, lang: str = "en") -> ResolvedTarget:
     """A `sum` goal as the target of one reporting period: the goal spread evenly over the
     periods of its span (pacing.py's plan)."""
     n = max(1, len(periods(kpi.frequency, start, max(goal.by, start))))
     base = goal_target(kpi, goal)
     return base.model_copy(update={
         "value": round(goal.target / n, 2),
-        "source": f"Company goal {_amount(goal.target)} by {goal.by.isoformat()}, "
-                  f"spread over {n} {kpi.frequency} periods",
+        "source": catalog.text(lang, "selection.source.period_plan",
+                               target=_amount(goal.target), by=goal.by.isoformat(), n=n,
+                               frequency=catalog.text(lang, f"labels.{kpi.frequency}")),
         "derived_from": goal.kpi})
 
 
-def derived_target(kpi: Kpi, answers: Answers) -> ResolvedTarget | None:
+def derived_target(kpi: Kpi, answers: Answers, lang: str = "en") -> ResolvedTarget | None:
     """A target this KPI takes from a company goal by known arithmetic (module docstring)."""
     goals = {g.kpi: g for g in answers.goals}
     if kpi.id == "contribution_margin" and "net_margin" in goals:
         nm = goals["net_margin"]
         opex = goals.get("operating_expense_ratio")
         value = nm.target + (opex.target if opex else 0.0)
-        why = (f"net-margin goal {nm.target:.4g} + operating-expense goal {opex.target:.4g}"
-               if opex else f"net-margin goal {nm.target:.4g}; overheads come on top")
+        why = (catalog.text(lang, "selection.source.margin_why_opex", nm=f"{nm.target:.4g}",
+                            opex=f"{opex.target:.4g}") if opex
+               else catalog.text(lang, "selection.source.margin_why", nm=f"{nm.target:.4g}"))
         return ResolvedTarget(platform=None, op=">=", value=round(value, 6), kind="goal",
-                              source=f"Derived from the company goal, by {nm.by.isoformat()}: "
-                                     f"contribution margin = net margin + overheads ({why})",
+                              source=catalog.text(lang, "selection.source.margin_derived",
+                                                  by=nm.by.isoformat(), why=why),
                               derived_from="net_margin")
     return None
 
 
 def cascade_because(kpi: Kpi, target: ResolvedTarget) -> Text:
     """Why a derived target has its number, for the KPI's reasons (both languages)."""
-    if target.derived_from == kpi.id:
-        return Text(en="The company goal spread evenly over the periods of its span",
-                    zh="公司目标按其周期内的各期平均分解")
-    return Text(en="Contribution margin = net margin + overheads: it must reach at least the "
-                   "net-margin goal",
-                zh="贡献利润率 = 净利率 + 固定费用率：至少要达到净利率目标")
+    key = "spread" if target.derived_from == kpi.id else "margin"
+    return Text(en=catalog.text("en", f"selection.cascade.{key}"),
+                zh=catalog.text("zh", f"selection.cascade.{key}"))
 
 
 def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
@@ -200,9 +199,9 @@ def resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: An
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
         if kpi.aggregation == "sum":
-            return [period_plan(kpi, goal, answers.scope.start)], {}
+            return [period_plan(kpi, goal, answers.scope.start, lang)], {}
         return [goal_target(kpi, goal, lang)], {}
-    derived = derived_target(kpi, answers)
+    derived = derived_target(kpi, answers, lang)
     if derived is not None:
         return [derived], {}
     kpi = for_fulfillment(kpi, answers)

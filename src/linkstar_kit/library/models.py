@@ -112,7 +112,7 @@ class Target(Model):
     url: str | None = None
     as_of: dt.date
     # like `source`: a plain string only when it reads the same in both languages ("60 days"
-    # does not: write {en: "60 days", zh: "60 天"})
+    # does not: write {en: "60 days", zh: ...} with the Chinese for it)
     window: Source | None = None
     note: Text | None = None
     # the fulfilment models the line is for (Amazon's days-of-supply line is FBA stock's): a
