@@ -58,21 +58,18 @@ def gap_message(gap: PlatformGap, library: Library, lang: str) -> str:
     return catalog.text(lang, "explain.gap.message", name=name, why=why, rule=gap.rule)
 
 
-# The engine's own steps (library rules keep their ids), as a Chinese reader says them.
-_STEP_ZH = {"role-fit": "岗位匹配", "pin": "客户指定", "balance-lead": "补过程指标",
-            "balance-lag": "补结果指标", "client-exclude": "客户排除"}
-_STEP_PREFIX_ZH = {"goal:": "公司目标：", "counter:": "制衡：", "goal-coverage:": "目标覆盖："}
+# The engine's own steps (library rules keep their ids) as the reader's language says them
+# (catalog `explain.step`): `goal:gmv_growth` reads with the Chinese word for a company goal in a zh kit.
+_PREFIXES = ("goal-coverage:", "goal:", "counter:")
 
 
-def step_name(rule: str, zh: bool) -> str:
-    """`goal:gmv_growth` -> `公司目标：gmv_growth` in Chinese; library rule ids unchanged."""
-    if not zh:
-        return rule
-    if rule in _STEP_ZH:
-        return _STEP_ZH[rule]
-    for prefix, said in _STEP_PREFIX_ZH.items():
+def step_name(rule: str, lang: str) -> str:
+    steps = catalog.section(lang, "explain.step")
+    if rule in steps:
+        return str(steps[rule])
+    for prefix in _PREFIXES:
         if rule.startswith(prefix):
-            return said + rule.removeprefix(prefix)
+            return str(steps[prefix[:-1]]) + rule.removeprefix(prefix)
     return rule
 
 
@@ -99,7 +96,7 @@ def render_explanation(data: dict[str, Any]) -> str:
                 on = f" [{x['platform']}]" if x.get("platform") else ""
                 effect = effects.get(x["effect"], x["effect"])
                 pad = 11 - (2 * len(effect) if zh else len(effect))  # CJK is double width
-                rule = step_name(x["rule"], zh)
+                rule = step_name(x["rule"], data.get("language") or "en")
                 lines.append(f"      {effect}{' ' * max(pad, 1)}{rule}{on}{w}{because}")
         for ru in r["runners_up"]:
             lines.append(f"  - {ru['kpi']:<32} {ru['score']:>6g}  {ru['why']}")

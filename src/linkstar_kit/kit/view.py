@@ -210,7 +210,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         platforms.append({
             "name": platform_names[p.id],
             "sites": t["list_sep"].join(p.sites),
-            # the platform's own word for a model where it has one (Temu: 全托管)
+            # the platform's own word for a model where it has one (Temu's fully managed model)
             "fulfillment": t["list_sep"].join(
                 own[f].get(lang) if f in (own := library.platforms[p.id].fulfillment_names)
                 else t["fulfillment_models"][f] for f in p.fulfillment),

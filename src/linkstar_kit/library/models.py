@@ -186,7 +186,7 @@ class Platform(Model):
     name: Text
     sites: list[SiteCode] = []
     fulfillment: list[Fulfillment] = []
-    # what this platform's sellers call a model (Temu's platform_fulfillment is 全托管)
+    # what this platform's sellers call a model (Temu's platform_fulfillment is its fully managed model)
     fulfillment_names: dict[Fulfillment, Text] = {}
     note: Text | None = None
 
