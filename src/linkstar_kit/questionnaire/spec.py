@@ -374,8 +374,10 @@ def section_of_path(path: KeyPath) -> str:
 def label(library: Library, texts: Any, lang: str, kind: str | None, value: Any,
           both: bool = False) -> str:
     """A value as a person reads it: a library name, or a closed vocabulary's label."""
-    table = {"platform": library.platforms, "role": library.roles, "kpi": library.kpis,
-             "category": library.categories}.get(kind or "")
+    tables: dict[str, dict[str, Any]] = {
+        "platform": library.platforms, "role": library.roles, "kpi": library.kpis,
+        "category": library.categories}
+    table = tables.get(kind or "")
     if table is not None:
         rec = table.get(str(value))
         if rec is None:
