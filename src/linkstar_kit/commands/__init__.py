@@ -19,6 +19,7 @@ from .. import environment
 from ..doctor import command as check
 from ..questionnaire import command as init
 from ..store import command as load
+from ..web import command as serve
 from . import explain, generate, library, validate
 
 
@@ -35,6 +36,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("explain", explain.register),
     Command("library", library.register),
     Command("init", init.register),
+    Command("serve", serve.register),
     Command("check", check.register),
     Command("load", load.register),
     Command("env", environment.register),

@@ -311,14 +311,7 @@ class Questionnaire:
                 if platform.sites and sites_q.hint else None
             self.ask_q(sites_q, i, hint=hint, platform=pname)
             self.ask_q(fulfil_q, i, platform=pname)
-        # A platform taken off the list is taken off every role that named it.
-        for role in self.draft.get(("roles",)) or []:
-            if isinstance(role, dict) and isinstance(role.get("platforms"), list):
-                left = [p for p in role["platforms"] if p in ids]
-                if left:
-                    role["platforms"] = left
-                else:
-                    role.pop("platforms")
+        spec.drop_platforms_from_roles(self.draft.data, ids)
 
     # roles
 

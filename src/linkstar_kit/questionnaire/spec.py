@@ -230,6 +230,17 @@ def fulfillment_choices(ctx: Ctx) -> list[str]:
 
 
 
+def drop_platforms_from_roles(data: dict[str, Any], kept: list[str]) -> None:
+    """A platform taken off the list is taken off every role that named it."""
+    for role in data.get("roles") or []:
+        if isinstance(role, dict) and isinstance(role.get("platforms"), list):
+            left = [p for p in role["platforms"] if p in kept]
+            if left:
+                role["platforms"] = left
+            else:
+                role.pop("platforms")
+
+
 def _several_platforms(ctx: Ctx) -> bool:
     return len(ctx.platform_ids()) > 1
 
