@@ -162,13 +162,15 @@ class Walker:
         chosen = [str(e.get(id_key)) for e in entries]
         pick = self.field(section, section.pick, data, None, None)
         if not isinstance(data.get(items), list):
-            pick.value = [str(v) for v in (section.pick.default(self.ctx(data))
-                                           if section.pick.default else [])]
+            # not answered yet: the default picks are checked, and their questions shown
+            pick.value = chosen = [str(v) for v in (section.pick.default(self.ctx(data))
+                                                    if section.pick.default else [])]
         groups = [Group("", None, [pick])]
         for ident, rec in table.items():
             name = rec.name.get(self.lang)
-            if ident in chosen:
-                item, view = chosen.index(ident), data
+            have = [str(e.get(id_key)) for e in entries]
+            if ident in have:
+                item, view = have.index(ident), data
             else:  # as it would be once checked
                 view = copy.deepcopy(data)
                 view[items] = [*entries, {id_key: ident}]
