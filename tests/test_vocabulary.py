@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from linkstar_kit import catalog
 from linkstar_kit import vocabulary as v
 from linkstar_kit.answers.models import PlatformEntry, RoleEntry, Scope, Systems
-from linkstar_kit.engine.sources import ERP_NAMES, FINANCE_NAMES
-from linkstar_kit.kit.labels import FULFILLMENT as FULFILLMENT_LABELS
+from linkstar_kit.engine.sources import erp_name, finance_name
 from linkstar_kit.library.conditions import FACTS
 from linkstar_kit.library.loader import load_library
 from linkstar_kit.library.models import Platform
@@ -49,10 +49,13 @@ def test_every_id_has_its_words() -> None:
         for lang in ("en", "zh"):
             assert set(catalog(lang)["values"][kind]) == set(ids), (lang, kind)
     assert Texts("zh").value("erp", "lingxing") == "领星"
-    assert set(FULFILLMENT_LABELS) == set(v.FULFILLMENTS)
-    assert set(ERP_NAMES) == set(v.ERPS) - {"none"}
-    assert set(FINANCE_NAMES) == set(v.FINANCE)
-    assert ERP_NAMES["lingxing"] == ("LingXing ERP", "领星 ERP")
+    assert set(catalog.section("en", "labels.fulfillment_models")) == set(v.FULFILLMENTS)
+    for lang in catalog.LANGS:
+        assert all(erp_name(e, lang) for e in set(v.ERPS) - {"none"})
+        assert all(finance_name(f, lang) for f in v.FINANCE)
+        assert set(catalog.section(lang, "systems.bi")) == set(v.BI) - {"none"}
+        assert set(catalog.section(lang, "systems.ads")) == set(v.ADS)
+    assert (erp_name("lingxing", "en"), erp_name("lingxing", "zh")) == ("LingXing ERP", "领星 ERP")
 
 
 def test_platform_run_models_are_fulfilment_models_the_library_uses() -> None:

@@ -6,15 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import catalog
 from .engine.models import ResolvedTarget
 
-UNIT_SUFFIX = {
-    "days": (" days", " 天"),
-    "hours": (" h", " 小时"),
-    "times": ("×", " 次"),
-    "count": ("", ""),
-    "score": ("", " 分"),
-}
+UNIT_SUFFIX = ("days", "hours", "times", "count", "score")  # words in catalog `units.*`
 
 
 def number(value: float) -> str:
@@ -29,8 +24,8 @@ def value(v: float, unit: str, lang: str, currency: str = "USD") -> str:
         return number(round(v * 100, 2)) + "%"
     if unit in ("currency", "money_per_unit"):
         return f"{currency} {number(v)}"
-    en, zh = UNIT_SUFFIX.get(unit, ("", ""))
-    return number(v) + (zh if lang == "zh" else en)
+    suffix = catalog.text(lang, f"units.{unit}") if unit in UNIT_SUFFIX else ""
+    return number(v) + suffix
 
 
 OPS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
@@ -41,9 +36,8 @@ def target(t: ResolvedTarget | dict[str, Any], unit: str, lang: str, currency: s
     d = t.model_dump() if isinstance(t, ResolvedTarget) else t
     if d["op"] == "between":
         lo, hi = d["value"]
-        if lang == "zh":
-            return f"{value(lo, unit, lang, currency)} – {value(hi, unit, lang, currency)}"
-        return f"{value(lo, unit, lang, currency)} to {value(hi, unit, lang, currency)}"
+        return catalog.text(lang, "units.between", lo=value(lo, unit, lang, currency),
+                            hi=value(hi, unit, lang, currency))
     return f"{OPS[d['op']]} {value(d['value'], unit, lang, currency)}"
 
 

@@ -20,6 +20,7 @@ import calendar
 import datetime as dt
 from typing import Literal, get_args
 
+from . import catalog
 from .vocabulary import HORIZONS, WEEKDAYS
 
 HORIZON_MONTHS: dict[str, int] = dict(zip(HORIZONS, (1, 3, 6, 12), strict=True))
@@ -127,11 +128,10 @@ def label(frequency: str, period: Span, lang: str) -> str:
         return start.strftime("%m-%d")
     if frequency == "weekly":
         week = iso_week(start)
-        return (f"第{week}周 {start:%m-%d}" if lang == "zh" else f"W{week:02d} {start:%m-%d}")
+        return catalog.text(lang, "periods.week", week=week, date=f"{start:%m-%d}")
     if frequency == "monthly":
-        return f"{start.year}年{start.month}月" if lang == "zh" else f"{start:%Y-%m}"
-    q = quarter(start)
-    return f"{start.year}年Q{q}" if lang == "zh" else f"{start.year} Q{q}"
+        return catalog.text(lang, "periods.month", year=start.year, month=start.month)
+    return catalog.text(lang, "periods.quarter", year=start.year, quarter=quarter(start))
 
 
 # --- review dates -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import __version__
+from .. import __version__, catalog
 from ..answers.models import Answers, RoleEntry
 from ..library.applicability import platforms_for
 from ..library.conditions import evaluate
@@ -212,8 +212,9 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
         c.pinned = True
         if c.excluded and c.excluded.startswith("rule "):
             c.reasons.append(Reason(rule="pin", effect="pin",
-                                    because=Text(en="The client pinned it; a pin beats a rule's exclude.",
-                                                 zh="客户指定保留该指标；指定优先于规则排除。")))
+                                    because=Text(
+                                        en=catalog.text("en", "selection.pin_beats_exclude"),
+                                        zh=catalog.text("zh", "selection.pin_beats_exclude"))))
             c.excluded = None
         else:
             c.reasons.append(Reason(rule="pin", effect="pin"))
@@ -354,23 +355,16 @@ def _cover_goals(works: list[RoleWork], goals: list[str], library: Library, lang
                 break
         if not placed:
             name = library.kpis[g].name.get(lang)
-            if lang == "zh":
-                warnings.append(f"目标「{name}」（{g}）没有任何岗位的 KPI 驱动：请增加能承担它的岗位，"
-                                f"或为某个岗位指定（pin）一个驱动它的 KPI。")
-            else:
-                warnings.append(f"Goal {name} ({g}) has no driver among the selected KPIs: add a "
-                                "role that can carry it, or pin a KPI that drives it to a role.")
+            warnings.append(catalog.text(lang, "selection.goal_without_driver", name=name))
 
 
 def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
                  warnings: list[str]) -> RoleSelection:
     role = library.roles[w.entry.role]
     if len(w.selected) < MIN_KPIS:
-        msg = (f"岗位 {w.key} 只有 {len(w.selected)} 个可用 KPI（至少应为 3 个）：请检查其平台与排除项。"
-               if lang == "zh" else
-               f"Role {w.key} has only {len(w.selected)} applicable KPIs (3 is the minimum): "
-               "check its platforms and excludes.")
-        warnings.append(msg)
+        title = w.entry.title or role.name.get(lang)
+        warnings.append(catalog.text(lang, "selection.too_few_kpis", role=title,
+                                     n=len(w.selected), min=MIN_KPIS))
     chosen = sorted((w.candidates[k] for k in w.selected),
                     key=lambda c: (not c.pinned, c.rank()))
     kpis = []

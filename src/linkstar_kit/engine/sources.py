@@ -5,20 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .. import catalog
 from ..answers.models import Answers
 from ..library.models import Kpi
 from ..vocabulary import ERP_BRANDS
 
-# A report's system as the documents name it: 领星 ERP, not `lingxing`.
-ERP_NAMES = {
-    **{erp: (f"{b.en} ERP", f"{b.zh} ERP") for erp, b in ERP_BRANDS.items()},
-    "other": ("Other ERP", "其他 ERP"),
-}
-FINANCE_NAMES = {
-    "spreadsheet": ("Finance spreadsheet", "财务表格"),
-    "erp": ("ERP finance module", "ERP 财务模块"),
-    "accounting_software": ("Accounting software", "财务软件"),
-}
+
+def erp_name(erp: str, lang: str) -> str:
+    """A report's system as the documents name it: LingXing ERP, not `lingxing`."""
+    brand = ERP_BRANDS.get(erp)
+    if brand is None:
+        return catalog.text(lang, "systems.other_erp") if erp == "other" else "ERP"
+    return catalog.text(lang, "systems.erp", brand=brand.zh if lang == "zh" else brand.en)
+
+
+def finance_name(finance: str, lang: str) -> str:
+    return catalog.text(lang, f"systems.finance.{finance}")
 
 
 def available_systems(answers: Answers) -> set[str]:
@@ -60,15 +62,12 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str,
             if own is not None and own not in picks:
                 picks.append(own)
         if len(picks) > 1:
-            sep = "；" if lang == "zh" else "; "
+            sep = catalog.text(lang, "punct.semicolon")
             return ds.system, sep.join(d.report.get(lang) for d in picks)
-    zh = lang == "zh"
     report = ds.report.get(lang)
-    sep = "：" if zh else ": "
+    sep = catalog.text(lang, "punct.colon")
     if ds.system == "erp":
-        en, cn = ERP_NAMES.get(answers.systems.erp, ("ERP", "ERP"))
-        return ds.system, f"{cn if zh else en}{sep}{erp_report(report)}"
+        return ds.system, f"{erp_name(answers.systems.erp, lang)}{sep}{erp_report(report)}"
     if ds.system == "finance":
-        en, cn = FINANCE_NAMES[answers.systems.finance]
-        return ds.system, f"{cn if zh else en}{sep}{report}"
+        return ds.system, f"{finance_name(answers.systems.finance, lang)}{sep}{report}"
     return ds.system, report

@@ -13,6 +13,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .. import catalog
 from ..periods import next_month_day, next_quarter_day, next_weekday
 from .agendas import Agenda, build_agendas
 from .context import KitContext
@@ -59,12 +60,9 @@ def _one_line(text: str) -> str:
 
 
 def _description(agenda: Agenda, lang: str) -> str:
-    path = f"agendas/{agenda.kind}-review.html"
-    if lang == "zh":
-        return (f"{agenda.purpose}\n\n议程（共 {agenda.minutes} 分钟）：\n"
-                f"{agenda.outline(lang)}\n\n完整议程见 KPI 文件包：{path}")
-    return (f"{agenda.purpose}\n\nAgenda ({agenda.minutes} min):\n{agenda.outline(lang)}\n\n"
-            f"Full agenda in the KPI kit: {path}")
+    return catalog.text(lang, "calendar.description", purpose=agenda.purpose,
+                        minutes=agenda.minutes, outline=agenda.outline(lang),
+                        path=f"agendas/{agenda.kind}-review.html")
 
 
 def render_calendar(ctx: KitContext) -> bytes:
@@ -84,7 +82,7 @@ def render_calendar(ctx: KitContext) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{client} · KPI 复盘会" if lang == "zh" else f"{client} · KPI reviews")
+    cal.add("x-wr-calname", catalog.text(lang, "calendar.name", client=client))
     cal.add("x-wr-timezone", tzid)
     cal.add_component(Timezone.from_tzid(
         tzid, first_date=dt.date(start.year, 1, 1),

@@ -25,7 +25,7 @@ import io
 import json
 from typing import Any
 
-from .. import fmt
+from .. import catalog, fmt
 from ..periods import goal_span
 from ..store.rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
@@ -37,26 +37,10 @@ DATASOURCE_TYPE = "frser-sqlite-datasource"
 DATASOURCE_VAR = "datasource"
 COLORS = {"green": "green", "amber": "orange", "red": "red"}
 
-_T = {
-    "dashboard": ("KPI dashboard", "KPI 看板"),
-    "datasource": ("KPI store (SQLite)", "KPI 数据库（SQLite）"),
-    "target": ("Target", "目标"),
-    "no_target": ("no target yet: set at kick-off", "暂无目标值，启动会上设定"),
-    "owner": ("Owner", "负责人"),
-    "frequency": ("Frequency", "频率"),
-    "data_source": ("Data source", "数据来源"),
-    "rag": ("Green: target met. Amber: missed by at most {p} of the target. Red: missed by more.",
-            "绿：达标；黄：差距在目标值的 {p} 以内；红：差距更大。"),
-    "daily": ("daily", "每日"), "weekly": ("weekly", "每周"), "monthly": ("monthly", "每月"),
-    "quarterly": ("quarterly", "每季度"),
-    "higher": ("higher is better", "越高越好"), "lower": ("lower is better", "越低越好"),
-    "range": ("within range", "保持区间"),
-}
 
 
 def _t(key: str, lang: str) -> str:
-    en, zh = _T[key]
-    return zh if lang == "zh" else en
+    return catalog.text(lang, f"dashboard.{key}")
 
 
 # --- the neutral model -------------------------------------------------------------------------
@@ -152,12 +136,7 @@ def model(ctx: KitContext) -> dict[str, Any]:
 def _bi_targets(bi: str, lang: str) -> dict[str, str]:
     out = {"grafana": "dashboards/grafana.json"}
     if bi in ("metabase", "superset"):
-        out[bi] = (
-            f"未生成 {bi.title()} 导入文件：该工具没有可在此校验的公开导入格式；请按本文件的面板与 SQL "
-            "在其中连接 data/kpi.sqlite 搭建看板。" if lang == "zh" else
-            f"no {bi.title()} import file: the tool publishes no import format that can be "
-            "validated here; build its dashboard from the panels and SQL in this file, "
-            "connected to data/kpi.sqlite.")
+        out[bi] = catalog.text(lang, "dashboard.no_import", tool=bi.title())
     return out
 
 
@@ -205,13 +184,13 @@ def grafana_unit(unit: str, currency: str, lang: str) -> str:
             return f"currency{currency}"
         return f"currency:{CURRENCY_SYMBOLS.get(currency, currency + ' ')}"
     if unit == "days":
-        return "suffix: 天" if lang == "zh" else "suffix: days"
+        return _t("unit.days", lang)
     if unit == "hours":
-        return "suffix: 小时" if lang == "zh" else "suffix: h"
+        return _t("unit.hours", lang)
     if unit == "times":
-        return "suffix: 次/年" if lang == "zh" else "suffix:×/year"
+        return _t("unit.times", lang)
     if unit == "score":
-        return "suffix: 分" if lang == "zh" else "none"
+        return _t("unit.score", lang)
     return "short"
 
 
@@ -283,7 +262,7 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
         for p in section["panels"]:
             panel_id += 1
             title = p["label"]
-            sep = "：" if lang == "zh" else ": "
+            sep = catalog.text(lang, "punct.colon")
             lines = []
             for s in p["series"]:
                 target = s["target"]["text"] if s["target"] else _t("no_target", lang)
@@ -294,11 +273,10 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                       f"{_t(p['direction'], lang)}",
                       f"{_t('data_source', lang)}{sep}{p['data_source']}",
                       data["rag"]["rule"]]
-            other = "en" if lang == "zh" else "zh"
             panel = (stat.Panel()
                      .id(panel_id)
                      .title(title)
-                     .description(f"{p['title'][other]}\n\n" + "\n\n".join(lines))
+                     .description("\n\n".join(lines))  # one language a panel (issue 10)
                      .datasource(ds)
                      .height(6 if is_goal else 5)
                      .span(6)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .. import fmt
+from .. import catalog, fmt
 from ..periods import goal_span, label, period_of, periods
 from ..store.loader import COLUMNS, HELPERS
 from ..store.rag import Band, Rag
@@ -37,37 +37,6 @@ from .files import KitFiles
 FREQ_ORDER = ("daily", "weekly", "monthly", "quarterly")
 FILLS = {"green": ("C6EFCE", "006100"), "amber": ("FFEB9C", "9C5700"), "red": ("FFC7CE", "9C0006")}
 
-_T = {
-    "summary": ("Summary", "总览"),
-    "goals": ("Goals", "公司目标"),
-    "scorecard": ("KPI scorecard", "KPI 记分卡"),
-    "owner": ("Owner", "负责人"),
-    "kpi": ("KPI", "指标"),
-    "platform": ("Platform", "平台"),
-    "frequency": ("Frequency", "频率"),
-    "target": ("Target", "目标值"),
-    "latest": ("Latest", "最新值"),
-    "status": ("Status", "状态"),
-    "data_source": ("Data source", "数据来源"),
-    "annotation": ("Annotation", "备注（异常说明）"),
-    "baseline": ("Baseline", "基线"),
-    "by": ("By", "截止"),
-    "progress": ("Progress", "完成进度"),
-    "green": ("on target", "达标"),
-    "amber": ("near miss", "接近"),
-    "red": ("missed", "未达标"),
-    "no_target": ("set at kick-off", "启动会上设定"),
-    "legend": ("Green: target met · Amber: missed by at most 10 % of the target · Red: missed by "
-               "more. Enter ratios as fractions or percentages (0.15 or 15 %).",
-               "绿：达标 · 黄：差距在目标值的 10% 以内 · 红：差距更大。比率可填 0.15 或 15%。"),
-    "period_of": ("Scope", "适用期间"),
-    "bad_value": ("Not a valid value", "数值无效"),
-    "ratio_msg": ("A ratio between 0 and 1 (0.15 = 15 %).", "请填 0 到 1 之间的比率（0.15 即 15%）。"),
-    "number_msg": ("A number.", "请填数字。"),
-    "count_msg": ("A number of 0 or more.", "请填不小于 0 的数字。"),
-    "daily": ("daily", "每日"), "weekly": ("weekly", "每周"), "monthly": ("monthly", "每月"),
-    "quarterly": ("quarterly", "每季度"),
-}
 
 
 
@@ -91,8 +60,7 @@ def _text_cell(ws: Any, row: int, column: int, value: Any) -> Any:
     return cell
 
 def _t(key: str, lang: str) -> str:
-    en, zh = _T[key]
-    return zh if lang == "zh" else en
+    return catalog.text(lang, f"scorecard.{key}")
 
 
 # --- formulas -----------------------------------------------------------------------------------
@@ -285,7 +253,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     taken: set[str] = set()
     summary = wb.active
     summary.title = _sheet_title(_t("summary", lang), taken)
-    sep = "：" if lang == "zh" else ": "
+    sep = catalog.text(lang, "punct.colon")
     scope_line = (f"{_t('period_of', lang)}{sep}{first.isoformat()} – {last.isoformat()} · "
                   + _t("legend", lang))
     latest: dict[tuple[str, str, str], str] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import fmt
+from .. import catalog, fmt
 from ..answers.models import Answers
 from ..engine.models import Selection
 from ..library.loader import Library
@@ -17,24 +17,15 @@ from .labels import labels
 
 def system_labels(answers: Answers, lang: str) -> dict[str, str]:
     """The client's systems as a reader names them (领星 ERP, not `lingxing`)."""
-    from ..engine.sources import ERP_NAMES, FINANCE_NAMES
+    from ..engine.sources import erp_name, finance_name
 
-    zh = lang == "zh"
     s = answers.systems
-    none = "无" if zh else "none"
-    ads = {"platform_console": ("platform ad consoles", "平台广告后台"),
-           "platform_api": ("platform ads APIs", "平台广告 API"),
-           "third_party_tool": ("third-party ads tool", "第三方广告工具")}[s.ads]
-    bi = {"spreadsheet": ("spreadsheets", "电子表格"), "metabase": ("Metabase", "Metabase"),
-          "superset": ("Superset", "Superset"), "grafana": ("Grafana", "Grafana"),
-          "powerbi": ("Power BI", "Power BI"), "looker_studio": ("Looker Studio", "Looker Studio"),
-          "feishu": ("Feishu", "飞书")}.get(s.bi)
-    pick = (lambda pair: pair[1] if zh else pair[0])  # noqa: E731
+    none = catalog.text(lang, "systems.none")
     return {
-        "erp": pick(ERP_NAMES[s.erp]) if s.erp != "none" else none,
-        "ads": pick(ads),
-        "finance": pick(FINANCE_NAMES[s.finance]),
-        "bi": pick(bi) if bi else none,
+        "erp": erp_name(s.erp, lang) if s.erp != "none" else none,
+        "ads": catalog.text(lang, f"systems.ads.{s.ads}"),
+        "finance": finance_name(s.finance, lang),
+        "bi": catalog.text(lang, f"systems.bi.{s.bi}") if s.bi != "none" else none,
     }
 
 
@@ -64,8 +55,8 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "kind": tg.kind,
                 "kind_label": t[tg.kind],
                 # a goal's own line reads in the client's language; citations stay as written
-                "source": (f"公司目标，截止 {goal_by[k.kpi]}" if lang == "zh" and tg.kind == "goal"
-                           else tg.source),
+                "source": (catalog.text(lang, "labels.goal_source", by=goal_by[k.kpi])
+                           if tg.kind == "goal" else tg.source),
                 "as_of": tg.as_of or "",
                 "window": tg.window or "",
                 "url": tg.url or "",
@@ -98,6 +89,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "unit": k.unit,
                 "direction": t[k.direction],
                 "frequency": t[k.frequency],
+                "frequency_id": k.frequency,
                 "kind": k.kind,
                 "kind_label": t[k.kind],
                 "targets": targets_view(k, r.platforms),

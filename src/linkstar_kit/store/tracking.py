@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import catalog
 from ..answers.models import Answers
 from ..engine.models import ResolvedTarget, Selection
 from ..library.loader import Library
@@ -45,19 +46,21 @@ class Tracked:
         return self.role_key == COMPANY
 
     def title(self, lang: str) -> str:
-        """`广告销售成本比 · ACoS`: the client's language first, the other (short) after."""
+        """`Advertising cost of sales · ACoS`: the name in the client's language, then the short
+        name (an acronym) if it has one; never the other language's name (one language a
+        document, issue 10)."""
         first = self.name.get(lang)
-        other = self.short or self.name.get("en" if lang == "zh" else "zh")
-        return first if other == first or other in first else f"{first} · {other}"
+        other = self.short
+        return first if not other or other in first else f"{first} · {other}"
 
 
 def company_title(lang: str) -> str:
-    return "公司目标" if lang == "zh" else "Company goals"
+    return catalog.text(lang, "tracking.company_goals")
 
 
 def platform_name(library: Library, platform: str, lang: str) -> str:
     if platform == ALL:
-        return "全部平台" if lang == "zh" else "All platforms"
+        return catalog.text(lang, "tracking.all_platforms")
     p = library.platforms.get(platform)
     return p.name.get(lang) if p else platform
 
