@@ -13,8 +13,9 @@ from linkstar_kit.engine.sources import erp_name, finance_name
 from linkstar_kit.library.conditions import FACTS
 from linkstar_kit.library.loader import load_library
 from linkstar_kit.library.models import Platform
-from linkstar_kit.questionnaire.flow import choices_of
-from linkstar_kit.questionnaire.texts import Texts, catalog
+from linkstar_kit.questionnaire.spec import choices_of
+from linkstar_kit.questionnaire.texts import Texts
+from linkstar_kit.questionnaire.texts import catalog as questionnaire_texts
 
 
 def test_the_answers_and_the_library_accept_the_vocabularys_ids() -> None:
@@ -47,7 +48,7 @@ def test_every_id_has_its_words() -> None:
     for kind, ids in {"fulfillment": v.FULFILLMENTS, "erp": v.ERPS, "ads": v.ADS,
                       "finance": v.FINANCE, "bi": v.BI, "language": v.LANGUAGES}.items():
         for lang in ("en", "zh"):
-            assert set(catalog(lang)["values"][kind]) == set(ids), (lang, kind)
+            assert set(questionnaire_texts(lang)["values"][kind]) == set(ids), (lang, kind)
     assert Texts("zh").value("erp", "lingxing") == "领星"
     assert set(catalog.section("en", "labels.fulfillment_models")) == set(v.FULFILLMENTS)
     for lang in catalog.LANGS:

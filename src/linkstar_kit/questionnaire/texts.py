@@ -1,30 +1,27 @@
-"""The questionnaire's wording, read from one data file per language (texts/en.yaml, zh.yaml):
-the terminal questionnaire, the web pages and the answers file's comments all read it. KPI,
-role and platform names come from the library; ERP brands from `vocabulary.py`; stage, scope
-and weekday names from the documents' labels in `kit/labels.py`."""
+"""The questionnaire's wording: the `questionnaire` and `web` sections of the text catalog
+(catalog/<lang>.yaml), read by the terminal questionnaire, the web pages and the answers file's
+comments alike. KPI, role and platform names come from the library; ERP brands from
+`vocabulary.py`; stage, scope and weekday names from the documents' labels (`labels.*`)."""
 
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
+from .. import catalog as text_catalog
 from ..vocabulary import ERP_BRANDS
 
-LANGUAGES = ("en", "zh")
-_DIR = Path(__file__).with_name("texts")
+LANGUAGES = text_catalog.LANGS
 
 
 @functools.cache
 def catalog(lang: str) -> dict[str, Any]:
-    """The whole data file of `lang` (sections: questionnaire, values, comments, units, web)."""
-    import yaml
-
-    if lang not in LANGUAGES:
-        raise ValueError(f"no questionnaire texts in `{lang}`")
-    data = yaml.safe_load((_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+    """The questionnaire's part of the catalog in `lang` (questions, values, comments, units,
+    prompts) and the web pages' (web)."""
+    data = text_catalog.section(lang, "questionnaire")
+    data["web"] = text_catalog.section(lang, "web")
     i = LANGUAGES.index(lang)
-    # ERP brands are named once, in vocabulary.py; "none" and "other" are the file's.
+    # ERP brands are named once, in vocabulary.py; "none" and "other" are the catalog's.
     erp = data["values"]["erp"]
     data["values"]["erp"] = {"none": erp["none"],
                              **{k: (b.en, b.zh)[i] for k, b in ERP_BRANDS.items()},
@@ -43,11 +40,11 @@ class Texts:
         self._labels = labels(lang)
 
     def __call__(self, key: str, **fmt: Any) -> str:
-        text = str(self._data["questionnaire"][key])
+        text = str(self._data["questions"][key])
         return text.format(**fmt) if fmt else text
 
     def part(self, section: str, key: str, **fmt: Any) -> str:
-        """A text of another part of the file (comments, units, web)."""
+        """A text of another part (comments, units, prompts, web)."""
         text = str(self._data[section][key])
         return text.format(**fmt) if fmt else text
 

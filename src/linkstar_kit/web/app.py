@@ -166,7 +166,9 @@ def create_app(config: Config) -> ASGIApp:
         csrf = csrf_of(request)
         body = env.get_template(template).render(
             t=t, w=lambda key, **fmt: t.part("web", key, **fmt), lang=lang, csrf=csrf,
-            sections=spec.SECTIONS, path=request.url.path, **values)
+            sections=spec.SECTIONS, path=request.url.path,
+            names={code: Texts(code).part("prompts", "language_name") for code in LANGUAGES},
+            **values)
         response = HTMLResponse(body, status_code=status)
         remember(request, response, lang)
         if request.cookies.get("csrf") != csrf:
