@@ -224,3 +224,25 @@ def test_api_on_the_running_server(server: str) -> None:
     assert issues[0]["path"] == "platforms[0].id" and "amazon" in issues[0]["message"]
     status, _ = post("/api/kits", answers)
     assert status == 422
+
+
+def test_two_tabs_on_one_link(server: str, browser: Any) -> None:
+    """The second tab's save, made from an older revision, is refused with a message."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        link = _create_link(page, server, "Two tabs", "en")
+        one, two = context.new_page(), context.new_page()
+        one.goto(link)
+        two.goto(link)
+        one.fill('[name="client.name"]', "Written in tab one")
+        one.locator('[name="client.name"]').blur()
+        _wait_saved(one)
+        two.fill('[name="client.name"]', "Written in tab two")
+        two.locator('[name="client.name"]').blur()
+        expect(two.locator("#conflict")).to_be_visible()
+        assert "another tab" in two.inner_text("#conflict")
+        two.reload()
+        assert two.locator('[name="client.name"]').input_value() == "Written in tab one"
+    finally:
+        context.close()
