@@ -479,24 +479,28 @@ def test_health_section_is_deterministic_and_dated_by_scope_start(tmp_path: Path
     lib = load_library(base=write_library(tmp_path / "lib", stale_kpis("2024-11-30")))
     ans = Answers.model_validate(sound_answers(review={"quarterly": False}))
     sel = select(ans, lib)
-    md = health_section(ans, sel, lib, "en")
+    md, appendix = health_section(ans, sel, lib, "en")
     assert md.startswith("## 8. Health check\n")
-    assert "### Warnings (2)" in md and "`official-target-stale`" in md
-    assert md == health_section(ans, sel, lib, "en")
+    assert "### Warnings (2)" in md
+    # the finding codes and the fixes in the tool's words are for the consultant only
+    assert "`official-target-stale`" in appendix and "official-target-stale" not in md
+    assert appendix.startswith("## Appendix: notes for the consultant\n")
+    assert (md, appendix) == health_section(ans, sel, lib, "en")
     later = Answers.model_validate(sound_answers(
         review={"quarterly": False}, scope={"level": "company", "start": "2025-06-01"},
         goals=[{"kpi": "gmv", "target": 1_000_000, "by": "2025-08-31"},
                {"kpi": "net_margin", "target": 0.12, "by": "2025-08-31"}]))
-    assert "official-target-stale" not in health_section(later, select(later, lib), lib, "en")
-    zh = health_section(ans, sel, lib, "zh")
+    assert "official-target-stale" not in health_section(later, select(later, lib), lib, "en")[1]
+    zh, _ = health_section(ans, sel, lib, "zh")
     assert zh.startswith("## 8. 健康检查\n") and "### 警告 (2)" in zh
 
 
 def test_sound_health_section_says_so(tmp_path: Path) -> None:
     lib = load_library(base=write_library(tmp_path / "lib", sound_kpis()))
     ans = Answers.model_validate(sound_answers())
-    md = health_section(ans, select(ans, lib), lib, "en")
+    md, appendix = health_section(ans, select(ans, lib), lib, "en")
     assert "0 errors, 0 warnings, 0 notes" in md and "No findings." in md and "|" not in md
+    assert appendix == ""
 
 
 # --- the command ---------------------------------------------------------------------------

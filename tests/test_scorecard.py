@@ -309,3 +309,19 @@ def test_goal_progress_and_status_compute_from_entered_values(kit: Path, wb: Any
         checked += 1
     assert checked == len(sel["goals"])
 
+
+
+def test_sheet_names_are_cut_on_a_word_boundary_and_unique() -> None:
+    """Excel's 31 characters: "Advertising (PPC and paid media" was cut mid-phrase (issue 10)."""
+    from linkstar_kit.kit.scorecard import _sheet_title
+
+    taken: set[str] = set()
+    first = _sheet_title("Advertising (PPC and paid media)", taken)
+    assert first == "Advertising"
+    second = _sheet_title("Advertising (PPC and paid media, second team)", taken)
+    assert second == "Advertising (2)"
+    long = _sheet_title("Walmart, Shopify & TikTok Channel Manager", taken)
+    assert long == "Walmart, Shopify & TikTok" and len(long) <= 31
+    zh = _sheet_title("亚马逊北美站广告投放与站外推广及达人合作运营专员岗位说明书与绩效考核细则", taken)
+    assert len(zh) == 31
+    assert all(len(t) <= 31 for t in taken) and len(taken) == 4

@@ -5,7 +5,7 @@ languages have the same keys, the same list lengths and the same `{placeholders}
 for a text by its dotted key and never writes prose itself:
 
     from linkstar_kit import catalog
-    catalog.text("zh", "agenda.weekly.title")                   # "周会"
+    catalog.text("zh", "agenda.weekly.title")                   # the weekly review's title in Chinese
     catalog.text("en", "agenda.when.weekly", weekday="Monday", time="09:30", tz="UTC")
     catalog.section("en", "labels")                             # a dict (templates read it)
 
@@ -62,7 +62,8 @@ def text(lang: str, key: str, /, **fields: Any) -> str:
     value = lookup(lang, key)
     if not isinstance(value, str):
         raise CatalogKeyError(f"text catalog {lang}: {key!r} is not a sentence")
-    return value.format_map(fields) if fields else value
+    # always formatted, so `{{` reads `{` whether or not the sentence has fields
+    return value.format_map(fields)
 
 
 def section(lang: str, key: str) -> dict[str, Any]:

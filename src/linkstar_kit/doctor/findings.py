@@ -12,25 +12,8 @@ from typing import Any, Literal
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
-# The article's ten pitfalls ("常见坑与避坑清单"), numbered as in reference/method.md.
-PITFALLS: dict[int, tuple[str, str]] = {
-    1: ("KPI with no path", "只设指标不设路径"),
-    2: ("too many KPIs", "过度追求指标数量"),
-    3: ("inconsistent data", "数据源不一致"),
-    4: ("anomalies without context", "忽视异常波动归因"),
-    5: ("no adjustment", "缺乏动态调整机制"),
-    6: ("KPIs imposed", "未与员工充分沟通"),
-    7: ("KPI as punishment", "把 KPI 当惩罚工具"),
-    8: ("ignoring soft contributions", "忽略非量化贡献"),
-    9: ("no dashboard", "没有可视化看板"),
-    10: ("launch and forget", "启动即终结"),
-}
-# The article's scenarios ("它能解决哪些问题") a finding may relate to instead of a pitfall.
-SCENARIOS: dict[int, tuple[str, str]] = {
-    2: ("sales up, profit down", "销售额增长但利润下降"),
-    3: ("data split across platforms", "跨平台运营数据割裂"),
-}
-
+# The article's ten pitfalls and its scenarios are named in the text catalog (`pitfalls`,
+# `doctor.scenario`): the KPI document's checklist and a finding's basis read the same list.
 
 @dataclass(frozen=True)
 class Where:

@@ -78,82 +78,58 @@ def _check_drivers(c: Context) -> Iterator[Finding]:
         name = c.kpi(g.kpi)
         mine = _carriers(c, g.kpi, role_ids)
         if mine:
-            fix_en = ("Pin a KPI that drives it to a role that can move it: "
-                      f"{', '.join(mine)}.")
-            fix_zh = f"给能影响它的岗位 pin 一个驱动它的指标：{', '.join(mine)}。"
+            fix = c.text("driver_fix_pin", carriers=", ".join(mine))
         else:
             other = _carriers(c, g.kpi, None)
-            listed = ", ".join(other) if other else "finance, team_lead"
-            fix_en = f"None of the roles in scope can carry it; add a role that can: {listed}."
-            fix_zh = f"现有岗位都无法承担它，请增加能承担它的岗位：{listed}。"
-        target = _v(c, g.target, g.unit)
-        yield c.finding(
-            "goal-without-driver", "error",
-            (f"No selected KPI drives the goal {name} {target} by {g.by}: nobody in the team "
-             "carries it, so nobody's work is steered towards it.", fix_en),
-            (f"没有任何已选 KPI 驱动目标「{name} {target}（{g.by} 前）」：团队里没有人承担它，"
-             "也就没有人的工作朝它发力。", fix_zh),
-            Where(goal=g.kpi))
+            fix = c.text("driver_fix_role",
+                         carriers=", ".join(other) if other else "finance, team_lead")
+        yield c.finding("goal-without-driver", "error", Where(goal=g.kpi), name=name,
+                        target=_v(c, g.target, g.unit), by=g.by, fix=fix)
 
 
 def _check_dates(c: Context) -> Iterator[Finding]:
     scope = c.answers.scope
     end = due_limit(scope.start, scope.horizon)
-    period = {"month": ("month", "一个月"), "quarter": ("quarter", "一个季度"),
-              "half_year": ("half year", "半年"), "year": ("year", "一年")}[scope.horizon]
+    period = c.text(f"period.{scope.horizon}")
     for g in c.answers.goals:
         if g.by <= end:
             continue
-        name = c.kpi(g.kpi)
-        yield c.finding(
-            "goal-beyond-horizon", "warning",
-            (f"The goal {name} is due {g.by.isoformat()}, after the goal period ends "
-             f"({end.isoformat()}: one {period[0]} from {scope.start.isoformat()}): within the "
-             "period it has no deadline, so the reviews cannot tell whether it is on track.",
-             f"Set a milestone within the period (by {end.isoformat()} at the latest), or "
-             "lengthen scope.horizon."),
-            (f"目标「{name}」的截止日期是 {g.by.isoformat()}，晚于目标周期的结束日 "
-             f"{end.isoformat()}（自 {scope.start.isoformat()} 起{period[1]}）：周期内没有截止点，"
-             "复盘时无法判断进度是否正常。",
-             f"在周期内设一个阶段性目标（最晚 {end.isoformat()}），或把 scope.horizon 调长。"),
-            Where(goal=g.kpi))
+        yield c.finding("goal-beyond-horizon", "warning", Where(goal=g.kpi), name=c.kpi(g.kpi),
+                        by=g.by.isoformat(), end=end.isoformat(), period=period,
+                        start=scope.start.isoformat())
 
 
 def _implausible(c: Context, kid: str, target: float, baseline: float | None,
-                 unit: str, direction: str) -> tuple[str, str] | None:
-    """(en, zh) reason when the target is implausible for the KPI, else None."""
+                 unit: str, direction: str) -> str | None:
+    """The reason, in the client's language, when the target is implausible, else None."""
     lo, hi = GOAL_BOUNDS.get(kid, (None, None))
 
     def v(x: float) -> str:
         return _v(c, x, unit)
 
     if hi is not None and target > hi:
-        return (f"above {v(hi)}, beyond what sellers reach", f"高于 {v(hi)}，超出卖家能达到的水平")
+        return c.text("implausible.above", v=v(hi))
     if lo is not None and target < lo:
-        return (f"below {v(lo)}, not a sensible target", f"低于 {v(lo)}，不是合理的目标值")
+        return c.text("implausible.below", v=v(lo))
     if unit == "ratio" and direction == "lower" and target <= 0:
-        return ("exactly 0 %: a single bad case breaks it, so it is missed from day one",
-                "恰好为 0%：出现一单就破线，从第一天起就注定达不成")
+        return c.text("implausible.zero")
     if unit == "ratio" and direction == "higher" and target >= 1:
-        return ("100 %: no room for a single miss", "100%：不允许任何一次失误")
+        return c.text("implausible.full")
     if unit != "ratio" and direction == "higher" and target <= 0:
-        return ("not above zero", "不大于 0")
+        return c.text("implausible.not_positive")
     if baseline is None:
         return None
     # Growth rates swing by tens of points from one period to the next: only their bounds apply.
     if unit == "ratio" and not kid.endswith("_growth") and abs(target - baseline) > MAX_RATE_SHIFT:
         shift = round(abs(target - baseline) * 100, 1)
-        return (f"a move of {shift:g} points from the baseline {v(baseline)} in one period",
-                f"一个周期内要比基线 {v(baseline)} 变动 {shift:g} 个百分点")
+        return c.text("implausible.shift", shift=f"{shift:g}", v=v(baseline))
     if unit != "ratio" and baseline > 0 and direction == "higher" \
             and target > MAX_GROWTH_FACTOR * baseline:
         growth = round((target / baseline - 1) * 100)
-        return (f"{growth} % growth over the baseline {v(baseline)} in one period",
-                f"一个周期内比基线 {v(baseline)} 增长 {growth}%")
+        return c.text("implausible.growth", growth=growth, v=v(baseline))
     if unit != "ratio" and baseline > 0 and direction == "lower" \
             and target < baseline / MAX_GROWTH_FACTOR:
-        return (f"a cut to less than a quarter of the baseline {v(baseline)} in one period",
-                f"一个周期内降到基线 {v(baseline)} 的四分之一以下")
+        return c.text("implausible.cut", v=v(baseline))
     return None
 
 
@@ -167,29 +143,13 @@ def _check_targets(c: Context) -> Iterator[Finding]:
         target = _v(c, g.target, unit)
         why = _implausible(c, g.kpi, g.target, g.baseline, unit, kpi.direction)
         if why is not None:
-            yield c.finding(
-                "goal-target-implausible", "warning",
-                (f"The goal {name} {target} is implausible: {why[0]}. A target nobody believes "
-                 "in is ignored, and a typo here sets every driver's target wrong.",
-                 "Check the number (rates are fractions: 0.15 means 15 %) and set a target the "
-                 "team can reach within the period, with a baseline."),
-                (f"目标「{name} {target}」不合理：{why[1]}。没人相信能达成的目标会被无视，"
-                 "而这里的笔误会让所有驱动指标的目标都跟着出错。",
-                 "核对数值（比率用小数：0.15 表示 15%），设定团队在周期内能达到的目标，并填写基线。"),
-                Where(goal=g.kpi))
+            yield c.finding("goal-target-implausible", "warning", Where(goal=g.kpi),
+                            name=name, target=target, why=why)
         if g.baseline is not None and (
                 (kpi.direction == "higher" and g.target < g.baseline)
                 or (kpi.direction == "lower" and g.target > g.baseline)):
-            base = _v(c, g.baseline, unit)
-            yield c.finding(
-                "goal-worse-than-baseline", "warning",
-                (f"The goal {name} {target} is worse than today's baseline {base}: the team "
-                 "meets it by doing nothing.",
-                 "Swap target and baseline if they were entered the wrong way round, or set a "
-                 "target that improves on the baseline."),
-                (f"目标「{name} {target}」比当前基线 {base} 还差：团队什么都不做也能达成。",
-                 "如果目标和基线填反了请对调；否则设定一个优于基线的目标。"),
-                Where(goal=g.kpi))
+            yield c.finding("goal-worse-than-baseline", "warning", Where(goal=g.kpi),
+                            name=name, target=target, base=_v(c, g.baseline, unit))
         for t in kpi.targets:
             if t.kind != "official" or isinstance(t.value, tuple):
                 continue
@@ -199,18 +159,9 @@ def _check_targets(c: Context) -> Iterator[Finding]:
                       or (t.op in (">", ">=") and g.target < t.value))
             if not looser:
                 continue
-            platform = c.platform(t.platform)
-            limit = f"{t.op} {_v(c, t.value, unit)}"
-            yield c.finding(
-                "goal-looser-than-official", "warning",
-                (f"The goal {name} {target} is looser than {platform}'s own threshold "
-                 f"({limit}, {t.source}): the team could meet the goal while the platform "
-                 "penalises the account.",
-                 f"Set the goal at least as strict as {limit}."),
-                (f"目标「{name} {target}」比{platform}官方阈值（{limit}，{t.source}）还宽松："
-                 "团队达成了目标，店铺却可能已经被平台处罚。",
-                 f"把目标设得至少和 {limit} 一样严格。"),
-                Where(goal=g.kpi))
+            yield c.finding("goal-looser-than-official", "warning", Where(goal=g.kpi),
+                            name=name, target=target, platform=c.platform(t.platform),
+                            limit=f"{t.op} {_v(c, t.value, unit)}", source=t.source)
             break
 
 

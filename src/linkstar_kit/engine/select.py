@@ -385,20 +385,23 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
     for c in sorted(w.candidates.values(), key=Candidate.rank):
         if c.kpi.id in w.selected or (not c.kpi.roles.get(w.entry.role) and not c.included):
             continue
-        if c.excluded:
-            why = f"excluded by {c.excluded}"
+        # in the client's language (issue 13: runner-up reasons were English with --lang zh)
+        if c.excluded and c.excluded.startswith("rule "):
+            why = catalog.text(lang, "selection.why.excluded_rule", rule=c.excluded[5:])
+        elif c.excluded:
+            why = catalog.text(lang, "selection.why.excluded_client")
         else:
             family = [o.kpi.id for o in chosen if o.kpi.balance == c.kpi.balance]
             if all(o.pinned or o.included for o in chosen):
-                why = "the role's places went to pinned or rule-included KPIs"
+                why = catalog.text(lang, "selection.why.places_taken")
             elif c.score < last:
-                why = f"score {round(c.score, 2)} below the last selected ({round(last, 2)})"
+                why = catalog.text(lang, "selection.why.below", score=round(c.score, 2),
+                                   last=round(last, 2))
             elif family:
-                why = (f"same family ({c.kpi.balance}) as {', '.join(family)}, already selected: "
-                       "the role is better balanced without another")
+                why = catalog.text(lang, "selection.why.family", balance=c.kpi.balance,
+                                   family=", ".join(family))
             else:
-                why = ("outscored a selected KPI, which a balance step placed instead "
-                       "(lead/lag, counter metric or goal coverage)")
+                why = catalog.text(lang, "selection.why.outscored")
         runners.append(RunnerUp(kpi=c.kpi.id, score=round(c.score, 2), why=why))
         if len(runners) == 5:
             break

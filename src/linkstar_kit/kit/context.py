@@ -32,6 +32,8 @@ class KitContext:
     blueprints: Blueprints
     # The health check's Markdown section for the KPI system document ("" leaves it out).
     health: str = ""
+    # Its appendix for the consultant (fixes in the tool's words, finding codes), at the end.
+    health_appendix: str = ""
     rendered: Rendered = field(default_factory=Rendered)
 
     @property
@@ -41,4 +43,5 @@ class KitContext:
     @cached_property
     def view(self) -> dict[str, Any]:
         """What the blueprints render: built once from the inputs above, never written to."""
-        return {**build_view(self.answers, self.selection, self.library), "health": self.health}
+        return {**build_view(self.answers, self.selection, self.library), "health": self.health,
+                "health_appendix": self.health_appendix}

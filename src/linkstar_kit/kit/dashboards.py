@@ -39,8 +39,8 @@ COLORS = {"green": "green", "amber": "orange", "red": "red"}
 
 
 
-def _t(key: str, lang: str) -> str:
-    return catalog.text(lang, f"dashboard.{key}")
+def _t(key: str, lang: str, **fields: str) -> str:
+    return catalog.text(lang, f"dashboard.{key}", **fields)
 
 
 # --- the neutral model -------------------------------------------------------------------------
@@ -125,7 +125,7 @@ def model(ctx: KitContext) -> dict[str, Any]:
         "time": {"from": start.isoformat(), "to": end.isoformat()},
         "targets": _bi_targets(answers.systems.bi, lang),
         "rag": {
-            "rule": _t("rag", lang).format(p=f"{NEAR_MISS:.0%}"),
+            "rule": _t("rag", lang, p=f"{NEAR_MISS:.0%}"),
             "near_miss": NEAR_MISS,
             "order": "green if its band holds, else amber if its band holds, else red",
         },

@@ -47,8 +47,9 @@ def build_files(answers: Answers, library: Library, *, formats: list[str], langu
     """Everything a kit holds, in memory. `generate_kit` commits it to disk."""
     selection = select(answers, library, language=language)
     # The health check's findings become a section of the KPI system document.
-    health = health_section(answers, selection, library, selection.client.language)
-    ctx = KitContext(answers, selection, library, blueprints or Blueprints(), health=health)
+    health, appendix = health_section(answers, selection, library, selection.client.language)
+    ctx = KitContext(answers, selection, library, blueprints or Blueprints(), health=health,
+                     health_appendix=appendix)
     files = KitFiles()
     lang_answers = answers
     if language and language != answers.client.language:

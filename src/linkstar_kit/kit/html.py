@@ -379,6 +379,9 @@ def page_context(ctx: KitContext, path: str, body: _Body) -> dict[str, Any]:
             "horizon": _e(t["horizon"]),
             "generated_by": _e(t["generated_by"]),
             "library": _e(t["library"]),
+            "contents": _e(t["contents"]),
+            # CSS, not HTML: the catalog's value is a CSS `content` expression as written
+            "page_counter": t["page_counter"],
         },
         "generator": _e(f"{view['generator']['name']} {view['generator']['version']}"),
         "library": _e(view["generator"].get("library", "")),

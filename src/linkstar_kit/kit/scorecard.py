@@ -206,16 +206,36 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
     return row + len(items) + 2, latest, (row + 1, first_p)
 
 
+_TRAILING = " ,;:·-–—/&_"
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut on a word boundary (issue 10: "Advertising
+    (PPC and paid media" was cut mid-phrase): at the last space that fits, dropping a
+    parenthesis left open. Text without spaces (Chinese) is cut between characters."""
+    if len(text) <= limit:
+        return text
+    space = text.rfind(" ", 0, limit + 1)
+    if space <= 0:
+        return text[:limit].rstrip(_TRAILING) or text[:limit]
+    cut = text[:space].rstrip(_TRAILING)
+    if cut.count("(") > cut.count(")"):
+        cut = cut[:cut.rfind("(")].rstrip(_TRAILING)
+    if cut.count("（") > cut.count("）"):
+        cut = cut[:cut.rfind("（")].rstrip(_TRAILING)
+    return cut or text[:limit]
+
+
 def _sheet_title(name: str, taken: set[str]) -> str:
     bad = '[]:*?/\\'
     # An apostrophe would break the summary's 'Sheet'!A1 references: use the typographic one.
     base = "".join("_" if ch in bad else ch for ch in _xml_text(name)).replace("'", "’")
-    base = base[:31] or "Sheet"
-    title, n = base, 1
+    base = base.strip() or "Sheet"
+    title, n = _cut(base, 31), 1
     while title.lower() in taken:
         n += 1
         suffix = f" ({n})"
-        title = base[:31 - len(suffix)] + suffix
+        title = _cut(base, 31 - len(suffix)) + suffix
     taken.add(title.lower())
     return title
 

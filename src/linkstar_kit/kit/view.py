@@ -16,7 +16,7 @@ from .labels import labels
 
 
 def system_labels(answers: Answers, lang: str) -> dict[str, str]:
-    """The client's systems as a reader names them (领星 ERP, not `lingxing`)."""
+    """The client's systems as a reader names them (LingXing ERP, not `lingxing`)."""
     from ..engine.sources import erp_name, finance_name
 
     s = answers.systems
@@ -27,6 +27,24 @@ def system_labels(answers: Answers, lang: str) -> dict[str, str]:
         "finance": finance_name(s.finance, lang),
         "bi": catalog.text(lang, f"systems.bi.{s.bi}") if s.bi != "none" else none,
     }
+
+
+def _cadence(lang: str, weekly: dict[str, Any], monthly: dict[str, Any],
+             quarterly: dict[str, Any] | None) -> list[str]:
+    lines = [catalog.text(lang, "doc.cadence.weekly", **weekly),
+             catalog.text(lang, "doc.cadence.monthly", **monthly)]
+    lines.append(catalog.text(lang, "doc.cadence.quarterly", **quarterly) if quarterly
+                 else catalog.text(lang, "doc.cadence.quarterly_none"))
+    return lines
+
+
+def _first_weeks(lang: str, kpis: list[dict[str, Any]]) -> list[str]:
+    """A role card's first steps; the data sources are library text, escaped for Markdown."""
+    sources = catalog.text(lang, "punct.semicolon").join(fmt.md_text(k["data_source"])
+                                                         for k in kpis)
+    return [catalog.text(lang, "card.first_weeks.access", sources=sources.strip()),
+            *(catalog.text(lang, f"card.first_weeks.{k}")
+              for k in ("history", "targets", "actions"))]
 
 
 def build_view(answers: Answers, selection: Selection, library: Library) -> dict[str, Any]:
@@ -82,7 +100,6 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             kpis.append({
                 "id": k.kpi,
                 "name": k.name.get(lang),
-                "name_other": k.name.get("en" if lang == "zh" else "zh"),
                 "short": shorts[k.kpi],
                 "definition": lib.definition.get(lang),
                 "formula": lib.formula.get(lang),
@@ -114,6 +131,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "kpis": kpis,
             "notes": r.notes,
             "contributions": [c.get(lang) for c in role.soft_contributions],
+            "first_weeks": _first_weeks(lang, kpis),
         })
 
     goals = []
@@ -137,8 +155,27 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "sites": t["list_sep"].join(p.sites),
             "fulfillment": t["list_sep"].join(t["fulfillment_models"][f] for f in p.fulfillment),
         })
+    weekly = {"weekday": t["weekdays"][review.weekly.weekday], "time": review.weekly.time,
+              "minutes": review.weekly.minutes}
+    monthly = {"day": review.monthly.day, "time": review.monthly.time,
+               "minutes": review.monthly.minutes}
+    quarterly = {"day": q.day, "time": q.time, "minutes": q.minutes} if q else None
     return {
         "lang": lang,
+        # the documents' sentences about the client's meetings and pay, from the catalog
+        "cadence": _cadence(lang, weekly, monthly, quarterly),
+        "card_reviews": [catalog.text(lang, f"card.reviews.{k}", **cfg) for k, cfg in
+                         (("weekly", weekly), ("monthly", monthly), ("quarterly", quarterly))
+                         if cfg],
+        "incentive_text": catalog.text(
+            lang, "doc.incentives." + ("linked" if answers.incentives.linked_to_pay
+                                       else "unlinked"),
+            weight=answers.incentives.kpi_weight_percent),
+        "attendees": t["list_sep"].join(
+            catalog.text(lang, "agenda.attendee", title=r["title"], n=r["headcount"],
+                         people=catalog.text(lang, "agenda.labels.one_person"
+                                             if r["headcount"] == 1 else "agenda.labels.people"))
+            for r in roles),
         "html_lang": "zh-CN" if lang == "zh" else "en",
         "t": t,
         "client": {"name": answers.client.name, "slug": selection.client.slug,
@@ -158,15 +195,10 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         "systems": system_labels(answers, lang),
         "goals": goals,
         "roles": roles,
-        "review": {
-            "weekly": {"weekday": t["weekdays"][review.weekly.weekday],
-                       "time": review.weekly.time, "minutes": review.weekly.minutes},
-            "monthly": {"day": review.monthly.day, "time": review.monthly.time,
-                        "minutes": review.monthly.minutes},
-            "quarterly": ({"day": q.day, "time": q.time, "minutes": q.minutes} if q else None),
-        },
+        "review": {"weekly": weekly, "monthly": monthly, "quarterly": quarterly},
         "incentives": answers.incentives.model_dump(),
         "warnings": selection.warnings,
         "health": "",  # the health check's Markdown section, when the doctor is part of the build
+        "health_appendix": "",  # and its appendix for the consultant
         "generator": selection.generator.model_dump(),
     }
