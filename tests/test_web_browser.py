@@ -45,7 +45,7 @@ try:
 except ImportError:  # pragma: no cover - a dev extra
     sync_playwright = None  # type: ignore[assignment]
 
-pytestmark = [
+NEEDS_BROWSER = [
     pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed: run scripts/setup.sh "
                        "(it installs Debian's chromium), or set LINKSTAR_CHROMIUM to a "
                        "Chromium executable"),
@@ -193,6 +193,13 @@ def _walk(page: Page, link: str, lang: str, tmp: Path) -> None:
     assert kit.read("answers.yaml").decode().count("temu") >= 1
 
 
+def needs_browser(f: Any) -> Any:
+    for mark in NEEDS_BROWSER:
+        f = mark(f)
+    return f
+
+
+@needs_browser
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_walk_in_the_browser(server: str, browser: Any, lang: str, tmp_path: Path) -> None:
     context = browser.new_context(accept_downloads=True)
@@ -226,6 +233,7 @@ def test_api_on_the_running_server(server: str) -> None:
     assert status == 422
 
 
+@needs_browser
 def test_two_tabs_on_one_link(server: str, browser: Any) -> None:
     """The second tab's save, made from an older revision, is refused with a message."""
     context = browser.new_context()

@@ -350,8 +350,7 @@ class Questionnaire:
                                    self.labelled(platforms_q, platforms),
                                    checked=entry.get("platforms") or platforms,
                                    wrap=lambda vs: vs)
-                self.draft.set(("roles", i, "platforms"),
-                               None if set(chosen) == set(platforms) else chosen)
+                self.draft.set(platforms_q.at(i), spec.role_platforms(chosen, platforms))
             elif id(entry) not in split:
                 self.draft.set(("roles", i, "platforms"), None)
             # Pins and exclusions come from a file (--from); a person may drop them here, as

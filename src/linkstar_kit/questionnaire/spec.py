@@ -241,6 +241,11 @@ def drop_platforms_from_roles(data: dict[str, Any], kept: list[str]) -> None:
                 role.pop("platforms")
 
 
+def role_platforms(chosen: list[str] | None, platforms: list[str]) -> list[str] | None:
+    """A role's platforms as the answers file keeps them: left out when it is all of them."""
+    return None if chosen is None or set(chosen) == set(platforms) else chosen
+
+
 def _several_platforms(ctx: Ctx) -> bool:
     return len(ctx.platform_ids()) > 1
 

@@ -310,9 +310,8 @@ class Walker:
             done.add(ident)
             for q in section.item_questions:
                 value = self._value(q, f"{items}.{ident}.{q.path[-1]}", get, getlist, data, i)
-                if q.key == "roles.*.platforms" and value is not None and \
-                        set(value) == set(self.ctx(data).platform_ids()):
-                    value = None   # every platform: the key is left out, as `init` does
+                if q.key == "roles.*.platforms":
+                    value = spec.role_platforms(value, self.ctx(data).platform_ids())
                 self._set(data, q, i, value)
         if items == "platforms":
             spec.drop_platforms_from_roles(data, [str(p) for p in picked])
