@@ -7,7 +7,6 @@ Imported on the path of `linkstar --help`: Starlette, uvicorn and the models loa
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -86,6 +85,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _loopback(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
