@@ -384,3 +384,41 @@ def test_a_large_team_gets_a_readable_owner_column(library: Library) -> None:
     assert "| all 12 roles, one by one |" in md
     assert "**Owner**: " + ", ".join(f"Ops {i}" for i in range(12)) in md
     assert sum(it.minutes for it in weekly.items) == 45
+
+
+def _example_ctx(name: str, lang: str | None = None) -> KitContext:
+    from linkstar_kit.answers.loader import load_answers
+
+    lib = load_library()
+    a = load_answers(Path(__file__).resolve().parents[1] / "examples" / f"{name}.yaml", lib)
+    return KitContext(a, select(a, lib, language=lang), lib, Blueprints())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_meeting_reviews_its_own_cadence(lang: str) -> None:
+    """Issue 10, item 5: the weekly agenda reviews the weekly (and daily) KPIs, the monthly the
+    monthly ones and the month's weekly trend, the quarterly the quarterly KPIs. The cadence is
+    the KPI's frequency id, whatever the document's language."""
+    ctx = _example_ctx("multi-platform-30", lang)
+    agendas = build_agendas(ctx)
+    by_freq: dict[str, set[str]] = {}
+    for r in ctx.view["roles"]:
+        for k in r["kpis"]:
+            by_freq.setdefault(k["frequency_id"], set()).add(k["short"])
+    assert by_freq.get("weekly") and by_freq.get("monthly") and by_freq.get("quarterly")
+
+    def shown(kind: str, keys: tuple[str, ...]) -> str:
+        items = [it for it in agendas[kind].items if it.key in keys]
+        return "\n".join(p.text for it in items for p in it.points)
+
+    weekly = shown("weekly", ("inputs", "outputs"))
+    monthly_only = by_freq["monthly"] - by_freq["weekly"] - by_freq.get("daily", set())
+    assert all(k not in weekly for k in monthly_only if not any(
+        k in w for w in by_freq["weekly"]))
+    assert all(k in weekly for k in by_freq["weekly"])
+    monthly = shown("monthly", ("inputs", "outputs"))
+    assert all(k in monthly for k in by_freq["monthly"])
+    trend = "weekly trend" if lang == "en" else "每周走势"
+    assert trend in monthly
+    quarterly = shown("quarterly", ("results",))
+    assert all(k in quarterly for k in by_freq["quarterly"])

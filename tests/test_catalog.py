@@ -111,3 +111,15 @@ def test_the_allowlist_has_no_stale_entries() -> None:
     stale = [rel for rel in ALLOWED
              if not (SRC / rel).exists() or not HAN.search((SRC / rel).read_text("utf-8"))]
     assert stale == []
+
+
+def test_blueprints_hold_no_language_branch_and_no_chinese() -> None:
+    """Templates get their words from the catalog through the view: a `lang == "zh"` branch
+    or a Chinese sentence in a blueprint is a second home for a text."""
+    root = SRC.parents[1] / "blueprints"
+    found = {}
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        text = path.read_text(encoding="utf-8")
+        if HAN.search(text) or re.search(r"lang\s*==\s*['\"]zh['\"]", text):
+            found[path.relative_to(root).as_posix()] = True
+    assert found == {}

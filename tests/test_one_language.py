@@ -113,3 +113,19 @@ def test_the_scanner_sees_the_drifts_of_issue_10() -> None:
 def test_library_citations_speak_the_kits_language() -> None:
     answers = load_answers(REPO / "examples" / "amazon-us.yaml", LIBRARY)
     assert scan(answers, "zh", citations=True) == {}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_synthetic_profile_on_every_platform_speaks_one_language(lang: str) -> None:
+    """Six platforms (one on a fulfilment model it does not run), an ERP, a BI tool without an
+    import format, launch stage, a team too small: other findings, other words."""
+    plats = [{"id": "temu", "sites": ["US"], "fulfillment": ["self_ship"]},
+             {"id": "aliexpress", "sites": ["ES"], "fulfillment": ["overseas_warehouse"]},
+             {"id": "lazada", "sites": ["MY"], "fulfillment": ["platform_fulfillment"]},
+             {"id": "walmart", "sites": ["US"], "fulfillment": ["self_ship"]},
+             {"id": "shopify", "sites": ["US"], "fulfillment": ["dropship"]},
+             {"id": "tiktok_shop", "sites": ["US"], "fulfillment": ["fbm"]}]
+    answers = _synthetic(lang, platforms=plats, stage="launch", team_size=3,
+                         systems={"erp": "lingxing", "ads": "third_party_tool",
+                                  "finance": "erp", "bi": "metabase"})
+    assert scan(answers, lang) == {}
