@@ -5,7 +5,7 @@ Pages are rendered on the server and work without JavaScript; /static/app.js onl
 client types and shows the questions that apply. Security in one place:
 - the consultant's page needs the consultant token (cookie set from `?token=`, then dropped
   from the address); a client's pages need the client's token, and an unknown one is a 404;
-- every form carries a CSRF token matched against a SameSite=Strict cookie; the JSON API takes
+- every form carries a CSRF token matched against a SameSite cookie; the JSON API takes
   only `Content-Type: application/json` (a cross-site form cannot send it) and no cookie;
 - bodies over MAX_BODY are refused (413) while they are read;
 - templates escape everything (Jinja2 autoescape), and a Content-Security-Policy allows only
@@ -172,7 +172,9 @@ def create_app(config: Config) -> ASGIApp:
         response = HTMLResponse(body, status_code=status)
         remember(request, response, lang)
         if request.cookies.get("csrf") != csrf:
-            response.set_cookie("csrf", csrf, httponly=True, samesite="strict")
+            # Lax, not Strict: a link opened from an e-mail (a cross-site navigation) must see the
+            # same token, or a second tab's form would stop matching it.
+            response.set_cookie("csrf", csrf, httponly=True, samesite="lax")
         return response
 
     def remember(request: Request, response: Response, lang: str) -> None:
