@@ -99,17 +99,10 @@ class Walker:
             value = current is not False
         else:
             value = show_answer(current)
-        label = self.t(q.text, **fmt) if fmt else self._plain(q.text)
+        label = self.t(q.text, **fmt)
         return Field(self.name_of(section, q, ident), label, q.kind, value,
                      self.options(q, ctx) if q.choices else [], applies=q.applies(ctx),
                      optional=q.optional)
-
-    def _plain(self, key: str) -> str:
-        """A question's text; placeholders a web page has no value for are dropped."""
-        try:
-            return self.t(key)
-        except (KeyError, IndexError):
-            return self.t(key, n="", kpi="", unit="", platform="", role="").strip(" :：")
 
     # --- a section as a page ----------------------------------------------------------------
 
