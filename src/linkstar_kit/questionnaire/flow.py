@@ -370,26 +370,14 @@ class Questionnaire:
         split: set[int] = set()
         for rid in dict.fromkeys(e["role"] for e in entries):
             group = [e for e in entries if e["role"] == rid]
-            role = self.lib.roles.get(rid)
-            per_platform = all(isinstance(e.get("platforms"), list) and len(e["platforms"]) == 1
-                               and e["platforms"][0] in platforms for e in group)
-            if role is None or not role.platform_bound or len(platforms) < 2 or (
-                    len(group) > 1 and not per_platform):
+            if not spec.can_split(self.lib, rid, group, platforms):
                 out += group
                 continue
-            if not self.p.confirm(self.t("split", role=role.name.get(self.lang)),
-                                  default=len(group) > 1):
-                if len(group) == 1:
-                    out += group
-                else:  # one entry again, with everyone in it
-                    out.append({"role": rid,
-                                "headcount": sum(int(e.get("headcount") or 1) for e in group)})
+            name = self.lib.roles[rid].name.get(self.lang)
+            if not self.p.confirm(self.t("split", role=name), default=len(group) > 1):
+                out += spec.joined_entries(rid, group)
                 continue
-            mine = {e["platforms"][0]: e for e in group} if per_platform else {}
-            base = rid.replace("_", "-")
-            for p in platforms:
-                entry = mine.get(p) or {"role": rid, "key": f"{base}-{p.replace('_', '-')}",
-                                        "platforms": [p]}
+            for entry in spec.split_entries(rid, group, platforms):
                 out.append(entry)
                 split.add(id(entry))
         return out, split

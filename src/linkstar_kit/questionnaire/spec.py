@@ -241,6 +241,42 @@ def drop_platforms_from_roles(data: dict[str, Any], kept: list[str]) -> None:
                 role.pop("platforms")
 
 
+# --- a role split per platform (an Amazon team and a Shopee team) ---------------------------
+
+def per_platform(group: list[dict[str, Any]], platforms: list[str]) -> bool:
+    """Every entry of one role names exactly one of the answers' platforms."""
+    return all(isinstance(e.get("platforms"), list) and len(e["platforms"]) == 1
+               and e["platforms"][0] in platforms for e in group)
+
+
+def can_split(library: Library, rid: str, group: list[dict[str, Any]],
+              platforms: list[str]) -> bool:
+    """Whether to offer a separate entry per platform for this role."""
+    role = library.roles.get(rid)
+    return not (role is None or not role.platform_bound or len(platforms) < 2 or (
+        len(group) > 1 and not per_platform(group, platforms)))
+
+
+def is_split(group: list[dict[str, Any]], platforms: list[str]) -> bool:
+    return len(group) > 1 and per_platform(group, platforms)
+
+
+def split_entries(rid: str, group: list[dict[str, Any]], platforms: list[str]
+                  ) -> list[dict[str, Any]]:
+    """One entry per platform, keeping those already there (key: `<role>-<platform>`)."""
+    mine = {e["platforms"][0]: e for e in group} if per_platform(group, platforms) else {}
+    base = rid.replace("_", "-")
+    return [mine.get(p) or {"role": rid, "key": f"{base}-{p.replace('_', '-')}",
+                            "platforms": [p]} for p in platforms]
+
+
+def joined_entries(rid: str, group: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry again, with everyone in it."""
+    if len(group) == 1:
+        return group
+    return [{"role": rid, "headcount": sum(int(e.get("headcount") or 1) for e in group)}]
+
+
 def role_platforms(chosen: list[str] | None, platforms: list[str]) -> list[str] | None:
     """A role's platforms as the answers file keeps them: left out when it is all of them."""
     return None if chosen is None or set(chosen) == set(platforms) else chosen
