@@ -351,3 +351,28 @@ def test_help_does_not_import_the_server() -> None:
 
 def test_the_example_loads(library: Library) -> None:
     assert load_answers(EXAMPLE, library).client.slug
+
+
+def test_a_role_split_per_platform_and_joined_again(client: TestClient) -> None:
+    """The terminal's "separate team per platform" question, asked on the roles page."""
+    token = new_client(client)
+    submit(client, token, "platforms", {"platforms": ["amazon", "shopee"]})
+    page = client.get(f"/c/{token}/s/roles").text
+    assert 'name="roles.operations.split"' in page          # operations works per platform
+    assert 'name="roles.purchasing.split"' not in page      # purchasing does not
+    submit(client, token, "roles", {"roles": ["operations"], "roles.operations.split": "on"})
+    page = client.get(f"/c/{token}/s/roles").text
+    assert 'name="roles.operations.split" value="on" checked' in page
+    submit(client, token, "roles", {"roles": ["operations"], "roles.operations.split": "on",
+                                    "roles.operations.amazon.headcount": "3",
+                                    "roles.operations.shopee.headcount": "2",
+                                    "roles.operations.shopee.title": "Shopee 运营"})
+    page = client.get(f"/c/{token}/s/roles").text
+    assert 'name="roles.operations.amazon.headcount" value="3"' in page
+    assert 'name="roles.operations.shopee.title" value="Shopee 运营"' in page
+    submit(client, token, "roles", {"roles": ["operations"],
+                                    "roles.operations.headcount": "9"})
+    page = client.get(f"/c/{token}/s/roles").text
+    # one entry again, with everyone in it (as `linkstar init` does)
+    assert 'name="roles.operations.headcount" value="5"' in page
+    assert 'name="roles.operations.split" value="on" checked' not in page

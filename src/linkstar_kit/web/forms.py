@@ -175,8 +175,40 @@ class Walker:
                 if q.hint and items == "platforms" and getattr(rec, "sites", None):
                     f.hint = self.t(q.hint, sites=", ".join(rec.sites))
                 fields.append(f)
+            split: list[Group] = []
+            if items == "roles":
+                split = self._split_groups(section, view, ident, name, fields, ident in chosen)
             groups.append(Group(f"{items}.{ident}", name, fields, visible=ident in chosen))
+            groups += split
         return groups
+
+    def _split_groups(self, section: Section, data: dict[str, Any], rid: str, name: str,
+                      fields: list[Field], chosen: bool) -> list[Group]:
+        """A role that can work per platform: the "separate team per platform" question, and
+        a group per platform (headcount, title) shown while it is answered yes."""
+        platforms = self.ctx(data).platform_ids()
+        entries = [e for e in data.get("roles") or [] if isinstance(e, dict)]
+        group = [e for e in entries if e.get("role") == rid]
+        if not spec.can_split(self.lib, rid, group, platforms):
+            return []
+        split = spec.is_split(group, platforms)
+        fields.insert(0, Field(f"roles.{rid}.split", self.t("split", role=name), "bool", split))
+        if split:
+            for f in fields[1:]:
+                f.applies = False
+        view = copy.deepcopy(data)
+        wanted = spec.split_entries(rid, copy.deepcopy(group), platforms)
+        view["roles"] = [e for e in view.get("roles") or [] if isinstance(e, dict)
+                         and e.get("role") != rid] + wanted
+        out = []
+        start = len(view["roles"]) - len(wanted)
+        for n, p in enumerate(platforms):
+            label = name + self.t("for_platform", platform=spec.label(
+                self.lib, self.t, self.lang, "platform", p))
+            subs = [self.field(section, q, view, start + n, f"{rid}.{p}", role=label)
+                    for q in section.item_questions[:2]]     # headcount, title
+            out.append(Group(f"roles.{rid}.{p}", label, subs, visible=chosen and split))
+        return out
 
     def _place(self, page: Page, data: dict[str, Any], issues: Sequence[Issue]) -> None:
         by_name = {f.name: f for g in page.groups for f in g.fields}
@@ -203,6 +235,11 @@ class Walker:
             entry = entries[path[1]] if path[1] < len(entries) else None
             ident = entry.get("id" if section.items == "platforms" else "role") \
                 if isinstance(entry, dict) else None
+            if ident and section.items == "roles" and isinstance(entry, dict):
+                group = [e for e in entries if isinstance(e, dict) and e.get("role") == ident]
+                if spec.is_split(group, [str(p.get("id")) for p in data.get("platforms") or []
+                                         if isinstance(p, dict)]):
+                    return f"roles.{ident}.{entry['platforms'][0]}.{path[2]}"
             return f"{section.items}.{ident}.{path[2]}" if ident else section.items
         for q in section.questions:
             if tuple(path[:len(q.path)]) == q.path:
@@ -294,11 +331,25 @@ class Walker:
         have = [str(e.get(id_key)) for e in entries]
         kept = [e for e in entries if str(e.get(id_key)) in picked]
         kept += [{id_key: p} for p in picked if p not in have]
+        changed: set[str] = set()
+        if items == "roles":
+            kept, changed = self._split_roles(kept, data, get)
         data[items] = kept
+        platforms = self.ctx(data).platform_ids()
         done: set[str] = set()
         for i, entry in enumerate(kept):
             ident = str(entry.get(id_key))
-            if ident in done:   # a role split per platform (by `linkstar init`): kept as it is
+            group = [e for e in kept if e.get(id_key) == ident]
+            if ident in changed:
+                # split or joined just now: the fields on the page were for the other shape
+                continue
+            if items == "roles" and spec.is_split(group, platforms):
+                p = entry["platforms"][0]
+                for q in section.item_questions[:2]:     # headcount, title
+                    self._set(data, q, i, self._value(q, f"roles.{ident}.{p}.{q.path[-1]}",
+                                                      get, getlist, data, i))
+                continue
+            if ident in done:   # several entries of one role not per platform: kept as they are
                 continue
             done.add(ident)
             for q in section.item_questions:
@@ -310,6 +361,26 @@ class Walker:
             spec.drop_platforms_from_roles(data, [str(p) for p in picked])
         if not kept:
             data.pop(items, None)
+
+    def _split_roles(self, kept: list[dict[str, Any]], data: dict[str, Any],
+                     get: Callable[[str], str | None]
+                     ) -> tuple[list[dict[str, Any]], set[str]]:
+        """Each role's entries as its "separate team per platform" answer wants them, and the
+        roles whose shape this changed."""
+        platforms = self.ctx(data).platform_ids()
+        out: list[dict[str, Any]] = []
+        changed: set[str] = set()
+        for rid in dict.fromkeys(str(e.get("role")) for e in kept):
+            group = [e for e in kept if e.get("role") == rid]
+            wanted = get(f"roles.{rid}.split") is not None
+            if not spec.can_split(self.lib, rid, group, platforms) or \
+                    wanted == spec.is_split(group, platforms):
+                out += group
+                continue
+            changed.add(rid)
+            out += (spec.split_entries(rid, group, platforms) if wanted
+                    else spec.joined_entries(rid, group))
+        return out, changed
 
     # --- progress ---------------------------------------------------------------------------
 
