@@ -363,3 +363,192 @@ def test_a_goal_on_a_range_kpi_points_the_way_from_the_baseline(tmp_path: Path) 
               kpis=[*base_kpis(), dos])
     t = next(k for k in sel.roles[0].kpis if k.kpi == "dos").targets
     assert [(x.op, x.value) for x in t] == [("<=", 45)]
+
+
+# --- text that knows where it applies ----------------------------------------------------------
+
+def _scoped_conversion() -> list[dict]:
+    kpis = base_kpis()
+    conv = next(k for k in kpis if k["id"] == "conversion_rate")
+    conv["actions"] = [
+        {"en": "Neutral one", "zh": "通用一"},
+        {"en": "Neutral two", "zh": "通用二"},
+        {"en": "Amazon FBA only", "zh": "仅亚马逊 FBA", "platforms": ["amazon"],
+         "fulfillment": ["fba"]},
+        {"en": "Shopee only", "zh": "仅 Shopee", "platforms": ["shopee"]},
+        {"en": "Any US site", "zh": "美国站", "sites": ["US"]},
+    ]
+    return kpis
+
+
+def test_role_gets_only_the_actions_and_notes_of_its_platforms(tmp_path: Path) -> None:
+    notes = [rule("n", "stage == growth", [
+        {"effect": "note", "kpi": "conversion_rate", "platforms": ["shopee"],
+         "text": {"en": "Shopee note", "zh": "Shopee 备注"}},
+        {"effect": "note", "platforms": ["amazon"], "text": {"en": "Amazon role note", "zh": "亚"}}])]
+    two = answers(platforms=[{"id": "amazon", "sites": ["UK"], "fulfillment": ["fbm"]},
+                             {"id": "shopee", "sites": ["SG"]}],
+                  roles=[{"role": "operations", "key": "ops-az", "platforms": ["amazon"],
+                          "pin": ["conversion_rate"]},
+                         {"role": "operations", "key": "ops-sp", "platforms": ["shopee"],
+                          "pin": ["conversion_rate"]}])
+    sel = run(tmp_path, two, _scoped_conversion(), notes)
+
+    def conv(key: str) -> Any:
+        return next(k for k in sel.role(key).kpis if k.kpi == "conversion_rate")
+
+    # Amazon FBM on UK: no FBA action, no Shopee action, no US action
+    assert conv("ops-az").actions == ["Neutral one", "Neutral two"]
+    assert conv("ops-az").notes == [] and sel.role("ops-az").notes == ["Amazon role note"]
+    assert conv("ops-sp").actions == ["Neutral one", "Neutral two", "Shopee only"]
+    assert conv("ops-sp").notes == ["Shopee note"] and sel.role("ops-sp").notes == []
+    fba_us = run(tmp_path / "b", answers(roles=[{"role": "operations", "pin": ["conversion_rate"]}]),
+                 _scoped_conversion())
+    assert next(k for k in fba_us.roles[0].kpis if k.kpi == "conversion_rate").actions == [
+        "Neutral one", "Neutral two", "Amazon FBA only", "Any US site"]
+
+
+def test_bilingual_target_source_follows_the_language(tmp_path: Path) -> None:
+    kpis = base_kpis()
+    conv = next(k for k in kpis if k["id"] == "conversion_rate")
+    conv["targets"] = [{"op": ">=", "value": 0.1, "kind": "house", "as_of": "2026-01-01",
+                        "source": {"en": "LinkStar library default: test",
+                                   "zh": "LinkStar 指标库默认值：测试"}}]
+    ans = answers(roles=[{"role": "operations", "pin": ["conversion_rate"]}])
+    lib = load_library(base=write_library(tmp_path / "lib", kpis))
+    for lang, want in (("en", "LinkStar library default: test"), ("zh", "LinkStar 指标库默认值：测试")):
+        sel = select(Answers.model_validate(ans), lib, language=lang)
+        k = next(k for k in sel.roles[0].kpis if k.kpi == "conversion_rate")
+        assert [t.source for t in k.targets] == [want]
+
+
+# --- platform measures and site targets ---------------------------------------------------
+
+KEEP = rule("keep-own", "team_size >= 1",
+            [{"effect": "keep_platform_measure", "platforms": ["amazon", "shopee"]}],
+            roles=["customer_service"])
+KEEP_OPS = rule("keep-own-ops", "team_size >= 1",
+                [{"effect": "keep_platform_measure", "platforms": ["amazon", "shopee"],
+                  "unless_covered_by": ["customer_service"]}], roles=["operations"])
+
+
+def _strong_generics() -> list[dict]:
+    # generic KPIs that outscore the platform's own: without the rule, they would fill the role
+    return [kpi(f"gen{i}", {"customer_service": 10, "operations": 10},
+                kind="lead" if i % 2 else "lag") for i in range(5)]
+
+
+def test_service_role_keeps_each_platforms_own_measure(tmp_path: Path) -> None:
+    two = [{"id": "amazon", "sites": ["US"], "fulfillment": ["fba"]},
+           {"id": "shopee", "sites": ["MY"], "fulfillment": ["self_ship"]}]
+    without = run(tmp_path / "a", answers(platforms=two, roles=[{"role": "customer_service"}]),
+                  kpis=[*base_kpis(), *_strong_generics()])
+    assert not {"odr", "nfr"} & set(chosen(without))  # the problem: generics push them out
+    sel = run(tmp_path / "b", answers(platforms=two, roles=[{"role": "customer_service"}]),
+              kpis=[*base_kpis(), *_strong_generics()], rules=[KEEP])
+    assert {"odr", "nfr"} <= set(chosen(sel))
+    assert 3 <= len(chosen(sel)) <= 5
+    kept = {x.platform: k.kpi for k in sel.roles[0].kpis for x in k.reasons
+            if x.effect == "platform"}
+    assert kept == {"amazon": "odr", "shopee": "nfr"}
+
+
+def test_operations_carries_the_measure_only_where_no_service_role_does(tmp_path: Path) -> None:
+    two = [{"id": "amazon", "sites": ["US"], "fulfillment": ["fba"]},
+           {"id": "shopee", "sites": ["MY"], "fulfillment": ["self_ship"]}]
+    sel = run(tmp_path, answers(platforms=two, roles=[
+        {"role": "operations", "key": "ops"},
+        {"role": "customer_service", "key": "cs", "platforms": ["amazon"]}]),
+        kpis=[*base_kpis(), *_strong_generics()], rules=[KEEP, KEEP_OPS])
+    ops = {x.platform for k in sel.role("ops").kpis for x in k.reasons if x.effect == "platform"}
+    assert ops == {"shopee"}  # amazon is the customer-service role's
+    assert "nfr" in chosen(sel, "ops")
+
+
+def test_client_exclude_of_the_platform_measure_wins_and_is_recorded(tmp_path: Path) -> None:
+    sel = run(tmp_path, answers(roles=[{"role": "customer_service", "exclude": ["odr"]}]),
+              kpis=[*base_kpis(), *_strong_generics()], rules=[KEEP])
+    assert "odr" not in chosen(sel)
+    gap = sel.roles[0].platform_gaps
+    assert [(g.platform, g.why, g.kpis) for g in gap] == [("amazon", "excluded", ["odr"])]
+
+
+def test_the_two_forms_of_a_number_on_different_platforms_are_both_kept(tmp_path: Path) -> None:
+    acos = kpi("acos2", {"advertising": 10}, kind="lead", direction="lower",
+               platforms=["amazon", "walmart"])
+    roas = kpi("roas2", {"advertising": 10}, kind="lead", platforms=["shopee", "lazada"])
+    roas["same_as"] = ["acos2"]
+    sel = run(tmp_path, answers(platforms=[{"id": "amazon", "sites": ["US"]},
+                                           {"id": "shopee", "sites": ["MY"]}],
+                                roles=[{"role": "advertising", "kpi_count": 4}]),
+              kpis=[*base_kpis(), acos, roas])
+    assert {"acos2", "roas2"} <= set(chosen(sel))
+
+
+def test_one_target_per_site_group(tmp_path: Path) -> None:
+    lds = kpi("lds", {"logistics": 10}, direction="lower", platforms=["tiktok_shop"], targets=[
+        {"platform": "tiktok_shop", "sites": ["US"], "op": "<=", "value": 0.04,
+         "kind": "official", "source": "TikTok Shop US policy", "as_of": "2026-06-01"},
+        {"platform": "tiktok_shop", "sites": ["ID", "TH", "VN"], "op": "<", "value": 0.1,
+         "kind": "official", "source": "TikTok Shop SEA policy", "as_of": "2026-06-01"},
+        {"op": "<=", "value": 0.05, "kind": "house", "source": "default x",
+         "as_of": "2026-01-01"}])
+    sel = run(tmp_path, answers(platforms=[{"id": "tiktok_shop", "sites": ["MY", "US", "TH"]}],
+                                roles=[{"role": "logistics"}]),
+              kpis=[*base_kpis(), lds])
+    t = next(k for k in sel.roles[0].kpis if k.kpi == "lds").targets
+    # the site lines in the client's site order, then MY, which no site line covers, on the
+    # default target as a group of its own
+    assert [(x.sites, x.value) for x in t] == [(["US"], 0.04), (["TH"], 0.1), (["MY"], 0.05)]
+    # one site: still named, since the platform's line is the US one
+    one = run(tmp_path / "b", answers(platforms=[{"id": "tiktok_shop", "sites": ["US"]}],
+                                      roles=[{"role": "logistics"}]), kpis=[*base_kpis(), lds])
+    t1 = next(k for k in one.roles[0].kpis if k.kpi == "lds").targets
+    assert [(x.sites, x.value) for x in t1] == [(["US"], 0.04)]
+
+
+def test_a_rule_target_replacing_every_site_group_is_one_target(tmp_path: Path) -> None:
+    lds = kpi("lds", {"logistics": 10}, direction="lower", platforms=["walmart"], targets=[
+        {"platform": "walmart", "sites": ["US"], "op": "<=", "value": 0.04,
+         "kind": "official", "source": "Walmart US", "as_of": "2026-06-01"},
+        {"platform": "walmart", "op": "<=", "value": 0.05, "kind": "official",
+         "source": "Walmart", "as_of": "2026-06-01"}])
+    over = rule("flat", "team_size >= 1", [
+        {"effect": "set_target", "kpi": "lds", "op": "<=", "value": 0.02, "kind": "house",
+         "source": "house line", "as_of": "2026-06-01"}])
+    sel = run(tmp_path, answers(platforms=[{"id": "walmart", "sites": ["US", "CA"]}],
+                                roles=[{"role": "logistics"}]),
+              kpis=[*base_kpis(), lds], rules=[over])
+    t = next(k for k in sel.roles[0].kpis if k.kpi == "lds").targets
+    assert [(x.platform, x.sites, x.value) for x in t] == [("walmart", None, 0.02)]
+
+
+def test_kpis_a_rule_ignores_never_count_as_the_platforms_measure(tmp_path: Path) -> None:
+    ad = kpi("ad_unit", {"operations": 10}, kind="lead", platforms=["amazon"])
+    keep = rule("keep-ops", "team_size >= 1",
+                [{"effect": "keep_platform_measure", "platforms": ["amazon"],
+                  "ignore": ["ad_unit"]}], roles=["operations"])
+    sel = run(tmp_path, answers(roles=[{"role": "operations", "kpi_count": 3}]),
+              kpis=[*base_kpis(), ad, *_strong_generics()], rules=[keep])
+    kept = [k.kpi for k in sel.roles[0].kpis for x in k.reasons if x.effect == "platform"]
+    assert kept == ["odr"]
+
+
+def test_one_measure_of_several_platforms_is_preferred_and_kinds_stay_balanced(
+        tmp_path: Path) -> None:
+    two = [{"id": "amazon", "sites": ["US"], "fulfillment": ["fba"]},
+           {"id": "shopee", "sites": ["MY"], "fulfillment": ["self_ship"]}]
+    both = kpi("both_m", {"customer_service": 6}, kind="lead", platforms=["amazon", "shopee"])
+    only_lead = kpi("gen_lead", {"customer_service": 10}, kind="lead")
+    lags = [kpi(f"gen_lag{i}", {"customer_service": 10}) for i in range(3)]
+    sel = run(tmp_path, answers(platforms=two,
+                                roles=[{"role": "customer_service", "kpi_count": 3}]),
+              kpis=[*base_kpis(), both, only_lead, *lags], rules=[KEEP])
+    picked = chosen(sel)
+    kept = {x.platform: k.kpi for k in sel.roles[0].kpis for x in k.reasons
+            if x.effect == "platform"}
+    # one KPI is the measure of both platforms, so two places stay with the role's own picks
+    assert kept == {"amazon": "both_m", "shopee": "both_m"}, picked
+    assert len(picked) == 3
+    kinds = {k.kind for k in sel.roles[0].kpis}
+    assert kinds == {"lead", "lag"}

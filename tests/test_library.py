@@ -10,6 +10,7 @@ import pytest
 from libfactory import kpi, write_library
 from linkstar_kit.errors import InputError
 from linkstar_kit.library.loader import load_library
+from linkstar_kit.library.models import source_text
 
 REQUIRED_KPIS = [
     "gmv", "gmv_growth", "net_margin", "gross_margin", "contribution_margin", "acos",
@@ -65,9 +66,10 @@ def test_every_kpi_is_complete_and_bilingual(lib) -> None:
 def test_targets_cite_sources_and_rates_are_fractions(lib) -> None:
     for k in lib.kpis.values():
         for t in k.targets:
-            assert len(t.source) > 8, (k.id, t)
+            src = source_text(t.source, "en")
+            assert len(src) > 8, (k.id, t)
             if t.kind == "house":
-                assert "default" in t.source.lower(), (k.id, t.source)
+                assert "default" in src.lower(), (k.id, t.source)
             if k.unit == "ratio":
                 values = t.value if isinstance(t.value, tuple) else (t.value,)
                 assert all(0 <= v <= 1 for v in values), (k.id, t.value)
@@ -171,3 +173,176 @@ def test_fast_reader_steps_aside_for_anything_unusual(tmp_path: Path) -> None:
         f.write_text(text, encoding="utf-8")
         with pytest.raises(FastPathUnavailable):
             load_plain(f)
+
+
+def test_tagged_actions_are_checked_for_ids_and_coverage(tmp_path: Path) -> None:
+    k = kpi("x_rate", {"operations": 5})
+    k["actions"] = [{"en": "a", "zh": "甲"},
+                    {"en": "b", "zh": "乙", "platforms": ["amazn"]},
+                    {"en": "c", "zh": "丙", "platforms": ["shopee"], "sites": ["XX"]},
+                    {"en": "d", "zh": "丁", "fulfillment": ["fab"]}]
+    root = write_library(tmp_path / "lib", [k, kpi("gmv", {"team_lead": 1})])
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "kpis/k.yaml:" in text and "unknown platform `amazn`" in text
+    assert "did you mean `amazon`" in text
+    assert "[0].actions[3].fulfillment[0]" in text
+
+
+def test_every_platform_and_model_keeps_two_usable_actions(tmp_path: Path) -> None:
+    k = kpi("x_rate", {"operations": 5}, platforms=["amazon", "shopee"])
+    k["actions"] = [{"en": "a", "zh": "甲"},
+                    {"en": "b", "zh": "乙", "platforms": ["amazon"], "fulfillment": ["fba"]},
+                    {"en": "c", "zh": "丙", "platforms": ["shopee"]}]
+    root = write_library(tmp_path / "lib", [k, kpi("gmv", {"team_lead": 1})])
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "kpis/k.yaml:" in text and "a role on amazon (fbm) can use" in text
+    k["actions"][1]["fulfillment"] = ["fba", "fbm", "overseas_warehouse", "self_ship"]
+    root = write_library(tmp_path / "lib2", [k, kpi("gmv", {"team_lead": 1})])
+    assert load_library(base=root).kpis["x_rate"].actions[2].platforms == ["shopee"]
+
+
+def test_rule_note_tags_are_checked(tmp_path: Path) -> None:
+    rules = [{"id": "r1", "because": {"en": "x", "zh": "x"}, "when": "stage == growth",
+              "then": [{"effect": "note", "kpi": "gmv", "platforms": ["shoppe"], "sites": ["ZZ"],
+                        "text": {"en": "n", "zh": "注"}}]}]
+    root = write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})], rules)
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "rules/r.yaml:" in text and "unknown platform `shoppe`" in text
+    assert "did you mean `shopee`" in text and "unknown site `ZZ`" in text
+
+
+# --- issue 9: every platform's own measures, measured as the platform measures them -----------
+
+OWN_MEASURES = {
+    "temu": ["temu_price_approval_pass_rate", "temu_stocking_order_on_time_full_rate",
+             "temu_qc_pass_rate", "temu_quality_after_sales_rate", "temu_ship_by_date_rate",
+             "temu_delivery_by_date_rate"],
+    "aliexpress": ["aliexpress_sold_not_shipped_rate", "aliexpress_dispute_rate",
+                   "aliexpress_tracking_online_7d_rate", "aliexpress_item_as_described_dsr"],
+    "tiktok_shop": ["tiktok_account_health_rating", "fast_dispatch_rate", "shop_performance_score",
+                    "affiliate_gmv_share"],
+    "lazada": ["lazada_chat_response_rate", "positive_seller_rating", "lazada_ship_on_time_rate",
+               "lazmall_seller_fault_return_rate"],
+    "ebay": ["transaction_defect_rate", "cases_closed_without_resolution_rate", "ebay_seller_level",
+             "ebay_tracking_uploaded_rate"],
+    "walmart": ["item_not_received_rate", "message_response_rate", "seller_fault_refund_rate"],
+    "shopify": ["customer_acquisition_cost", "new_customer_cac", "customer_lifetime_value",
+                "ltv_cac_ratio", "marketing_efficiency_ratio", "checkout_conversion_rate",
+                "chargeback_rate"],
+}
+LOGISTICS = ["lost_parcel_rate", "mis_ship_rate", "overseas_warehouse_same_day_dispatch_rate",
+             "fba_inbound_discrepancy_rate", "customs_clearance_days"]
+
+
+def test_each_marketplace_has_four_measures_of_its_own(lib) -> None:
+    for platform, ids in OWN_MEASURES.items():
+        for kid in ids:
+            assert platform in (lib.kpis[kid].platforms or []), (platform, kid)
+    for platform in ("temu", "aliexpress", "lazada", "ebay", "walmart", "tiktok_shop", "shopee"):
+        own = [k.id for k in lib.kpis.values() if k.platforms and platform in k.platforms]
+        assert len(own) >= 4, (platform, own)
+    assert set(LOGISTICS) <= set(lib.kpis)
+    assert lib.kpis["fba_inbound_discrepancy_rate"].fulfillment == ["fba"]
+
+
+def test_both_temu_models_are_expressible(lib) -> None:
+    full = OWN_MEASURES["temu"][:4]
+    semi = OWN_MEASURES["temu"][4:]
+    for kid in full:
+        assert lib.kpis[kid].fulfillment == ["platform_fulfillment"], kid
+    for kid in semi:
+        assert set(lib.kpis[kid].fulfillment or []) == {"overseas_warehouse", "self_ship"}, kid
+    temu = lib.platforms["temu"]
+    assert {"platform_fulfillment", "overseas_warehouse", "self_ship"} <= set(temu.fulfillment)
+    assert temu.note and "platform_fulfillment" in temu.note.en and "全托管" in temu.note.zh
+    assert "半托管" in temu.note.zh
+
+
+def test_official_targets_name_the_page_the_window_and_the_date(lib) -> None:
+    for k in lib.kpis.values():
+        for t in k.targets:
+            if t.kind == "official":
+                assert t.url and t.url.startswith("https://"), (k.id, t.platform, t.sites)
+                assert t.window, (k.id, t.platform, t.sites)
+                assert t.as_of, (k.id, t.platform, t.sites)
+            # a line read on an older page or a deprecated API sample is never official
+            src = source_text(t.source, "en").lower()
+            if "older" in src or "v1 shop performance" in src:
+                assert t.kind != "official", (k.id, t.source)
+
+
+def test_keep_in_range_kpis_keep_both_bounds(lib) -> None:
+    for k in lib.kpis.values():
+        if k.direction == "range":
+            for t in k.targets:
+                assert t.op == "between", (k.id, t.platform, t.op)
+    amazon = next(t for t in lib.kpis["days_of_supply"].targets
+                  if t.platform == "amazon" and not t.sites)
+    assert amazon.value[0] > 0 and amazon.value[1] == 90
+
+
+def test_response_and_refunds_are_measured_as_the_platforms_judge_them(lib) -> None:
+    assert not [t for t in lib.kpis["response_time_hours"].targets if t.kind == "official"]
+    share = lib.kpis["message_response_rate"]
+    assert share.unit == "ratio" and share.direction == "higher"
+    assert any(t.kind == "official" and t.platform == "walmart" for t in share.targets)
+    # refund lines that count seller-fault refunds only are compared with seller-fault refunds
+    assert not [t for t in lib.kpis["refund_rate"].targets
+                if t.platform in ("walmart", "tiktok_shop")]
+    sfr = lib.kpis["seller_fault_refund_rate"]
+    assert {t.platform for t in sfr.targets} == {"walmart", "tiktok_shop"}
+
+
+def test_names_sellers_use(lib) -> None:
+    sell_through = lib.kpis["sell_through_rate"]
+    assert "FBA 售出率" in sell_through.name.zh and "FBA" in sell_through.name.en
+    assert sell_through.platforms == ["amazon"] and sell_through.fulfillment == ["fba"]
+    assert lib.kpis["sku_sell_rate"].name.zh == "动销率"
+    assert "店铺体验分（SPS）" in lib.kpis["shop_performance_score"].name.zh
+    assert lib.kpis["creator_posts_published"].name.zh == "达人出片数"
+    assert lib.kpis["employee_turnover_rate"].name.zh == "员工离职率"
+    assert lib.kpis["sessions"].name.zh == "买家访问次数（Sessions）"
+    assert lib.platforms["ebay"].name.zh == "eBay"
+    for k in lib.kpis.values():
+        assert "贡献利润" not in k.name.zh or k.name.zh == "贡献利润率", k.id
+
+
+def test_keep_platform_measure_ids_are_checked(tmp_path: Path) -> None:
+    rules = [{"id": "r1", "because": {"en": "x", "zh": "x"}, "when": "team_size >= 1",
+              "then": [{"effect": "keep_platform_measure", "platforms": ["amazon", "shoppe"],
+                        "unless_covered_by": ["customer_servce"], "ignore": ["gmvv"]}]}]
+    root = write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})], rules)
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "rules/r.yaml:" in text
+    assert "unknown platform `shoppe`" in text and "did you mean `shopee`" in text
+    assert "unknown role `customer_servce`" in text and "did you mean `customer_service`" in text
+    assert "unknown KPI `gmvv`" in text and "did you mean `gmv`" in text
+
+
+def test_house_library_actions_are_checked_like_shipped_ones(tmp_path: Path) -> None:
+    """A `--library` folder overriding a KPI with only Amazon actions leaves Shopee roles
+    without two usable actions: refused with the house file and line."""
+    from ruamel.yaml import YAML
+
+    user = tmp_path / "house"
+    (user / "kpis").mkdir(parents=True)
+    conv = kpi("conversion_rate", {"operations": 9}, kind="lead")
+    conv["actions"] = [{"en": "Run Vine", "zh": "报名 Vine", "platforms": ["amazon"]},
+                       {"en": "Win the Buy Box", "zh": "抢黄金购物车", "platforms": ["amazon"]},
+                       {"en": "Use TikTok LIVE", "zh": "直播", "platforms": ["tiktok_shopp"]}]
+    with (user / "kpis" / "house.yaml").open("w") as fh:
+        YAML().dump([conv], fh)
+    with pytest.raises(InputError) as exc:
+        load_library([user])
+    text = exc.value.render()
+    assert "house/kpis/house.yaml:" in text
+    assert "unknown platform `tiktok_shopp`" in text and "did you mean `tiktok_shop`" in text
+    assert "KPI `conversion_rate` has 0 action(s) a role on aliexpress" in text

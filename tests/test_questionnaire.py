@@ -367,7 +367,7 @@ def test_unknown_example_and_existing_file(tmp_path: Path, monkeypatch: pytest.M
                                            capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["init", "--example", "amazon-uss", "-o", str(tmp_path / "x.yaml")]) == 1
     err = capsys.readouterr().err
-    assert "unknown example `amazon-uss`" in err and "did you mean `amazon-us`?" in err
+    assert "unknown example `amazon-uss`" in err and "did you mean `amazon-us`" in err
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     out = tmp_path / "keep.yaml"
     out.write_text("mine\n", encoding="utf-8")

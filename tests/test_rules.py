@@ -98,6 +98,13 @@ def test_every_rule_fires_and_its_effects_land(library, profiles) -> None:
                 rid = cr.rule.id
                 landed = False
                 for eff in cr.rule.then:
+                    if eff.effect == "keep_platform_measure":
+                        # it lands as a `platform` reason on the KPI kept, or as a gap
+                        kept = [c for c in work.candidates.values() for r in c.reasons
+                                if r.rule == rid and r.effect == "platform"]
+                        gaps = [g for g in work.platform_gaps if g.rule == rid]
+                        landed = landed or bool(kept or gaps)
+                        continue
                     kid = getattr(eff, "kpi", None)
                     if kid is None:
                         assert eff.text.get("en") and eff.effect == "note"
@@ -150,3 +157,62 @@ def test_engine_invariants_on_many_profiles(library, profiles) -> None:
         for goal in sel.goals:
             if not goal.drivers:
                 assert any(goal.name.get(sel.client.language) in w for w in sel.warnings)
+
+
+MARKETPLACES = {"amazon", "shopee", "tiktok_shop", "lazada", "walmart", "ebay", "temu",
+                "aliexpress"}
+ACOS_CONSOLES = {"amazon", "walmart"}
+
+
+def test_platform_fit_invariants_on_many_profiles(library, profiles) -> None:
+    """On every profile: a service / logistics role holds each marketplace's own measure (or
+    the library has none for it, said as a gap), operations does for the platforms nobody
+    else serves, ACoS / TACoS only where the console reports them, Amazon operations has the
+    method pair, and site-scoped targets split the client's sites without overlap."""
+    from linkstar_kit.engine.select import is_platform_measure, select
+    from linkstar_kit.library.applicability import platforms_for
+
+    ignore = [k for cr in library.rules if cr.rule.id == "marketplace-operations-own-measures"
+              for eff in cr.rule.then for k in getattr(eff, "ignore", [])]
+    assert "acos" in ignore
+    for answers in profiles[:200]:
+        sel = select(answers, library)
+        fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
+        sites = {p.id: list(p.sites) for p in answers.platforms}
+        served = {p for e in answers.roles if e.role in ("customer_service", "logistics")
+                  for p in answers.role_platforms(e)}
+        for role in sel.roles:
+            held = {k.kpi: k for k in role.kpis}
+            asked = set()
+            if role.role in ("customer_service", "logistics"):
+                asked = set(role.platforms) & MARKETPLACES
+            elif role.role == "operations":
+                asked = (set(role.platforms) & MARKETPLACES) - served
+            gaps = {g.platform: g for g in role.platform_gaps}
+            skip = ignore if role.role == "operations" else []
+            for p in asked:
+                own = [kid for kid in held if is_platform_measure(
+                    library.kpis[kid], platforms_for(library.kpis[kid], role.platforms,
+                                                     fulfillment), p, sites[p], skip)]
+                if own:
+                    continue
+                assert p in gaps, (role.key, p, list(held))
+                if gaps[p].why == "none":  # truly none the role suits in the library
+                    assert not [k.id for k in library.kpis.values() if k.roles.get(role.role)
+                                and is_platform_measure(k, platforms_for(
+                                    k, role.platforms, fulfillment), p, sites[p], skip)], \
+                        (role.key, p)
+            for kid in ("acos", "tacos"):
+                if kid in held:
+                    assert set(role.platforms) & ACOS_CONSOLES, (role.key, kid)
+                    assert {t.platform for t in held[kid].targets} <= ACOS_CONSOLES | {None}
+            if role.role == "operations" and "amazon" in role.platforms:
+                assert {"acos", "conversion_rate"} <= set(held), (role.key, list(held))
+            for k in role.kpis:
+                seen: dict[str | None, set[str]] = {}
+                for t in k.targets:
+                    if t.sites is None:
+                        continue
+                    assert t.platform is not None and set(t.sites) <= set(sites[t.platform])
+                    assert not seen.setdefault(t.platform, set()) & set(t.sites), (k.kpi, t)
+                    seen[t.platform] |= set(t.sites)

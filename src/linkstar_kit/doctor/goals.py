@@ -26,6 +26,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..fmt import value as fmt_value
+from ..library.models import source_text
 from ..periods import horizon_end, month_end
 from .context import Context
 from .findings import Finding, Where
@@ -161,7 +162,8 @@ def _check_targets(c: Context) -> Iterator[Finding]:
                 continue
             yield c.finding("goal-looser-than-official", "warning", Where(goal=g.kpi),
                             name=name, target=target, platform=c.platform(t.platform),
-                            limit=f"{t.op} {_v(c, t.value, unit)}", source=t.source)
+                            limit=f"{t.op} {_v(c, t.value, unit)}",
+                            source=source_text(t.source, c.lang))
             break
 
 

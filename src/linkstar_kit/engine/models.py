@@ -23,17 +23,23 @@ class Reason(Model):
     `rule` is a library rule id, or one of the engine's own steps: `role-fit` (the library's
     base weight for the role), `goal:<kpi>` (drives a company goal), `pin`, `balance-lead`,
     `balance-lag`, `counter:<kpi>` (guards a selected KPI), `goal-coverage:<kpi>`.
+    Effect `platform`: a `keep_platform_measure` rule kept the KPI as `platform`'s own measure.
     """
 
     rule: str
     effect: Literal["base", "include", "exclude", "boost", "set_target", "note", "pin",
-                    "balance", "counter", "coverage"]
+                    "balance", "counter", "coverage", "platform"]
     weight: float | None = None
     because: Text | None = None
+    platform: str | None = None
 
 
 class ResolvedTarget(Model):
+    """A target; `sites` names the client's sites it holds for when the platform's rule
+    differs by site (None: every site of `platform`)."""
+
     platform: str | None
+    sites: list[str] | None = None
     op: Literal["<", "<=", ">", ">=", "between"]
     value: float | list[float]
     kind: Literal["official", "reference", "method", "house", "goal", "client"]
@@ -69,6 +75,18 @@ class RunnerUp(Model):
     why: str
 
 
+class PlatformGap(Model):
+    """A platform a `keep_platform_measure` rule asked a measure for and the role has none:
+    `excluded` (the client excluded every one: `kpis`), `none` (the library has none the role
+    suits), `full` (every place went to pinned or rule-included KPIs, or to other platforms'
+    measures)."""
+
+    platform: str
+    rule: str
+    why: Literal["excluded", "none", "full"]
+    kpis: list[str] = []
+
+
 class RoleSelection(Model):
     key: str
     role: str
@@ -78,6 +96,7 @@ class RoleSelection(Model):
     kpis: list[SelectedKpi]
     runners_up: list[RunnerUp] = []
     notes: list[str] = []
+    platform_gaps: list[PlatformGap] = []
 
 
 class Driver(Model):

@@ -6,7 +6,10 @@ Per role entry, in this order (each step is recorded in the KPI's `reasons`):
    drives, then every matching rule's include / exclude / boost / set_target / note;
 3. the client's pins and excludes (a pin beats a rule's exclude);
 4. the top of the ranking up to the role's KPI count (pins and rule includes first);
-5. balance: at least one lead and one lag measure, and a selected KPI's counter metric beside
+5. platform measures: a `keep_platform_measure` rule keeps, for each of the role's platforms it
+   names, one of that platform's own measures (a KPI of that platform, or one held to its
+   official line); the steps after it never swap such a KPI out;
+6. balance: at least one lead and one lag measure, and a selected KPI's counter metric beside
    it when the role can hold one, so no role is driven by a single gameable number;
 then, across roles, goal coverage: every company goal gets a driver, else a warning.
 Ties break on the KPI id, so the same input always gives the same output.
@@ -14,15 +17,16 @@ Ties break on the KPI id, so the same input always gives the same output.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__, catalog
 from ..answers.models import Answers, RoleEntry
-from ..library.applicability import platforms_for
+from ..library.applicability import platforms_for, text_applies
 from ..library.conditions import evaluate
 from ..library.loader import Library
-from ..library.models import Kpi, SetTarget, Text
+from ..library.models import KeepPlatformMeasure, Kpi, Note, Rule, SetTarget, Text
 from ..vocabulary import MAX_KPIS, MIN_KPIS
 from .facts import company_facts, role_facts
 from .models import (
@@ -30,6 +34,7 @@ from .models import (
     Driver,
     Generator,
     GoalSelection,
+    PlatformGap,
     Reason,
     RoleSelection,
     RunnerUp,
@@ -81,9 +86,15 @@ class RoleWork:
     candidates: dict[str, Candidate]
     selected: list[str]
     overrides: dict[str, list[tuple[str, SetTarget]]]
-    kpi_notes: dict[str, list[Text]]
-    role_notes: list[Text]
+    kpi_notes: dict[str, list[Note]]
+    role_notes: list[Note]
     goals: frozenset[str] = frozenset()
+    # (platform, rule, effect) a keep_platform_measure rule asks a measure for, in role order
+    measure_asks: list[tuple[str, Rule, KeepPlatformMeasure]] = field(default_factory=list)
+    # the client's sites on each of the role's platforms: an official line scoped to other
+    # sites does not make a KPI this platform's measure for this client
+    sites: dict[str, list[str]] = field(default_factory=dict)
+    platform_gaps: list[PlatformGap] = field(default_factory=list)
 
 
 def default_kpi_count(facts: dict[str, Any]) -> int:
@@ -118,7 +129,7 @@ def select(answers: Answers, library: Library, *, language: str | None = None) -
         kpi = library.kpis[g.kpi]
         goal_results.append(GoalSelection(
             kpi=g.kpi, name=kpi.name, unit=kpi.unit, target=g.target, by=g.by.isoformat(),
-            baseline=g.baseline, resolved_target=goal_target(kpi, g), drivers=drivers))
+            baseline=g.baseline, resolved_target=goal_target(kpi, g, lang), drivers=drivers))
     return Selection(
         generator=Generator(name="linkstar-kit", version=__version__, library=library.version),
         client=ClientInfo(name=answers.client.name, slug=answers.client.effective_slug(),
@@ -162,8 +173,9 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
             candidate(kpi)
 
     overrides: dict[str, list[tuple[str, SetTarget]]] = {}
-    kpi_notes: dict[str, list[Text]] = {}
-    role_notes: list[Text] = []
+    measure_asks: list[tuple[str, Rule, KeepPlatformMeasure]] = []
+    kpi_notes: dict[str, list[Note]] = {}
+    role_notes: list[Note] = []
     for cr in library.rules:
         rule = cr.rule
         if rule.roles is not None and entry.role not in rule.roles:
@@ -171,6 +183,9 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
         if not evaluate(cr.condition, facts):
             continue
         for eff in rule.then:
+            if isinstance(eff, KeepPlatformMeasure):
+                measure_asks.extend(_measure_asks(answers, entry, platforms, rule, eff))
+                continue
             kid = getattr(eff, "kpi", None)
             target_kpi = library.kpis.get(kid) if kid else None
             c = candidate(target_kpi) if target_kpi is not None else None
@@ -195,9 +210,9 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
                                                 because=rule.because))
                 case "note":
                     if eff.kpi is None:
-                        role_notes.append(eff.text)
+                        role_notes.append(eff)
                     elif c is not None:
-                        kpi_notes.setdefault(eff.kpi, []).append(eff.text)
+                        kpi_notes.setdefault(eff.kpi, []).append(eff)
                         c.reasons.append(Reason(rule=rule.id, effect="note", because=rule.because))
 
     for kid in entry.exclude:
@@ -232,18 +247,105 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
     while len(chosen) < count and rest:
         best = min(rest, key=lambda c: (-_diverse_score(c, chosen), c.kpi.id))
         rest.remove(best)
-        if not _twin_of_any(best.kpi, [o.kpi for o in chosen]):
+        if not _twin_of_any(best, chosen):
             chosen.append(best)
     selected = [c.kpi.id for c in chosen]
     work = RoleWork(entry, key, platforms, count, entry.kpi_count is not None, cands, selected,
-                    overrides, kpi_notes, role_notes, frozenset(goals))
+                    overrides, kpi_notes, role_notes, frozenset(goals),
+                    measure_asks=measure_asks,
+                    sites={p.id: list(p.sites) for p in answers.platforms})
+    _keep_platform_measures(work)
     _balance(work)
     return work
 
 
-def _twin_of_any(kpi: Kpi, others: list[Kpi]) -> bool:
-    """True when `kpi` is the same number as one of `others` in another form (ROAS and ACoS)."""
-    return any(o.id in kpi.same_as or kpi.id in o.same_as for o in others)
+def _twin_of_any(c: Candidate, others: list[Candidate]) -> bool:
+    """True when `c` is the same number as one of `others` in another form (ROAS and ACoS) on
+    a platform both are held on: ACoS on Amazon beside ROAS on Shopee is each console's unit."""
+    return any((o.kpi.id in c.kpi.same_as or c.kpi.id in o.kpi.same_as)
+               and set(o.platforms) & set(c.platforms) for o in others)
+
+
+def _measure_asks(answers: Answers, entry: RoleEntry, platforms: list[str], rule: Rule,
+                  eff: KeepPlatformMeasure) -> list[tuple[str, Rule, KeepPlatformMeasure]]:
+    """The role's platforms this rule asks a measure for: those it names, less the ones a role
+    entry of `unless_covered_by` covers (that role carries the platform's measure instead)."""
+    covered = {p for other in answers.roles if other.role in eff.unless_covered_by
+               and other is not entry for p in answers.role_platforms(other)}
+    return [(p, rule, eff) for p in platforms if p in eff.platforms and p not in covered]
+
+
+def is_platform_measure(kpi: Kpi, on: list[str], platform: str, sites: list[str],
+                        ignore: Sequence[str] = ()) -> bool:
+    """`kpi`, held on the platforms `on`, is `platform`'s own measure: a KPI of that platform
+    (it names its platforms and `platform` is one), or one held to that platform's official
+    line for one of the client's `sites` there (or any site when none is named). KPIs in
+    `ignore` name their platforms for another reason and never count."""
+    if platform not in on or kpi.id in ignore:
+        return False
+    if kpi.platforms is not None and platform in kpi.platforms:
+        return True
+    return any(t.kind == "official" and t.platform == platform
+               and (not t.sites or not sites or set(t.sites) & set(sites)) for t in kpi.targets)
+
+
+def _keep_platform_measures(w: RoleWork) -> None:
+    """Per platform asked for: protect the best platform measure already selected, else add
+    the best one the role suits, preferring one that is also the measure of platforms still
+    to come (in a free place, or instead of the weakest KPI a balance step may swap).
+    A platform the role cannot get one for is recorded in `platform_gaps` with the reason."""
+    asks: list[tuple[str, Rule, KeepPlatformMeasure]] = []
+    for ask in w.measure_asks:
+        if ask[0] not in [a[0] for a in asks]:
+            asks.append(ask)
+
+    def measure_of(c: Candidate, ask: tuple[str, Rule, KeepPlatformMeasure]) -> bool:
+        p, _, eff = ask
+        return is_platform_measure(c.kpi, c.platforms, p, w.sites.get(p, []), eff.ignore)
+
+    for i, ask in enumerate(asks):
+        p, rule = ask[0], ask[1]
+        reason = Reason(rule=rule.id, effect="platform", because=rule.because, platform=p)
+        held = sorted((w.candidates[k] for k in w.selected if measure_of(w.candidates[k], ask)),
+                      key=Candidate.rank)
+        if held:
+            held[0].protected = True
+            held[0].reasons.append(reason)
+            continue
+        chosen = [w.candidates[k] for k in w.selected]
+        later = asks[i + 1:]
+        options = sorted((c for c in w.candidates.values()
+                          if measure_of(c, ask) and not c.excluded and c.kpi.id not in w.selected
+                          and c.kpi.roles.get(w.entry.role) and not _twin_of_any(c, chosen)),
+                         key=lambda c: (-sum(measure_of(c, a) for a in later), c.rank()))
+        if not options:
+            excluded = sorted(c.kpi.id for c in w.candidates.values()
+                              if measure_of(c, ask) and c.excluded and c.kpi.roles.get(w.entry.role))
+            w.platform_gaps.append(PlatformGap(platform=p, rule=rule.id,
+                                               why="excluded" if excluded else "none",
+                                               kpis=excluded))
+            continue
+        if not any(_place_measure(w, c, reason) for c in options):
+            w.platform_gaps.append(PlatformGap(platform=p, rule=rule.id, why="full"))
+
+
+def _place_measure(w: RoleWork, c: Candidate, reason: Reason) -> bool:
+    """Put a platform's measure into the role: in a free place (the role may grow to 5 when
+    its count is not fixed), else instead of the weakest KPI a balance step may swap, the
+    role's only lead (or lag) measure included when the measure is of the same kind."""
+    if len(w.selected) < w.count or (not w.count_fixed and len(w.selected) < MAX_KPIS):
+        w.selected.append(c.kpi.id)
+    else:
+        chosen = [w.candidates[k] for k in w.selected]
+        victims = [v for v in _swappable(w, keep_kinds=False)
+                   if v.kpi.kind == c.kpi.kind
+                   or sum(1 for o in chosen if o.kpi.kind == v.kpi.kind) > 1]
+        if not victims:
+            return False
+        w.selected[w.selected.index(victims[0].kpi.id)] = c.kpi.id
+    c.protected = True
+    c.reasons.append(reason)
+    return True
 
 
 def _diverse_score(c: Candidate, chosen: list[Candidate]) -> float:
@@ -289,10 +391,10 @@ def _add(w: RoleWork, c: Candidate, reason: Reason, *, may_grow: bool,
 
 
 def _pool(w: RoleWork) -> list[Candidate]:
-    held = [w.candidates[k].kpi for k in w.selected]
+    held = [w.candidates[k] for k in w.selected]
     return sorted((c for c in w.candidates.values()
                    if not c.excluded and c.kpi.id not in w.selected and c.kpi.roles.get(w.entry.role)
-                   and not _twin_of_any(c.kpi, held)),
+                   and not _twin_of_any(c, held)),
                   key=Candidate.rank)
 
 
@@ -367,6 +469,13 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
                                      n=len(w.selected), min=MIN_KPIS))
     chosen = sorted((w.candidates[k] for k in w.selected),
                     key=lambda c: (not c.pinned, c.rank()))
+    fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
+    sites = {p.id: list(p.sites) for p in answers.platforms}
+
+    def mine(items: list[Any], on: list[str]) -> list[Any]:
+        """Only the actions and notes written for the platforms the role holds the KPI on."""
+        return [x for x in items if text_applies(x, on, fulfillment, sites)]
+
     kpis = []
     for c in chosen:
         k = c.kpi
@@ -375,36 +484,47 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
             kpi=k.id, name=k.name, unit=k.unit, direction=k.direction, frequency=k.frequency,
             kind=k.kind, balance=k.balance,
             targets=resolve_targets(k, c.platforms, role.platform_bound, answers,
-                                    w.overrides.get(k.id, [])),
+                                    w.overrides.get(k.id, []), lang),
             data_source=source, data_system=system,
-            actions=[a.get(lang) for a in k.actions], drives=list(k.drives), counter=list(k.counter),
+            actions=[a.get(lang) for a in mine(k.actions, c.platforms)], drives=list(k.drives),
+            # only the counter metrics that exist on the role's platforms can guard it there
+            counter=[x for x in k.counter if x in library.kpis
+                     and platforms_for(library.kpis[x], w.platforms, fulfillment)],
             score=round(c.score, 2), pinned=c.pinned, reasons=c.reasons,
-            notes=[n.get(lang) for n in w.kpi_notes.get(k.id, [])]))
+            notes=[n.text.get(lang) for n in mine(w.kpi_notes.get(k.id, []), c.platforms)]))
     last = min((c.score for c in chosen), default=0.0)
     runners = []
     for c in sorted(w.candidates.values(), key=Candidate.rank):
         if c.kpi.id in w.selected or (not c.kpi.roles.get(w.entry.role) and not c.included):
             continue
-        # in the client's language (issue 13: runner-up reasons were English with --lang zh)
-        if c.excluded and c.excluded.startswith("rule "):
-            why = catalog.text(lang, "selection.why.excluded_rule", rule=c.excluded[5:])
-        elif c.excluded:
-            why = catalog.text(lang, "selection.why.excluded_client")
-        else:
-            family = [o.kpi.id for o in chosen if o.kpi.balance == c.kpi.balance]
-            if all(o.pinned or o.included for o in chosen):
-                why = catalog.text(lang, "selection.why.places_taken")
-            elif c.score < last:
-                why = catalog.text(lang, "selection.why.below", score=round(c.score, 2),
-                                   last=round(last, 2))
-            elif family:
-                why = catalog.text(lang, "selection.why.family", balance=c.kpi.balance,
-                                   family=", ".join(family))
-            else:
-                why = catalog.text(lang, "selection.why.outscored")
+        why = _runner_up_why(c, chosen, last, lang)
         runners.append(RunnerUp(kpi=c.kpi.id, score=round(c.score, 2), why=why))
         if len(runners) == 5:
             break
     return RoleSelection(key=w.key, role=w.entry.role, title=w.entry.title,
                          headcount=w.entry.headcount, platforms=w.platforms, kpis=kpis,
-                         runners_up=runners, notes=[n.get(lang) for n in w.role_notes])
+                         runners_up=runners,
+                         notes=[n.text.get(lang) for n in mine(w.role_notes, w.platforms)],
+                         platform_gaps=w.platform_gaps)
+
+
+# The balance families as a Chinese reader names them (runner-up reasons).
+def _runner_up_why(c: Candidate, chosen: list[Candidate], last: float, lang: str) -> str:
+    """Why a KPI the role suits was not selected, in the document's language (catalog
+    `selection.why`)."""
+    if c.excluded:
+        if c.excluded.startswith("rule "):
+            return catalog.text(lang, "selection.why.excluded_rule",
+                                rule=c.excluded.removeprefix("rule "))
+        return catalog.text(lang, "selection.why.excluded_client")
+    family = [o.kpi.id for o in chosen if o.kpi.balance == c.kpi.balance]
+    if all(o.pinned or o.included for o in chosen):
+        return catalog.text(lang, "selection.why.places_taken")
+    if c.score < last:
+        return catalog.text(lang, "selection.why.below", score=round(c.score, 2),
+                            last=round(last, 2))
+    if family:
+        balance = catalog.section(lang, "selection.family").get(c.kpi.balance, c.kpi.balance)
+        return catalog.text(lang, "selection.why.family", balance=balance,
+                            family=catalog.text(lang, "punct.list").join(family))
+    return catalog.text(lang, "selection.why.outscored")

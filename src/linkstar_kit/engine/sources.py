@@ -52,7 +52,10 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str,
     order = list(platforms if platforms is not None else answers.platform_ids())
     usable = [d for d in kpi.data_sources
               if d.system in have and (d.platforms is None or set(d.platforms) & set(order))]
-    ds = usable[0] if usable else kpi.data_sources[0]
+    # nothing the client can feed: still never name another platform's report
+    fallback = next((d for d in kpi.data_sources
+                     if d.platforms is None or set(d.platforms) & set(order)), kpi.data_sources[0])
+    ds = usable[0] if usable else fallback
     if ds.platforms is not None:
         # a platform's own report: name one per platform the role covers (Shopee Ads for the
         # Shopee shop, GMV Max for the TikTok one), still one source of truth per platform

@@ -29,7 +29,7 @@ from .. import catalog, fmt
 from ..periods import goal_span
 from ..store.rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
-from ..store.tracking import COMPANY, Tracked, company_title, platform_name, tracked
+from ..store.tracking import COMPANY, Tracked, company_title, tracked
 from .context import KitContext
 from .files import KitFiles
 
@@ -75,7 +75,7 @@ def model(ctx: KitContext) -> dict[str, Any]:
         first = group[0]
         series = []
         for t in group:
-            name = platform_name(library, t.platform, lang)
+            name = t.platform_label(library, lang)
             rag = t.rag
             series.append({
                 "platform": t.platform or None,

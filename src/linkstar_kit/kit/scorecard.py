@@ -30,7 +30,7 @@ from .. import catalog, fmt
 from ..periods import goal_span, label, period_of, periods
 from ..store.loader import COLUMNS, HELPERS
 from ..store.rag import Band, Rag
-from ..store.tracking import COMPANY, Tracked, platform_name, tracked
+from ..store.tracking import COMPANY, Tracked, tracked
 from .context import KitContext
 from .files import KitFiles
 
@@ -279,7 +279,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     latest: dict[tuple[str, str, str], str] = {}
 
     def pname(t: Tracked) -> str:
-        return platform_name(ctx.library, t.platform, lang)
+        return t.platform_label(ctx.library, lang)
 
     # goals sheet
     gs = wb.create_sheet(_sheet_title(_t("goals", lang), taken))

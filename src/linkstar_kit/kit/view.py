@@ -11,6 +11,7 @@ from typing import Any
 from .. import catalog, fmt
 from ..answers.models import Answers
 from ..engine.models import Selection
+from ..library.applicability import platforms_for
 from ..library.loader import Library
 from .labels import labels
 
@@ -52,6 +53,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     t = labels(lang)
     cur = answers.client.currency
     names = {k: v.name.get(lang) for k, v in library.kpis.items()}
+    fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
     shorts = {k: v.label(lang) for k, v in library.kpis.items()}
     platform_names = {k: v.name.get(lang) for k, v in library.platforms.items()}
     role_titles = {r.key: r.title or library.roles[r.role].name.get(lang) for r in selection.roles}
@@ -64,11 +66,16 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     def targets_view(k: Any, role_platforms: list[str]) -> list[dict[str, Any]]:
         out = []
         for tg in k.targets:
-            # a role on one platform needs no platform label on its targets
-            labelled = tg.platform and len(role_platforms) > 1
+            # a role on one platform needs no platform label on its targets, unless the
+            # target holds for some of its sites only: then the label names them
+            labelled = tg.platform and (len(role_platforms) > 1 or tg.sites)
+            label = platform_names.get(tg.platform, t["all_platforms"]) if labelled \
+                else t["all_platforms"]
+            if labelled and tg.sites:
+                label = f"{label} {'/'.join(tg.sites)}"
             out.append({
-                "platform": platform_names.get(tg.platform, t["all_platforms"]) if labelled
-                else t["all_platforms"],
+                "platform": label,
+                "sites": list(tg.sites or []),
                 "text": fmt.target(tg, k.unit, lang, cur),
                 "kind": tg.kind,
                 "kind_label": t[tg.kind],
@@ -87,6 +94,10 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     roles = []
     for r in selection.roles:
         role = library.roles[r.role]
+        # a counter metric of another platform (late dispatch is TikTok Shop's) is no advice
+        # to a role that does not sell there
+        counters = {c for k in r.kpis for c in k.counter
+                    if c in library.kpis and platforms_for(library.kpis[c], r.platforms, fulfillment)}
         kpis = []
         told: set[str] = set()  # a rule's reason is given once per role, at its first KPI
         for k in r.kpis:
@@ -112,7 +123,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "targets": targets_view(k, r.platforms),
                 "data_source": k.data_source,
                 "actions": k.actions,
-                "counter": [names[c] for c in k.counter if c in names],
+                "counter": [names[c] for c in k.counter if c in counters],
                 # only the goals this client set: the library's wider `drives` would mislead
                 "drives": [names[d] for d in k.drives if d in goal_ids],
                 "is_goal": k.kpi in goal_ids,

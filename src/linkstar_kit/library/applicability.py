@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .models import Kpi
+from .models import Kpi, Scoped
 
 
 def platforms_for(kpi: Kpi, role_platforms: Sequence[str],
@@ -34,3 +34,12 @@ def applies(kpi: Kpi, role: str, role_platforms: Sequence[str],
     if require_role and role not in kpi.roles:
         return False
     return bool(platforms_for(kpi, role_platforms, fulfillment))
+
+
+def text_applies(item: Scoped, on_platforms: Sequence[str],
+                 fulfillment: Mapping[str, Sequence[str]], sites: Mapping[str, Sequence[str]]) -> bool:
+    """True when a tagged action or note concerns one of `on_platforms` as the client runs it
+    (its fulfilment models and sites); untagged text applies everywhere."""
+    if item.neutral:
+        return True
+    return any(item.applies_on(p, fulfillment.get(p) or (), sites.get(p) or ()) for p in on_platforms)

@@ -13,9 +13,23 @@ from ..documents import Document, load_document
 from ..errors import InputError, Issue, did_you_mean, display_path
 from ..paths import data_dir
 from ..validation import validate
-from ..vocabulary import RULE_VOCABULARIES
+from ..vocabulary import FULFILLMENTS, RULE_VOCABULARIES
 from .conditions import ConditionError, Node, parse_condition
-from .models import Category, Kpi, LibraryMeta, Platform, Role, Rule
+from .models import (
+    Category,
+    KeepPlatformMeasure,
+    Kpi,
+    LibraryMeta,
+    Note,
+    Platform,
+    Role,
+    Rule,
+    Scoped,
+)
+
+# Every KPI keeps at least this many actions a role can use on each platform (and fulfilment
+# model) it applies to, once actions tagged for other platforms are set aside.
+MIN_ACTIONS = 2
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -218,6 +232,9 @@ def _check_references(lib: Library, kpis: dict[str, _Entry], issues: list[Issue]
                 if p not in lib.platforms:
                     bad(("data_sources", i, "platforms", j), f"unknown platform `{p}`", p,
                         lib.platforms)
+        for i, a in enumerate(k.actions):
+            _check_scope(lib, a, ("actions", i), bad)
+        _check_action_coverage(lib, k, e, issues)
         for i, t in enumerate(k.targets):
             if t.platform is None:
                 continue
@@ -228,6 +245,51 @@ def _check_references(lib: Library, kpis: dict[str, _Entry], issues: list[Issue]
                 bad(("targets", i, "platform"),
                     f"target for `{t.platform}`, but the KPI applies only to {k.platforms}",
                     t.platform, ())
+
+
+def _check_scope(lib: Library, item: Scoped, sub: tuple[str | int, ...],
+                 bad: Callable[[tuple[str | int, ...], str, str, Iterable[str]], None]) -> None:
+    """Unknown platform or site ids in a text's `platforms` / `sites` tags."""
+    for j, p in enumerate(item.platforms or ()):
+        if p not in lib.platforms:
+            bad((*sub, "platforms", j), f"unknown platform `{p}`", p, lib.platforms)
+    for j, f in enumerate(item.fulfillment or ()):
+        if f not in FULFILLMENTS:
+            bad((*sub, "fulfillment", j), f"unknown fulfillment model `{f}`", f, FULFILLMENTS)
+    listed = [lib.platforms[p] for p in item.platforms or () if p in lib.platforms]
+    known = sorted({s for pl in (listed or lib.platforms.values()) for s in pl.sites})
+    for j, site in enumerate(item.sites or ()):
+        if site not in known:
+            where = f"on {', '.join(p.id for p in listed)}" if listed else "on any platform"
+            bad((*sub, "sites", j), f"unknown site `{site}` {where}", site, known)
+
+
+def _check_action_coverage(lib: Library, k: Kpi, e: _Entry, issues: list[Issue]) -> None:
+    """A role on any platform (and fulfilment model) the KPI applies to keeps two actions.
+
+    Counted conservatively: an action tagged with sites does not count, since a role may sell
+    on none of them; on a platform that lists no fulfilment model, only untagged-by-model
+    actions count."""
+    for pid in k.platforms or lib.platforms:
+        platform = lib.platforms.get(pid)
+        if platform is None:
+            continue  # reported as an unknown platform
+        models: list[str | None] = [f for f in platform.fulfillment
+                                    if k.fulfillment is None or f in k.fulfillment]
+        if not platform.fulfillment:
+            models = [None]
+        for f in models:
+            usable = [a for a in k.actions if a.sites is None
+                      and (a.platforms is None or pid in a.platforms)
+                      and (a.fulfillment is None or (f is not None and f in a.fulfillment))]
+            if len(usable) < MIN_ACTIONS:
+                on = f"{pid} ({f})" if f else pid
+                issues.append(e.doc.issue(
+                    (*e.path, "actions"),
+                    f"KPI `{k.id}` has {len(usable)} action(s) a role on {on} can use; "
+                    f"at least {MIN_ACTIONS} are needed",
+                    "add a platform-neutral action, or tag one with this platform"))
+                return  # one message per KPI is enough to act on
 
 
 def _compile_rule(lib: Library, e: _Entry, issues: list[Issue]) -> CompiledRule | None:
@@ -249,12 +311,39 @@ def _compile_rule(lib: Library, e: _Entry, issues: list[Issue]) -> CompiledRule 
             issues.append(e.doc.issue((*e.path, "then", i, "kpi"), f"unknown KPI `{kpi}`",
                                       did_you_mean(kpi, lib.kpis)))
             ok = False
+        if isinstance(eff, Note):
+
+            def bad(sub: tuple[str | int, ...], msg: str, value: str, known: Iterable[str],
+                    i: int = i) -> None:
+                issues.append(e.doc.issue((*e.path, "then", i, *sub), msg,
+                                          did_you_mean(value, known)))
+
+            n_before = len(issues)
+            _check_scope(lib, eff, (), bad)
+            ok = ok and len(issues) == n_before
         platform = getattr(eff, "platform", None)
         if platform is not None and platform not in lib.platforms:
             issues.append(e.doc.issue((*e.path, "then", i, "platform"),
                                       f"unknown platform `{platform}`",
                                       did_you_mean(platform, lib.platforms)))
             ok = False
+        if isinstance(eff, KeepPlatformMeasure):
+            for j, p in enumerate(eff.platforms):
+                if p not in lib.platforms:
+                    issues.append(e.doc.issue((*e.path, "then", i, "platforms", j),
+                                              f"unknown platform `{p}`",
+                                              did_you_mean(p, lib.platforms)))
+                    ok = False
+            for j, k in enumerate(eff.ignore):
+                if k not in lib.kpis:
+                    issues.append(e.doc.issue((*e.path, "then", i, "ignore", j),
+                                              f"unknown KPI `{k}`", did_you_mean(k, lib.kpis)))
+                    ok = False
+            for j, r in enumerate(eff.unless_covered_by):
+                if r not in lib.roles:
+                    issues.append(e.doc.issue((*e.path, "then", i, "unless_covered_by", j),
+                                              f"unknown role `{r}`", did_you_mean(r, lib.roles)))
+                    ok = False
     if not ok:
         return None
     return CompiledRule(rule, node)

@@ -8,6 +8,7 @@ and line instead of passing silently.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -45,6 +46,47 @@ class Text(Model):
         return self.zh if lang == "zh" else self.en
 
 
+SiteCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class Scoped(Model):
+    """Where a piece of text applies: absent keys mean everywhere.
+
+    A role sees the text when one of the platforms it holds the KPI on is listed (or none is),
+    and that platform runs one of the listed fulfilment models and one of the listed sites
+    (or the key is absent, or the client named none for that platform)."""
+
+    platforms: list[Id] | None = None
+    # checked against the known models at load, with a did-you-mean
+    fulfillment: list[Id] | None = None
+    sites: list[SiteCode] | None = None
+
+    def applies_on(self, platform: str, fulfillment: Sequence[str], sites: Sequence[str]) -> bool:
+        if self.platforms is not None and platform not in self.platforms:
+            return False
+        if self.fulfillment is not None and fulfillment and not set(fulfillment) & set(self.fulfillment):
+            return False
+        return self.sites is None or not sites or bool(set(sites) & set(self.sites))
+
+    @property
+    def neutral(self) -> bool:
+        return self.platforms is None and self.fulfillment is None and self.sites is None
+
+
+class Action(Text, Scoped):
+    """A concrete action that moves a KPI, bilingual, optionally for some platforms,
+    fulfilment models and sites only."""
+
+
+# A source label: a plain string only for a bare proper-noun label (the same in both languages),
+# else bilingual. `source_text` picks the document's language.
+Source = Annotated[str, Field(min_length=3)] | Text
+
+
+def source_text(source: Source, lang: str) -> str:
+    return source if isinstance(source, str) else source.get(lang)
+
+
 def _check_value_fits_op(t: Any) -> Any:
     if t.op == "between":
         if not isinstance(t.value, tuple) or t.value[0] > t.value[1]:
@@ -58,14 +100,16 @@ class Target(Model):
     """A target for a KPI, optionally for one platform (and some of its sites)."""
 
     platform: Id | None = None
-    sites: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] | None = None
+    sites: list[SiteCode] | None = None
     op: Op
     value: Finite | tuple[Finite, Finite]
     kind: TargetKind
-    source: Annotated[str, Field(min_length=3)]
+    source: Source
     url: str | None = None
     as_of: dt.date
-    window: str | None = None
+    # like `source`: a plain string only when it reads the same in both languages ("60 days"
+    # does not: write {en: "60 days", zh: ...} with the Chinese for it)
+    window: Source | None = None
     note: Text | None = None
 
     _value_fits_op = model_validator(mode="after")(lambda self: _check_value_fits_op(self))
@@ -96,7 +140,7 @@ class Kpi(Model):
     roles: dict[Id, Annotated[float, Field(ge=0, le=10)]]
     data_sources: Annotated[list[DataSource], Field(min_length=1)]
     targets: list[Target] = []
-    actions: Annotated[list[Text], Field(min_length=2)]
+    actions: Annotated[list[Action], Field(min_length=2)]
     counter: list[Id] = []
     drives: list[Id] = []
     # the same number in another form (ROAS = 1 / ACoS): a role never gets both
@@ -121,7 +165,7 @@ class Kpi(Model):
 class Platform(Model):
     id: Id
     name: Text
-    sites: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] = []
+    sites: list[SiteCode] = []
     fulfillment: list[Fulfillment] = []
     note: Text | None = None
 
@@ -187,20 +231,37 @@ class SetTarget(Model):
     op: Op
     value: Finite | tuple[Finite, Finite]
     kind: TargetKind
-    source: Annotated[str, Field(min_length=3)]
+    source: Source
     as_of: dt.date
     tighten: bool = False
 
     _value_fits_op = model_validator(mode="after")(lambda self: _check_value_fits_op(self))
 
 
-class Note(Model):
+class Note(Scoped):
+    """A note for a KPI (or, without `kpi`, for the role); `platforms`, `fulfillment` and
+    `sites` say where it applies, as for actions."""
+
     effect: Literal["note"]
     kpi: Id | None = None
     text: Text
 
 
-Effect = Annotated[Include | Exclude | Boost | SetTarget | Note, Field(discriminator="effect")]
+class KeepPlatformMeasure(Model):
+    """For each of the role's platforms among `platforms`, keep at least one of that platform's
+    own measures: a KPI only that platform (or a few) has, or one held to the platform's
+    `official` line. Skipped for a platform that a role entry of `unless_covered_by` covers."""
+
+    effect: Literal["keep_platform_measure"]
+    platforms: Annotated[list[Id], Field(min_length=1)]
+    unless_covered_by: list[Id] = []
+    # KPIs that name their platforms for another reason (ACoS: the unit of the ad console),
+    # not because the platform judges the store by them: they do not count as its measure
+    ignore: list[Id] = []
+
+
+Effect = Annotated[Include | Exclude | Boost | SetTarget | Note | KeepPlatformMeasure,
+                   Field(discriminator="effect")]
 
 
 class Rule(Model):

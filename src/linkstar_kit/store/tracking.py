@@ -45,6 +45,13 @@ class Tracked:
     def is_goal(self) -> bool:
         return self.role_key == COMPANY
 
+    def platform_label(self, library: Library, lang: str) -> str:
+        """The platform's name, with the sites the row's target holds for when it holds for
+        some of them only (the documents show every site group; a row carries the first)."""
+        name = platform_name(library, self.platform, lang)
+        sites = self.target.sites if self.target else None
+        return f"{name} {'/'.join(sites)}" if sites else name
+
     def title(self, lang: str) -> str:
         """`Advertising cost of sales · ACoS`: the name in the client's language, then the short
         name (an acronym) if it has one; never the other language's name (one language a
@@ -101,7 +108,12 @@ def _rows(targets: list[ResolvedTarget], role_platforms: list[str],
     shared = next((t for t in targets if t.platform is None), None)
     if shared is not None or not role_platforms:
         return [(ALL, shared)]
-    by_platform = {t.platform: t for t in targets if t.platform}
+    # one row per platform: where the targets differ by site, the row carries the first site
+    # group's target (the documents show every group)
+    by_platform: dict[str, ResolvedTarget] = {}
+    for t in targets:
+        if t.platform:
+            by_platform.setdefault(t.platform, t)
     if by_platform or kpi_platforms is not None or platform_bound:
         plats = [p for p in role_platforms if kpi_platforms is None or p in kpi_platforms]
         if plats:

@@ -1,7 +1,7 @@
 """The health check: answers + selection + library -> findings.
 
-One module per theme (fit, goals, alignment, kpis, gaming, data, targets, pay, review); each
-`check_*` function looks at one thing the method cares about and yields findings in the
+One module per theme (fit, goals, alignment, kpis, gaming, data, targets, platforms, pay,
+review); each `check_*` function looks at one thing the method cares about and yields findings in the
 language of the selection. They run in a fixed order, so the same input always gives the same
 list. Decisions worth knowing (they are the product's reading of the method, see
 `reference/method.md`):
@@ -54,6 +54,7 @@ from .gaming import check_gaming
 from .kpis import check_actions, check_kpi_count
 from .pay import check_incentives
 from .placeholders import is_placeholder, real_actions
+from .platforms import check_platform_measures
 from .review import check_review
 from .targets import check_open_targets, check_stale_targets
 
@@ -78,7 +79,7 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
     checks: tuple[Check, ...] = (
         check_fit, *GOAL_CHECKS, check_alignment, check_kpi_count, check_actions,
         check_gaming, check_data, check_stale_targets, check_open_targets,
-        check_incentives, check_review)
+        check_platform_measures, check_incentives, check_review)
     for run in checks:
         findings.extend(run(ctx))
     return sort_findings(findings)

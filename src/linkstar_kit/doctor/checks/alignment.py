@@ -49,8 +49,12 @@ def aligned(c: Context, kid: str, _seen: frozenset[str] = frozenset()) -> bool:
 def check_alignment(c: Context) -> Iterator[Finding]:
     goals = c.join([c.kpi(g.kpi) for g in c.answers.goals])
     for r in c.selection.roles:
+        # a platform's own measure kept for the role (account health, the platform's lines)
+        # is a condition of every goal, like an official line; so is a KPI a library rule
+        # puts on the role (the method's pair, a platform's requirement), with its reason
         direct = {k.kpi for k in r.kpis
-                  if aligned(c, k.kpi) or any(t.kind == "official" for t in k.targets)}
+                  if aligned(c, k.kpi) or any(t.kind == "official" for t in k.targets)
+                  or any(x.effect in ("platform", "include") for x in k.reasons)}
         guards = {g for k in r.kpis if k.kpi in direct for g in k.counter}
         loose = [k.kpi for k in r.kpis if k.kpi not in direct and k.kpi not in guards]
         if len(loose) >= 2 and len(loose) == len(r.kpis):
