@@ -10,6 +10,7 @@ Each fresh process is run several times; the median wall time and the peak RSS a
 Targets (issue 2): --help < 0.3 s; the largest example's md kit < 1 s and < 200 MB.
 Target (issue 13): the largest example's Markdown + HTML in process in under 0.13 s (half of the
 0.27 s measured when every document went through cookiecutter and a temporary folder).
+Target (issue 11): `linkstar review --format md` of a 12-role kit with 52 weeks of data < 1 s.
 """
 
 from __future__ import annotations
@@ -123,6 +124,62 @@ def documents_in_process(example: Path) -> dict[str, tuple[float, float]]:
     return figures
 
 
+def review_kit(tmp: Path) -> tuple[Path, str, int]:
+    """A 12-role kit with 52 ISO weeks of actuals (and the months inside them) loaded: the
+    issue-11 figure. Values wander around each target so that every status and some anomalies
+    occur. Returns (kit, the last week's id, the number of actuals)."""
+    import csv
+    import datetime as dt
+    import sqlite3
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from linkstar_kit.answers.models import Answers
+    from linkstar_kit.kit.generate import generate_kit
+    from linkstar_kit.library.loader import load_library
+    from linkstar_kit.periods import period_id, periods
+    from linkstar_kit.store.loader import load_actuals
+    from linkstar_kit.store.schema import statements
+
+    library = load_library()
+    roles = [r for r in library.roles if r != "team_lead"][:11] + ["team_lead"]
+    platforms = ["amazon", "shopee", "tiktok_shop"]
+    answers = Answers.model_validate({
+        "version": 1, "client": {"name": "Bench 12 roles", "language": "en"},
+        "scope": {"level": "company", "start": "2025-09-29", "horizon": "year"},
+        "stage": "growth", "team_size": 40,
+        "platforms": [{"id": p, "fulfillment": ["self_ship"]} for p in platforms],
+        "goals": [{"kpi": "net_margin", "target": 0.12, "by": "2026-09-27", "baseline": 0.08}],
+        "roles": [{"role": r, "key": f"r{i:02d}"} for i, r in enumerate(roles)],
+    })
+    kit = tmp / "review-kit"
+    generate_kit(answers, library, kit, formats=["dashboards"])
+    mem = sqlite3.connect(":memory:")
+    for stmt in statements((kit / "data" / "schema.sql").read_text(encoding="utf-8")):
+        mem.execute(stmt)
+    targets = mem.execute("SELECT role_key, kpi, platform, frequency, unit, target_low, "
+                          "target_high FROM targets").fetchall()
+    first, last = dt.date(2025, 9, 29), dt.date(2026, 9, 27)  # 52 weeks
+    out = []
+    for n, (role, kpi, plat, freq, unit, lo, hi) in enumerate(targets):
+        base = lo or hi or (0.3 if unit == "ratio" else 50.0)
+        for i, (s, e) in enumerate(periods(freq, first, last)):
+            if s < first or e > last:
+                continue
+            v = base * (1 + 0.15 * (((i * 7 + n) % 11) - 5) / 5)
+            if unit == "ratio":
+                v = min(max(v, 0.0), 1.0)
+            out.append([s.isoformat(), e.isoformat(), role, kpi, plat, f"{v:.6g}",
+                        "promo week" if (i + n) % 17 == 0 else "", ""])
+    csv_path = tmp / "actuals-52w.csv"
+    with csv_path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["period_start", "period_end", "role_key", "kpi", "platform", "value",
+                    "annotation", "source"])
+        w.writerows(out)
+    load_actuals(kit, csv_path)
+    return kit, period_id("weekly", last), len(out)
+
+
 def main() -> None:
     rows: list[tuple[str, str, str]] = []
     t, m = fresh([str(LINKSTAR), "--help"])
@@ -137,6 +194,14 @@ def main() -> None:
         t, m = fresh([str(LINKSTAR), "generate", str(largest), "-o", str(Path(tmp) / "mdhtml"),
                       "--format", "md,html", "--force"])
         rows.append((f"generate --format md,html {largest.name}", f"{t:.3f} s", f"{m:.0f} MiB"))
+    with tempfile.TemporaryDirectory() as tmp:
+        kit, week, n_actuals = review_kit(Path(tmp))
+        t, m = fresh([str(LINKSTAR), "review", str(kit), "--period", week, "--format", "md"])
+        rows.append((f"review --format md, 12 roles, 52 weeks ({n_actuals} actuals)",
+                     f"{t:.3f} s", f"{m:.0f} MiB"))
+        t, m = fresh([str(LINKSTAR), "review", str(kit), "--period", week, "--format", "md,html"])
+        rows.append(("review --format md,html (a trend chart per KPI), same kit",
+                     f"{t:.3f} s", f"{m:.0f} MiB"))
     t, m, n = synthetic_selection()
     rows.append((f"select() 50 roles in-process ({n} KPIs)", f"{t * 1000:.1f} ms",
                  f"{m:.1f} MiB (traced)"))

@@ -58,10 +58,10 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
 
 def make_answers(lang: str = "en", tz: str = "Asia/Shanghai", start: str = "2026-07-01",
                  review: dict[str, Any] | None = None, roles: list[dict] | None = None,
-                 **over: Any) -> Answers:
+                 horizon: str = "quarter", **over: Any) -> Answers:
     data = answers(client={"name": "Starriver 星河", "slug": "starriver", "language": lang,
                            "timezone": tz},
-                   scope={"level": "company", "start": start, "horizon": "quarter"},
+                   scope={"level": "company", "start": start, "horizon": horizon},
                    goals=[{"kpi": "gmv", "target": 1000000, "by": "2026-12-31"}],
                    roles=roles or ROLES, **over)
     if review is not None:
@@ -244,7 +244,7 @@ def test_quarterly_is_omitted_when_opted_out(library: Library) -> None:
     docs = render_agendas(ctx)
     assert sorted(docs) == ["agendas/monthly-review.md", "agendas/weekly-review.md"]
     cal = Calendar.from_ical(render_calendar(ctx))
-    assert sorted(str(e["UID"]) for e in cal.walk("VEVENT")) == [
+    assert sorted({str(e["UID"]) for e in cal.walk("VEVENT")}) == [
         uid("starriver", "monthly"), uid("starriver", "weekly")]
 
 
@@ -278,8 +278,29 @@ def test_a_user_blueprint_overrides_the_agendas(library: Library, tmp_path: Path
 # --- calendar ------------------------------------------------------------------------------
 
 def events(ics: bytes) -> dict[str, Any]:
+    """Each series' master event (not its moved occurrences)."""
     cal = Calendar.from_ical(ics)
-    return {str(e["UID"]).split("-review.")[0]: e for e in cal.walk("VEVENT")}
+    return {str(e["UID"]).split("-review.")[0]: e for e in cal.walk("VEVENT")
+            if "RECURRENCE-ID" not in e}
+
+
+def held(ics: bytes) -> dict[str, list[dt.date]]:
+    """{series: the days its meetings are held}: the rule expanded up to UNTIL, with each
+    occurrence moved by an override (RECURRENCE-ID) where there is one, as a calendar client
+    shows them."""
+    from dateutil.rrule import rrulestr
+
+    cal = Calendar.from_ical(ics)
+    out: dict[str, list[dt.date]] = {}
+    for name, master in events(ics).items():
+        start = master.decoded("DTSTART")
+        rule = rrulestr(master["RRULE"].to_ical().decode(), dtstart=start)
+        moved = {e.decoded("RECURRENCE-ID"): e.decoded("DTSTART") for e in cal.walk("VEVENT")
+                 if "RECURRENCE-ID" in e and str(e["UID"]) == str(master["UID"])}
+        days = list(rule)
+        assert set(moved) <= set(days), "an override must name an occurrence of the rule"
+        out[name] = [moved.get(d, d).date() for d in days]
+    return out
 
 
 def test_calendar_parses_with_three_series_in_the_clients_zone(library: Library) -> None:
@@ -291,15 +312,17 @@ def test_calendar_parses_with_three_series_in_the_clients_zone(library: Library)
     ev = events(ics)
     assert sorted(ev) == ["monthly", "quarterly", "weekly"]
     rr = {k: e["RRULE"].to_ical().decode() for k, e in ev.items()}
-    assert rr == {"weekly": "FREQ=WEEKLY;BYDAY=MO",
-                  "monthly": "FREQ=MONTHLY;BYMONTHDAY=3",
-                  "quarterly": "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=10"}
+    # every series ends: the weekly and monthly with the review of the scope's last week and
+    # month (the scope ends 2026-09-30), the quarterly within the scope
+    assert rr == {"weekly": "FREQ=WEEKLY;UNTIL=20261005T020000Z;BYDAY=MO",
+                  "monthly": "FREQ=MONTHLY;UNTIL=20261015T060000Z;BYMONTHDAY=15",
+                  "quarterly": "FREQ=MONTHLY;UNTIL=20260710T060000Z;INTERVAL=3;BYMONTHDAY=10"}
     for e in ev.values():
         assert e["DTSTART"].params["TZID"] == "Asia/Shanghai"
-    # scope starts Wednesday 2026-07-01: first Monday, first 3rd, first quarter month's 10th
+    # scope starts Wednesday 2026-07-01: first Monday, first 15th, first quarter month's 10th
     starts = {k: e.decoded("DTSTART") for k, e in ev.items()}
     assert starts["weekly"].replace(tzinfo=None) == dt.datetime(2026, 7, 6, 10, 0)
-    assert starts["monthly"].replace(tzinfo=None) == dt.datetime(2026, 7, 3, 14, 0)
+    assert starts["monthly"].replace(tzinfo=None) == dt.datetime(2026, 7, 15, 14, 0)
     assert starts["quarterly"].replace(tzinfo=None) == dt.datetime(2026, 7, 10, 14, 0)
     # 10:00 in Shanghai is 02:00 UTC
     assert starts["weekly"].astimezone(dt.timezone.utc) == dt.datetime(
@@ -314,14 +337,62 @@ def test_calendar_parses_with_three_series_in_the_clients_zone(library: Library)
 def test_quarterly_recurrence_lands_on_quarter_months(library: Library) -> None:
     from dateutil.rrule import rrulestr
 
-    ev = events(render_calendar(make_ctx(library, start="2026-07-15")))
-    q = ev["quarterly"]
+    ics = render_calendar(make_ctx(library, start="2026-07-15", horizon="year"))
+    q = events(ics)["quarterly"]
     start = q.decoded("DTSTART")
     assert start.replace(tzinfo=None) == dt.datetime(2026, 10, 10, 14, 0)
-    rule = rrulestr(q["RRULE"].to_ical().decode(), dtstart=start.replace(tzinfo=None))
-    assert [d.date() for d in rule[:4]] == [dt.date(2026, 10, 10), dt.date(2027, 1, 10),
-                                           dt.date(2027, 4, 10), dt.date(2027, 7, 10)]
-    assert ev["monthly"].decoded("DTSTART").date() == dt.date(2026, 8, 3)
+    rule = rrulestr(q["RRULE"].to_ical().decode(), dtstart=start)
+    # the year ends 2027-07-14: no quarterly review after it
+    assert [d.date() for d in rule] == [dt.date(2026, 10, 10), dt.date(2027, 1, 10),
+                                        dt.date(2027, 4, 10), dt.date(2027, 7, 10)]
+    # 2026-10-10 is a Saturday and 2027-04-10 too: held the Monday after, as is 2027-07-10
+    assert held(ics)["quarterly"] == [dt.date(2026, 10, 12), dt.date(2027, 1, 11),
+                                      dt.date(2027, 4, 12), dt.date(2027, 7, 12)]
+    assert events(ics)["monthly"].decoded("DTSTART").date() == dt.date(2026, 7, 15)
+
+
+def test_berlin_first_meetings_move_off_saturdays_and_holidays(library: Library) -> None:
+    """The issue's dates: 2026-10-03 (a Saturday and German Unity Day) and 2026-10-10 (a
+    Saturday) for a team in Berlin from October; 2026-01-10 from January."""
+    rv = review()
+    ics = render_calendar(make_ctx(library, tz="Europe/Berlin", start="2026-10-01", review=rv))
+    days = held(ics)
+    assert days["monthly"][0] == dt.date(2026, 10, 5)
+    assert days["quarterly"] == [dt.date(2026, 10, 12)]
+    ics = render_calendar(make_ctx(library, tz="Europe/Berlin", start="2026-01-01", review=rv))
+    assert held(ics)["quarterly"][0] == dt.date(2026, 1, 12)
+    from linkstar_kit.workdays import Workdays
+
+    berlin = Workdays("DE")
+    for series, ds in held(ics).items():
+        assert all(berlin.is_working(d) for d in ds), series
+
+
+def test_china_national_day_by_zone_and_by_answer(library: Library) -> None:
+    from linkstar_kit.workdays import Workdays
+
+    rv = review()
+    china = Workdays("CN")
+    assert china.holiday(dt.date(2026, 10, 3)) is not None
+    ics = render_calendar(make_ctx(library, tz="Asia/Shanghai", start="2026-10-01", review=rv))
+    first = held(ics)["monthly"][0]
+    assert first > dt.date(2026, 10, 3) and china.is_working(first)
+    assert all(china.is_working(d) for ds in held(ics).values() for d in ds)
+    # a team in Berlin meeting on China's calendar says so in the answers
+    ics = render_calendar(make_ctx(library, tz="Europe/Berlin", start="2026-10-01",
+                                   review={**rv, "country": "CN"}))
+    assert held(ics)["monthly"][0] == first
+
+
+def test_every_series_ends_with_the_scope(library: Library) -> None:
+    ics = render_calendar(make_ctx(library, start="2026-10-01"))
+    days = held(ics)
+    end = dt.date(2026, 12, 31)
+    # one review after the end for the last week and the last month, none after it for the
+    # quarter
+    assert days["weekly"][-1] > end and days["weekly"][-2] <= end
+    assert days["monthly"][-1] > end and days["monthly"][-2] <= end
+    assert all(d <= end for d in days["quarterly"])
 
 
 def test_calendar_is_byte_identical_and_uids_stable(library: Library) -> None:

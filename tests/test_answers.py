@@ -432,8 +432,8 @@ def test_unknown_ids_in_json(lib: Library) -> None:
     assert problems(text, lib, json_syntax=True) == [
         "a.json:9:12: platforms[1].id: unknown platform `shoppe` (did you mean `shopee` or "
         "`shopify`?)",
-        "a.json:11:45: goals[0].target: `net_margin` is a rate: target must be a fraction in "
-        "[0, 1] (0.15 means 15 %), got 15 (did you mean 0.15?)",
+        "a.json:11:45: goals[0].target: `net_margin` is a signed rate: target must be a "
+        "fraction in [-1, 10] (-0.12 means a 12 % fall), got 15 (did you mean 0.15?)",
     ]
 
 
@@ -514,17 +514,17 @@ def test_scope_name_required_unless_company(lib: Library) -> None:
 
 
 def test_goal_rules(lib: Library) -> None:
-    text = edit("    by: 2026-09-30\n", "    by: 2025-12-31\n    baseline: 9\n"
+    text = edit("    by: 2026-09-30\n", "    by: 2025-12-31\n    baseline: 90\n"
                 "  - kpi: net_margin\n    target: 150\n    by: 2026-12-31\n")
     assert problems(text, lib) == [
         "a.yaml:17:9: goals[0].by: goal date 2025-12-31 is before scope.start 2026-01-05 (a "
         "goal must fall on or after the first day the KPI system runs)",
-        "a.yaml:18:15: goals[0].baseline: `net_margin` is a rate: baseline must be a fraction "
-        "in [0, 1] (0.15 means 15 %), got 9 (did you mean 0.09?)",
+        "a.yaml:18:15: goals[0].baseline: `net_margin` is a signed rate: baseline must be a "
+        "fraction in [-1, 10] (-0.12 means a 12 % fall), got 90 (did you mean 0.9?)",
         "a.yaml:19:10: goals[1].kpi: KPI `net_margin` already has a goal (first at goals[0]; "
         "keep one goal per KPI)",
-        "a.yaml:20:13: goals[1].target: `net_margin` is a rate: target must be a fraction in "
-        "[0, 1] (0.15 means 15 %), got 150",
+        "a.yaml:20:13: goals[1].target: `net_margin` is a signed rate: target must be a "
+        "fraction in [-1, 10] (-0.12 means a 12 % fall), got 150",
     ]
 
 

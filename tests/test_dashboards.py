@@ -60,10 +60,20 @@ def test_every_panel_query_runs_on_the_loaded_store(loaded: Path) -> None:
                 assert target["queryText"] == target["rawQueryText"]
                 assert "$" not in target["queryText"]  # no macros: runs unchanged
                 rows = con.execute(target["queryText"]).fetchall()
+                if "FROM open_issues" in target["queryText"]:
+                    assert target["queryType"] == "table"  # empty until `linkstar review` ran
+                    continue
                 assert rows, f"{panel['title']}: no data from {target['queryText']}"
-                for time, value in rows:
+                if "FROM status_by_period" in target["queryText"]:  # KPIs counted by status
+                    assert all(isinstance(n, int) for r in rows for n in r[1:])
+                    assert sum(n for r in rows for n in r[1:]) > 0
+                    continue
+                for time, value, *pace in rows:
                     dt.datetime.fromisoformat(time.replace("Z", "+00:00"))
                     assert isinstance(value, float)
+                    if pace:  # a goal: the plan to date and the pace code (pacing.py)
+                        plan, code = pace
+                        assert isinstance(plan, float) and code in (0, 1, 2)
                 ran += 1
     finally:
         con.close()
@@ -76,8 +86,13 @@ def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
     assert (var["type"], var["query"], var["name"]) == (
         "datasource", "frser-sqlite-datasource", "datasource")
     rows = [p["title"] for p in g["panels"] if p["type"] == "row"]
-    assert rows == [s["title"] for s in d["sections"]]
-    panels = [p for p in g["panels"] if p["type"] != "row"]
+    # the KPI sections, then the reviews' row (status by period, open issues) last
+    assert rows == [s["title"] for s in d["sections"]] + [d["reviews"]["title"]]
+    reviews = [p for p in g["panels"] if p["type"] != "row"][-2:]
+    assert [(p["type"], p["title"]) for p in reviews] == [
+        ("timeseries", d["reviews"]["panels"][0]["title"]),
+        ("table", d["reviews"]["panels"][1]["title"])]
+    panels = [p for p in g["panels"] if p["type"] != "row"][:-2]
     model = [p for s in d["sections"] for p in s["panels"]]
     assert len(panels) == len(model)
     for gp, mp in zip(panels, model, strict=True):
@@ -90,6 +105,12 @@ def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
             assert unit.startswith("currency")
         first = mp["series"][0]
         steps = gp["fieldConfig"]["defaults"]["thresholds"]["steps"]
+        if mp["id"].startswith("goal."):
+            # a goal is coloured by its pace (on track, at risk, off track), not its target
+            (override,) = gp["fieldConfig"]["overrides"]
+            (mapping,) = next(p["value"] for p in override["properties"] if p["id"] == "mappings")
+            assert {o["color"] for o in mapping["options"].values()} == {"green", "orange", "red"}
+            continue
         assert [(x["value"], x["color"]) for x in steps] == expected_steps(first)
         overrides = {o["matcher"]["options"]["names"][0]: o["properties"][0]["value"]["steps"]
                      for o in gp["fieldConfig"]["overrides"]}
@@ -105,7 +126,9 @@ def expected_steps(series: dict[str, Any]) -> list[tuple[float | None, str]]:
     """A series' Grafana steps: from its target's RAG bands, or plain text without a target."""
     if series["target"] is None:
         return [(None, "text")]
-    rag = Rag.from_target(series["target"]["op"], series["target"]["value"])
+    line = series["target"].get("line")
+    rag = Rag.from_target(series["target"]["op"], series["target"]["value"],
+                          (line["op"], line["value"]) if line else None)
     steps = [(v, COLOURS[c]) for v, c in rag.steps()]
     assert len({c for _, c in steps}) >= 2
     return steps
@@ -130,7 +153,11 @@ def test_goals_come_first(loaded: Path) -> None:
                                                               selection["goals"]]
     assert [s["role_key"] for s in d["sections"][1:]] == [r["key"] for r in selection["roles"]]
     for s, role in zip(d["sections"][1:], selection["roles"], strict=True):
-        assert [p["kpi"] for p in s["panels"]] == [k["kpi"] for k in role["kpis"]]
+        carried = [p["kpi"] for p in s["panels"] if "watch_for" not in p]
+        assert carried == [k["kpi"] for k in role["kpis"]]
+        # counter metrics the role does not carry follow as watch panels, each guarding one
+        for p in s["panels"][len(carried):]:
+            assert p["watch_for"] in carried and p["kpi"] not in carried
 
 
 def test_neutral_panels_carry_what_a_bi_tool_needs(loaded: Path) -> None:

@@ -660,3 +660,29 @@ def test_a_month_long_project_needs_no_quarterly_review() -> None:
     data["scope"] = {"level": "company", "start": "2026-11-01"}
     codes = [f.code for f in check(Answers.model_validate(data), load_library())]
     assert "no-quarterly-review" in codes
+
+
+# --- issue 10: a goal's stretch for the stage, the monthly review after the close ----------------
+
+def test_a_goal_moving_further_than_the_stage_allows_is_a_stretch(tmp_path: Path) -> None:
+    ans = sound_answers(stage="growth")
+    ans["goals"][1].update(baseline=0.08, target=0.15)  # +7 points in a quarter
+    f = the(run(tmp_path, ans), "goal-stretch")
+    assert f.severity == "warning" and f.where.goal == "net_margin" and "7 points" in f.message
+    ans["goals"][1].update(baseline=0.09, target=0.15)  # +6: within 2 points a month
+    assert "goal-stretch" not in codes(run(tmp_path / "b", ans))
+    ans["goals"][0].update(baseline=500_000, target=1_000_000)  # x2 in a quarter
+    assert the(run(tmp_path / "c", ans), "goal-stretch").where.goal == "gmv"
+
+
+def test_monthly_review_before_the_close_is_flagged(tmp_path: Path) -> None:
+    close = k("month_end_close_days", {"finance": 5}, "efficiency", unit="days",
+              direction="lower", targets=[{"op": "<=", "value": 10, "kind": "house",
+                                           "as_of": "2026-01-01",
+                                           "source": "LinkStar library default: test"}])
+    kpis = [*sound_kpis(), close]
+    ans = sound_answers(review={"monthly": {"day": 3}})
+    f = the(run(tmp_path, ans, kpis), "review-before-close")
+    assert f.severity == "warning" and "10 working days" in f.message
+    ans = sound_answers(review={"monthly": {"day": 15}})
+    assert "review-before-close" not in codes(run(tmp_path / "b", ans, kpis))

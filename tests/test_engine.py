@@ -252,9 +252,20 @@ def test_multi_platform_role_gets_a_target_per_platform(tmp_path: Path) -> None:
 
 
 def test_goal_kpi_takes_the_goal_as_target(tmp_path: Path) -> None:
-    sel = run(tmp_path, answers(roles=[{"role": "team_lead"}]))
+    """A goal that adds up over periods (GMV, aggregation sum) is the role's plan per period:
+    the goal spread over the weekly periods of its span, with the cascade as a reason."""
+    import datetime as dt
+
+    from linkstar_kit.periods import periods
+
+    ans = answers(roles=[{"role": "team_lead"}])
+    sel = run(tmp_path, ans)
     gmv = next(k for k in sel.roles[0].kpis if k.kpi == "gmv")
-    assert [(t.op, t.value, t.kind) for t in gmv.targets] == [(">=", 1000000, "goal")]
+    n = len(periods("weekly", dt.date(2026, 1, 5), dt.date(2026, 6, 30)))
+    assert [(t.op, t.value, t.kind, t.derived_from) for t in gmv.targets] == [
+        (">=", round(1000000 / n, 2), "goal", "gmv")]
+    assert any(r.rule == "goal:gmv" and r.effect == "set_target" for r in gmv.reasons)
+    assert sel.goals[0].resolved_target.value == 1000000  # the goal itself stays the total
 
 
 # --- determinism -------------------------------------------------------------------------------
@@ -507,7 +518,7 @@ def test_one_target_per_site_group(tmp_path: Path) -> None:
     assert [(x.sites, x.value) for x in t1] == [(["US"], 0.04)]
 
 
-def test_a_rule_target_replacing_every_site_group_is_one_target(tmp_path: Path) -> None:
+def test_a_rule_target_replacing_every_site_group_keeps_each_sites_line(tmp_path: Path) -> None:
     lds = kpi("lds", {"logistics": 10}, direction="lower", platforms=["walmart"], targets=[
         {"platform": "walmart", "sites": ["US"], "op": "<=", "value": 0.04,
          "kind": "official", "source": "Walmart US", "as_of": "2026-06-01"},
@@ -520,7 +531,10 @@ def test_a_rule_target_replacing_every_site_group_is_one_target(tmp_path: Path) 
                                 roles=[{"role": "logistics"}]),
               kpis=[*base_kpis(), lds], rules=[over])
     t = next(k for k in sel.roles[0].kpis if k.kpi == "lds").targets
-    assert [(x.platform, x.sites, x.value) for x in t] == [("walmart", None, 0.02)]
+    # the same number on both sites, but each site keeps its own official line (4 % in the US,
+    # 5 % in Canada: past it is red, store/rag.py), so the two groups stay apart
+    assert [(x.platform, x.sites, x.value, x.line.value if x.line else None) for x in t] == [
+        ("walmart", ["US"], 0.02, 0.04), ("walmart", ["CA"], 0.02, 0.05)]
 
 
 def test_kpis_a_rule_ignores_never_count_as_the_platforms_measure(tmp_path: Path) -> None:

@@ -189,7 +189,7 @@ def test_each_answer_is_validated_by_the_file_rules(library: Library, terminal: 
         R("Asia/Shanghai"),
         ENTER, R("2026-02-30"), R("2026-12-01"), enters(2), "many", R("0"), R("12"), "-3",
         R(""), ENTER,
-        DOWN + ENTER, "15", R("1.5"), R("15%"), R("2026-11-01"), R("2027-02-28"), "0.08", ENTER,
+        DOWN + ENTER, "15", R("-5"), R("15%"), R("2026-11-01"), R("2027-02-28"), "0.08", ENTER,
         enters(3), enters(3), enters(4), enters(2), ENTER)
     answers, rec = run(library, "en", typed, terminal)
     assert answers is not None

@@ -79,46 +79,66 @@ def test_sheets_and_headers(kit: Path, wb: Any) -> None:
         assert header[-1] == ("备注（异常说明）" if zh else "Annotation")
 
 
-def test_rag_rules_met_near_miss_missed(wb: Any) -> None:
+def _tracked_rows(kit: Path) -> list[Any]:
+    """What the kit tracks, from the answers it was built from (kit/answers.yaml)."""
+    from linkstar_kit.answers import load_answers
+    from linkstar_kit.library.loader import load_library
+    from linkstar_kit.store.tracking import tracked
+
+    library = load_library()
+    answers = load_answers(_example(kit), library)
+    return tracked(answers, _selection(kit), library)
+
+
+def _example(kit: Path) -> Path:
+    return max((e for e in EXAMPLES if kit.parent.name.startswith(e.stem)),
+               key=lambda e: len(e.stem))
+
+
+def _selection(kit: Path) -> Any:
+    from linkstar_kit.engine.models import Selection
+
+    return Selection.model_validate({k: v for k, v in selection(kit).items() if k != "schema"})
+
+
+def test_rag_rules_met_near_miss_missed(kit: Path, wb: Any) -> None:
     """For every KPI row with a target: a met, a near-miss and a missed value each make exactly
-    the rule of their colour true."""
+    the rule of their colour true, with the bands of the row's own target (official lines
+    included: past one, red); every sheet's rules are the summary's."""
+    rows = _tracked_rows(kit)
+    summary = rules_by_row(wb.worksheets[0])
     checked = 0
-    for ws in wb.worksheets:
-        for row, rules in rules_by_row(ws).items():
-            assert sorted(c for c, _, _ in rules) == ["amber", "green", "red"]
-            rag = rag_of_row(ws, row, rules)
-            for expected, value in probe_values(rag).items():
-                truths = {c: evaluate(f, value) for c, f, _ in rules}
-                assert [c for c, ok in truths.items() if ok] == [expected], (
-                    ws.title, row, value, truths)
-            assert not any(evaluate(f, None) for _, f, _ in rules)  # empty: no colour
-            checked += 1
+    for i, t in enumerate(rows):
+        rules = summary.get(5 + i)
+        if t.is_goal or t.rag is None:
+            continue
+        assert rules and sorted(c for c, _, _ in rules) == ["amber", "green", "red"]
+        for expected, value in probe_values(t.rag).items():
+            truths = {c: evaluate(f, value) for c, f, _ in rules}
+            assert [c for c, ok in truths.items() if ok] == [expected], (t.kpi, value, truths)
+        assert not any(evaluate(f, None) for _, f, _ in rules)  # empty: no colour
+        checked += 1
     assert checked > 0
-
-
-def rag_of_row(ws: Any, row: int, rules: list[tuple[str, str, str]]) -> Rag:
-    """Rebuild the row's target from its green rule (the formulas are what Excel will use)."""
-    green = next(f for c, f, _ in rules if c == "green")
-    conds = re.findall(r"[A-Z]+\d+(>=|<=|>|<)(-?[\d.]+(?:[eE][+-]?\d+)?)", green)
-    if len(conds) == 2:
-        return Rag.from_target("between", [float(conds[0][1]), float(conds[1][1])])
-    op, v = conds[0]
-    return Rag.from_target(op, float(v))
+    shapes = {tuple(CELL.sub("X", f) for _, f, _ in r) for r in summary.values()}
+    for ws in wb.worksheets[1:]:
+        for r in rules_by_row(ws).values():
+            assert tuple(CELL.sub("X", f) for _, f, _ in r) in shapes
 
 
 def probe_values(rag: Rag) -> dict[str, float]:
-    """One met, one near-miss and one missed value for this target."""
+    """One met, one near-miss (when the target has an amber band) and one missed value."""
     t = rag.target
     if isinstance(t, tuple):
         lo, hi = t
-        return {"green": (lo + hi) / 2, "amber": hi + 0.05 * abs(hi), "red": hi + 0.5 * abs(hi)}
-    m = 0.05 * abs(t) or 1.0
-    if rag.op in (">=", ">"):
-        vals = {"green": t + m, "amber": t - m, "red": t - 4 * m}
+        vals = {"green": (lo + hi) / 2, "amber": hi + 0.05 * abs(hi), "red": hi + 0.5 * abs(hi)}
     else:
-        vals = {"green": t - m, "amber": t + m, "red": t + 4 * m}
-    if t == 0:
-        vals.pop("amber")
+        m = 0.05 * abs(t) or 1.0
+        if rag.op in (">=", ">"):
+            vals = {"green": t + m, "amber": t - m, "red": t - 4 * m}
+        else:
+            vals = {"green": t - m, "amber": t + m, "red": t + 4 * m}
+    if not rag.has_amber or rag.status(vals["amber"]) != "amber":
+        vals.pop("amber")  # past an official line at once, or a target of 0
     assert {rag.status(v) for v in vals.values()} == set(vals)
     return vals
 
@@ -148,22 +168,6 @@ def test_value_cells_are_validated(wb: Any) -> None:
                 cell = str(dv.sqref).split(":")[0]
                 assert ws[cell].number_format == "0.0%"
     assert ratio_rules > 0
-
-
-def test_goals_progress_formulas(kit: Path, wb: Any) -> None:
-    sel = selection(kit)
-    ws = wb.worksheets[1]
-    header = [c.value for c in ws[4]]
-    progress_col = header.index("完成进度" if sel["client"]["language"] == "zh" else "Progress")
-    latest_col = progress_col - 1
-    rows = [r for r in ws.iter_rows(min_row=5) if r[0].value]
-    goal_rows = [r for r in rows if r[progress_col].value and str(r[progress_col].value)
-                 .startswith("=IF(ISNUMBER(")]
-    assert len(goal_rows) >= 1
-    for r in goal_rows:
-        latest = r[latest_col]
-        assert str(latest.value).startswith("=IFERROR(LOOKUP(2,1/(")
-        assert latest.coordinate in r[progress_col].value
 
 
 def test_summary_links_to_role_sheets(wb: Any) -> None:
@@ -218,7 +222,7 @@ def _to_python(text: str) -> str:
     """IF/IFERROR/AND/NOT/ISNUMBER as lazy Python expressions (Excel's IF is lazy too)."""
     out, i = "", 0
     while i < len(text):
-        m = re.match(r"(IFERROR|ISNUMBER|IF|AND|NOT)\(", text[i:])
+        m = re.match(r"(IFERROR|ISNUMBER|IF|AND|OR|NOT|ABS)\(", text[i:])
         if not m:
             out += text[i]
             i += 1
@@ -236,6 +240,10 @@ def _to_python(text: str) -> str:
             out += f"_iferror(lambda: ({args[0]}), lambda: ({args[1]}))"
         elif name == "AND":
             out += "(" + " and ".join(f"({x})" for x in args) + ")"
+        elif name == "OR":
+            out += "(" + " or ".join(f"({x})" for x in args) + ")"
+        elif name == "ABS":
+            out += f"abs({args[0]})"
         elif name == "NOT":
             out += f"(not ({args[0]}))"
         else:
@@ -255,60 +263,41 @@ def compute(formula: str, cells: dict[str, Any]) -> Any:
         except (ArithmeticError, TypeError):
             return b()
 
-    env = {"__builtins__": {}, "__c": cells, "_iferror": iferror,
+    env = {"__builtins__": {}, "__c": cells, "_iferror": iferror, "abs": abs,
            "_isnum": lambda x: isinstance(x, (int, float))}
     return eval(body, env)  # noqa: S307 - formulas we generated
 
 
-def test_goal_progress_and_status_compute_from_entered_values(kit: Path, wb: Any) -> None:
+def test_goal_pace_formula_is_pacing_rule(kit: Path, wb: Any) -> None:
+    """Each goal's pace cell computes, for any actual and plan to date, what pacing.py says."""
+    from linkstar_kit.answers import load_answers
+    from linkstar_kit.kit.scorecard import pace_formula
+    from linkstar_kit.library.loader import load_library
+    from linkstar_kit.pacing import goal_plans
+
     sel = selection(kit)
     zh = sel["client"]["language"] == "zh"
-    ws = wb.worksheets[1]
-    goals = {g["name"]["zh" if zh else "en"]: g for g in sel["goals"]}
-    from linkstar_kit.library.loader import load_library
-
+    words = {"on_track": "进度正常", "at_risk": "有风险", "off_track": "落后", "no_data": "暂无数据"} \
+        if zh else {"on_track": "on track", "at_risk": "at risk", "off_track": "off track",
+                    "no_data": "no data"}
     library = load_library()
-    checked = 0
-    kpi_head = "指标" if zh else "KPI"
-    for row in ws.iter_rows(min_row=4):
-        if row[0].value == kpi_head:  # each frequency block has its own header row
-            col = {c.value: i for i, c in enumerate(row)}
-            latest_i = col["最新值" if zh else "Latest"]
-            progress_i = col["完成进度" if zh else "Progress"]
-            status_i = col["状态" if zh else "Status"]
-            continue
-        name = str(row[0].value or "").split(" · ")[0]
-        if name not in goals:
-            continue
-        g = goals[name]
-        lookup = re.search(r"\(([A-Z]+\d+):([A-Z]+\d+)<>\"\"\)", row[latest_i].value)
-        assert lookup, row[latest_i].value
-        first_period, last_period = lookup.group(1), lookup.group(2)
-        assert (first_period, last_period) == (row[4].coordinate, row[latest_i - 1].coordinate)
-        baseline, target = g["baseline"], g["target"]
-        lower = library.kpis[g["kpi"]].direction == "lower"
-        for entered in (target, target * 0.5 or 1.0, target * 1.5 or 2.0):
-            got = compute(row[progress_i].value, {row[latest_i].coordinate: entered})
-            if baseline is not None and baseline != target:
-                want = ((baseline - entered) / (baseline - target) if lower
-                        else (entered - baseline) / (target - baseline))
-            elif baseline is None and target:
-                want = target / entered if lower else entered / target
-            else:
-                continue
-            assert got == pytest.approx(want)
-        if baseline is not None:
-            # at the baseline no progress, at the target all of it
-            assert compute(row[progress_i].value, {row[latest_i].coordinate: baseline}) == 0
-            assert compute(row[progress_i].value, {row[latest_i].coordinate: target}) == 1
-        # meeting the target exactly shows as met; the empty cell shows nothing
-        met = compute(row[status_i].value, {row[latest_i].coordinate: g["target"]})
-        assert met == ("达标" if zh else "on target")
-        assert compute(row[status_i].value, {row[latest_i].coordinate: ""}) == ""
-        assert compute(row[progress_i].value, {row[latest_i].coordinate: ""}) == ""
-        checked += 1
-    assert checked == len(sel["goals"])
-
+    start = load_answers(_example(kit), library).scope.start
+    plans = goal_plans(_selection(kit), library, start)
+    ws = wb.worksheets[1]
+    formulas = [c.value for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("=IF(OR(NOT(ISNUMBER(")]
+    assert len(formulas) == len(sel["goals"])
+    for plan in plans:
+        formula = pace_formula(plan, "A1", "B1", "zh" if zh else "en")
+        for step in plan.steps():
+            # met exactly, inside the at-risk band, past it, far ahead (both directions)
+            gap = step.plan - step.bound
+            for actual in (step.plan, step.plan - gap / 2, step.bound - gap - 1,
+                           step.plan + gap + 1):
+                want = plan.judge(actual, step)
+                assert compute(formula, {"A1": actual, "B1": step.plan}) == words[want], (
+                    plan.kpi, actual, step)
+        assert compute(formula, {"A1": "", "B1": 1.0}) == words["no_data"]
 
 
 def test_sheet_names_are_cut_on_a_word_boundary_and_unique() -> None:

@@ -240,3 +240,47 @@ def test_load_is_a_registered_command(capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit):
         main(["load", "--help"])
     assert "ACTUALS.csv" in capsys.readouterr().out
+
+
+def test_each_unit_accepts_its_range(fresh: Path, tmp_path: Path) -> None:
+    """A month that shrinks can be entered (GMV growth, a signed ratio); a count or a number
+    of days cannot be negative; a plain ratio stays within [0, 1] (units.py)."""
+    rows = tmp_path / "units.csv"
+    rows.write_text(
+        "period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+        "2026-07-01,2026-07-31,operations,gmv_growth,,-0.12,,\n"
+        "2026-07-01,2026-07-31,operations,contribution_margin,,-0.03,,\n"
+        "2026-06-29,2026-07-05,purchasing,days_of_supply,,-4,,\n"
+        "2026-06-29,2026-07-05,customer-service,order_defect_rate,amazon,-0.01,,\n"
+        "2026-07-01,2026-07-31,operations,gmv_growth,,-1.5,,\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_actuals(fresh, rows)
+    by_line = {i.line: i.message for i in err.value.issues}
+    assert set(by_line) == {4, 5, 6}
+    assert "outside >= 0" in by_line[4]
+    assert "outside [0, 1]" in by_line[5]
+    assert "outside [-1, 10]" in by_line[6] and "signed" in by_line[6]
+
+
+def test_store_paces_goals_and_keeps_official_lines(fresh: Path, tmp_path: Path) -> None:
+    """goal_pace: the store's net margin goal (9 % -> 15 % over the quarter) against the plan
+    pacing.py wrote; kpi_status: ODR past Amazon's 1 % is red, not amber."""
+    rows = tmp_path / "pace.csv"
+    rows.write_text(
+        "period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+        "2026-07-01,2026-07-31,_company,net_margin,,0.11,,\n"
+        "2026-08-01,2026-08-31,_company,net_margin,,0.125,,\n"
+        "2026-06-29,2026-07-05,customer-service,order_defect_rate,amazon,0.0105,,\n",
+        encoding="utf-8")
+    load_actuals(fresh, rows)
+    con = sqlite3.connect(fresh / "data" / "kpi.sqlite")
+    try:
+        pace = con.execute("SELECT period_start, plan_to_date, actual_to_date, status "
+                           "FROM goal_pace ORDER BY period_start").fetchall()
+        odr = con.execute("SELECT status FROM kpi_status WHERE kpi = 'order_defect_rate'"
+                          ).fetchall()
+    finally:
+        con.close()
+    assert pace == [("2026-07-01", 0.11, 0.11, "on_track"),
+                    ("2026-08-01", 0.13, 0.125, "off_track")]
+    assert odr == [("red",)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from typing import Literal, get_args
 
 from . import catalog
@@ -158,3 +159,51 @@ def next_quarter_day(start: dt.date, day: int) -> dt.date:
     """`day` of the first quarter month (Jan, Apr, Jul, Oct) falling on or after `start`."""
     first = quarter_start(start).replace(day=day)
     return first if first >= start else add_months(first, 3)
+
+
+# --- review periods: `2026-W39`, `2026-09`, `2026-Q3` ----------------------------------------
+
+REVIEW_KINDS = {"week": "weekly", "month": "monthly", "quarter": "quarterly"}
+PERIOD_ID_HELP = "an ISO week (2026-W39), a month (2026-09) or a quarter (2026-Q3)"
+
+
+def period_id(frequency: str, d: dt.date) -> str:
+    """The id of the weekly, monthly or quarterly period that contains `d`."""
+    if frequency == "weekly":
+        year, week, _ = d.isocalendar()
+        return f"{year}-W{week:02d}"
+    if frequency == "monthly":
+        return f"{d:%Y-%m}"
+    if frequency == "quarterly":
+        return f"{d.year}-Q{quarter(d)}"
+    raise ValueError(f"no period id for frequency {frequency!r}")
+
+
+def parse_period_id(text: str) -> tuple[str, Span]:
+    """`2026-W39` -> ("weekly", (Mon, Sun)); `2026-09` -> ("monthly", ...); `2026-Q3` ->
+    ("quarterly", ...). Raises ValueError with a reader's message for anything else."""
+    s = text.strip()
+    if re.match(r"0000-", s):
+        raise ValueError("there is no year 0000")
+    m = re.fullmatch(r"(\d{4})-[Ww](\d{1,2})", s)
+    if m:
+        year, week = int(m[1]), int(m[2])
+        try:
+            start = dt.date.fromisocalendar(year, week, 1)
+        except ValueError:
+            last = dt.date(year, 12, 28).isocalendar()[1]
+            raise ValueError(f"{year} has ISO weeks W01 to W{last}, not W{week:02d}") from None
+        return "weekly", period_of("weekly", start)
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", s)
+    if m:
+        month = int(m[2])
+        if not 1 <= month <= 12:
+            raise ValueError(f"a month runs 01 to 12, not {m[2]}")
+        return "monthly", period_of("monthly", dt.date(int(m[1]), month, 1))
+    m = re.fullmatch(r"(\d{4})-[Qq](\d)", s)
+    if m:
+        q = int(m[2])
+        if not 1 <= q <= 4:
+            raise ValueError(f"a year has quarters Q1 to Q4, not Q{q}")
+        return "quarterly", period_of("quarterly", dt.date(int(m[1]), QUARTER_MONTHS[q - 1], 1))
+    raise ValueError(f"expected {PERIOD_ID_HELP}")

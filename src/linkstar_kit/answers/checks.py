@@ -185,13 +185,11 @@ def _check_goals(goals: Sequence[tuple[int, Goal]], scope: Scope | None, library
 
 
 def ratio_problem(kpi: Kpi, value: float, name: str = "value") -> tuple[str, str | None] | None:
-    """(message, hint) when `value` cannot be a value of `kpi` (a rate outside [0, 1])."""
-    if kpi.unit != "ratio" or 0 <= value <= 1:
-        return None
-    message = (f"`{kpi.id}` is a rate: {name} must be a fraction in [0, 1] (0.15 means 15 %), "
-               f"got {_num(value)}")
-    hint = f"did you mean {_num(round(value / 100, 10))}?" if 1 < value <= 100 else None
-    return message, hint
+    """(message, hint) when `value` cannot be a value of `kpi` (units.py: a rate outside
+    [0, 1], a signed rate outside [-10, 10], a count below 0)."""
+    from ..units import problem
+
+    return problem(kpi.unit, kpi.signed, value, kpi.id, name)
 
 
 def _num(value: float) -> str:

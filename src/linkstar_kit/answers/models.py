@@ -172,7 +172,9 @@ class Weekly(Model):
 
 
 class Monthly(Model):
-    day: Annotated[int, Field(ge=1, le=28)] = 3
+    # Mid-month: after the month's books can be closed (the library's month-end close target
+    # is 10 working days); the health check warns when the day falls before the close.
+    day: Annotated[int, Field(ge=1, le=28)] = 15
     time: ClockTime = "14:00"
     minutes: Annotated[int, Field(ge=15, le=480)] = 120
 
@@ -183,11 +185,33 @@ class Quarterly(Model):
     minutes: Annotated[int, Field(ge=15, le=480)] = 180
 
 
+def check_country(v: str) -> str:
+    from ..workdays import supported_countries
+
+    known = supported_countries()
+    if v in known:
+        return v
+    import difflib
+
+    close = difflib.get_close_matches(v.upper(), sorted(known), n=1)
+    hint = f"; did you mean `{close[0]}`?" if close and close[0] == v.upper() else ""
+    raise ValueError(f"unknown country '{excerpt(v)}': an ISO 3166 alpha-2 code whose public "
+                     f"holidays are known (e.g. CN, DE, US){hint}")
+
+
 class Review(Model):
+    # ISO 3166 country whose weekends and public holidays the meetings avoid; left out, the
+    # country of client.timezone.
+    country: Annotated[str, Field(min_length=2, max_length=2)] | None = None
     weekly: Weekly = Weekly()
     monthly: Monthly = Monthly()
     # `false` opts out of the quarterly review of the KPI system (the health check warns).
     quarterly: Quarterly | Literal[False] = Quarterly()
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, v: str | None) -> str | None:
+        return None if v is None else check_country(v)
 
 
 class Incentives(Model):

@@ -18,6 +18,7 @@ from typing import Any
 from .. import environment
 from ..doctor import command as check
 from ..questionnaire import command as init
+from ..review import command as review
 from ..store import command as load
 from ..web import command as serve
 from . import explain, generate, library, validate
@@ -39,5 +40,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("serve", serve.register),
     Command("check", check.register),
     Command("load", load.register),
+    Command("review", review.register),
     Command("env", environment.register),
 )

@@ -18,6 +18,12 @@ What "not SMART" means here (step 2 of the method, "net margin to 15 % by the en
 
 These bounds are deliberately wide: they catch typos and wishes, not ambition. A consultant
 who knows the client better ignores the warning.
+
+- A stretch for the stage: a goal with a baseline that moves further than the business's
+  stage makes plausible within the goal's span. A rate may move STAGE_RATE_SHIFT points a
+  month (growth: 2, so a net margin from 8 % to 15 % in a quarter, +7 points, is a stretch);
+  an amount (money, a count) may grow STAGE_MONTHLY_GROWTH a month, compounded (growth:
+  10 %, a third in a quarter). Growth rates themselves are left to their bounds above.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from .. import catalog
 from ..fmt import value as fmt_value
 from ..library.models import source_text
 from ..periods import horizon_end, month_end
@@ -43,6 +50,9 @@ GOAL_BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "acos": (0.02, 1.0),
     "tacos": (0.01, 0.6),
 }
+# How far a goal plausibly moves a month, by stage: rate points, and an amount's growth.
+STAGE_RATE_SHIFT = {"launch": 0.03, "growth": 0.02, "mature": 0.01, "turnaround": 0.03}
+STAGE_MONTHLY_GROWTH = {"launch": 0.30, "growth": 0.10, "mature": 0.03, "turnaround": 0.05}
 MAX_RATE_SHIFT = 0.25  # percentage points (as a fraction) a rate may move in one period
 MAX_GROWTH_FACTOR = 4.0  # target / baseline: more than 300 % growth
 
@@ -167,4 +177,38 @@ def _check_targets(c: Context) -> Iterator[Finding]:
             break
 
 
-GOAL_CHECKS = (_check_drivers, _check_dates, _check_targets)
+def goal_months(start: dt.date, by: dt.date) -> int:
+    """Whole months from the scope's start to the goal's date (at least one)."""
+    return max(1, round((by - start).days / 30.4))
+
+
+def _check_stretch(c: Context) -> Iterator[Finding]:
+    stage = c.answers.stage
+    stage_word = catalog.text(c.lang, f"labels.{stage}")
+    for g in c.answers.goals:
+        kpi = c.library.kpis.get(g.kpi)
+        if kpi is None or g.baseline is None or g.kpi.endswith("_growth"):
+            continue
+        months = goal_months(c.answers.scope.start, g.by)
+        if kpi.unit == "ratio":
+            room = STAGE_RATE_SHIFT[stage] * months
+            moved = abs(g.target - g.baseline)
+            if moved <= room + 1e-9 or moved > MAX_RATE_SHIFT:  # the latter: implausible
+                continue
+            why = c.text("stretch.rate", moved=f"{moved * 100:.3g}", months=months,
+                         stage=stage_word, room=f"{room * 100:.3g}")
+        else:
+            if kpi.unit not in ("currency", "count") or g.baseline <= 0:
+                continue  # amounts grow; a score, a number of days or of turns does not
+            factor = (1 + STAGE_MONTHLY_GROWTH[stage]) ** months
+            ratio = g.target / g.baseline
+            if 1 / factor <= ratio <= factor or ratio > MAX_GROWTH_FACTOR \
+                    or ratio < 1 / MAX_GROWTH_FACTOR:
+                continue
+            why = c.text("stretch.amount", ratio=f"{ratio:.2f}", months=months,
+                         stage=stage_word, factor=f"{factor:.2f}")
+        yield c.finding("goal-stretch", "warning", Where(goal=g.kpi), name=c.kpi(g.kpi),
+                        why=why)
+
+
+GOAL_CHECKS = (_check_drivers, _check_dates, _check_targets, _check_stretch)

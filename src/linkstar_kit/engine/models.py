@@ -34,6 +34,13 @@ class Reason(Model):
     platform: str | None = None
 
 
+class Line(Model):
+    """A platform's official line (a target of kind `official`): past it, red (store/rag.py)."""
+
+    op: Literal["<", "<=", ">", ">=", "between"]
+    value: float | list[float]
+
+
 class ResolvedTarget(Model):
     """A target; `sites` names the client's sites it holds for when the platform's rule
     differs by site (None: every site of `platform`)."""
@@ -47,6 +54,10 @@ class ResolvedTarget(Model):
     as_of: str | None = None
     window: str | None = None
     url: str | None = None
+    # The official line this target is or rests on (None when no platform publishes one).
+    line: Line | None = None
+    # Why a derived target has its number (a goal's cascade, engine/targets.py).
+    derived_from: str | None = None
 
 
 class SelectedKpi(Model):

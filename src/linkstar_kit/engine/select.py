@@ -42,7 +42,7 @@ from .models import (
     Selection,
 )
 from .sources import data_source_for
-from .targets import goal_target, resolve_targets
+from .targets import cascade_because, goal_target, resolve_targets
 
 # A company goal held by a role that owns it is the most direct link there is, so it outranks
 # the drivers that rules stack boosts on; the bonus shrinks with the role's fit, so a goal does
@@ -480,11 +480,16 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
     for c in chosen:
         k = c.kpi
         system, source = data_source_for(k, answers, lang, w.platforms)
+        targets = resolve_targets(k, c.platforms, role.platform_bound, answers,
+                                  w.overrides.get(k.id, []), lang)
+        for t in targets[:1]:
+            if t.derived_from:  # a goal's cascade: say so beside the other reasons
+                c.reasons.append(Reason(rule=f"goal:{t.derived_from}", effect="set_target",
+                                        because=cascade_because(k, t)))
         kpis.append(SelectedKpi(
             kpi=k.id, name=k.name, unit=k.unit, direction=k.direction, frequency=k.frequency,
             kind=k.kind, balance=k.balance,
-            targets=resolve_targets(k, c.platforms, role.platform_bound, answers,
-                                    w.overrides.get(k.id, []), lang),
+            targets=targets,
             data_source=source, data_system=system,
             actions=[a.get(lang) for a in mine(k.actions, c.platforms)], drives=list(k.drives),
             # only the counter metrics that exist on the role's platforms can guard it there

@@ -1,19 +1,33 @@
-"""Resolve a selected KPI's targets: company goal > rule overrides > library (site, platform,
-default). A platform-bound role gets one target per platform it covers; a cross-business role
-gets one target unless the platforms' published thresholds differ.
+"""Resolve a selected KPI's targets: company goal > a target derived from a goal > rule
+overrides > library (site, platform, default). A platform-bound role gets one target per
+platform it covers; a cross-business role gets one target unless the platforms' published
+thresholds differ.
 
 Where a platform's rule differs by site (TikTok Shop US vs Southeast Asia, Walmart US vs CA),
 the role gets one target per group of its sites, each naming its sites: the sites a
 site-scoped target covers form a group, and the sites none covers fall back to the
 platform-wide (or default) target as a group of their own, so a team selling on several sites
-never loses a target."""
+never loses a target.
+
+Goals cascade into numbers where the arithmetic is known (`derived_from` names the goal):
+- a role carrying a goal's own KPI that adds up over periods (aggregation `sum`: GMV, orders)
+  gets the goal's plan per period: a quarterly GMV of 1,200,000 is >= 400,000 a month;
+- contribution margin under a net-margin goal: net margin = contribution margin - overheads
+  (operating expenses / revenue), and overheads are not negative, so the contribution margin
+  must reach at least the net-margin goal, plus the operating-expense goal when there is one.
+
+A target resting on a platform's official line records it (`line`): past it is red.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .. import catalog
 from ..answers.models import Answers, Goal
-from ..library.models import Kpi, SetTarget, Target, source_text
-from .models import ResolvedTarget
+from ..library.models import Kpi, SetTarget, Target, Text, source_text
+from ..periods import periods
+from .models import Line, ResolvedTarget
 
 _LOWER = ("<", "<=")
 _HIGHER = (">", ">=")
@@ -59,6 +73,23 @@ def _fallback_target(kpi: Kpi, platform: str | None) -> Target | None:
     return None
 
 
+def library_target_for(kpi: Kpi, platform: str | None, lang: str = "en"
+                       ) -> ResolvedTarget | None:
+    """The library's own target of `kpi` on `platform` (None: the default), its official line
+    recorded: what a counter metric watched beside a KPI must hold."""
+    lib = _fallback_target(kpi, platform)
+    if lib is None or (platform is not None and lib.platform != platform):
+        return None if platform is not None else (_with_line(_from_library(lib, None, lang))
+                                                  if lib else None)
+    return _with_line(_from_library(lib, platform, lang))
+
+
+def _with_line(t: ResolvedTarget) -> ResolvedTarget:
+    if t.kind != "official":
+        return t
+    return t.model_copy(update={"line": Line(op=t.op, value=t.value)})
+
+
 def goal_target(kpi: Kpi, goal: Goal, lang: str = "en") -> ResolvedTarget:
     """A company goal as a target: at least the goal for a KPI to raise, at most for one to
     lower; a goal on a keep-in-range KPI says which way to move by its baseline (30 -> 60 days
@@ -97,12 +128,56 @@ def site_groups(kpi: Kpi, platform: str | None, sites: list[str]
     return groups
 
 
+def _amount(v: float) -> str:
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def period_plan(kpi: Kpi, goal: Goal, start: dt.date) -> ResolvedTarget:
+    """A `sum` goal as the target of one reporting period: the goal spread evenly over the
+    periods of its span (pacing.py's plan)."""
+    n = max(1, len(periods(kpi.frequency, start, max(goal.by, start))))
+    base = goal_target(kpi, goal)
+    return base.model_copy(update={
+        "value": round(goal.target / n, 2),
+        "source": f"Company goal {_amount(goal.target)} by {goal.by.isoformat()}, "
+                  f"spread over {n} {kpi.frequency} periods",
+        "derived_from": goal.kpi})
+
+
+def derived_target(kpi: Kpi, answers: Answers) -> ResolvedTarget | None:
+    """A target this KPI takes from a company goal by known arithmetic (module docstring)."""
+    goals = {g.kpi: g for g in answers.goals}
+    if kpi.id == "contribution_margin" and "net_margin" in goals:
+        nm = goals["net_margin"]
+        opex = goals.get("operating_expense_ratio")
+        value = nm.target + (opex.target if opex else 0.0)
+        why = (f"net-margin goal {nm.target:.4g} + operating-expense goal {opex.target:.4g}"
+               if opex else f"net-margin goal {nm.target:.4g}; overheads come on top")
+        return ResolvedTarget(platform=None, op=">=", value=round(value, 6), kind="goal",
+                              source=f"Derived from the company goal, by {nm.by.isoformat()}: "
+                                     f"contribution margin = net margin + overheads ({why})",
+                              derived_from="net_margin")
+    return None
+
+
+def cascade_because(kpi: Kpi, target: ResolvedTarget) -> Text:
+    """Why a derived target has its number, for the KPI's reasons (both languages)."""
+    key = "spread" if target.derived_from == kpi.id else "margin"
+    return Text(en=catalog.text("en", f"selection.cascade.{key}"),
+                zh=catalog.text("zh", f"selection.cascade.{key}"))
+
+
 def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
                     overrides: list[tuple[str, SetTarget]], lang: str = "en"
                     ) -> list[ResolvedTarget]:
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
+        if kpi.aggregation == "sum":
+            return [period_plan(kpi, goal, answers.scope.start)]
         return [goal_target(kpi, goal, lang)]
+    derived = derived_target(kpi, answers)
+    if derived is not None:
+        return [derived]
     specific = {t.platform for t in kpi.targets if t.platform} | {
         st.platform for _, st in overrides if st.platform}
     per_platform = (kpi.platforms is not None or platform_bound
@@ -111,6 +186,7 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
     out: list[ResolvedTarget] = []
     for p in (on_platforms if per_platform else [None]):
         found: list[ResolvedTarget] = []
+        mine = [st for _, st in overrides if st.platform in (None, p)]
         for lib, group in site_groups(kpi, p, sites.get(p, []) if p else []):
             current = _from_library(lib, p, lang, group) if lib else None
             for rule_id, st in overrides:
@@ -119,9 +195,22 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
                 new = _from_rule(rule_id, st, p, lang, group)
                 current = stricter(current, new) if (st.tighten and current) else new
             if current is not None:
-                found.append(current)
+                line = _official_line(lib, mine)
+                if current.kind == "official":
+                    line = Line(op=current.op, value=current.value)
+                found.append(current.model_copy(update={"line": line}) if line else current)
         out.extend(_merge_groups(found))
     return out
+
+
+def _official_line(lib: Target | None, overrides: list[SetTarget]) -> Line | None:
+    """The platform's official line among the library target and the rules' targets for this
+    platform (the last one set wins, as for the target itself)."""
+    line = None
+    for t in ([lib] if lib else []) + overrides:
+        if t.kind == "official":
+            line = Line(op=t.op, value=list(t.value) if isinstance(t.value, tuple) else t.value)
+    return line
 
 
 def _merge_groups(found: list[ResolvedTarget]) -> list[ResolvedTarget]:

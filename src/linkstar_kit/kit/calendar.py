@@ -4,6 +4,16 @@ One recurring event series per review (weekly, monthly, quarterly) in the client
 with its VTIMEZONE, so the meetings land at the right local time in any calendar app. The file
 is byte-deterministic: UIDs come from the client slug and the series (a re-import updates the
 events instead of duplicating them) and DTSTAMP is fixed to the start of the scope.
+
+Working days (workdays.py): a meeting whose day is a weekend or a public holiday of the
+client's country is moved to the next working day, as an override of that one occurrence
+(same UID, RECURRENCE-ID = the day the rule gives), so the first meeting of every series, and
+every later one, falls on a working day.
+
+Every series ends (RRULE UNTIL): the weekly and the monthly review with the first meeting
+after the scope's last day (it reviews the scope's last week or month); the quarterly review
+with the last one on or before the scope's last day: none after the scope ends, and no
+quarterly series at all when none falls within the scope.
 """
 
 from __future__ import annotations
@@ -14,7 +24,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .. import catalog
-from ..periods import next_month_day, next_quarter_day, next_weekday
+from ..periods import add_months, goal_span, next_month_day, next_quarter_day, next_weekday
+from ..workdays import Workdays, client_country
 from .agendas import Agenda, build_agendas
 from .context import KitContext
 from .files import KitFiles
@@ -32,21 +43,53 @@ def uid(slug: str, series: str) -> str:
     return f"{series}-review.{slug}@linkstar-kit"
 
 
-def _series(ctx: KitContext) -> list[tuple[str, dt.date, Any, dict[str, Any]]]:
-    """(series, first date, review settings, RRULE) for every review the client holds."""
+Series = tuple[str, list[dt.date], Any, dict[str, Any]]
+
+
+def _dates(first: dt.date, step_months: int, step_days: int, end: dt.date,
+           one_past: bool) -> list[dt.date]:
+    """The rule's days from `first`, up to `end`, plus the first one after it when
+    `one_past` (the review of the scope's last period)."""
+    out, k = [], 0
+    while True:
+        d = (first + dt.timedelta(days=step_days * k) if step_days
+             else add_months(first, step_months * k))
+        if d > end:
+            if one_past:
+                out.append(d)
+            return out
+        out.append(d)
+        k += 1
+
+
+def _series(ctx: KitContext) -> list[Series]:
+    """(series, the rule's days, review settings, RRULE without UNTIL) for every review the
+    client holds within the scope (see the module's docstring)."""
     start = ctx.answers.scope.start
+    end = goal_span(start, ctx.answers.scope.horizon)[1]
     review = ctx.answers.review
-    out: list[tuple[str, dt.date, Any, dict[str, Any]]] = [
-        ("weekly", next_weekday(start, review.weekly.weekday), review.weekly,
-         {"freq": "weekly", "byday": BYDAY[review.weekly.weekday]}),
-        ("monthly", next_month_day(start, review.monthly.day), review.monthly,
-         {"freq": "monthly", "bymonthday": review.monthly.day}),
+    day_m = review.monthly.day
+    out: list[Series] = [
+        ("weekly", _dates(next_weekday(start, review.weekly.weekday), 0, 7, end, True),
+         review.weekly, {"freq": "weekly", "byday": BYDAY[review.weekly.weekday]}),
+        ("monthly", _dates(next_month_day(start, day_m), 1, 0, end, True), review.monthly,
+         {"freq": "monthly", "bymonthday": day_m}),
     ]
     if review.quarterly:
         q = review.quarterly
-        out.append(("quarterly", next_quarter_day(start, q.day), q,
-                    {"freq": "monthly", "interval": 3, "bymonthday": q.day}))
+        days = _dates(next_quarter_day(start, q.day), 3, 0, end, False)
+        if days:
+            out.append(("quarterly", days, q,
+                        {"freq": "monthly", "interval": 3, "bymonthday": q.day}))
     return out
+
+
+def meeting_days(ctx: KitContext) -> dict[str, list[tuple[dt.date, dt.date]]]:
+    """{series: [(the rule's day, the day the meeting is held)]}: held on the next working
+    day when the rule's day is not one."""
+    work = Workdays(client_country(ctx.answers))
+    return {name: [(d, work.next_working(d)) for d in days]
+            for name, days, _, _ in _series(ctx)}
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -87,21 +130,43 @@ def render_calendar(ctx: KitContext) -> bytes:
     cal.add_component(Timezone.from_tzid(
         tzid, first_date=dt.date(start.year, 1, 1),
         last_date=dt.date(start.year + TZ_YEARS, 1, 1)))
-    for series, day, cfg, rrule in _series(ctx):
+    work = Workdays(client_country(ctx.answers))
+    for series, days, cfg, rrule in _series(ctx):
         agenda = agendas[series]
         hour, minute = (int(x) for x in cfg.time.split(":"))
+
+        def at(d: dt.date, hour: int = hour, minute: int = minute) -> dt.datetime:
+            return dt.datetime(d.year, d.month, d.day, hour, minute, tzinfo=zone)
+
+        summary = _one_line(f"{agenda.title} · {client}")
+        description = "\n".join(_one_line(line)
+                                for line in _description(agenda, lang).split("\n"))
         ev = Event()
         ev.add("uid", uid(slug, series))
         ev.add("dtstamp", stamp)
-        ev.add("summary", _one_line(f"{agenda.title} · {client}"))
-        ev.add("dtstart", dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone))
+        ev.add("summary", summary)
+        ev.add("dtstart", at(days[0]))
         ev.add("duration", dt.timedelta(minutes=cfg.minutes))
-        ev.add("rrule", rrule)
-        ev.add("description", "\n".join(_one_line(line)
-                                        for line in _description(agenda, lang).split("\n")))
+        ev.add("rrule", {**rrule, "until": at(days[-1]).astimezone(dt.timezone.utc)})
+        ev.add("description", description)
         ev.add("categories", ["KPI"])
         ev.add("transp", "OPAQUE")
         cal.add_component(ev)
+        for d in days:
+            held = work.next_working(d)
+            if held == d:
+                continue
+            moved = Event()
+            moved.add("uid", uid(slug, series))
+            moved.add("dtstamp", stamp)
+            moved.add("recurrence-id", at(d))
+            moved.add("summary", summary)
+            moved.add("dtstart", at(held))
+            moved.add("duration", dt.timedelta(minutes=cfg.minutes))
+            moved.add("description", description)
+            moved.add("categories", ["KPI"])
+            moved.add("transp", "OPAQUE")
+            cal.add_component(moved)
     return cal.to_ical()
 
 

@@ -5,6 +5,8 @@
   role, one panel per KPI: bilingual title, unit, direction, frequency, owner, data source,
   RAG thresholds from the targets (see `store/rag.py` for the amber band), and the SQL that
   reads each series from the store.
+- the reviews' views (`linkstar review`): status by period and the open issues, over the
+  store's `status_by_period` and `open_issues` views.
 - `dashboards/grafana.json`: the same panels built with grafana-foundation-sdk builders, for the
   SQLite datasource plugin `frser-sqlite-datasource`, chosen through the `datasource` variable.
   Every SQL statement is plain SQLite (no Grafana macros), so it runs unchanged on the store.
@@ -26,6 +28,7 @@ import json
 from typing import Any
 
 from .. import catalog, fmt
+from ..pacing import goal_plans
 from ..periods import goal_span
 from ..store.rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
@@ -58,6 +61,29 @@ def series_sql(t: Tracked, series_name: str) -> str:
             f"ORDER BY period_start")
 
 
+# A goal's pace as a number Grafana can map to a word and a colour (pacing.py's statuses).
+PACE_CODES = {"on_track": 2, "at_risk": 1, "off_track": 0}
+
+
+def pace_sql(t: Tracked, series_name: str, lang: str) -> str:
+    """A goal's pace from the store's `goal_pace` view: the actual to date, the plan to date
+    and the status (2 on track, 1 at risk, 0 off track) by period."""
+    def alias(s: str) -> str:
+        return '"' + s.replace('"', '""') + '"'
+
+    def q(s: str) -> str:
+        return "'" + s.replace("'", "''") + "'"
+
+    codes = " ".join(f"WHEN {q(k)} THEN {v}" for k, v in PACE_CODES.items())
+    return (f"SELECT period_start || 'T00:00:00Z' AS time,\n"
+            f"       actual_to_date AS {alias(series_name + ' · ' + _t('to_date', lang))},\n"
+            f"       plan_to_date AS {alias(_t('plan', lang))},\n"
+            f"       CASE status {codes} END AS {alias(_t('pace', lang))}\n"
+            f"FROM goal_pace\n"
+            f"WHERE kpi = {q(t.kpi)}\n"
+            f"ORDER BY period_start")
+
+
 def _target_text(t: Tracked, lang: str, currency: str) -> str:
     if t.target is None:
         return _t("no_target", lang)
@@ -81,10 +107,11 @@ def model(ctx: KitContext) -> dict[str, Any]:
                 "platform": t.platform or None,
                 "name": name,
                 "target": ({"op": t.target.op, "value": t.target.value, "kind": t.target.kind,
-                            "source": t.target.source, "text": _target_text(t, lang, cur)}
+                            "source": t.target.source, "text": _target_text(t, lang, cur),
+                            **({"line": t.target.line.model_dump()} if t.target.line else {})}
                            if t.target else None),
                 "thresholds": rag.to_dict() if rag else None,
-                "sql": series_sql(t, name),
+                "sql": pace_sql(t, name, lang) if t.is_goal else series_sql(t, name),
             })
         return {
             "id": f"{'goal' if first.is_goal else first.role_key}.{first.kpi}",
@@ -96,6 +123,7 @@ def model(ctx: KitContext) -> dict[str, Any]:
             "frequency": first.frequency,
             "owner": {"role_key": first.role_key, "title": first.role_title},
             "data_source": first.data_source,
+            **({"watch_for": first.watch_for} if first.watch_for else {}),
             "series": series,
         }
 
@@ -130,6 +158,33 @@ def model(ctx: KitContext) -> dict[str, Any]:
             "order": "green if its band holds, else amber if its band holds, else red",
         },
         "sections": sections,
+        "reviews": review_panels(lang),
+    }
+
+
+def review_panels(lang: str) -> dict[str, Any]:
+    """The reviews' views over the same store (store/schema.py): how many KPIs were green,
+    amber and red in each period, and the issues `linkstar review` left open."""
+    names = {s: catalog.text(lang, f"review.status.{s}") for s in ("green", "amber", "red")}
+
+    def alias(s: str) -> str:
+        return '"' + names[s].replace('"', '""') + '"'
+
+    counts = ",\n       ".join(
+        f"SUM(CASE WHEN status = '{s}' THEN kpis ELSE 0 END) AS {alias(s)}" for s in names)
+    return {
+        "title": _t("reviews", lang),
+        "written_by": _t("review_written_by", lang),
+        "panels": [
+            {"id": "reviews.status_by_period", "kind": "status_by_period",
+             "title": _t("status_by_period", lang), "series": names,
+             "sql": (f"SELECT period_start || 'T00:00:00Z' AS time,\n       {counts}\n"
+                     "FROM status_by_period\nGROUP BY period_start\nORDER BY period_start")},
+            {"id": "reviews.open_issues", "kind": "open_issues",
+             "title": _t("open_issues", lang),
+             "sql": ("SELECT cadence, review_id, owner, kpi, platform, kind, opened_in, why\n"
+                     "FROM open_issues\nORDER BY cadence, review_id, owner, kpi, kind")},
+        ],
     }
 
 
@@ -202,17 +257,20 @@ def _sdk() -> Any:
     class SqliteQuery(cogvariants.Dataquery):
         """A frser-sqlite-datasource query (the SDK ships no builder for this plugin)."""
 
-        def __init__(self, ref_id: str, sql: str, datasource: Any) -> None:
+        def __init__(self, ref_id: str, sql: str, datasource: Any,
+                     query_type: str = "time series") -> None:
             self.ref_id, self.sql, self.datasource = ref_id, sql, datasource
+            self.query_type = query_type
 
         def to_json(self) -> dict[str, object]:
             return {"refId": self.ref_id, "datasource": self.datasource.to_json(),
-                    "queryType": "time series", "queryText": self.sql,
+                    "queryType": self.query_type, "queryText": self.sql,
                     "rawQueryText": self.sql, "timeColumns": ["time"]}
 
     class SqliteQueryBuilder(cogbuilder.Builder[SqliteQuery]):
-        def __init__(self, ref_id: str, sql: str, datasource: Any) -> None:
-            self._internal = SqliteQuery(ref_id, sql, datasource)
+        def __init__(self, ref_id: str, sql: str, datasource: Any,
+                     query_type: str = "time series") -> None:
+            self._internal = SqliteQuery(ref_id, sql, datasource, query_type)
 
         def build(self) -> SqliteQuery:
             return self._internal
@@ -237,7 +295,9 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
         b = dash_b.ThresholdsConfig().mode(dash_m.ThresholdsMode("absolute"))
         if th is None or target is None:
             return b.steps([dash_m.Threshold(value=None, color="text")])
-        rag = Rag.from_target(target["op"], target["value"])
+        line = target.get("line")
+        rag = Rag.from_target(target["op"], target["value"],
+                              (line["op"], line["value"]) if line else None)
         return b.steps([dash_m.Threshold(value=v, color=COLORS[c]) for v, c in rag.steps()])
 
     slug = ctx.selection.client.slug
@@ -293,6 +353,21 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
             if p["unit"] == "ratio":
                 panel = panel.decimals(1)
             first = p["series"][0]
+            if is_goal:
+                # A goal is judged on its pace, not its latest value against the final target
+                # (a quarterly sum is short of it every month but the last).
+                panel = panel.thresholds(thresholds(None, None)).override_by_name(
+                    _t("pace", lang), [
+                        dash_m.DynamicConfigValue(id_val="unit", value="none"),
+                        dash_m.DynamicConfigValue(id_val="mappings", value=[{
+                            "type": "value",
+                            "options": {str(code): {"text": _t(name, lang),
+                                                    "color": COLORS[colour], "index": i}
+                                        for i, ((name, code), colour) in enumerate(zip(
+                                            PACE_CODES.items(), ("green", "amber", "red"),
+                                            strict=True))}}])])
+                board = board.with_panel(panel.with_target(query_builder("A", first["sql"], ds)))
+                continue
             panel = panel.thresholds(thresholds(first["thresholds"], first["target"]))
             for i, s in enumerate(p["series"]):
                 ref = _ref_id(i)
@@ -308,9 +383,38 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                             id_val="thresholds",
                             value=thresholds(s["thresholds"], s["target"]).build())])
             board = board.with_panel(panel)
+    board = _review_rows(board, data["reviews"], ds, query_builder, panel_id)
     built = board.build()
     return json.dumps(json.loads(JSONEncoder().encode(built)), ensure_ascii=False, indent=2,
                       sort_keys=True) + "\n"
+
+
+def _review_rows(board: Any, reviews: dict[str, Any], ds: Any, query_builder: Any,
+                 panel_id: int) -> Any:
+    """The reviews' row: status by period as stacked bars, the open issues as a table."""
+    from grafana_foundation_sdk.builders import common as common_b
+    from grafana_foundation_sdk.builders import dashboard as dash_b
+    from grafana_foundation_sdk.builders import table, timeseries
+    from grafana_foundation_sdk.models import common as common_m
+    from grafana_foundation_sdk.models import dashboard as dash_m
+
+    status, issues = reviews["panels"]
+    board = board.with_row(dash_b.Row(reviews["title"]).id(panel_id + 1))
+    bars = (timeseries.Panel().id(panel_id + 2).title(status["title"])
+            .description(reviews["written_by"]).datasource(ds).height(8).span(12)
+            .draw_style(common_m.GraphDrawStyle.BARS).fill_opacity(80)
+            .stacking(common_b.StackingConfig().mode(common_m.StackingMode("normal")))
+            .with_target(query_builder("A", status["sql"], ds)))
+    for key, name in status["series"].items():
+        bars = bars.with_override(
+            dash_m.MatcherConfig(id_val="byNames", options={"mode": "include", "names": [name]}),
+            [dash_m.DynamicConfigValue(id_val="color",
+                                       value={"mode": "fixed", "fixedColor": COLORS[key]})])
+    board = board.with_panel(bars)
+    rows = (table.Panel().id(panel_id + 3).title(issues["title"])
+            .description(reviews["written_by"]).datasource(ds).height(8).span(12)
+            .with_target(query_builder("A", issues["sql"], ds, "table")))
+    return board.with_panel(rows)
 
 
 def _ref_id(i: int) -> str:
@@ -326,7 +430,8 @@ def _ref_id(i: int) -> str:
 
 def write_dashboards(ctx: KitContext, out: KitFiles) -> None:
     rows = tracked(ctx.answers, ctx.selection, ctx.library)
-    out.add("data/schema.sql", schema_sql(rows, ctx.answers.client.name))
+    plans = goal_plans(ctx.selection, ctx.library, ctx.answers.scope.start)
+    out.add("data/schema.sql", schema_sql(rows, ctx.answers.client.name, plans))
     data = model(ctx)
     out.add("dashboards/dashboard.yaml", _dump_yaml(data))
     out.add("dashboards/grafana.json", grafana_json(ctx, data))

@@ -92,6 +92,7 @@ class _Body:
     title: str = ""  # inline HTML of the first level-1 heading
     title_text: str = ""  # the same as plain text (running header, <title>)
     lead: str = ""  # inline HTML of the paragraph right after the title
+    cover: str = ""  # HTML of a list right after the lead (the top goals), for the cover
     toc: list[dict[str, Any]] = field(default_factory=list)
     html: str = ""
 
@@ -107,8 +108,10 @@ def _inline_text(tok: Any) -> str:
     return "".join(parts).strip()
 
 
-def markdown_body(text: str) -> _Body:
-    """Convert one Markdown document; pull out its title, lead paragraph and headings."""
+def markdown_body(text: str, cover: bool = False) -> _Body:
+    """Convert one Markdown document; pull out its title, lead paragraph and headings, and,
+    for a document with a cover page, the list right after the lead (the KPI system's top
+    goals: they belong on the cover)."""
     md = _parser()
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
@@ -122,6 +125,11 @@ def markdown_body(text: str) -> _Body:
         if len(tokens) >= 3 and tokens[0].type == "paragraph_open":
             body.lead = md.renderer.renderInline(tokens[1].children or [], md.options, env)
             tokens = tokens[3:]
+            if cover and tokens and tokens[0].type == "bullet_list_open":
+                end = next(i for i, tok in enumerate(tokens)
+                           if tok.type == "bullet_list_close" and tok.level == tokens[0].level)
+                body.cover = md.renderer.render(tokens[:end + 1], md.options, env)
+                tokens = tokens[end + 1:]
 
     n = 0
     for i, tok in enumerate(tokens):
@@ -368,14 +376,18 @@ def page_context(ctx: KitContext, path: str, body: _Body) -> dict[str, Any]:
         "title": body.title or _e(path),
         "title_text": _e(body.title_text or path),
         "lead": body.lead,
+        "cover": body.cover,
         "client": _e(view["client"]["name"]),
         "scope": _e(scope_text),
         "date": _e(scope["start"]),
+        "end": _e(scope.get("end", "")),
         "horizon": _e(scope["horizon"]),
         "labels": {
             "prepared_for": _e(t["prepared_for"]),
             "scope": _e(t["scope"]),
             "date": _e(t["start"]),
+            "end": _e(t["ends"]),
+            "top_goals": _e(t["top_goals"]),
             "horizon": _e(t["horizon"]),
             "generated_by": _e(t["generated_by"]),
             "library": _e(t["library"]),
@@ -392,7 +404,7 @@ def page_context(ctx: KitContext, path: str, body: _Body) -> dict[str, Any]:
 
 def render_document(ctx: KitContext, path: str, markdown_text: str) -> HtmlDocument:
     """One Markdown document -> a full HTML page through the `html` blueprint."""
-    body = markdown_body(markdown_text)
+    body = markdown_body(markdown_text, cover=path in FULL_DOCUMENTS)
     page = page_context(ctx, path, body)
     files = ctx.blueprints.render(BLUEPRINT, {"page": page}, [LAYOUT])
     blueprint = ctx.blueprints.find(BLUEPRINT)

@@ -27,10 +27,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import catalog, fmt
+from ..pacing import AT_RISK, GoalPlan, goal_plans
 from ..periods import goal_span, label, period_of, periods
 from ..store.loader import COLUMNS, HELPERS
 from ..store.rag import Band, Rag
 from ..store.tracking import COMPANY, Tracked, tracked
+from ..units import accepted
 from .context import KitContext
 from .files import KitFiles
 
@@ -137,16 +139,18 @@ def _rag_rules(ws: Any, rng: str, top_left: str, rag: Rag) -> None:
             font=Font(color=fg)))
 
 
-def _validation(ws: Any, rng: str, unit: str, lang: str) -> None:
+def _validation(ws: Any, rng: str, unit: str, lang: str, signed: bool = False) -> None:
+    """The unit's accepted values (units.py), the same the loader and the answers accept."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    if unit == "ratio":
-        dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="1",
-                            allow_blank=True)
-        msg = _t("ratio_msg", lang)
-    elif unit in ("count", "days", "hours", "times", "score"):
-        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                            allow_blank=True)
+    ok = accepted(unit, signed)
+    if ok.low is not None and ok.high is not None:
+        dv = DataValidation(type="decimal", operator="between", formula1=_num(ok.low),
+                            formula2=_num(ok.high), allow_blank=True)
+        msg = _t("signed_msg" if signed else "ratio_msg", lang)
+    elif ok.low is not None:
+        dv = DataValidation(type="decimal", operator="greaterThanOrEqual",
+                            formula1=_num(ok.low), allow_blank=True)
         msg = _t("count_msg", lang)
     else:
         dv = DataValidation(type="decimal", operator="between", formula1="-1000000000000",
@@ -196,7 +200,7 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
             cell = ws.cell(row=n, column=j, value=fn2(t, f"{lc}{n}", n))
             if nf:
                 cell.number_format = nf
-        _validation(ws, f"{a}{n}:{b}{n}", t.unit, c.lang)
+        _validation(ws, f"{a}{n}:{b}{n}", t.unit, c.lang, t.signed)
         if t.rag is not None:
             _rag_rules(ws, f"{a}{n}:{lc}{n}", f"{a}{n}", t.rag)
     widths = [w for _, _, w in fixed] + [11] * len(plist) + [11] + [w for _, _, w, _ in after]
@@ -256,6 +260,116 @@ def _by_frequency(items: list[Tracked]) -> list[tuple[str, list[Tracked]]]:
     return out
 
 
+def _row_title(t: Tracked, lang: str) -> str:
+    """A KPI's title; a watch row says it is one and what it guards."""
+    if not t.watch_for:
+        return t.title(lang)
+    return (f"{t.title(lang)}（{_t('watch', lang)}：{t.watch_for}）" if lang == "zh"
+            else f"{t.title(lang)} ({_t('watch', lang)}: {t.watch_for})")
+
+
+def _pace_rules(ws: Any, cell: str, lang: str) -> None:
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font, PatternFill
+
+    for status, colour in (("on_track", "green"), ("at_risk", "amber"), ("off_track", "red")):
+        bg, fg = FILLS[colour]
+        ws.conditional_formatting.add(cell, FormulaRule(
+            formula=[f'{cell}="{_t(status, lang)}"'],
+            fill=PatternFill("solid", fgColor=bg, bgColor=bg), font=Font(color=fg)))
+
+
+def pace_formula(plan: GoalPlan, to_date: str, plan_cell: str, lang: str) -> str:
+    """The goal's pace from its actual to date and its plan to date (pacing.py's rule: on
+    track when the plan is met, at risk within AT_RISK of the plan's step, else off track)."""
+    origin = plan.origin()
+    step = f"ABS({plan_cell}-{_num(origin)})" if origin is not None else _num(abs(plan.target))
+    ge, bound = (">=", f"{plan_cell}-{_num(AT_RISK)}*{step}") if plan.up else (
+        "<=", f"{plan_cell}+{_num(AT_RISK)}*{step}")
+    return (f'=IF(OR(NOT(ISNUMBER({to_date})),NOT(ISNUMBER({plan_cell}))),"{_t("no_data", lang)}",'
+            f'IF({to_date}{ge}{plan_cell},"{_t("on_track", lang)}",'
+            f'IF({to_date}{ge}{bound},"{_t("at_risk", lang)}","{_t("off_track", lang)}")))')
+
+
+def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
+                goal_info: dict[str, Any], plans: dict[str, GoalPlan]
+                ) -> tuple[int, dict[tuple[str, str, str], str], dict[str, str], tuple[int, int]]:
+    """Two rows a goal: the values entered, period by period, and under them the plan to date
+    (pacing.py); then the latest value, the actual to date, the plan to date at the latest
+    period entered, the progress towards the goal and its pace."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    lang = c.lang
+    plist = periods(freq, c.first, c.last)
+    fixed = [(_t("kpi", lang), 30), (_t("target", lang), 12), (_t("baseline", lang), 10),
+             (_t("by", lang), 11)]
+    after = [(_t("latest", lang), 11), (_t("to_date", lang), 12), (_t("plan", lang), 12),
+             (_t("progress", lang), 11), (_t("pace", lang), 11), (_t("annotation", lang), 36)]
+    heads = [h for h, _ in fixed] + [label(freq, p, lang) for p in plist] + [h for h, _ in after]
+    for i, h in enumerate(heads, start=1):
+        ws.cell(row=row, column=i, value=h)
+    _style_header(ws, row, len(heads))
+    ws.row_dimensions[row].height = 30
+    first_p, last_p = len(fixed) + 1, len(fixed) + len(plist)
+    col = {name: get_column_letter(last_p + 1 + i) for i, name in enumerate(
+        ("latest", "to_date", "plan", "progress", "pace"))}
+    a, b = get_column_letter(first_p), get_column_letter(last_p)
+    latest: dict[tuple[str, str, str], str] = {}
+    paced: dict[str, str] = {}
+    n = row + 1
+    for t in items:
+        g, plan = goal_info[t.kpi], plans.get(t.kpi)
+        _text_cell(ws, n, 1, t.title(lang))
+        _text_cell(ws, n, 2, _target_text(t, c))
+        _text_cell(ws, n, 3, _baseline(g.baseline, t, c))
+        _text_cell(ws, n, 4, dt.date.fromisoformat(g.by))
+        number_format = NUMBER_FORMATS.get(t.unit, "General")
+        values, planned = f"{a}{n}:{b}{n}", f"{a}{n + 1}:{b}{n + 1}"
+        cells = {"latest": f'=IFERROR(LOOKUP(2,1/({values}<>""),{values}),"")'}
+        agg = plan.aggregation if plan else "last"
+        cells["to_date"] = (f'=IF(COUNT({values})=0,"",SUM({values}))' if agg == "sum" else
+                            f'=IF(COUNT({values})=0,"",AVERAGE({values}))' if agg == "mean"
+                            else f"={col['latest']}{n}")
+        cells["plan"] = f'=IFERROR(LOOKUP(2,1/({values}<>""),{planned}),"")'
+        td = f"{col['to_date']}{n}"
+        tv = _num(g.target)
+        bl = _num(g.baseline) if g.baseline is not None else None
+        if g.resolved_target.op in ("<", "<="):  # the engine's decision, not the direction
+            expr = f"({bl}-{td})/({bl}-{tv})" if bl is not None else f"{tv}/{td}"
+        else:
+            expr = f"({td}-{bl})/({tv}-{bl})" if bl is not None else f"{td}/{tv}"
+        if agg == "sum":
+            expr = f"{td}/{tv}"
+        cells["progress"] = f'=IF(ISNUMBER({td}),IFERROR({expr},""),"")'
+        if plan is not None:
+            cells["pace"] = pace_formula(plan, td, f"{col['plan']}{n}", lang)
+        for name, formula in cells.items():
+            ws[f"{col[name]}{n}"] = formula
+        for cl in range(first_p, last_p + 4):
+            ws.cell(row=n, column=cl).number_format = number_format
+            ws.cell(row=n + 1, column=cl).number_format = number_format
+        ws[f"{col['progress']}{n}"].number_format = "0%"
+        _validation(ws, values, t.unit, lang, t.signed)
+        _pace_rules(ws, f"{col['pace']}{n}", lang)
+        # the plan row: the plan to date at the end of each period of the goal's span
+        label_cell = _text_cell(ws, n + 1, 1, f"  ↳ {_t('plan_row', lang)}")
+        label_cell.font = Font(italic=True, color="595959")
+        steps = {s.period[0]: s.plan for s in plan.steps()} if plan else {}
+        for i, p in enumerate(plist, start=first_p):
+            if p[0] in steps:
+                cell = ws.cell(row=n + 1, column=i, value=steps[p[0]])
+                cell.font = Font(italic=True, color="595959")
+        latest[(t.role_key, t.kpi, t.platform)] = td
+        paced[t.kpi] = f"{col['pace']}{n}"
+        n += 2
+    widths = [w for _, w in fixed] + [11] * len(plist) + [w for _, w in after]
+    for i, w in enumerate(widths, start=1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, w)
+    return n + 1, latest, paced, (row + 1, first_p)
+
+
 def build_workbook(ctx: KitContext) -> bytes:
     from openpyxl import Workbook
 
@@ -284,31 +398,15 @@ def build_workbook(ctx: KitContext) -> bytes:
     # goals sheet
     gs = wb.create_sheet(_sheet_title(_t("goals", lang), taken))
     _heading(gs, f"{answers.client.name} · {_t('goals', lang)}", scope_line)
+    plans = {p.kpi: p for p in goal_plans(ctx.selection, ctx.library, answers.scope.start)}
     goal_info = {g.kpi: g for g in ctx.selection.goals}
+    pace_cells: dict[str, str] = {}
     r = 4
     freeze: tuple[int, int] | None = None
     for freq, items in _by_frequency(goals):
-        def progress(t: Tracked, cell: str, n: int) -> str:
-            g = goal_info[t.kpi]
-            tv, b = _num(g.target), (_num(g.baseline) if g.baseline is not None else None)
-            if g.resolved_target.op in ("<", "<="):  # the engine's decision, not the direction
-                expr = f"({b}-{cell})/({b}-{tv})" if b is not None else f"{tv}/{cell}"
-            else:
-                expr = f"({cell}-{b})/({tv}-{b})" if b is not None else f"{cell}/{tv}"
-            return f'=IF(ISNUMBER({cell}),IFERROR({expr},""),"")'
-
-        fixed: list[Column] = [
-            (_t("kpi", lang), lambda t: t.title(lang), 30),
-            (_t("target", lang), lambda t: _target_text(t, c), 12),
-            (_t("baseline", lang), lambda t: _baseline(goal_info[t.kpi].baseline, t, c), 10),
-            (_t("by", lang), lambda t: goal_info[t.kpi].by, 11),
-        ]
-        after = [(_t("progress", lang), progress, 11, "0%"),
-                 (_t("status", lang), lambda t, cell, n: status_formula(t.rag, cell, lang)
-                  if t.rag else "", 10, None),
-                 (_t("annotation", lang), lambda t, cell, n: None, 36, None)]
-        r, got, pos = _block(gs, r, freq, items, fixed, c, after)
+        r, got, paced, pos = _goal_block(gs, r, freq, items, c, goal_info, plans)
         latest.update(got)
+        pace_cells.update(paced)
         freeze = freeze or pos
     if freeze:
         gs.freeze_panes = gs.cell(row=freeze[0], column=freeze[1])
@@ -322,8 +420,8 @@ def build_workbook(ctx: KitContext) -> bytes:
         _heading(ws, f"{title} · {_t('scorecard', lang)}", scope_line)
         r, freeze = 4, None
         for freq, group in _by_frequency(items):
-            fixed = [
-                (_t("kpi", lang), lambda t: t.title(lang), 30),
+            fixed: list[Column] = [
+                (_t("kpi", lang), lambda t: _row_title(t, lang), 30),
                 (_t("platform", lang), pname, 10),
                 (_t("target", lang), lambda t: _target_text(t, c), 14),
                 (_t("owner", lang), lambda t: t.role_title, 12),
@@ -348,7 +446,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     for n, t in enumerate(rows, start=5):
         sheet = gs.title if t.role_key == COMPANY else role_sheet[t.role_key]
         ref = latest[(t.role_key, t.kpi, t.platform)]
-        values = [t.role_title, t.title(lang), pname(t), _t(t.frequency, lang),
+        values = [t.role_title, _row_title(t, lang), pname(t), _t(t.frequency, lang),
                   _target_text(t, c), f"=IF('{sheet}'!{ref}=\"\",\"\",'{sheet}'!{ref})", None,
                   t.data_source]
         for i, v in enumerate(values, start=1):
@@ -357,7 +455,10 @@ def build_workbook(ctx: KitContext) -> bytes:
             else:
                 _text_cell(summary, n, i, v)
         summary.cell(row=n, column=6).number_format = NUMBER_FORMATS.get(t.unit, "General")
-        if t.rag is not None:
+        if t.is_goal and t.kpi in pace_cells:  # a goal: its pace, not its latest value
+            summary.cell(row=n, column=7, value=f"='{sheet}'!{pace_cells[t.kpi]}")
+            _pace_rules(summary, f"G{n}", lang)
+        elif t.rag is not None:
             summary.cell(row=n, column=7, value=status_formula(t.rag, f"F{n}", lang))
             _rag_rules(summary, f"F{n}", f"F{n}", t.rag)
     for letter, w in zip("ABCDEFGH", (14, 32, 10, 9, 14, 11, 10, 40), strict=True):

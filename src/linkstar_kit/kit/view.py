@@ -13,6 +13,7 @@ from ..answers.models import Answers
 from ..engine.models import Selection
 from ..library.applicability import platforms_for
 from ..library.loader import Library
+from ..periods import goal_span
 from .labels import labels
 
 
@@ -63,6 +64,17 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         if shown.count(role_titles[r.key]) > 1:
             role_titles[r.key] = f"{role_titles[r.key]} ({r.key})"
 
+    def _goal_source(tg: Any, kid: str) -> str:
+        """A goal's own line, or one derived from a goal, reads in the client's language;
+        citations stay as written."""
+        if tg.kind != "goal":
+            return str(tg.source)
+        goal = tg.derived_from or kid
+        if goal == kid:
+            key = "labels.goal_source_mean" if tg.derived_from else "labels.goal_source"
+            return catalog.text(lang, key, by=goal_by[goal])
+        return catalog.text(lang, "labels.goal_derived", goal=goal_names[goal], by=goal_by[goal])
+
     def targets_view(k: Any, role_platforms: list[str]) -> list[dict[str, Any]]:
         out = []
         for tg in k.targets:
@@ -80,8 +92,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "kind": tg.kind,
                 "kind_label": t[tg.kind],
                 # a goal's own line reads in the client's language; citations stay as written
-                "source": (catalog.text(lang, "labels.goal_source", by=goal_by[k.kpi])
-                           if tg.kind == "goal" else tg.source),
+                "source": _goal_source(tg, k.kpi),
                 "as_of": tg.as_of or "",
                 "window": tg.window or "",
                 "url": tg.url or "",
@@ -91,6 +102,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     rules_by_id = {cr.rule.id: cr.rule for cr in library.rules}
     goal_ids = {g.kpi for g in selection.goals}
     goal_by = {g.kpi: g.by for g in selection.goals}
+    goal_names = {g.kpi: g.name.get(lang) for g in selection.goals}
     roles = []
     for r in selection.roles:
         role = library.roles[r.role]
@@ -145,9 +157,18 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "first_weeks": _first_weeks(lang, kpis),
         })
 
+    from ..pacing import GoalPlan
+    from ..periods import label as period_label
+
     goals = []
     for g in selection.goals:
+        goal_kpi = library.kpis.get(g.kpi)
+        plan = GoalPlan.of(g, goal_kpi, answers.scope.start) if goal_kpi else None
         goals.append({
+            # the plan to date at the end of each period (pacing.py), as the workbook shows it
+            "plan": [{"period": period_label(plan.frequency, s.period, lang),
+                      "value": fmt.value(s.plan, g.unit, lang, cur)}
+                     for s in plan.steps()] if plan else [],
             "id": g.kpi,
             "name": g.name.get(lang),
             "target": fmt.value(g.target, g.unit, lang, cur),
@@ -155,6 +176,8 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "by": g.by,
             "drivers": [{"role": role_titles[d.role_key], "role_key": d.role_key,
                          "kpi": names[d.kpi]} for d in g.drivers],
+            # the roles that carry the goal, each once, in the order they drive it
+            "roles": list(dict.fromkeys(role_titles[d.role_key] for d in g.drivers)),
         })
 
     review = answers.review
@@ -195,6 +218,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "level": t[answers.scope.level],
             "name": answers.scope.name or answers.client.name,
             "start": answers.scope.start.isoformat(),
+            "end": goal_span(answers.scope.start, answers.scope.horizon)[1].isoformat(),
             "horizon": t[answers.scope.horizon],
         },
         "stage": t[answers.stage],

@@ -20,6 +20,10 @@ Finite = Annotated[float, Field(allow_inf_nan=False)]
 RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 
 Unit = Literal["ratio", "currency", "count", "days", "hours", "score", "times", "money_per_unit"]
+# How a KPI's periods combine over a goal's span (pacing.py): `sum` adds them up (GMV, orders),
+# `last` takes the latest (a score, a stock, a margin reached), `mean` averages them (a rate
+# measured every period).
+Aggregation = Literal["sum", "last", "mean"]
 Direction = Literal["higher", "lower", "range"]
 Frequency = Literal["daily", "weekly", "monthly", "quarterly"]
 Kind = Literal["lead", "lag"]
@@ -131,6 +135,10 @@ class Kpi(Model):
     definition: Text
     formula: Text
     unit: Unit
+    # A signed ratio (a growth, an uplift, a variance, a margin) may fall below zero; see
+    # units.py for every unit's accepted values.
+    signed: bool = False
+    aggregation: Aggregation
     direction: Direction
     frequency: Frequency
     kind: Kind
@@ -157,6 +165,12 @@ class Kpi(Model):
                 raise ValueError(f"two targets for platform {t.platform!r} and sites {t.sites}")
             seen.add(key)
         return targets
+
+    @model_validator(mode="after")
+    def _signed_is_a_ratio(self) -> Kpi:
+        if self.signed and self.unit != "ratio":
+            raise ValueError(f"`signed: true` is for unit `ratio` only, not `{self.unit}`")
+        return self
 
     def label(self, lang: str) -> str:
         return self.short or self.name.get(lang)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
 from ..periods import period_of
+from ..units import Accepted
 from .schema import statements
 from .tracking import ALL, COMPANY
 
@@ -180,6 +181,8 @@ def _store_problem(store: Path, exc: sqlite3.Error) -> str:
 class _Kpi:
     frequency: str
     unit: str
+    low: float | None = None    # the values the unit accepts (units.py)
+    high: float | None = None
 
 
 def _tracked(script: list[str], schema_file: Path) -> dict[tuple[str, str, str], _Kpi]:
@@ -187,14 +190,14 @@ def _tracked(script: list[str], schema_file: Path) -> dict[tuple[str, str, str],
     try:
         for stmt in script:
             mem.execute(stmt)
-        rows = mem.execute("SELECT role_key, kpi, platform, frequency, unit FROM targets"
-                           " ORDER BY sort_order").fetchall()
+        rows = mem.execute("SELECT role_key, kpi, platform, frequency, unit, accepted_low,"
+                           " accepted_high FROM targets ORDER BY sort_order").fetchall()
     except sqlite3.Error as exc:
         raise UsageError(f"{display_path(schema_file)} does not run on SQLite ({exc}); "
                          "regenerate the kit to restore it") from None
     finally:
         mem.close()
-    return {(r, k, p): _Kpi(f, u) for r, k, p, f, u in rows}
+    return {(r, k, p): _Kpi(f, u, lo, hi) for r, k, p, f, u, lo, hi in rows}
 
 
 # --- the CSV -----------------------------------------------------------------------------------
@@ -388,10 +391,16 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
         value, hint = _number(raw, info.unit)
         if value is None:
             bad(n, "value", f"`{excerpt(raw)}` is not a number", hint)
-        elif info.unit == "ratio" and not 0 <= value <= 1:
-            hint = f"did you mean {value / 100:g}?" if 1 < value <= 100 else None
-            bad(n, "value", f"{excerpt(raw)} is outside [0, 1]: `{kpi}` is a ratio (a fraction, "
-                "0.15 means 15 %)", hint)
+        elif not Accepted(info.low, info.high).holds(value):
+            what = Accepted(info.low, info.high).describe()
+            if info.unit == "ratio":
+                signed = info.low is not None and info.low < 0
+                hint = f"did you mean {value / 100:g}?" if 1 < abs(value) <= 100 else None
+                kind = ("a signed ratio (-0.12 means a 12 % fall)" if signed
+                        else "a ratio (a fraction, 0.15 means 15 %)")
+                bad(n, "value", f"{excerpt(raw)} is outside {what}: `{kpi}` is {kind}", hint)
+            else:
+                bad(n, "value", f"{excerpt(raw)} is outside {what}: `{kpi}` is in {info.unit}")
 
         start_text, end_text = cell("period_start"), cell("period_end")
         start = _date(start_text)

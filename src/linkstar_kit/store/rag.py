@@ -11,6 +11,12 @@ target value itself (for `between`, of the bound that is missed). Red is everyth
 A target of 0 has no amber band (10 % of nothing), except that for a strict operator
 (`> 0`, `< 0`) the boundary value itself counts as a near miss.
 
+Hard lines. Where a platform publishes a line (a target of kind `official`, or a team target
+that sits inside one: the engine records it as `ResolvedTarget.line`), a value past the line is
+red, never amber: amber is the whole stretch between the team's own target and the line (not
+the 10 % band), and when the target is the line itself there is no amber at all. ODR `< 1 %`
+(Amazon): 1.05 % is red. A `between` line holds on both sides.
+
 The dashboard definition, the Grafana thresholds, the store's `kpi_status` view and the
 workbook's conditional formatting are all derived from `Rag`, so they cannot disagree.
 """
@@ -75,19 +81,35 @@ class Rag:
     amber: Band  # includes green: the first band that holds wins
 
     @classmethod
-    def from_target(cls, op: str, value: Any) -> Rag:
+    def from_target(cls, op: str, value: Any, line: tuple[str, Any] | None = None) -> Rag:
+        """The bands of `op value`; `line` = (op, value) of the platform's official line the
+        target rests on, which the amber band never crosses."""
         if op == "between":
             lo, hi = float(value[0]), float(value[1])
-            return cls(op, (lo, hi), Band(lo, True, hi, True),
-                       Band(_tidy(lo - NEAR_MISS * abs(lo)), True,
-                            _tidy(hi + NEAR_MISS * abs(hi)), True))
-        t = float(value)
-        m = NEAR_MISS * abs(t)
-        if op in (">=", ">"):
-            return cls(op, t, Band(low=t, low_inclusive=op == ">="), Band(low=_tidy(t - m)))
-        if op in ("<=", "<"):
-            return cls(op, t, Band(high=t, high_inclusive=op == "<="), Band(high=_tidy(t + m)))
-        raise ValueError(f"unknown target operator {op!r}")
+            rag = cls(op, (lo, hi), Band(lo, True, hi, True),
+                      Band(_tidy(lo - NEAR_MISS * abs(lo)), True,
+                           _tidy(hi + NEAR_MISS * abs(hi)), True))
+        else:
+            t = float(value)
+            m = NEAR_MISS * abs(t)
+            if op in (">=", ">"):
+                rag = cls(op, t, Band(low=t, low_inclusive=op == ">="), Band(low=_tidy(t - m)))
+            elif op in ("<=", "<"):
+                rag = cls(op, t, Band(high=t, high_inclusive=op == "<="),
+                          Band(high=_tidy(t + m)))
+            else:
+                raise ValueError(f"unknown target operator {op!r}")
+        return rag if line is None else rag._within(_line_band(*line))
+
+    def _within(self, line: Band) -> Rag:
+        """Past the line is red: green is cut at the line (a team target looser than the line
+        cannot make a value past it green) and amber is the stretch inside the line short of
+        the target."""
+        return Rag(self.op, self.target, _intersect(self.green, line), line)
+
+    @property
+    def has_amber(self) -> bool:
+        return self.amber != self.green
 
     def status(self, v: float) -> str:
         if self.green.holds(v):
@@ -113,6 +135,40 @@ class Rag:
         return {"green": self.green.to_dict(), "amber": self.amber.to_dict(), "red": "otherwise"}
 
     # --- the store's targets table keeps the bands as four numbers ---------------------------
-    def columns(self) -> dict[str, float | None]:
+    def columns(self) -> dict[str, float | int | None]:
+        """The bands as the store's columns; `amber_*_open` = 1 when the bound itself is out
+        (a strict official line: `< 1 %` makes 1 % red)."""
         return {"target_low": self.green.low, "target_high": self.green.high,
-                "amber_low": self.amber.low, "amber_high": self.amber.high}
+                "amber_low": self.amber.low, "amber_high": self.amber.high,
+                "amber_low_open": int(not self.amber.low_inclusive),
+                "amber_high_open": int(not self.amber.high_inclusive)}
+
+
+def _line_band(op: str, value: Any) -> Band:
+    """The values that stay inside an official line."""
+    if op == "between":
+        return Band(float(value[0]), True, float(value[1]), True)
+    v = float(value)
+    if op in (">=", ">"):
+        return Band(low=v, low_inclusive=op == ">=")
+    if op in ("<=", "<"):
+        return Band(high=v, high_inclusive=op == "<=")
+    raise ValueError(f"unknown line operator {op!r}")
+
+
+def _intersect(a: Band, b: Band) -> Band:
+    low, low_inc = a.low, a.low_inclusive
+    if b.low is not None and (low is None or b.low > low or (b.low == low and not b.low_inclusive)):
+        low, low_inc = b.low, b.low_inclusive
+    high, high_inc = a.high, a.high_inclusive
+    if b.high is not None and (high is None or b.high < high
+                               or (b.high == high and not b.high_inclusive)):
+        high, high_inc = b.high, b.high_inclusive
+    return Band(low, low_inc, high, high_inc)
+
+
+def rag_of(target: Any) -> Rag:
+    """The bands of a resolved target (engine/models.py ResolvedTarget), its official line
+    included."""
+    line = (target.line.op, target.line.value) if target.line is not None else None
+    return Rag.from_target(target.op, target.value, line)

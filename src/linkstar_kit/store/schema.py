@@ -11,15 +11,59 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from ..pacing import GoalPlan
+from ..units import accepted
 from .tracking import Tracked
+
+# The reviews' own state, written by `linkstar review` (and created by it in a store loaded
+# before reviews existed): the issues each review raised or carried over. Its own statements,
+# so that a review can create them without re-running the whole schema.
+ISSUES_DDL = """\
+-- The issues of each review (`linkstar review KIT --period ID`): a red KPI, or an anomaly nobody
+-- annotated. A review rewrites its own rows only (re-running it changes nothing); an issue
+-- stays open, carried from review to review of the same cadence, until a later one finds the
+-- KPI back on target (then its row there says closed).
+CREATE TABLE IF NOT EXISTS review_issues (
+  review_id     TEXT NOT NULL,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  kind          TEXT NOT NULL,
+  opened_in     TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  why           TEXT NOT NULL,
+  PRIMARY KEY (review_id, role_key, kpi, platform, kind)
+);
+
+-- The issues still open: those of each cadence's latest review.
+DROP VIEW IF EXISTS open_issues;
+CREATE VIEW open_issues AS
+SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
+       i.why
+FROM review_issues i
+WHERE i.status = 'open'
+  AND i.period_start = (SELECT MAX(j.period_start) FROM review_issues j
+                        WHERE j.cadence = i.cadence);
+"""
 
 DDL = """\
 -- One row per role entry, KPI and platform the kit tracks (platform '' = all the role's
--- platforms; role_key '_company' = a company goal). Refreshed from the selection on every load.
+-- platforms; role_key '_company' = a company goal; watch_for = the KPI a watch row's counter
+-- metric guards). Rebuilt from the selection on every load.
 -- RAG: green when the target holds (op, target_low, target_high; `>` and `<` are strict);
--- else amber when amber_low <= value <= amber_high (the near-miss band: within 10 % of the
--- target value); else red. A row without op has no target yet.
-CREATE TABLE IF NOT EXISTS targets (
+-- else amber when amber_low <= value <= amber_high (a bound flagged amber_*_open excluded):
+-- the near-miss band within 10 % of the target value, or, where a platform's official line
+-- stands, only the stretch inside that line; else red. A row without op has no target yet.
+-- accepted_low / accepted_high: the values the unit accepts (NULL = open).
+DROP VIEW IF EXISTS status_by_period;
+DROP VIEW IF EXISTS kpi_status;
+DROP VIEW IF EXISTS goal_pace;
+DROP TABLE IF EXISTS targets;
+CREATE TABLE targets (
   role_key      TEXT NOT NULL,
   kpi           TEXT NOT NULL,
   platform      TEXT NOT NULL DEFAULT '',
@@ -35,6 +79,12 @@ CREATE TABLE IF NOT EXISTS targets (
   target_high   DOUBLE PRECISION,
   amber_low     DOUBLE PRECISION,
   amber_high    DOUBLE PRECISION,
+  amber_low_open  INTEGER NOT NULL DEFAULT 0,
+  amber_high_open INTEGER NOT NULL DEFAULT 0,
+  accepted_low  DOUBLE PRECISION,
+  accepted_high DOUBLE PRECISION,
+  aggregation   TEXT NOT NULL DEFAULT 'last',
+  watch_for     TEXT NOT NULL DEFAULT '',
   target_kind   TEXT,
   target_source TEXT,
   target_as_of  TEXT,
@@ -58,29 +108,84 @@ CREATE TABLE IF NOT EXISTS actuals (
   PRIMARY KEY (period_start, role_key, kpi, platform)
 );
 
+-- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
+-- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
+-- goal must rise. Rebuilt on every load.
+DROP TABLE IF EXISTS goal_plan;
+CREATE TABLE goal_plan (
+  kpi           TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  period_index  INTEGER NOT NULL,
+  aggregation   TEXT NOT NULL,
+  up            INTEGER NOT NULL,
+  plan_to_date  DOUBLE PRECISION NOT NULL,
+  at_risk_bound DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (kpi, period_start)
+);
+
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
-DROP VIEW IF EXISTS kpi_status;
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
        a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
+       t.watch_for,
        CASE
          WHEN t.op IS NULL THEN 'none'
          WHEN (t.target_low IS NULL OR a.value > t.target_low
                OR (a.value = t.target_low AND t.op <> '>'))
           AND (t.target_high IS NULL OR a.value < t.target_high
                OR (a.value = t.target_high AND t.op <> '<')) THEN 'green'
-         WHEN (t.amber_low IS NULL OR a.value >= t.amber_low)
-          AND (t.amber_high IS NULL OR a.value <= t.amber_high) THEN 'amber'
+         WHEN (t.amber_low IS NULL OR a.value > t.amber_low
+               OR (a.value = t.amber_low AND t.amber_low_open = 0))
+          AND (t.amber_high IS NULL OR a.value < t.amber_high
+               OR (a.value = t.amber_high AND t.amber_high_open = 0)) THEN 'amber'
          ELSE 'red'
        END AS status
 FROM actuals a
 JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
-"""
+
+-- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
+-- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
+-- on_track: meets the plan; at_risk: short of it by at most 10 % of the plan's step so far;
+-- off_track: short by more (pacing.py).
+CREATE VIEW goal_pace AS
+SELECT kpi, period_start, period_end, period_index, plan_to_date, actual_to_date,
+       CASE
+         WHEN (up = 1 AND actual_to_date >= plan_to_date)
+           OR (up = 0 AND actual_to_date <= plan_to_date) THEN 'on_track'
+         WHEN (up = 1 AND actual_to_date >= at_risk_bound)
+           OR (up = 0 AND actual_to_date <= at_risk_bound) THEN 'at_risk'
+         ELSE 'off_track'
+       END AS status
+FROM (
+  SELECT p.kpi, p.period_start, p.period_end, p.period_index, p.plan_to_date,
+         p.at_risk_bound, p.up,
+         CASE p.aggregation
+           WHEN 'sum' THEN SUM(a.value) OVER w
+           WHEN 'mean' THEN AVG(a.value) OVER w
+           ELSE a.value
+         END AS actual_to_date
+  FROM goal_plan p
+  JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
+                AND a.period_start = p.period_start
+  WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
+) AS paced;
+
+-- How many KPIs were green, amber and red in each period (the dashboard's "status by period").
+DROP VIEW IF EXISTS status_by_period;
+CREATE VIEW status_by_period AS
+SELECT period_start, status, COUNT(*) AS kpis
+FROM kpi_status
+GROUP BY period_start, status;
+""" + "\n" + ISSUES_DDL
 
 TARGET_COLUMNS = ("role_key", "kpi", "platform", "sort_order", "role_title", "name_en",
                   "name_zh", "unit", "direction", "frequency", "op", "target_low",
-                  "target_high", "amber_low", "amber_high", "target_kind", "target_source",
-                  "target_as_of", "data_source")
+                  "target_high", "amber_low", "amber_high", "amber_low_open",
+                  "amber_high_open", "accepted_low", "accepted_high", "aggregation",
+                  "watch_for", "target_kind", "target_source", "target_as_of", "data_source")
+PLAN_COLUMNS = ("kpi", "period_start", "period_end", "period_index", "aggregation", "up",
+                "plan_to_date", "at_risk_bound")
 
 
 def sql_literal(v: object) -> str:
@@ -97,10 +202,14 @@ def sql_literal(v: object) -> str:
 
 def target_row(t: Tracked) -> dict[str, object]:
     rag = t.rag
-    cols = rag.columns() if rag else dict.fromkeys(
-        ("target_low", "target_high", "amber_low", "amber_high"))
+    cols: dict[str, object] = dict(rag.columns()) if rag else {
+        **dict.fromkeys(("target_low", "target_high", "amber_low", "amber_high")),
+        "amber_low_open": 0, "amber_high_open": 0}
     tg = t.target
+    ok = accepted(t.unit, t.signed)
     return {
+        "accepted_low": ok.low, "accepted_high": ok.high, "aggregation": t.aggregation,
+        "watch_for": t.watch_for,
         "role_key": t.role_key, "kpi": t.kpi, "platform": t.platform,
         "sort_order": t.sort_order, "role_title": t.role_title,
         "name_en": t.name.en, "name_zh": t.name.zh, "unit": t.unit, "direction": t.direction,
@@ -110,7 +219,8 @@ def target_row(t: Tracked) -> dict[str, object]:
     }
 
 
-def schema_sql(rows: Iterable[Tracked], client: str) -> str:
+def schema_sql(rows: Iterable[Tracked], client: str,
+               plans: Iterable[GoalPlan] = ()) -> str:
     lines = [
         f"-- linkstar-kit actuals store for {client}",
         "-- Applied by `linkstar load KIT ACTUALS.csv` to KIT/data/kpi.sqlite (SQLite); the same",
@@ -125,6 +235,14 @@ def schema_sql(rows: Iterable[Tracked], client: str) -> str:
         row = target_row(t)
         vals = ", ".join(sql_literal(row[c]) for c in TARGET_COLUMNS)
         lines.append(f"INSERT INTO targets ({cols}) VALUES ({vals});")
+    lines += ["", "-- Each goal's plan to date, period by period (pacing.py)."]
+    cols = ", ".join(PLAN_COLUMNS)
+    for plan in plans:
+        for i, step in enumerate(plan.steps(), start=1):
+            vals = ", ".join(sql_literal(v) for v in (
+                plan.kpi, step.period[0].isoformat(), step.period[1].isoformat(), i,
+                plan.aggregation, int(plan.up), step.plan, step.bound))
+            lines.append(f"INSERT INTO goal_plan ({cols}) VALUES ({vals});")
     return "\n".join(lines) + "\n"
 
 

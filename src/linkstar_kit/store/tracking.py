@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from .. import catalog
 from ..answers.models import Answers
-from ..engine.models import ResolvedTarget, Selection
+from ..engine.models import ResolvedTarget, SelectedKpi, Selection
 from ..library.loader import Library
-from ..library.models import Text
-from .rag import Rag
+from ..library.models import Kpi, Text
+from .rag import Rag, rag_of
 
 COMPANY = "_company"  # role key of the company goals' rows (a role key can never start with _)
 ALL = ""              # platform of a row that holds for every platform of its role
@@ -36,10 +36,15 @@ class Tracked:
     target: ResolvedTarget | None
     data_source: str
     sort_order: int
+    signed: bool = False
+    aggregation: str = "last"
+    # A watch row: a counter metric of `watch_for` (a KPI the role carries) that the role does
+    # not carry itself; its target is the floor or ceiling that must hold while it is pushed.
+    watch_for: str = ""
 
     @property
     def rag(self) -> Rag | None:
-        return Rag.from_target(self.target.op, self.target.value) if self.target else None
+        return rag_of(self.target) if self.target else None
 
     @property
     def is_goal(self) -> bool:
@@ -85,7 +90,8 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
             name=g.name, short=lib.short if lib else None, unit=g.unit,
             direction=lib.direction if lib else "higher",
             frequency=lib.frequency if lib else "monthly", target=g.resolved_target,
-            data_source=_goal_source(answers, selection, library, g.kpi, lang))
+            data_source=_goal_source(answers, selection, library, g.kpi, lang),
+            **_kind(lib))
 
     for r in selection.roles:
         role = library.roles.get(r.role)
@@ -98,8 +104,53 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
                 add(role_key=r.key, role_title=title, kpi=k.kpi, platform=platform,
                     name=k.name, short=lib.short if lib else None, unit=k.unit,
                     direction=k.direction, frequency=k.frequency, target=tg,
-                    data_source=k.data_source)
+                    data_source=k.data_source, **_kind(lib))
+        carried = {k.kpi for k in r.kpis}
+        for guarded, counter in _watched(r.kpis, carried, library):
+            carried.add(counter.id)
+            add(role_key=r.key, role_title=title, kpi=counter.id, platform=ALL,
+                name=counter.name, short=counter.short, unit=counter.unit,
+                direction=counter.direction, frequency=counter.frequency,
+                target=_watch_target(counter, r.platforms),
+                data_source=_source_of(counter, answers, lang), watch_for=guarded,
+                **_kind(counter))
     return out
+
+
+def _kind(lib: Kpi | None) -> dict[str, object]:
+    return {"signed": lib.signed, "aggregation": lib.aggregation} if lib else {}
+
+
+def _watched(kpis: list[SelectedKpi], carried: set[str], library: Library
+             ) -> list[tuple[str, Kpi]]:
+    """(guarded KPI, counter KPI) for each counter metric of the role's KPIs it does not carry,
+    first mention only."""
+    out: list[tuple[str, Kpi]] = []
+    seen = set(carried)
+    for k in kpis:
+        for c in k.counter:
+            counter = library.kpis.get(c)
+            if counter is not None and c not in seen:
+                seen.add(c)
+                out.append((k.kpi, counter))
+    return out
+
+
+def _watch_target(kpi: Kpi, platforms: list[str]) -> ResolvedTarget | None:
+    """The line a watch row must hold: the platform's official line when every platform of the
+    role shares one, else the library's default target."""
+    from ..engine.targets import library_target_for
+
+    per = [library_target_for(kpi, p) for p in platforms] if platforms else []
+    if per and all(t is not None and t == per[0] and t.platform for t in per):
+        return per[0]
+    return library_target_for(kpi, None)
+
+
+def _source_of(kpi: Kpi, answers: Answers, lang: str) -> str:
+    from ..engine.sources import data_source_for
+
+    return data_source_for(kpi, answers, lang)[1]
 
 
 def _rows(targets: list[ResolvedTarget], role_platforms: list[str],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from ..context import Context
@@ -14,3 +15,49 @@ def check_review(c: Context) -> Iterator[Finding]:
     short_project = a.scope.level == "project" and a.scope.horizon == "month"
     if a.review.quarterly is False and not short_project:
         yield c.finding("no-quarterly-review", "warning", pitfall=10)
+
+
+CLOSE_KPI = "month_end_close_days"
+
+
+def close_working_days(c: Context) -> float | None:
+    """Working days the books may take to close: the close KPI's target where a role carries
+    it, else the library's own (None when the library has neither)."""
+    for r in c.selection.roles:
+        for k in r.kpis:
+            if k.kpi == CLOSE_KPI and k.targets and not isinstance(k.targets[0].value, list):
+                return float(k.targets[0].value)
+    kpi = c.library.kpis.get(CLOSE_KPI)
+    for t in kpi.targets if kpi else []:
+        if t.platform is None and not isinstance(t.value, tuple):
+            return float(t.value)
+    return None
+
+
+def check_review_after_close(c: Context) -> Iterator[Finding]:
+    """The monthly review reads last month's P&L: it must not meet before the books can be
+    closed, in any month of the scope. The close is counted in weekdays: a month with a long
+    public holiday (China's National Day week) is the team's to plan, not a standing fault."""
+    from ...periods import add_months, goal_span
+    from ...workdays import Workdays
+
+    days = close_working_days(c)
+    if days is None:
+        return
+    a = c.answers
+    work = Workdays(None)
+    start, end = goal_span(a.scope.start, a.scope.horizon)
+    month = start.replace(day=1)
+    while month <= end:
+        meeting = work.next_working(month.replace(day=a.review.monthly.day))
+        close, counted = month, 0
+        while True:  # the day the close ends: the month's days-th working day
+            counted += work.is_working(close)
+            if counted >= days:
+                break
+            close += dt.timedelta(days=1)
+        if meeting < close:
+            yield c.finding("review-before-close", "warning", meeting=meeting.isoformat(),
+                            n=f"{days:g}", close=close.isoformat(), day=close.day)
+            return
+        month = add_months(month, 1)

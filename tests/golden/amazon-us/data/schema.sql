@@ -3,11 +3,18 @@
 -- statements run on PostgreSQL. Regenerate the kit to change the targets below.
 
 -- One row per role entry, KPI and platform the kit tracks (platform '' = all the role's
--- platforms; role_key '_company' = a company goal). Refreshed from the selection on every load.
+-- platforms; role_key '_company' = a company goal; watch_for = the KPI a watch row's counter
+-- metric guards). Rebuilt from the selection on every load.
 -- RAG: green when the target holds (op, target_low, target_high; `>` and `<` are strict);
--- else amber when amber_low <= value <= amber_high (the near-miss band: within 10 % of the
--- target value); else red. A row without op has no target yet.
-CREATE TABLE IF NOT EXISTS targets (
+-- else amber when amber_low <= value <= amber_high (a bound flagged amber_*_open excluded):
+-- the near-miss band within 10 % of the target value, or, where a platform's official line
+-- stands, only the stretch inside that line; else red. A row without op has no target yet.
+-- accepted_low / accepted_high: the values the unit accepts (NULL = open).
+DROP VIEW IF EXISTS status_by_period;
+DROP VIEW IF EXISTS kpi_status;
+DROP VIEW IF EXISTS goal_pace;
+DROP TABLE IF EXISTS targets;
+CREATE TABLE targets (
   role_key      TEXT NOT NULL,
   kpi           TEXT NOT NULL,
   platform      TEXT NOT NULL DEFAULT '',
@@ -23,6 +30,12 @@ CREATE TABLE IF NOT EXISTS targets (
   target_high   DOUBLE PRECISION,
   amber_low     DOUBLE PRECISION,
   amber_high    DOUBLE PRECISION,
+  amber_low_open  INTEGER NOT NULL DEFAULT 0,
+  amber_high_open INTEGER NOT NULL DEFAULT 0,
+  accepted_low  DOUBLE PRECISION,
+  accepted_high DOUBLE PRECISION,
+  aggregation   TEXT NOT NULL DEFAULT 'last',
+  watch_for     TEXT NOT NULL DEFAULT '',
   target_kind   TEXT,
   target_source TEXT,
   target_as_of  TEXT,
@@ -46,37 +59,135 @@ CREATE TABLE IF NOT EXISTS actuals (
   PRIMARY KEY (period_start, role_key, kpi, platform)
 );
 
+-- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
+-- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
+-- goal must rise. Rebuilt on every load.
+DROP TABLE IF EXISTS goal_plan;
+CREATE TABLE goal_plan (
+  kpi           TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  period_index  INTEGER NOT NULL,
+  aggregation   TEXT NOT NULL,
+  up            INTEGER NOT NULL,
+  plan_to_date  DOUBLE PRECISION NOT NULL,
+  at_risk_bound DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (kpi, period_start)
+);
+
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
-DROP VIEW IF EXISTS kpi_status;
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
        a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
+       t.watch_for,
        CASE
          WHEN t.op IS NULL THEN 'none'
          WHEN (t.target_low IS NULL OR a.value > t.target_low
                OR (a.value = t.target_low AND t.op <> '>'))
           AND (t.target_high IS NULL OR a.value < t.target_high
                OR (a.value = t.target_high AND t.op <> '<')) THEN 'green'
-         WHEN (t.amber_low IS NULL OR a.value >= t.amber_low)
-          AND (t.amber_high IS NULL OR a.value <= t.amber_high) THEN 'amber'
+         WHEN (t.amber_low IS NULL OR a.value > t.amber_low
+               OR (a.value = t.amber_low AND t.amber_low_open = 0))
+          AND (t.amber_high IS NULL OR a.value < t.amber_high
+               OR (a.value = t.amber_high AND t.amber_high_open = 0)) THEN 'amber'
          ELSE 'red'
        END AS status
 FROM actuals a
 JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
 
+-- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
+-- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
+-- on_track: meets the plan; at_risk: short of it by at most 10 % of the plan's step so far;
+-- off_track: short by more (pacing.py).
+CREATE VIEW goal_pace AS
+SELECT kpi, period_start, period_end, period_index, plan_to_date, actual_to_date,
+       CASE
+         WHEN (up = 1 AND actual_to_date >= plan_to_date)
+           OR (up = 0 AND actual_to_date <= plan_to_date) THEN 'on_track'
+         WHEN (up = 1 AND actual_to_date >= at_risk_bound)
+           OR (up = 0 AND actual_to_date <= at_risk_bound) THEN 'at_risk'
+         ELSE 'off_track'
+       END AS status
+FROM (
+  SELECT p.kpi, p.period_start, p.period_end, p.period_index, p.plan_to_date,
+         p.at_risk_bound, p.up,
+         CASE p.aggregation
+           WHEN 'sum' THEN SUM(a.value) OVER w
+           WHEN 'mean' THEN AVG(a.value) OVER w
+           ELSE a.value
+         END AS actual_to_date
+  FROM goal_plan p
+  JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
+                AND a.period_start = p.period_start
+  WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
+) AS paced;
+
+-- How many KPIs were green, amber and red in each period (the dashboard's "status by period").
+DROP VIEW IF EXISTS status_by_period;
+CREATE VIEW status_by_period AS
+SELECT period_start, status, COUNT(*) AS kpis
+FROM kpi_status
+GROUP BY period_start, status;
+
+-- The issues of each review (`linkstar review KIT --period ID`): a red KPI, or an anomaly nobody
+-- annotated. A review rewrites its own rows only (re-running it changes nothing); an issue
+-- stays open, carried from review to review of the same cadence, until a later one finds the
+-- KPI back on target (then its row there says closed).
+CREATE TABLE IF NOT EXISTS review_issues (
+  review_id     TEXT NOT NULL,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  kind          TEXT NOT NULL,
+  opened_in     TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  why           TEXT NOT NULL,
+  PRIMARY KEY (review_id, role_key, kpi, platform, kind)
+);
+
+-- The issues still open: those of each cadence's latest review.
+DROP VIEW IF EXISTS open_issues;
+CREATE VIEW open_issues AS
+SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
+       i.why
+FROM review_issues i
+WHERE i.status = 'open'
+  AND i.period_start = (SELECT MAX(j.period_start) FROM review_issues j
+                        WHERE j.cadence = i.cadence);
+
 -- The targets of this kit (from selection.json).
 DELETE FROM targets;
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'net_margin', '', 1, '公司目标', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', '>=', 0.15, NULL, 0.135, NULL, 'goal', '公司目标，截止 2026-09-30', NULL, '财务表格：月度管理利润表（按平台、店铺）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'acos', 'amazon', 2, '亚马逊运营', 'Advertising Cost of Sales (ACoS)', '广告销售成本比（ACoS）', 'ratio', 'lower', 'weekly', '<=', NULL, 0.25, NULL, 0.275, 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例 ACoS <= 25%', '2026-01-15', '亚马逊广告后台：SP / SB / SD 广告活动报表（或亚马逊广告 API）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'contribution_margin', 'amazon', 3, '亚马逊运营', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'conversion_rate', 'amazon', 4, '亚马逊运营', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.12, NULL, 0.108, NULL, 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例转化率 >= 12%', '2026-01-15', '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（unitSessionPercentage）/ 业务报告');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gmv_growth', 'amazon', 5, '亚马逊运营', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '马帮 ERP：销量统计的同比 / 环比');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'inventory_turnover', '', 6, '采购计划', 'Inventory turnover', '库存周转率', 'times', 'higher', 'monthly', '>=', 4.0, NULL, 3.6, NULL, 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：采购示例库存周转 >= 每年 4 次', '2026-01-15', '财务表格：月度利润表（销售成本）与资产负债表（存货成本）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'ipi_score', 'amazon', 7, '采购计划', 'FBA Inventory Performance Index (IPI)', 'FBA 库存绩效指数（IPI）', 'score', 'higher', 'weekly', '>=', 400.0, NULL, 360.0, NULL, 'reference', '第三方经验值（tacticallogistic.com、sellerjournal.com、bizistech.com）：400 是最后一次公布的 IPI 库容限制线（2022 年 1 月 1 日起）。2023 年 3 月 1 日 FBA 仓容限制取代库容限制后，亚马逊再未公布 IPI 门槛', '2026-06-01', '卖家后台 > 库存 > 库存绩效（IPI 分数及各项因素）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'stockout_rate', '', 8, '采购计划', 'Stockout rate', '断货率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.05, NULL, 0.055, 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：采购示例断货率 <= 5%', '2026-01-15', '马帮 ERP：按 SKU、按仓库的每日库存快照');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'excess_inventory_ratio', '', 9, '采购计划', 'Excess inventory ratio', '冗余库存占比', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '亚马逊卖家后台 > 库存 > 管理冗余库存；SP-API GET_FBA_INVENTORY_PLANNING_DATA');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'days_of_supply', 'amazon', 10, '采购计划', 'Days of supply', '库存可售天数', 'days', 'range', 'weekly', 'between', 30.0, 90.0, 27.0, 99.0, 'official', '亚马逊卖家后台帮助 202174810（FBA 库存绩效指数）：可售天数超过 90 天计为冗余库存；下限 30 天取自亚马逊 30-60 天备货建议的低端（帮助 G202174810）', '2026-06-01', '亚马逊卖家后台 > 库存 > 库存规划 / SP-API GET_FBA_INVENTORY_PLANNING_DATA（FBA 库存可售天数）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'a_to_z_claim_rate', 'amazon', 11, '客服', 'A-to-z Guarantee claim rate', 'A-to-z 索赔率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.005, NULL, 0.0055, 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：客服示例 A-to-z 索赔率 <= 0.5%', '2026-01-15', '卖家后台 > 绩效 > 亚马逊商城交易保障索赔');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'message_response_rate', 'amazon', 12, '客服', 'Messages answered within the platform''s time limit', '时限内回复率', 'ratio', 'higher', 'weekly', '>=', 0.9, NULL, 0.81, NULL, 'reference', 'channelx.world（第三方，2012）：亚马逊过去要求 ≥ 90% 的消息在 24 小时内回复；24 小时规则本身见亚马逊卖家后台帮助 200549770', '2026-06-01', '亚马逊卖家后台 > 绩效 > 客户服务绩效（24 小时内回复的消息、延迟回复）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'order_defect_rate', 'amazon', 13, '客服', 'Order Defect Rate (ODR)', '订单缺陷率（ODR）', 'ratio', 'lower', 'weekly', '<', NULL, 0.01, NULL, 0.011, 'official', '亚马逊卖家后台帮助 200285170（订单缺陷率）；SP-API 账户状况数据结构中的目标值 0.01（小于）', '2026-06-01', '卖家后台 > 绩效 > 账户状况（订单缺陷率，自发货与 FBA 分列）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', 'amazon', 14, '客服', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（unitsRefunded、refundRate 字段）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'net_margin', '', 1, '公司目标', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', '>=', 0.15, NULL, 0.135, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-09-30', NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'acos', 'amazon', 2, '亚马逊运营', 'Advertising Cost of Sales (ACoS)', '广告销售成本比（ACoS）', 'ratio', 'lower', 'weekly', '<=', NULL, 0.25, NULL, 0.275, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例 ACoS <= 25%', '2026-01-15', '亚马逊广告后台：SP / SB / SD 广告活动报表（或亚马逊广告 API）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'contribution_margin', '', 3, '亚马逊运营', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.15, NULL, 0.135, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', 'Derived from the company goal, by 2026-09-30: contribution margin = net margin + overheads (net-margin goal 0.15; overheads come on top)', NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'conversion_rate', 'amazon', 4, '亚马逊运营', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.12, NULL, 0.108, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例转化率 >= 12%', '2026-01-15', '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（unitSessionPercentage）/ 业务报告');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gmv_growth', 'amazon', 5, '亚马逊运营', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '马帮 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'ad_sales_share', '', 6, '亚马逊运营', 'Ad sales share', '广告销售额占比', 'ratio', 'range', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'last', 'acos', NULL, NULL, NULL, '马帮 ERP：利润 / 广告报表，按 SKU 列出广告销售额与总销售额');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gross_margin', '', 7, '亚马逊运营', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'sessions', '', 8, '亚马逊运营', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（browserSessions、mobileAppSessions）/ 业务报告 > 详情页面销售和流量');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'net_margin', '', 9, '亚马逊运营', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'gmv_growth', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'tacos', '', 10, '亚马逊运营', 'Total Advertising Cost of Sales (TACoS)', '总广告销售成本比（TACoS）', 'ratio', 'lower', 'monthly', '<=', NULL, 0.15, NULL, 0.165, 0, 0, 0.0, 1.0, 'mean', 'gmv_growth', 'reference', 'webmasterid.com (third-party, low confidence): TACoS < 10-15 % is efficient for mature brands', '2026-06-01', '马帮 ERP：利润报表，按 SKU、店铺列出广告花费与总销售额');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'inventory_turnover', '', 11, '采购计划', 'Inventory turnover', '库存周转率', 'times', 'higher', 'monthly', '>=', 4.0, NULL, 3.6, NULL, 0, 0, 0.0, NULL, 'last', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：采购示例库存周转 >= 每年 4 次', '2026-01-15', '财务表格：月度利润表（销售成本）与资产负债表（存货成本）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'ipi_score', 'amazon', 12, '采购计划', 'FBA Inventory Performance Index (IPI)', 'FBA 库存绩效指数（IPI）', 'score', 'higher', 'weekly', '>=', 400.0, NULL, 360.0, NULL, 0, 0, 0.0, NULL, 'last', '', 'reference', '第三方经验值（tacticallogistic.com、sellerjournal.com、bizistech.com）：400 是最后一次公布的 IPI 库容限制线（2022 年 1 月 1 日起）。2023 年 3 月 1 日 FBA 仓容限制取代库容限制后，亚马逊再未公布 IPI 门槛', '2026-06-01', '卖家后台 > 库存 > 库存绩效（IPI 分数及各项因素）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'stockout_rate', '', 13, '采购计划', 'Stockout rate', '断货率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.05, NULL, 0.055, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：采购示例断货率 <= 5%', '2026-01-15', '马帮 ERP：按 SKU、按仓库的每日库存快照');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'excess_inventory_ratio', '', 14, '采购计划', 'Excess inventory ratio', '冗余库存占比', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '亚马逊卖家后台 > 库存 > 管理冗余库存；SP-API GET_FBA_INVENTORY_PLANNING_DATA');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'days_of_supply', 'amazon', 15, '采购计划', 'Days of supply', '库存可售天数', 'days', 'range', 'weekly', 'between', 30.0, 90.0, 30.0, 90.0, 0, 0, 0.0, NULL, 'last', '', 'official', '亚马逊卖家后台帮助 202174810（FBA 库存绩效指数）：可售天数超过 90 天计为冗余库存；下限 30 天取自亚马逊 30-60 天备货建议的低端（帮助 G202174810）', '2026-06-01', '亚马逊卖家后台 > 库存 > 库存规划 / SP-API GET_FBA_INVENTORY_PLANNING_DATA（FBA 库存可售天数）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'in_stock_rate', '', 16, '采购计划', 'In-stock rate', '有货率', 'ratio', 'higher', 'weekly', '>=', 0.9, NULL, 0.81, NULL, 0, 0, 0.0, 1.0, 'mean', 'inventory_turnover', 'reference', 'Transcript of an Amazon FBA video (third party, stacysbarbeque.info; medium confidence): FBA in-stock rate 90-100 % is ''good'', 100 % ''excellent'', 70-90 % ''fair'', under 70 % ''poor''', '2026-06-01', '亚马逊卖家后台 > 库存 > 库存绩效（FBA 有货率）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'storage_fee_ratio', '', 17, '采购计划', 'Storage fee ratio', '仓储费占比', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'days_of_supply', NULL, NULL, NULL, '亚马逊 SP-API GET_FBA_STORAGE_FEE_CHARGES_DATA（月度仓储费）与 GET_FBA_FULFILLMENT_LONGTERM_STORAGE_FEE_CHARGES_DATA（长期仓储费）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'a_to_z_claim_rate', 'amazon', 18, '客服', 'A-to-z Guarantee claim rate', 'A-to-z 索赔率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.005, NULL, 0.0055, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：客服示例 A-to-z 索赔率 <= 0.5%', '2026-01-15', '卖家后台 > 绩效 > 亚马逊商城交易保障索赔');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'message_response_rate', 'amazon', 19, '客服', 'Messages answered within the platform''s time limit', '时限内回复率', 'ratio', 'higher', 'weekly', '>=', 0.9, NULL, 0.81, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'channelx.world（第三方，2012）：亚马逊过去要求 ≥ 90% 的消息在 24 小时内回复；24 小时规则本身见亚马逊卖家后台帮助 200549770', '2026-06-01', '亚马逊卖家后台 > 绩效 > 客户服务绩效（24 小时内回复的消息、延迟回复）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'order_defect_rate', 'amazon', 20, '客服', 'Order Defect Rate (ODR)', '订单缺陷率（ODR）', 'ratio', 'lower', 'weekly', '<', NULL, 0.01, NULL, 0.01, 0, 1, 0.0, 1.0, 'mean', '', 'official', '亚马逊卖家后台帮助 200285170（订单缺陷率）；SP-API 账户状况数据结构中的目标值 0.01（小于）', '2026-06-01', '卖家后台 > 绩效 > 账户状况（订单缺陷率，自发货与 FBA 分列）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', 'amazon', 21, '客服', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（unitsRefunded、refundRate 字段）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'first_contact_resolution_rate', '', 22, '客服', 'First contact resolution rate', '首次解决率', 'ratio', 'higher', 'weekly', '>=', 0.7, NULL, 0.63, NULL, 0, 0, 0.0, 1.0, 'mean', 'message_response_rate', 'house', 'LinkStar library default: a starting line for marketplace messaging, where most contacts are order-status and usage questions; recalibrate after the first month', '2026-11-28', '客服工单系统一次解决率报表（如 eDesk、Zendesk、Gorgias）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'csat_score', '', 23, '客服', 'Customer satisfaction (CSAT)', '客户满意度（CSAT）', 'ratio', 'higher', 'monthly', '>=', 0.85, NULL, 0.765, NULL, 0, 0, 0.0, 1.0, 'mean', 'message_response_rate', 'house', 'LinkStar library default: a starting line for a 5-point post-contact survey; recalibrate after the first month of data', '2026-11-28', '客服工单系统满意度调查报表（如 eDesk、Zendesk、Gorgias）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'contribution_margin', '', 24, '客服', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'order_defect_rate', NULL, NULL, NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'return_dissatisfaction_rate', '', 25, '客服', 'Return Dissatisfaction Rate', '退货不满意率', 'ratio', 'lower', 'weekly', '<', NULL, 0.1, NULL, 0.1, 0, 1, 0.0, 1.0, 'mean', 'refund_rate', 'official', 'Amazon Seller Central help 201887610 (Return Dissatisfaction Rate; sellercentral-europe, .sg)', '2026-06-01', '卖家后台 > 绩效 > 买家满意度（退货不满意率）');
+
+-- Each goal's plan to date, period by period (pacing.py).
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.11, 0.108);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.13, 0.126);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.15, 0.144);

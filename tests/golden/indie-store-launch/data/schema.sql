@@ -3,11 +3,18 @@
 -- statements run on PostgreSQL. Regenerate the kit to change the targets below.
 
 -- One row per role entry, KPI and platform the kit tracks (platform '' = all the role's
--- platforms; role_key '_company' = a company goal). Refreshed from the selection on every load.
+-- platforms; role_key '_company' = a company goal; watch_for = the KPI a watch row's counter
+-- metric guards). Rebuilt from the selection on every load.
 -- RAG: green when the target holds (op, target_low, target_high; `>` and `<` are strict);
--- else amber when amber_low <= value <= amber_high (the near-miss band: within 10 % of the
--- target value); else red. A row without op has no target yet.
-CREATE TABLE IF NOT EXISTS targets (
+-- else amber when amber_low <= value <= amber_high (a bound flagged amber_*_open excluded):
+-- the near-miss band within 10 % of the target value, or, where a platform's official line
+-- stands, only the stretch inside that line; else red. A row without op has no target yet.
+-- accepted_low / accepted_high: the values the unit accepts (NULL = open).
+DROP VIEW IF EXISTS status_by_period;
+DROP VIEW IF EXISTS kpi_status;
+DROP VIEW IF EXISTS goal_pace;
+DROP TABLE IF EXISTS targets;
+CREATE TABLE targets (
   role_key      TEXT NOT NULL,
   kpi           TEXT NOT NULL,
   platform      TEXT NOT NULL DEFAULT '',
@@ -23,6 +30,12 @@ CREATE TABLE IF NOT EXISTS targets (
   target_high   DOUBLE PRECISION,
   amber_low     DOUBLE PRECISION,
   amber_high    DOUBLE PRECISION,
+  amber_low_open  INTEGER NOT NULL DEFAULT 0,
+  amber_high_open INTEGER NOT NULL DEFAULT 0,
+  accepted_low  DOUBLE PRECISION,
+  accepted_high DOUBLE PRECISION,
+  aggregation   TEXT NOT NULL DEFAULT 'last',
+  watch_for     TEXT NOT NULL DEFAULT '',
   target_kind   TEXT,
   target_source TEXT,
   target_as_of  TEXT,
@@ -46,42 +59,145 @@ CREATE TABLE IF NOT EXISTS actuals (
   PRIMARY KEY (period_start, role_key, kpi, platform)
 );
 
+-- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
+-- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
+-- goal must rise. Rebuilt on every load.
+DROP TABLE IF EXISTS goal_plan;
+CREATE TABLE goal_plan (
+  kpi           TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  period_index  INTEGER NOT NULL,
+  aggregation   TEXT NOT NULL,
+  up            INTEGER NOT NULL,
+  plan_to_date  DOUBLE PRECISION NOT NULL,
+  at_risk_bound DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (kpi, period_start)
+);
+
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
-DROP VIEW IF EXISTS kpi_status;
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
        a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
+       t.watch_for,
        CASE
          WHEN t.op IS NULL THEN 'none'
          WHEN (t.target_low IS NULL OR a.value > t.target_low
                OR (a.value = t.target_low AND t.op <> '>'))
           AND (t.target_high IS NULL OR a.value < t.target_high
                OR (a.value = t.target_high AND t.op <> '<')) THEN 'green'
-         WHEN (t.amber_low IS NULL OR a.value >= t.amber_low)
-          AND (t.amber_high IS NULL OR a.value <= t.amber_high) THEN 'amber'
+         WHEN (t.amber_low IS NULL OR a.value > t.amber_low
+               OR (a.value = t.amber_low AND t.amber_low_open = 0))
+          AND (t.amber_high IS NULL OR a.value < t.amber_high
+               OR (a.value = t.amber_high AND t.amber_high_open = 0)) THEN 'amber'
          ELSE 'red'
        END AS status
 FROM actuals a
 JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
 
+-- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
+-- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
+-- on_track: meets the plan; at_risk: short of it by at most 10 % of the plan's step so far;
+-- off_track: short by more (pacing.py).
+CREATE VIEW goal_pace AS
+SELECT kpi, period_start, period_end, period_index, plan_to_date, actual_to_date,
+       CASE
+         WHEN (up = 1 AND actual_to_date >= plan_to_date)
+           OR (up = 0 AND actual_to_date <= plan_to_date) THEN 'on_track'
+         WHEN (up = 1 AND actual_to_date >= at_risk_bound)
+           OR (up = 0 AND actual_to_date <= at_risk_bound) THEN 'at_risk'
+         ELSE 'off_track'
+       END AS status
+FROM (
+  SELECT p.kpi, p.period_start, p.period_end, p.period_index, p.plan_to_date,
+         p.at_risk_bound, p.up,
+         CASE p.aggregation
+           WHEN 'sum' THEN SUM(a.value) OVER w
+           WHEN 'mean' THEN AVG(a.value) OVER w
+           ELSE a.value
+         END AS actual_to_date
+  FROM goal_plan p
+  JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
+                AND a.period_start = p.period_start
+  WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
+) AS paced;
+
+-- How many KPIs were green, amber and red in each period (the dashboard's "status by period").
+DROP VIEW IF EXISTS status_by_period;
+CREATE VIEW status_by_period AS
+SELECT period_start, status, COUNT(*) AS kpis
+FROM kpi_status
+GROUP BY period_start, status;
+
+-- The issues of each review (`linkstar review KIT --period ID`): a red KPI, or an anomaly nobody
+-- annotated. A review rewrites its own rows only (re-running it changes nothing); an issue
+-- stays open, carried from review to review of the same cadence, until a later one finds the
+-- KPI back on target (then its row there says closed).
+CREATE TABLE IF NOT EXISTS review_issues (
+  review_id     TEXT NOT NULL,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  kind          TEXT NOT NULL,
+  opened_in     TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  why           TEXT NOT NULL,
+  PRIMARY KEY (review_id, role_key, kpi, platform, kind)
+);
+
+-- The issues still open: those of each cadence's latest review.
+DROP VIEW IF EXISTS open_issues;
+CREATE VIEW open_issues AS
+SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
+       i.why
+FROM review_issues i
+WHERE i.status = 'open'
+  AND i.period_start = (SELECT MAX(j.period_start) FROM review_issues j
+                        WHERE j.cadence = i.cadence);
+
 -- The targets of this kit (from selection.json).
 DELETE FROM targets;
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'gmv', '', 1, 'Company goals', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 150000.0, NULL, 135000.0, NULL, 'goal', 'Company goal, by 2026-11-30', NULL, 'Shopify Analytics > Total sales');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'contribution_margin', '', 2, 'Company goals', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.1, NULL, 0.09, NULL, 'goal', 'Company goal, by 2026-11-30', NULL, 'Accounting software: Monthly P&L with variable-cost lines');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'contribution_margin', '', 3, 'Founder', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.1, NULL, 0.09, NULL, 'goal', 'Company goal, by 2026-11-30', NULL, 'Accounting software: Monthly P&L with variable-cost lines');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gmv', '', 4, 'Founder', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 150000.0, NULL, 135000.0, NULL, 'goal', 'Company goal, by 2026-11-30', NULL, 'Shopify Analytics > Total sales');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'net_margin', '', 5, 'Founder', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'Accounting software: Monthly P&L (management accounts, by platform and store)');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'conversion_rate', 'shopify', 6, 'Founder', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.014, NULL, 0.0126, NULL, 'reference', 'Shopify blog ''Ecommerce conversion rate'' (vendor benchmark, not a platform rule), citing Littledata (third party): average Shopify store ~1.4 %; top 20 % >= 3.2 %, top 10 % >= 4.7 %', '2026-06-01', 'Shopify Analytics > Conversion rate');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'conversion_rate', 'shopify', 7, 'Store Manager', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.014, NULL, 0.0126, NULL, 'reference', 'Shopify blog ''Ecommerce conversion rate'' (vendor benchmark, not a platform rule), citing Littledata (third party): average Shopify store ~1.4 %; top 20 % >= 3.2 %, top 10 % >= 4.7 %', '2026-06-01', 'Shopify Analytics > Conversion rate');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gmv', '', 8, 'Store Manager', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 150000.0, NULL, 135000.0, NULL, 'goal', 'Company goal, by 2026-11-30', NULL, 'Shopify Analytics > Total sales');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'sessions', 'shopify', 9, 'Store Manager', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'Shopify Analytics > Sessions');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'roas', 'shopify', 10, 'Performance Marketer', 'Return on Ad Spend (ROAS)', '广告支出回报率（ROAS）', 'times', 'higher', 'weekly', '>=', 4.0, NULL, 3.6, NULL, 'method', 'LinkStar KPI method (Dashu Kuajing article, 2026-01-15): operations example ACoS <= 25 %, i.e. ROAS >= 4 (ROAS = 1 ÷ ACoS)', '2026-01-15', 'Meta Ads Manager / Google Ads for the independent store');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'marketing_efficiency_ratio', 'shopify', 11, 'Performance Marketer', 'Marketing efficiency ratio (MER)', '营销效率比（MER）', 'times', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'Shopify Analytics > Total sales');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'ad_sales_share', 'shopify', 12, 'Performance Marketer', 'Ad sales share', '广告销售额占比', 'ratio', 'range', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'The platform''s ad console attributed sales against its sales report');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('content-design', 'listing_quality_score', 'shopify', 13, 'Content Creator', 'Listing quality score', 'Listing 质量分', 'score', 'higher', 'weekly', '>=', 80.0, NULL, 72.0, NULL, 'house', 'LinkStar library default: the floor of the top band of the one platform that publishes a listing-quality score, used as one scale for checklist scores', '2026-11-28', 'Team listing checklist audit (monthly, scored 0-100 per listing)');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('content-design', 'content_ctr_uplift', 'shopify', 14, 'Content Creator', 'Content CTR uplift', '内容点击率提升幅度', 'ratio', 'higher', 'monthly', '>=', 0.1, NULL, 0.09, NULL, 'house', 'LinkStar library default: a content change worth keeping should lift CTR by at least 10 % relative; smaller moves are hard to tell from weekly noise', '2026-11-28', 'Content change log (what changed, when, on which SKU)');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('content-design', 'conversion_rate', 'shopify', 15, 'Content Creator', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.014, NULL, 0.0126, NULL, 'reference', 'Shopify blog ''Ecommerce conversion rate'' (vendor benchmark, not a platform rule), citing Littledata (third party): average Shopify store ~1.4 %; top 20 % >= 3.2 %, top 10 % >= 4.7 %', '2026-06-01', 'Shopify Analytics > Conversion rate');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'csat_score', 'shopify', 16, 'Customer Care', 'Customer satisfaction (CSAT)', '客户满意度（CSAT）', 'ratio', 'higher', 'monthly', '>=', 0.85, NULL, 0.765, NULL, 'house', 'LinkStar library default: a starting line for a 5-point post-contact survey; recalibrate after the first month of data', '2026-11-28', 'Helpdesk satisfaction survey report (e.g. eDesk, Zendesk, Gorgias)');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', 'shopify', 17, 'Customer Care', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'Accounting software: Platform settlement reports: refund transactions');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'chargeback_rate', 'shopify', 18, 'Customer Care', 'Chargeback rate', '拒付率', 'ratio', 'lower', 'monthly', '<=', NULL, 0.005, NULL, 0.0055, 'house', 'LinkStar library default: at most 1 chargeback in 200 card orders, leaving room under the monitoring lines payment providers apply; ask yours for its own line', '2026-12-01', 'Accounting software: Payment provider dispute report (Shopify Payments > Disputes, Stripe, PayPal Resolution Center)');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'first_contact_resolution_rate', 'shopify', 19, 'Customer Care', 'First contact resolution rate', '首次解决率', 'ratio', 'higher', 'weekly', '>=', 0.7, NULL, 0.63, NULL, 'house', 'LinkStar library default: a starting line for marketplace messaging, where most contacts are order-status and usage questions; recalibrate after the first month', '2026-11-28', 'Helpdesk one-touch resolution report (e.g. eDesk, Zendesk, Gorgias)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'gmv', '', 1, 'Company goals', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 150000.0, NULL, 135000.0, NULL, 0, 0, NULL, NULL, 'sum', '', 'goal', 'Company goal, by 2026-11-30', NULL, 'Shopify Analytics > Total sales');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'contribution_margin', '', 2, 'Company goals', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.1, NULL, 0.09, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', 'Company goal, by 2026-11-30', NULL, 'Accounting software: Monthly P&L with variable-cost lines');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'contribution_margin', '', 3, 'Founder', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.1, NULL, 0.09, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', 'Company goal, by 2026-11-30', NULL, 'Accounting software: Monthly P&L with variable-cost lines');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gmv', '', 4, 'Founder', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 50000.0, NULL, 45000.0, NULL, 0, 0, NULL, NULL, 'sum', '', 'goal', 'Company goal 150,000 by 2026-11-30, spread over 3 monthly periods', NULL, 'Shopify Analytics > Total sales');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'net_margin', '', 5, 'Founder', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, 'Accounting software: Monthly P&L (management accounts, by platform and store)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'conversion_rate', 'shopify', 6, 'Founder', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.014, NULL, 0.0126, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'Shopify blog ''Ecommerce conversion rate'' (vendor benchmark, not a platform rule), citing Littledata (third party): average Shopify store ~1.4 %; top 20 % >= 3.2 %, top 10 % >= 4.7 %', '2026-06-01', 'Shopify Analytics > Conversion rate');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gmv_growth', '', 7, 'Founder', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'contribution_margin', NULL, NULL, NULL, 'Shopify Analytics (period comparison)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gross_margin', '', 8, 'Founder', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, 'Accounting software: Monthly P&L (management accounts, by platform and store)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'sessions', '', 9, 'Founder', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, 'Shopify Analytics > Sessions');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'conversion_rate', 'shopify', 10, 'Store Manager', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.014, NULL, 0.0126, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'Shopify blog ''Ecommerce conversion rate'' (vendor benchmark, not a platform rule), citing Littledata (third party): average Shopify store ~1.4 %; top 20 % >= 3.2 %, top 10 % >= 4.7 %', '2026-06-01', 'Shopify Analytics > Conversion rate');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gmv', '', 11, 'Store Manager', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 50000.0, NULL, 45000.0, NULL, 0, 0, NULL, NULL, 'sum', '', 'goal', 'Company goal 150,000 by 2026-11-30, spread over 3 monthly periods', NULL, 'Shopify Analytics > Total sales');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'sessions', 'shopify', 12, 'Store Manager', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', '', NULL, NULL, NULL, 'Shopify Analytics > Sessions');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gross_margin', '', 13, 'Store Manager', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, 'Accounting software: Monthly P&L (management accounts, by platform and store)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'net_margin', '', 14, 'Store Manager', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'gmv', NULL, NULL, NULL, 'Accounting software: Monthly P&L (management accounts, by platform and store)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'contribution_margin', '', 15, 'Store Manager', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'gmv', NULL, NULL, NULL, 'Accounting software: Monthly P&L with variable-cost lines');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'roas', 'shopify', 16, 'Performance Marketer', 'Return on Ad Spend (ROAS)', '广告支出回报率（ROAS）', 'times', 'higher', 'weekly', '>=', 4.0, NULL, 3.6, NULL, 0, 0, 0.0, NULL, 'mean', '', 'method', 'LinkStar KPI method (Dashu Kuajing article, 2026-01-15): operations example ACoS <= 25 %, i.e. ROAS >= 4 (ROAS = 1 ÷ ACoS)', '2026-01-15', 'Meta Ads Manager / Google Ads for the independent store');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'marketing_efficiency_ratio', 'shopify', 17, 'Performance Marketer', 'Marketing efficiency ratio (MER)', '营销效率比（MER）', 'times', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'mean', '', NULL, NULL, NULL, 'Shopify Analytics > Total sales');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'ad_sales_share', 'shopify', 18, 'Performance Marketer', 'Ad sales share', '广告销售额占比', 'ratio', 'range', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'last', '', NULL, NULL, NULL, 'The platform''s ad console attributed sales against its sales report');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'gmv_growth', '', 19, 'Performance Marketer', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'roas', NULL, NULL, NULL, 'Shopify Analytics (period comparison)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('advertising', 'new_customer_cac', '', 20, 'Performance Marketer', 'New-customer acquisition cost (nCAC)', '新客获客成本（nCAC）', 'currency', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, 'mean', 'marketing_efficiency_ratio', NULL, NULL, NULL, 'Shopify Analytics > First-time vs returning customer sales');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('content-design', 'listing_quality_score', 'shopify', 21, 'Content Creator', 'Listing quality score', 'Listing 质量分', 'score', 'higher', 'weekly', '>=', 80.0, NULL, 72.0, NULL, 0, 0, 0.0, NULL, 'last', '', 'house', 'LinkStar library default: the floor of the top band of the one platform that publishes a listing-quality score, used as one scale for checklist scores', '2026-11-28', 'Team listing checklist audit (monthly, scored 0-100 per listing)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('content-design', 'content_ctr_uplift', 'shopify', 22, 'Content Creator', 'Content CTR uplift', '内容点击率提升幅度', 'ratio', 'higher', 'monthly', '>=', 0.1, NULL, 0.09, NULL, 0, 0, -1.0, 10.0, 'mean', '', 'house', 'LinkStar library default: a content change worth keeping should lift CTR by at least 10 % relative; smaller moves are hard to tell from weekly noise', '2026-11-28', 'Content change log (what changed, when, on which SKU)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('content-design', 'conversion_rate', 'shopify', 23, 'Content Creator', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.014, NULL, 0.0126, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'Shopify blog ''Ecommerce conversion rate'' (vendor benchmark, not a platform rule), citing Littledata (third party): average Shopify store ~1.4 %; top 20 % >= 3.2 %, top 10 % >= 4.7 %', '2026-06-01', 'Shopify Analytics > Conversion rate');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('content-design', 'return_rate', '', 24, 'Content Creator', 'Return rate', '退货率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'listing_quality_score', NULL, NULL, NULL, 'Overseas-warehouse returns receipt log');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('content-design', 'gross_margin', '', 25, 'Content Creator', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, 'Accounting software: Monthly P&L (management accounts, by platform and store)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('content-design', 'sessions', '', 26, 'Content Creator', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, 'Shopify Analytics > Sessions');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'csat_score', 'shopify', 27, 'Customer Care', 'Customer satisfaction (CSAT)', '客户满意度（CSAT）', 'ratio', 'higher', 'monthly', '>=', 0.85, NULL, 0.765, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'house', 'LinkStar library default: a starting line for a 5-point post-contact survey; recalibrate after the first month of data', '2026-11-28', 'Helpdesk satisfaction survey report (e.g. eDesk, Zendesk, Gorgias)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', 'shopify', 28, 'Customer Care', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, 'Accounting software: Platform settlement reports: refund transactions');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'chargeback_rate', 'shopify', 29, 'Customer Care', 'Chargeback rate', '拒付率', 'ratio', 'lower', 'monthly', '<=', NULL, 0.005, NULL, 0.0055, 0, 0, 0.0, 1.0, 'mean', '', 'house', 'LinkStar library default: at most 1 chargeback in 200 card orders, leaving room under the monitoring lines payment providers apply; ask yours for its own line', '2026-12-01', 'Accounting software: Payment provider dispute report (Shopify Payments > Disputes, Stripe, PayPal Resolution Center)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'first_contact_resolution_rate', 'shopify', 30, 'Customer Care', 'First contact resolution rate', '首次解决率', 'ratio', 'higher', 'weekly', '>=', 0.7, NULL, 0.63, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'house', 'LinkStar library default: a starting line for marketplace messaging, where most contacts are order-status and usage questions; recalibrate after the first month', '2026-11-28', 'Helpdesk one-touch resolution report (e.g. eDesk, Zendesk, Gorgias)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'response_time_hours', '', 31, 'Customer Care', 'Buyer message response time', '买家消息回复时效', 'hours', 'lower', 'weekly', '<=', NULL, 12.0, NULL, 13.2, 0, 0, 0.0, NULL, 'mean', 'csat_score', 'house', 'LinkStar library default: an average first reply within 12 hours, half the common 24-hour limit, so that almost every message falls inside the platforms'' limits', '2026-12-01', 'Helpdesk first-response-time report (e.g. eDesk, Zendesk, Gorgias)');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'conversion_rate', '', 32, 'Customer Care', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.014, NULL, 0.0126, NULL, 0, 0, 0.0, 1.0, 'mean', 'chargeback_rate', 'reference', 'Shopify blog ''Ecommerce conversion rate'' (vendor benchmark, not a platform rule), citing Littledata (third party): average Shopify store ~1.4 %; top 20 % >= 3.2 %, top 10 % >= 4.7 %', '2026-06-01', 'Shopify Analytics > Conversion rate');
+
+-- Each goal's plan to date, period by period (pacing.py).
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv', '2026-09-01', '2026-09-30', 1, 'sum', 1, 50000.0, 45000.0);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv', '2026-10-01', '2026-10-31', 2, 'sum', 1, 100000.0, 90000.0);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv', '2026-11-01', '2026-11-30', 3, 'sum', 1, 150000.0, 135000.0);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-09-01', '2026-09-30', 1, 'last', 1, 0.1, 0.09);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-10-01', '2026-10-31', 2, 'last', 1, 0.1, 0.09);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-11-01', '2026-11-30', 3, 'last', 1, 0.1, 0.09);

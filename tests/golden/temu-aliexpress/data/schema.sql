@@ -3,11 +3,18 @@
 -- statements run on PostgreSQL. Regenerate the kit to change the targets below.
 
 -- One row per role entry, KPI and platform the kit tracks (platform '' = all the role's
--- platforms; role_key '_company' = a company goal). Refreshed from the selection on every load.
+-- platforms; role_key '_company' = a company goal; watch_for = the KPI a watch row's counter
+-- metric guards). Rebuilt from the selection on every load.
 -- RAG: green when the target holds (op, target_low, target_high; `>` and `<` are strict);
--- else amber when amber_low <= value <= amber_high (the near-miss band: within 10 % of the
--- target value); else red. A row without op has no target yet.
-CREATE TABLE IF NOT EXISTS targets (
+-- else amber when amber_low <= value <= amber_high (a bound flagged amber_*_open excluded):
+-- the near-miss band within 10 % of the target value, or, where a platform's official line
+-- stands, only the stretch inside that line; else red. A row without op has no target yet.
+-- accepted_low / accepted_high: the values the unit accepts (NULL = open).
+DROP VIEW IF EXISTS status_by_period;
+DROP VIEW IF EXISTS kpi_status;
+DROP VIEW IF EXISTS goal_pace;
+DROP TABLE IF EXISTS targets;
+CREATE TABLE targets (
   role_key      TEXT NOT NULL,
   kpi           TEXT NOT NULL,
   platform      TEXT NOT NULL DEFAULT '',
@@ -23,6 +30,12 @@ CREATE TABLE IF NOT EXISTS targets (
   target_high   DOUBLE PRECISION,
   amber_low     DOUBLE PRECISION,
   amber_high    DOUBLE PRECISION,
+  amber_low_open  INTEGER NOT NULL DEFAULT 0,
+  amber_high_open INTEGER NOT NULL DEFAULT 0,
+  accepted_low  DOUBLE PRECISION,
+  accepted_high DOUBLE PRECISION,
+  aggregation   TEXT NOT NULL DEFAULT 'last',
+  watch_for     TEXT NOT NULL DEFAULT '',
   target_kind   TEXT,
   target_source TEXT,
   target_as_of  TEXT,
@@ -46,46 +59,158 @@ CREATE TABLE IF NOT EXISTS actuals (
   PRIMARY KEY (period_start, role_key, kpi, platform)
 );
 
+-- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
+-- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
+-- goal must rise. Rebuilt on every load.
+DROP TABLE IF EXISTS goal_plan;
+CREATE TABLE goal_plan (
+  kpi           TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  period_index  INTEGER NOT NULL,
+  aggregation   TEXT NOT NULL,
+  up            INTEGER NOT NULL,
+  plan_to_date  DOUBLE PRECISION NOT NULL,
+  at_risk_bound DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (kpi, period_start)
+);
+
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
-DROP VIEW IF EXISTS kpi_status;
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
        a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
+       t.watch_for,
        CASE
          WHEN t.op IS NULL THEN 'none'
          WHEN (t.target_low IS NULL OR a.value > t.target_low
                OR (a.value = t.target_low AND t.op <> '>'))
           AND (t.target_high IS NULL OR a.value < t.target_high
                OR (a.value = t.target_high AND t.op <> '<')) THEN 'green'
-         WHEN (t.amber_low IS NULL OR a.value >= t.amber_low)
-          AND (t.amber_high IS NULL OR a.value <= t.amber_high) THEN 'amber'
+         WHEN (t.amber_low IS NULL OR a.value > t.amber_low
+               OR (a.value = t.amber_low AND t.amber_low_open = 0))
+          AND (t.amber_high IS NULL OR a.value < t.amber_high
+               OR (a.value = t.amber_high AND t.amber_high_open = 0)) THEN 'amber'
          ELSE 'red'
        END AS status
 FROM actuals a
 JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
 
+-- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
+-- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
+-- on_track: meets the plan; at_risk: short of it by at most 10 % of the plan's step so far;
+-- off_track: short by more (pacing.py).
+CREATE VIEW goal_pace AS
+SELECT kpi, period_start, period_end, period_index, plan_to_date, actual_to_date,
+       CASE
+         WHEN (up = 1 AND actual_to_date >= plan_to_date)
+           OR (up = 0 AND actual_to_date <= plan_to_date) THEN 'on_track'
+         WHEN (up = 1 AND actual_to_date >= at_risk_bound)
+           OR (up = 0 AND actual_to_date <= at_risk_bound) THEN 'at_risk'
+         ELSE 'off_track'
+       END AS status
+FROM (
+  SELECT p.kpi, p.period_start, p.period_end, p.period_index, p.plan_to_date,
+         p.at_risk_bound, p.up,
+         CASE p.aggregation
+           WHEN 'sum' THEN SUM(a.value) OVER w
+           WHEN 'mean' THEN AVG(a.value) OVER w
+           ELSE a.value
+         END AS actual_to_date
+  FROM goal_plan p
+  JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
+                AND a.period_start = p.period_start
+  WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
+) AS paced;
+
+-- How many KPIs were green, amber and red in each period (the dashboard's "status by period").
+DROP VIEW IF EXISTS status_by_period;
+CREATE VIEW status_by_period AS
+SELECT period_start, status, COUNT(*) AS kpis
+FROM kpi_status
+GROUP BY period_start, status;
+
+-- The issues of each review (`linkstar review KIT --period ID`): a red KPI, or an anomaly nobody
+-- annotated. A review rewrites its own rows only (re-running it changes nothing); an issue
+-- stays open, carried from review to review of the same cadence, until a later one finds the
+-- KPI back on target (then its row there says closed).
+CREATE TABLE IF NOT EXISTS review_issues (
+  review_id     TEXT NOT NULL,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  kind          TEXT NOT NULL,
+  opened_in     TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  why           TEXT NOT NULL,
+  PRIMARY KEY (review_id, role_key, kpi, platform, kind)
+);
+
+-- The issues still open: those of each cadence's latest review.
+DROP VIEW IF EXISTS open_issues;
+CREATE VIEW open_issues AS
+SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
+       i.why
+FROM review_issues i
+WHERE i.status = 'open'
+  AND i.period_start = (SELECT MAX(j.period_start) FROM review_issues j
+                        WHERE j.cadence = i.cadence);
+
 -- The targets of this kit (from selection.json).
 DELETE FROM targets;
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'gmv_growth', '', 1, '公司目标', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.4, NULL, 0.36, NULL, 'goal', '公司目标，截止 2026-12-31', NULL, '马帮 ERP：销量统计的同比 / 环比');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'gross_margin', '', 2, '公司目标', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', '>=', 0.3, NULL, 0.27, NULL, 'goal', '公司目标，截止 2026-12-31', NULL, '财务表格：月度管理利润表（按平台、店铺）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('ops-temu', 'conversion_rate', 'temu', 3, 'Temu 运营（全托管）', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '马帮 ERP：按 SKU 的产品表现，用于跨平台对比');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('ops-temu', 'gmv_growth', '', 4, 'Temu 运营（全托管）', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.4, NULL, 0.36, NULL, 'goal', '公司目标，截止 2026-12-31', NULL, '马帮 ERP：销量统计的同比 / 环比');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('ops-temu', 'contribution_margin', 'temu', 5, 'Temu 运营（全托管）', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('ops-temu', 'gross_margin', '', 6, 'Temu 运营（全托管）', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', '>=', 0.3, NULL, 0.27, NULL, 'goal', '公司目标，截止 2026-12-31', NULL, '财务表格：月度管理利润表（按平台、店铺）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('ops-aliexpress', 'conversion_rate', 'aliexpress', 7, '速卖通运营', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '马帮 ERP：按 SKU 的产品表现，用于跨平台对比');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('ops-aliexpress', 'gmv_growth', '', 8, '速卖通运营', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.4, NULL, 0.36, NULL, 'goal', '公司目标，截止 2026-12-31', NULL, '马帮 ERP：销量统计的同比 / 环比');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('ops-aliexpress', 'contribution_margin', 'aliexpress', 9, '速卖通运营', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('ops-aliexpress', 'gross_margin', '', 10, '速卖通运营', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', '>=', 0.3, NULL, 0.27, NULL, 'goal', '公司目标，截止 2026-12-31', NULL, '财务表格：月度管理利润表（按平台、店铺）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'aliexpress_tracking_online_7d_rate', 'aliexpress', 11, '仓储发货', '7-day tracking-online rate (AliExpress)', '7 天上网率（速卖通）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '速卖通卖家后台 > 物流表现（7 天上网）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'temu_stocking_order_on_time_full_rate', 'temu', 12, '仓储发货', 'Stocking-order on-time and complete rate (Temu fully-managed)', '备货单准时足量率（Temu 全托管）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'Temu 卖家中心（全托管）> 备货单管理：要求到仓日期、发货与收货数量');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'logistics_cost_per_unit', 'temu', 13, '仓储发货', 'Logistics cost per unit', '单件物流成本', 'money_per_unit', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '财务表格：运费与履约成本明细（货代、物流商和仓库账单）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'logistics_cost_per_unit', 'aliexpress', 14, '仓储发货', 'Logistics cost per unit', '单件物流成本', 'money_per_unit', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '财务表格：运费与履约成本明细（货代、物流商和仓库账单）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'temu_qc_pass_rate', 'temu', 15, '仓储发货', 'Warehouse QC pass rate (Temu fully-managed)', '质检合格率（Temu 全托管入仓）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'Temu 卖家中心（全托管）> 备货单质检结果');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'aliexpress_dispute_rate', 'aliexpress', 16, '速卖通客服', 'Dispute rate (AliExpress)', '纠纷率（速卖通）', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '速卖通卖家后台 > 纠纷管理，以及店铺表现 > 类目考核');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'bad_experience_order_rate', 'aliexpress', 17, '速卖通客服', 'Bad Experience Order Rate (AliExpress)', '不良体验订单率（速卖通）', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '速卖通卖家后台 > 店铺表现 > 服务等级（每月考核）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'first_contact_resolution_rate', 'aliexpress', 18, '速卖通客服', 'First contact resolution rate', '首次解决率', 'ratio', 'higher', 'weekly', '>=', 0.7, NULL, 0.63, NULL, 'house', 'LinkStar 指标库默认值：平台站内信的起步线，多数咨询是订单状态和使用问题；第一个月后重新校准', '2026-11-28', '客服工单系统一次解决率报表（如 eDesk、Zendesk、Gorgias）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', 'aliexpress', 19, '速卖通客服', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '马帮 ERP：利润报表中按 SKU 的退款明细');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'forecast_accuracy', '', 20, '采购', 'Sales forecast accuracy', '销量预测准确率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '马帮 ERP：补货计划（保存的预测）与销量统计对比');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'purchase_cost_variance', '', 21, '采购', 'Purchase cost variance', '采购成本偏差率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '马帮 ERP：采购报表（按产品）（如领星采购报表（按产品））');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'stockout_rate', '', 22, '采购', 'Stockout rate', '断货率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.05, NULL, 0.055, 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：采购示例断货率 <= 5%', '2026-01-15', '马帮 ERP：按 SKU、按仓库的每日库存快照');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'temu_stocking_order_on_time_full_rate', 'temu', 23, '采购', 'Stocking-order on-time and complete rate (Temu fully-managed)', '备货单准时足量率（Temu 全托管）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'Temu 卖家中心（全托管）> 备货单管理：要求到仓日期、发货与收货数量');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'gmv_growth', '', 1, '公司目标', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.4, NULL, 0.36, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-12-31', NULL, '马帮 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'gross_margin', '', 2, '公司目标', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', '>=', 0.3, NULL, 0.27, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-12-31', NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-temu', 'conversion_rate', 'temu', 3, 'Temu 运营（全托管）', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '马帮 ERP：按 SKU 的产品表现，用于跨平台对比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-temu', 'gmv_growth', '', 4, 'Temu 运营（全托管）', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.4, NULL, 0.36, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-12-31', NULL, '马帮 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-temu', 'contribution_margin', 'temu', 5, 'Temu 运营（全托管）', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-temu', 'gross_margin', '', 6, 'Temu 运营（全托管）', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', '>=', 0.3, NULL, 0.27, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-12-31', NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-temu', 'sessions', '', 7, 'Temu 运营（全托管）', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, '马帮 ERP：按 SKU 的流量数据');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-temu', 'net_margin', '', 8, 'Temu 运营（全托管）', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'gmv_growth', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-aliexpress', 'conversion_rate', 'aliexpress', 9, '速卖通运营', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '马帮 ERP：按 SKU 的产品表现，用于跨平台对比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-aliexpress', 'gmv_growth', '', 10, '速卖通运营', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.4, NULL, 0.36, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-12-31', NULL, '马帮 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-aliexpress', 'contribution_margin', 'aliexpress', 11, '速卖通运营', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-aliexpress', 'gross_margin', '', 12, '速卖通运营', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', '>=', 0.3, NULL, 0.27, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '公司目标，截止 2026-12-31', NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-aliexpress', 'sessions', '', 13, '速卖通运营', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, '马帮 ERP：按 SKU 的流量数据');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-aliexpress', 'net_margin', '', 14, '速卖通运营', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'gmv_growth', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'aliexpress_tracking_online_7d_rate', 'aliexpress', 15, '仓储发货', '7-day tracking-online rate (AliExpress)', '7 天上网率（速卖通）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '速卖通卖家后台 > 物流表现（7 天上网）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'temu_stocking_order_on_time_full_rate', 'temu', 16, '仓储发货', 'Stocking-order on-time and complete rate (Temu fully-managed)', '备货单准时足量率（Temu 全托管）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, 'Temu 卖家中心（全托管）> 备货单管理：要求到仓日期、发货与收货数量');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'logistics_cost_per_unit', 'temu', 17, '仓储发货', 'Logistics cost per unit', '单件物流成本', 'money_per_unit', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'mean', '', NULL, NULL, NULL, '财务表格：运费与履约成本明细（货代、物流商和仓库账单）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'logistics_cost_per_unit', 'aliexpress', 18, '仓储发货', 'Logistics cost per unit', '单件物流成本', 'money_per_unit', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'mean', '', NULL, NULL, NULL, '财务表格：运费与履约成本明细（货代、物流商和仓库账单）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'temu_qc_pass_rate', 'temu', 19, '仓储发货', 'Warehouse QC pass rate (Temu fully-managed)', '质检合格率（Temu 全托管入仓）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, 'Temu 卖家中心（全托管）> 备货单质检结果');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'inventory_turnover', '', 20, '仓储发货', 'Inventory turnover', '库存周转率', 'times', 'higher', 'monthly', '>=', 4.0, NULL, 3.6, NULL, 0, 0, 0.0, NULL, 'last', 'temu_stocking_order_on_time_full_rate', 'method', 'LinkStar KPI method (Dashu Kuajing article, 2026-01-15): purchasing example inventory turns >= 4 a year', '2026-01-15', '财务表格：月度利润表（销售成本）与资产负债表（存货成本）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'first_leg_transit_days', '', 21, '仓储发货', 'First-leg transit time', '头程时效', 'days', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'mean', 'logistics_cost_per_unit', NULL, NULL, NULL, '马帮 ERP：头程货件记录');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'on_time_delivery_rate', '', 22, '仓储发货', 'On-Time Delivery Rate (OTDR)', '准时送达率（OTDR）', 'ratio', 'higher', 'weekly', '>=', 0.95, NULL, 0.855, NULL, 0, 0, 0.0, 1.0, 'mean', 'logistics_cost_per_unit', 'house', 'LinkStar library default: between the 90 % minimum and the 97 % recommendation that large marketplaces publish, where a platform publishes none', '2026-11-28', '物流追踪工具（如 17TRACK 导出）：逐单对比妥投日期与承诺送达日期');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'shipment_damage_rate', '', 23, '仓储发货', 'Shipment damage rate', '运输破损率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'logistics_cost_per_unit', NULL, NULL, NULL, '标记为「破损」的客服工单（客服系统或 ERP 客服模块）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('logistics', 'purchase_lead_time_days', '', 24, '仓储发货', 'Purchase lead time', '采购备货周期', 'days', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'mean', 'temu_qc_pass_rate', NULL, NULL, NULL, '马帮 ERP：采购报表：下单、供应商交货和入库日期（如领星采购报表（按供应商））');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'aliexpress_dispute_rate', 'aliexpress', 25, '速卖通客服', 'Dispute rate (AliExpress)', '纠纷率（速卖通）', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '速卖通卖家后台 > 纠纷管理，以及店铺表现 > 类目考核');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'bad_experience_order_rate', 'aliexpress', 26, '速卖通客服', 'Bad Experience Order Rate (AliExpress)', '不良体验订单率（速卖通）', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '速卖通卖家后台 > 店铺表现 > 服务等级（每月考核）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'first_contact_resolution_rate', 'aliexpress', 27, '速卖通客服', 'First contact resolution rate', '首次解决率', 'ratio', 'higher', 'weekly', '>=', 0.7, NULL, 0.63, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'house', 'LinkStar 指标库默认值：平台站内信的起步线，多数咨询是订单状态和使用问题；第一个月后重新校准', '2026-11-28', '客服工单系统一次解决率报表（如 eDesk、Zendesk、Gorgias）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', 'aliexpress', 28, '速卖通客服', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '马帮 ERP：利润报表中按 SKU 的退款明细');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'gmv_growth', '', 29, '速卖通客服', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'bad_experience_order_rate', NULL, NULL, NULL, '马帮 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'csat_score', '', 30, '速卖通客服', 'Customer satisfaction (CSAT)', '客户满意度（CSAT）', 'ratio', 'higher', 'monthly', '>=', 0.85, NULL, 0.765, NULL, 0, 0, 0.0, 1.0, 'mean', 'first_contact_resolution_rate', 'house', 'LinkStar library default: a starting line for a 5-point post-contact survey; recalibrate after the first month of data', '2026-11-28', '客服工单系统满意度调查报表（如 eDesk、Zendesk、Gorgias）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'forecast_accuracy', '', 31, '采购', 'Sales forecast accuracy', '销量预测准确率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '马帮 ERP：补货计划（保存的预测）与销量统计对比');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'purchase_cost_variance', '', 32, '采购', 'Purchase cost variance', '采购成本偏差率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'mean', '', NULL, NULL, NULL, '马帮 ERP：采购报表（按产品）（如领星采购报表（按产品））');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'stockout_rate', '', 33, '采购', 'Stockout rate', '断货率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.05, NULL, 0.055, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：采购示例断货率 <= 5%', '2026-01-15', '马帮 ERP：按 SKU、按仓库的每日库存快照');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'temu_stocking_order_on_time_full_rate', 'temu', 34, '采购', 'Stocking-order on-time and complete rate (Temu fully-managed)', '备货单准时足量率（Temu 全托管）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, 'Temu 卖家中心（全托管）> 备货单管理：要求到仓日期、发货与收货数量');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'excess_inventory_ratio', '', 35, '采购', 'Excess inventory ratio', '冗余库存占比', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'forecast_accuracy', NULL, NULL, NULL, '马帮 ERP：各仓库存与动销报表');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'supplier_defect_rate', '', 36, '采购', 'Supplier defect rate', '供应商来货不良率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'purchase_cost_variance', NULL, NULL, NULL, '马帮 ERP：采购入库与质检单记录');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'otif_rate', '', 37, '采购', 'On-time in-full rate (OTIF)', '准时足量交付率（OTIF）', 'ratio', 'higher', 'monthly', '>=', 0.95, NULL, 0.855, NULL, 0, 0, 0.0, 1.0, 'mean', 'purchase_cost_variance', 'reference', 'peakdigital.solutions (third party): OTIF of 95-99 % counts as excellent in many industries', '2026-06-01', '马帮 ERP：采购报表：确认交期与实际到货日期、数量对比（如领星采购报表（按供应商））');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'inventory_turnover', '', 38, '采购', 'Inventory turnover', '库存周转率', 'times', 'higher', 'monthly', '>=', 4.0, NULL, 3.6, NULL, 0, 0, 0.0, NULL, 'last', 'stockout_rate', 'method', 'LinkStar KPI method (Dashu Kuajing article, 2026-01-15): purchasing example inventory turns >= 4 a year', '2026-01-15', '财务表格：月度利润表（销售成本）与资产负债表（存货成本）');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'temu_qc_pass_rate', '', 39, '采购', 'Warehouse QC pass rate (Temu fully-managed)', '质检合格率（Temu 全托管入仓）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'temu_stocking_order_on_time_full_rate', NULL, NULL, NULL, 'Temu 卖家中心（全托管）> 备货单质检结果');
+
+-- Each goal's plan to date, period by period (pacing.py).
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.191666666667, 0.1875);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.233333333333, 0.225);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.275, 0.2625);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-10-01', '2026-10-31', 4, 'last', 1, 0.316666666667, 0.3);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-11-01', '2026-11-30', 5, 'last', 1, 0.358333333333, 0.3375);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-12-01', '2026-12-31', 6, 'last', 1, 0.4, 0.375);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.25, 0.249);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.26, 0.258);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.27, 0.267);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-10-01', '2026-10-31', 4, 'last', 1, 0.28, 0.276);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-11-01', '2026-11-30', 5, 'last', 1, 0.29, 0.285);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-12-01', '2026-12-31', 6, 'last', 1, 0.3, 0.294);

@@ -1,0 +1,169 @@
+"""Goal pacing: a goal judged against its plan to date, and a KPI value against its target.
+
+One implementation for the workbook (its plan rows are written from `plan`), the store (the
+`goal_plan` table and the `goal_pace` view compare with the same numbers), the dashboard and
+the documents. Periods come from periods.py.
+
+The plan. A goal runs from `scope.start` to its `by` date, in the reporting periods of its
+KPI's frequency (n of them). After period k of n, the plan to date is:
+
+    aggregation sum   target * k / n                      (a quarterly GMV of 1,200,000 is
+                                                           planned at 400,000 after month one)
+    aggregation last  baseline + (target - baseline) * k / n
+                                                          (a rate from 9 % to 15 % over a
+                                                           quarter: 11 % after month one)
+    aggregation mean  baseline + (target - baseline) * (k + 1) / (2n)
+                                                          (the mean of the `last` path over
+                                                           periods 1..k)
+
+A `last` or `mean` goal without a baseline has no path: its plan is the target itself.
+
+The actual to date: the sum of the periods entered (sum), the latest value (last) or their
+mean (mean), over periods 1..k.
+
+The status, by the way the goal must move (the engine's resolved target: `>=` up, `<=` down):
+- on_track: the actual to date meets the plan to date;
+- at_risk: it misses the plan by at most AT_RISK (10 %) of the plan's step so far (the
+  distance from the path's origin, 0 for a sum and the baseline otherwise, to the plan to
+  date; without a baseline, 10 % of the target);
+- off_track: it misses by more;
+- no_data: no value entered yet.
+
+API (for `linkstar review` and the writers):
+
+    plan = GoalPlan.of(goal, kpi, scope_start)        # a GoalSelection and its library Kpi
+    status, plan_to_date, actual_to_date = pace(plan, {period_start: value, ...}, as_of)
+    status(target, value) -> "green" | "amber" | "red" | "no_data"   # a ResolvedTarget
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from .periods import Span, period_of, periods
+
+if TYPE_CHECKING:
+    from .engine.models import GoalSelection, ResolvedTarget, Selection
+    from .library.loader import Library
+    from .library.models import Kpi
+
+AT_RISK = 0.10
+STATUSES = ("on_track", "at_risk", "off_track", "no_data")
+
+
+class Step(NamedTuple):
+    """One period of a goal's plan: the plan to date at its end, and the at-risk bound (a
+    value on the far side of it is off track)."""
+
+    period: Span
+    plan: float
+    bound: float
+
+
+class Pace(NamedTuple):
+    status: str
+    plan_to_date: float | None
+    actual_to_date: float | None
+
+
+def _tidy(x: float) -> float:
+    return float(f"{x:.12g}")
+
+
+@dataclass(frozen=True)
+class GoalPlan:
+    kpi: str
+    up: bool                 # the goal must rise (`>=`), else fall (`<=`)
+    target: float
+    baseline: float | None
+    aggregation: str         # sum | last | mean
+    frequency: str
+    first: dt.date
+    last: dt.date
+
+    @classmethod
+    def of(cls, goal: GoalSelection, kpi: Kpi, start: dt.date) -> GoalPlan:
+        by = dt.date.fromisoformat(goal.by)
+        return cls(kpi=goal.kpi, up=goal.resolved_target.op in (">", ">="),
+                   target=goal.target, baseline=goal.baseline, aggregation=kpi.aggregation,
+                   frequency=kpi.frequency, first=start, last=max(by, start))
+
+    def periods(self) -> list[Span]:
+        return periods(self.frequency, self.first, self.last)
+
+    def origin(self) -> float | None:
+        """Where the path starts: 0 for a sum, else the baseline (None: no path)."""
+        return 0.0 if self.aggregation == "sum" else self.baseline
+
+    def fraction(self, k: int, n: int) -> float:
+        if self.aggregation == "mean":
+            return (k + 1) / (2 * n)
+        return k / n
+
+    def steps(self) -> list[Step]:
+        spans = self.periods()
+        n = len(spans)
+        origin = self.origin()
+        out = []
+        for k, span in enumerate(spans, start=1):
+            if origin is None:
+                plan, step = self.target, abs(self.target)
+            else:
+                plan = origin + (self.target - origin) * self.fraction(k, n)
+                step = abs(plan - origin)
+            bound = plan - AT_RISK * step if self.up else plan + AT_RISK * step
+            out.append(Step(span, _tidy(plan), _tidy(bound)))
+        return out
+
+    def judge(self, actual: float | None, step: Step) -> str:
+        if actual is None:
+            return "no_data"
+        if (actual >= step.plan) if self.up else (actual <= step.plan):
+            return "on_track"
+        if (actual >= step.bound) if self.up else (actual <= step.bound):
+            return "at_risk"
+        return "off_track"
+
+    def to_date(self, values: list[float]) -> float | None:
+        """The actual to date from the values of periods 1..k, oldest first."""
+        if not values:
+            return None
+        if self.aggregation == "sum":
+            return _tidy(sum(values))
+        if self.aggregation == "mean":
+            return _tidy(sum(values) / len(values))
+        return values[-1]
+
+
+def goal_plans(selection: Selection, library: Library, start: dt.date) -> list[GoalPlan]:
+    """Every company goal's plan (goals on a KPI the library lacks have none)."""
+    return [GoalPlan.of(g, library.kpis[g.kpi], start) for g in selection.goals
+            if g.kpi in library.kpis]
+
+
+def pace(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date) -> Pace:
+    """The goal's status at `as_of` (any day of the latest reported period): the plan at the
+    end of that period against the actual to date. `actuals` maps a period's first day to its
+    value; periods outside the goal's span are ignored."""
+    steps = plan.steps()
+    if not steps:
+        return Pace("no_data", None, None)
+    current = period_of(plan.frequency, min(max(as_of, plan.first), plan.last))
+    upto = [s for s in steps if s.period[0] <= current[0]] or steps[:1]
+    values = [actuals[s.period[0]] for s in upto if s.period[0] in actuals]
+    actual = plan.to_date(values)
+    step = upto[-1]
+    return Pace(plan.judge(actual, step), step.plan, actual)
+
+
+def status(target: ResolvedTarget | None, value: float | None) -> str:
+    """A KPI value against its target: green, amber, red (store/rag.py, official lines
+    included), or no_data when there is no value or no target."""
+    from .store.rag import rag_of
+
+    if value is None or target is None:
+        return "no_data"
+    return rag_of(target).status(value)

@@ -1,0 +1,241 @@
+"""The review document: the meeting's agenda (kit/agendas.py, the cadence's timeboxed items)
+filled in with the period's numbers.
+
+Each block of numbers goes under the agenda item that deals with it (anomalies under "annotate
+before judging", the input measures under the inputs scorecard, the issues under the
+problem-solving block ...); a block whose item this cadence has not is added after the agenda,
+so nothing computed is left out. Text the client typed (titles, annotations) goes through
+fmt.md_text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .. import fmt
+from ..kit.agendas import Agenda
+from ..pacing import AT_RISK
+from ..store.rag import NEAR_MISS
+from ..store.tracking import ALL, Tracked
+from . import model as m
+from .model import KpiRow, Review
+
+# Blocks of numbers, and the agenda items that take them (the first one the cadence has).
+PLACES: dict[str, tuple[str, ...]] = {
+    "carried": ("account", "last_fixes"),
+    "anomalies": ("annotate", "causes", "results"),
+    "data": ("data_check",),
+    "lead": ("inputs", "results"),
+    "lag": ("outputs", "results"),
+    "goals": ("goals", "outputs"),
+    "issues": ("ids", "fixes"),
+    "suggestions": ("fit",),
+}
+BLOCKS = ("carried", "anomalies", "data", "lead", "lag", "goals", "issues", "suggestions")
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def inline_paren(lang: str, inner: str) -> str:
+    """` (Amazon)` after a name: the catalog's brackets, with the space English puts before."""
+    from .. import catalog
+
+    text = catalog.text(lang, "punct.paren", text="", inner=inner)
+    return text if lang == "zh" else " " + text.lstrip()
+
+
+def sparkline(values: list[float | None]) -> str:
+    """The trend as text (the Markdown's chart): one block per period, a space where missing."""
+    got = [v for v in values if v is not None]
+    if not got:
+        return ""
+    lo, hi = min(got), max(got)
+    out = []
+    for v in values:
+        if v is None:
+            out.append("·")
+        else:
+            i = 0 if hi == lo else round((v - lo) / (hi - lo) * (len(SPARK) - 1))
+            out.append(SPARK[i])
+    return "".join(out)
+
+
+class Writer:
+    def __init__(self, review: Review, agenda: Agenda | None, tx: dict[str, Any],
+                 platform_name: Callable[[str], str], currency: str, client: str,
+                 kinds: dict[str, str], chart: Callable[[int, KpiRow], str] | None = None
+                 ) -> None:
+        self.r, self.agenda, self.tx = review, agenda, tx
+        self.lang = review.lang
+        self.platform_name, self.currency, self.client = platform_name, currency, client
+        self.kinds = kinds  # kpi id -> lead | lag
+        self.chart = chart
+        self.index = {k.key: i for i, k in enumerate(review.kpis)}
+
+    # --- words and numbers ------------------------------------------------------------------
+    def v(self, value: float | None, unit: str) -> str:
+        return "—" if value is None else fmt.value(value, unit, self.lang, self.currency)
+
+    def target(self, t: Tracked) -> str:
+        if t.target is None:
+            return self.tx["status"]["no_target"]
+        return fmt.target(t.target, t.unit, self.lang, self.currency)
+
+    def kpi(self, t: Tracked) -> str:
+        return fmt.md_cell(t.title(self.lang))
+
+    def plat(self, t: Tracked, inline: bool = False) -> str:
+        if t.platform == ALL:
+            return "" if inline else self.tx["all_platforms"]
+        name = self.platform_name(t.platform)
+        if inline:
+            return inline_paren(self.lang, name)
+        return name
+
+    def period_name(self) -> str:
+        p = self.r.period
+        f = self.tx["period"][p.kind]
+        year, week, _ = p.start.isocalendar()
+        return f.format(year=year if p.kind == "weekly" else p.start.year, week=week,
+                        month=p.start.month, month_name=self.tx["months"][p.start.month - 1],
+                        q=(p.start.month - 1) // 3 + 1)
+
+    # --- blocks -----------------------------------------------------------------------------
+    def kpi_table(self, rows: list[KpiRow]) -> list[str]:
+        c = self.tx["col"]
+        head = [c["owner"], c["kpi"], c["platform"], c["value"], c["target"], c["status"],
+                c["trend"], c["note"]]
+        out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for k in rows:
+            t = k.t
+            status = self.tx["status"][k.status]
+            if k.anomaly:
+                status += f" · {self.tx['anomaly']}"
+            chart = self.chart(self.index[k.key], k) if self.chart else sparkline(k.trend)
+            out.append("| " + " | ".join([
+                fmt.md_cell(t.role_title), self.kpi(t), fmt.md_cell(self.plat(t)),
+                self.v(k.value, t.unit), self.target(t), status, chart,
+                fmt.md_cell(k.annotation)]) + " |")
+        return out
+
+    def block(self, name: str) -> list[str]:
+        r, tx, c = self.r, self.tx, self.tx["col"]
+        if name in ("lead", "lag"):
+            rows = [k for k in r.kpis if self.kinds.get(k.t.kpi, "lag") == name]
+            return self.kpi_table(rows) if rows else [tx["none"][name]]
+        if name == "anomalies":
+            rows = [k for k in r.kpis if k.anomaly]
+            if not rows:
+                return [tx["none"]["anomalies"]]
+            out = [f"| {c['owner']} | {c['kpi']} | {c['value']} | {c['median']} | "
+                   f"{c['annotation']} |", "|---|---|---|---|---|"]
+            for k in rows:
+                note = fmt.md_cell(k.annotation) if k.annotation else f"**{tx['no_note']}**"
+                out.append(f"| {fmt.md_cell(k.t.role_title)} | {self.kpi(k.t)}"
+                           f"{fmt.md_cell(self.plat(k.t, True))} | {self.v(k.value, k.t.unit)} | "
+                           f"{self.v(k.median, k.t.unit)} | {note} |")
+            return out
+        if name == "data":
+            rows = [k for k in r.kpis if k.status == "no_data"]
+            if not rows:
+                return [tx["none"]["data"]]
+            return ["- " + tx["missing_data"].format(
+                owner=fmt.md_text(k.t.role_title), kpi=fmt.md_text(k.t.title(self.lang)),
+                platform=fmt.md_text(self.plat(k.t, True))) for k in rows]
+        if name == "goals":
+            if not r.goals:
+                return [tx["none"]["goals"]]
+            out = [f"| {c['goal']} | {c['target']} | {c['by']} | {c['actual']} | {c['plan']} | "
+                   f"{c['status']} |", "|---|---|---|---|---|---|"]
+            for g in r.goals:
+                out.append(f"| {self.kpi(g.t)} | {self.target(g.t)} | {g.by.isoformat()} | "
+                           f"{self.v(g.actual, g.t.unit)} | {self.v(g.plan, g.t.unit)} | "
+                           f"{tx['status'][g.status]} |")
+            return [*out, "", tx["goals_note"].format(near=f"{AT_RISK:.0%}")]
+        if name == "issues":
+            if not r.issues:
+                return [tx["none"]["issues"]]
+            out = [f"| # | {c['owner']} | {c['kpi']} | {c['why']} | {c['since']} |",
+                   "|---|---|---|---|---|"]
+            for i, iss in enumerate(r.issues, 1):
+                since = iss.opened_in + (f" ({tx['carried']})" if iss.carried_over else "")
+                out.append(f"| {i} | {fmt.md_cell(iss.owner)} | {self._kpi_name(iss)} | "
+                           f"{fmt.md_cell(iss.why)} | {since} |")
+            return out
+        if name == "carried":
+            carried = [i for i in r.issues if i.carried_over]
+            if not carried and not r.closed and self.previous is None:
+                return [tx["none"]["carried"]]
+            out = [tx["carried_summary"].format(previous=self.previous or "—",
+                                                open=len(carried), closed=len(r.closed))]
+            out += ["", *("- " + tx["closed_line"].format(owner=fmt.md_text(i.owner),
+                                                       kpi=self._kpi_name(i))
+                          for i in r.closed)]
+            return out
+        if name == "suggestions":
+            if not r.suggestions:
+                return [tx["none"]["suggestions"]]
+            out = [f"| {c['owner']} | {c['kpi']} | {c['suggestion']} | {c['why']} |",
+                   "|---|---|---|---|"]
+            for s in r.suggestions:
+                k = r.kpis[self.index[(s.role_key, s.kpi, s.platform)]]
+                out.append(f"| {fmt.md_cell(k.t.role_title)} | {self.kpi(k.t)}"
+                           f"{fmt.md_cell(self.plat(k.t, True))} | "
+                           f"{tx['suggest_kind'][s.kind]} | {fmt.md_cell(s.why)} |")
+            return [*out, "", tx["proposed_note"]]
+        raise KeyError(name)
+
+    previous: str | None = None
+
+    def _kpi_name(self, iss: m.Issue) -> str:
+        i = self.index.get((iss.role_key, iss.kpi, iss.platform))
+        if i is None:
+            return fmt.md_cell(iss.kpi)
+        t = self.r.kpis[i].t
+        return self.kpi(t) + fmt.md_cell(self.plat(t, True))
+
+    # --- the document -------------------------------------------------------------------------
+    def markdown(self) -> str:
+        r, tx, c = self.r, self.tx, self.tx["col"]
+        p = r.period
+        blocks = [b for b in BLOCKS if b != "suggestions" or p.kind == "quarterly"]
+        span = tx["span"].format(start=p.start.isoformat(), end=p.end.isoformat())
+        lines = [f"# {tx['title'][p.kind]} · {self.period_name()} ({p.id})", ""]
+        a = self.agenda
+        if a is not None:
+            lines += [tx["meta"].format(client=fmt.md_text(self.client), span=span,
+                                        when=fmt.md_text(a.when), minutes=a.minutes,
+                                        chair=fmt.md_text(a.chair)), ""]
+        else:
+            lines += [f"{fmt.md_text(self.client)} · {span}", ""]
+        lines += [f"## {tx['how_title']}", ""]
+        lines += ["- " + h.format(period=self.period_name(), near=f"{NEAR_MISS:.0%}",
+                                  min=m.MIN_HISTORY, z=m.ANOMALY_Z,
+                                  cadence=tx["cadence"][p.kind]) for h in tx["how"]]
+        lines.append("")
+        placed: dict[str, list[str]] = {}
+        keys = [it.key for it in a.items] if a else []
+        for b in blocks:
+            home = next((k for k in PLACES[b] if k in keys), None)
+            if home is not None:
+                placed.setdefault(home, []).append(b)
+        if a is not None:
+            lines += [f"## {tx['agenda']}", "",
+                      f"| {c['time']} | {c['min']} | {c['item']} | {c['owner']} |",
+                      "|---|---|---|---|"]
+            for it in a.items:
+                lines.append(f"| {it.start}–{it.end} | {it.minutes} | {fmt.md_cell(it.title)} | "
+                             f"{fmt.md_cell(a.owner_short(it, self.lang))} |")
+            lines.append("")
+            for n, it in enumerate(a.items, 1):
+                lines += [f"## {n}. {fmt.md_text(it.title)} ({it.start}–{it.end}, {it.minutes} "
+                          f"{tx['minutes']})", "",
+                          f"*{fmt.md_text(a.owner_short(it, self.lang))}* · "
+                          f"{fmt.md_text(it.guide)}", ""]
+                for b in placed.get(it.key, []):
+                    lines += [f"### {tx['section'][b]}", "", *self.block(b), ""]
+        done = {b for bs in placed.values() for b in bs}
+        for b in blocks:
+            if b not in done:
+                lines += [f"## {tx['section'][b]}", "", *self.block(b), ""]
+        return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,190 @@
+"""Every number of a review, decided once: what review.json holds and the document shows.
+
+Which value a KPI shows: its own reporting periods (its frequency) are read, and the latest one
+that closes within the reviewed period is "this period" (a weekly KPI in a monthly review: the
+last ISO week that ends in the month). A KPI reported less often than the review's cadence is
+not due (a monthly KPI is not in the weekly review). The trend is up to 13 of the KPI's own
+periods, oldest first, up to and including that one.
+
+Status: the kit's one RAG definition (store/rag.py), as the store's `kpi_status` view and the
+workbook apply it; `no_target` when the KPI's target is still to be set, `no_data` when the
+period has no actual.
+
+Anomaly (robust, so one wild week does not hide the next): the value against the median of
+the KPI's trailing periods (up to 12, at least MIN_HISTORY), in units of their median absolute
+deviation (MAD): |value - median| / (1.4826 x MAD) above ANOMALY_Z is an anomaly. The MAD is
+floored at 1 % of |median| so that a flat history does not flag every small wiggle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..pacing import GoalPlan, pace
+from ..periods import ONE_DAY, period_of
+from ..store.tracking import COMPANY, Tracked
+from .store import Actual, Key
+
+TREND = 13
+MIN_HISTORY = 6
+ANOMALY_Z = 3.5
+MAD_SCALE = 1.4826
+MAD_FLOOR = 0.01
+CADENCE_ORDER = {"daily": 0, "weekly": 1, "monthly": 2, "quarterly": 3}
+
+
+@dataclass(frozen=True)
+class Period:
+    id: str
+    kind: str  # weekly | monthly | quarterly
+    start: dt.date
+    end: dt.date
+
+    def to_json(self) -> dict[str, str]:
+        return {"id": self.id, "kind": self.kind, "start": self.start.isoformat(),
+                "end": self.end.isoformat()}
+
+
+@dataclass
+class KpiRow:
+    t: Tracked
+    value: float | None
+    status: str
+    trend: list[float | None]
+    trend_periods: list[dt.date]
+    anomaly: bool
+    median: float | None
+    annotation: str
+    period_start: dt.date
+
+    @property
+    def key(self) -> Key:
+        return (self.t.role_key, self.t.kpi, self.t.platform)
+
+
+@dataclass
+class GoalRow:
+    t: Tracked
+    actual: float | None
+    plan: float | None
+    status: str
+    by: dt.date
+
+
+@dataclass
+class Issue:
+    role_key: str
+    kpi: str
+    platform: str
+    kind: str  # red | anomaly
+    owner: str
+    why: str
+    opened_in: str
+    carried_over: bool = False
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.role_key, self.kpi, self.platform, self.kind)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"role_key": self.role_key, "kpi": self.kpi, "platform": self.platform or None,
+                "kind": self.kind, "owner": self.owner, "why": self.why,
+                "opened_in": self.opened_in, "carried_over": self.carried_over}
+
+
+@dataclass
+class Suggestion:
+    role_key: str
+    kpi: str
+    platform: str
+    kind: str  # raise_target | lower_target | replace_kpi | fix_data
+    why: str
+    proposed: float | None = None
+
+
+@dataclass
+class Review:
+    period: Period
+    lang: str
+    kpis: list[KpiRow]
+    goals: list[GoalRow]
+    issues: list[Issue] = field(default_factory=list)
+    closed: list[Issue] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+
+# --- one KPI -------------------------------------------------------------------------------------
+
+def due(frequency: str, cadence: str) -> bool:
+    return CADENCE_ORDER.get(frequency, 2) <= CADENCE_ORDER[cadence]
+
+
+def anchor(frequency: str, period: Period) -> tuple[dt.date, dt.date]:
+    """The KPI's latest own period that closes within the reviewed one."""
+    p = period_of(frequency, period.end)
+    if p[1] > period.end:
+        p = period_of(frequency, p[0] - ONE_DAY)
+    return p
+
+
+def _back(frequency: str, p: tuple[dt.date, dt.date], n: int) -> list[dt.date]:
+    """Starts of the `n` periods ending with `p`, oldest first."""
+    out = [p[0]]
+    while len(out) < n:
+        out.append(period_of(frequency, out[-1] - ONE_DAY)[0])
+    return out[::-1]
+
+
+def robust_anomaly(value: float, history: list[float]) -> tuple[bool, float | None]:
+    """(anomaly, median of the history); see the module's docstring."""
+    if len(history) < MIN_HISTORY:
+        return False, (statistics.median(history) if history else None)
+    med = statistics.median(history)
+    mad = statistics.median(abs(x - med) for x in history)
+    scale = MAD_SCALE * max(mad, MAD_FLOOR * abs(med))
+    if scale == 0:
+        return value != med, med
+    return abs(value - med) / scale > ANOMALY_Z, med
+
+
+def kpi_row(t: Tracked, actuals: list[Actual], period: Period) -> KpiRow:
+    p = anchor(t.frequency, period)
+    by_start = {a.start: a for a in actuals}
+    starts = _back(t.frequency, p, TREND)
+    first = actuals[0].start if actuals else p[0]
+    starts = [s for s in starts if s >= first] or [p[0]]
+    trend = [by_start[s].value if s in by_start else None for s in starts]
+    current = by_start.get(p[0])
+    value = current.value if current else None
+    rag = t.rag
+    status = ("no_data" if value is None else "no_target" if rag is None else rag.status(value))
+    history = [v for v in trend[:-1] if v is not None]
+    anomaly, med = (False, None) if value is None else robust_anomaly(value, history)
+    return KpiRow(t, value, status, trend, starts, anomaly, med,
+                  current.annotation if current else "", p[0])
+
+
+def goal_row(t: Tracked, actuals: list[Actual], period: Period, plan: GoalPlan) -> GoalRow:
+    """The goal's pace (pacing.py, the kit's one rule) at the end of its latest own period
+    that closes within the reviewed one."""
+    p = anchor(plan.frequency, period)
+    got = pace(plan, {a.start: a.value for a in actuals}, p[0])
+    return GoalRow(t, got.actual_to_date, got.plan_to_date, got.status, plan.last)
+
+
+def build(rows: list[Tracked], actuals: dict[Key, list[Actual]], period: Period, lang: str,
+          plans: dict[str, GoalPlan]) -> Review:
+    """The review's KPIs and goals (issues and suggestions are added by their modules)."""
+    kpis, goal_rows = [], []
+    for t in rows:
+        series = actuals.get((t.role_key, t.kpi, t.platform), [])
+        if t.role_key == COMPANY:
+            plan = plans.get(t.kpi)
+            if plan is not None:
+                goal_rows.append(goal_row(t, series, period, plan))
+        elif due(t.frequency, period.kind):
+            kpis.append(kpi_row(t, series, period))
+    return Review(period, lang, kpis, goal_rows)

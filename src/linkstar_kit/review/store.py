@@ -1,0 +1,101 @@
+"""Reading the kit's actuals store for a review, and the messages when it cannot be read.
+
+The review reads `actuals` (written by `linkstar load`) and reads and writes `review_issues`
+(its own state). A store loaded before the reviews existed has no `review_issues` table: the
+review creates it. A store whose `actuals` table lacks a column the review needs was written by
+a much older kit: that is said, with what to do, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UsageError, display_path
+from ..store.loader import LOCK_TIMEOUT, STORE_FILE
+from ..store.schema import ISSUES_DDL, statements
+
+Key = tuple[str, str, str]  # role_key, kpi, platform
+NEEDED = ("period_start", "period_end", "role_key", "kpi", "platform", "value")
+
+
+@dataclass(frozen=True)
+class Actual:
+    start: dt.date
+    end: dt.date
+    value: float
+    annotation: str
+
+
+def open_store(kit: Path) -> sqlite3.Connection:
+    store = kit / STORE_FILE
+    shown = display_path(store)
+    if not store.is_file():
+        raise UsageError(
+            f"{display_path(kit)} has no actuals store ({shown}): load the numbers first with "
+            f"`linkstar load {display_path(kit)} ACTUALS.csv` (start from "
+            "scorecard/actuals-template.csv); nothing was written")
+    try:
+        con = sqlite3.connect(store, isolation_level=None, timeout=LOCK_TIMEOUT)
+        cols = {r[1] for r in con.execute("PRAGMA table_info(actuals)")}
+    except sqlite3.Error:
+        raise UsageError(f"{shown} is not an SQLite database (it was replaced or damaged): "
+                         "nothing was written; move it away and load the actuals again") from None
+    if not cols:
+        con.close()
+        raise UsageError(f"{shown} has no `actuals` table: it was not written by `linkstar "
+                         "load`; nothing was written")
+    missing = [c for c in NEEDED if c not in cols]
+    if missing:
+        con.close()
+        raise UsageError(
+            f"{shown} was written by an older linkstar-kit: its actuals have no "
+            f"{', '.join('`' + c + '`' for c in missing)} column; nothing was written. Move it "
+            "away and load the actuals again with this version (`linkstar load`)")
+    return con
+
+
+def has_annotation(con: sqlite3.Connection) -> bool:
+    return any(r[1] == "annotation" for r in con.execute("PRAGMA table_info(actuals)"))
+
+
+def read_actuals(con: sqlite3.Connection, until: dt.date) -> dict[Key, list[Actual]]:
+    """Every actual that ends on or before `until`, by row, oldest first."""
+    note = "annotation" if has_annotation(con) else "''"
+    out: dict[Key, list[Actual]] = {}
+    try:
+        rows = con.execute(
+            f"SELECT role_key, kpi, platform, period_start, period_end, value, {note} "
+            "FROM actuals WHERE period_end <= ? ORDER BY role_key, kpi, platform, period_start",
+            (until.isoformat(),)).fetchall()
+    except sqlite3.Error as exc:
+        raise UsageError(f"the actuals store cannot be read ({exc}); nothing was written") from None
+    for role, kpi, platform, start, end, value, annotation in rows:
+        try:
+            a = Actual(dt.date.fromisoformat(start), dt.date.fromisoformat(end), float(value),
+                       annotation or "")
+        except (TypeError, ValueError):
+            continue  # not a row `load` writes; the review skips it rather than guess
+        out.setdefault((role, kpi, platform), []).append(a)
+    return out
+
+
+def latest_start(con: sqlite3.Connection, keys: list[Key]) -> dt.date | None:
+    """The latest period start among the actuals of `keys` (the default review's week)."""
+    best: str | None = None
+    for role, kpi, platform in keys:
+        r = con.execute("SELECT MAX(period_start) FROM actuals WHERE role_key = ? AND kpi = ? "
+                        "AND platform = ?", (role, kpi, platform)).fetchone()
+        if r and r[0] and (best is None or r[0] > best):
+            best = r[0]
+    try:
+        return dt.date.fromisoformat(best) if best else None
+    except ValueError:
+        return None
+
+
+def ensure_issues_table(con: sqlite3.Connection) -> None:
+    for stmt in statements(ISSUES_DDL):
+        con.execute(stmt)

@@ -1,0 +1,66 @@
+"""What a value of each unit may be: one table read by the answers (goal targets and
+baselines), the CSV loader, the store's targets table and the workbook's data validation.
+
+    ratio                 0 .. 1        a fraction: 0.15 is 15 %
+    ratio, signed: true   -1 .. 10      a growth, uplift, variance or margin: -0.12 is a 12 % fall
+    currency              any number    money; a loss is negative
+    money_per_unit        0 or more
+    count, days, hours, times, score   0 or more
+
+Nothing falls by more than 100 % (-1); a signed ratio is capped at +1000 % so that `15` typed
+for 15 % is caught, as it is for a plain ratio.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SIGNED_RATIO_LOW, SIGNED_RATIO_HIGH = -1.0, 10.0
+
+
+@dataclass(frozen=True)
+class Accepted:
+    low: float | None
+    high: float | None
+
+    def holds(self, v: float) -> bool:
+        return (self.low is None or v >= self.low) and (self.high is None or v <= self.high)
+
+    def describe(self) -> str:
+        """`[0, 1]`, `>= 0`, `[-10, 10]`, `any number`: for messages."""
+        if self.low is not None and self.high is not None:
+            return f"[{_n(self.low)}, {_n(self.high)}]"
+        if self.low is not None:
+            return f">= {_n(self.low)}"
+        return "any number"
+
+
+def _n(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(v)
+
+
+def accepted(unit: str, signed: bool = False) -> Accepted:
+    if unit == "ratio":
+        return (Accepted(SIGNED_RATIO_LOW, SIGNED_RATIO_HIGH) if signed
+                else Accepted(0.0, 1.0))
+    if unit == "currency":
+        return Accepted(None, None)
+    return Accepted(0.0, None)
+
+
+def problem(unit: str, signed: bool, value: float, kpi: str, name: str
+            ) -> tuple[str, str | None] | None:
+    """(message, hint) when `value` is not a value of the unit; `name` is the field
+    (target, baseline, value)."""
+    ok = accepted(unit, signed)
+    if ok.holds(value):
+        return None
+    hint = (f"did you mean {_n(round(value / 100, 10))}?"
+            if unit == "ratio" and 1 < abs(value) <= 100 else None)
+    if unit == "ratio" and signed:
+        return (f"`{kpi}` is a signed rate: {name} must be a fraction in {ok.describe()} "
+                f"(-0.12 means a 12 % fall), got {_n(value)}", hint)
+    if unit == "ratio":
+        return (f"`{kpi}` is a rate: {name} must be a fraction in {ok.describe()} (0.15 means "
+                f"15 %), got {_n(value)}", hint)
+    return f"`{kpi}` is in {unit}: {name} must be {ok.describe()}, got {_n(value)}", None
