@@ -111,7 +111,7 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
             add(role_key=r.key, role_title=title, kpi=counter.id, platform=ALL,
                 name=counter.name, short=counter.short, unit=counter.unit,
                 direction=counter.direction, frequency=counter.frequency,
-                target=_watch_target(counter, r.platforms),
+                target=_watch_target(counter, r.platforms, lang),
                 data_source=_source_of(counter, answers, lang), watch_for=guarded,
                 **_kind(counter))
     return out
@@ -136,15 +136,17 @@ def _watched(kpis: list[SelectedKpi], carried: set[str], library: Library
     return out
 
 
-def _watch_target(kpi: Kpi, platforms: list[str]) -> ResolvedTarget | None:
+def _watch_target(kpi: Kpi, platforms: list[str], lang: str) -> ResolvedTarget | None:
     """The line a watch row must hold: the platform's official line when every platform of the
     role shares one, else the library's default target."""
     from ..engine.targets import library_target_for
 
-    per = [library_target_for(kpi, p) for p in platforms] if platforms else []
-    if per and all(t is not None and t == per[0] and t.platform for t in per):
-        return per[0]
-    return library_target_for(kpi, None)
+    per = [library_target_for(kpi, p, lang) for p in platforms]
+    first = per[0] if per else None
+    if first is not None and all(t is not None and t.model_dump(exclude={"platform"})
+                                 == first.model_dump(exclude={"platform"}) for t in per):
+        return first
+    return library_target_for(kpi, None, lang)
 
 
 def _source_of(kpi: Kpi, answers: Answers, lang: str) -> str:
