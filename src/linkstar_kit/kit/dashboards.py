@@ -90,6 +90,19 @@ def _target_text(t: Tracked, lang: str, currency: str) -> str:
     return fmt.target(t.target, t.unit, lang, currency)
 
 
+def _source_text(t: Tracked, ctx: KitContext, lang: str) -> str:
+    """Where a target comes from, in the kit's language: a line derived from a company goal
+    reads as the documents say it (labels.goal_derived); citations stay as written."""
+    assert t.target is not None
+    derived = t.target.derived_from
+    if t.target.kind != "goal" or not derived or derived == t.kpi:
+        return str(t.target.source)
+    goal = next((g for g in ctx.selection.goals if g.kpi == derived), None)
+    if goal is None:
+        return str(t.target.source)
+    return catalog.text(lang, "labels.goal_derived", goal=goal.name.get(lang), by=goal.by)
+
+
 def model(ctx: KitContext) -> dict[str, Any]:
     """The tool-neutral dashboard (what dashboard.yaml holds)."""
     lang, answers, library = ctx.lang, ctx.answers, ctx.library
@@ -107,7 +120,8 @@ def model(ctx: KitContext) -> dict[str, Any]:
                 "platform": t.platform or None,
                 "name": name,
                 "target": ({"op": t.target.op, "value": t.target.value, "kind": t.target.kind,
-                            "source": t.target.source, "text": _target_text(t, lang, cur),
+                            "source": _source_text(t, ctx, lang),
+                            "text": _target_text(t, lang, cur),
                             **({"line": t.target.line.model_dump()} if t.target.line else {})}
                            if t.target else None),
                 "thresholds": rag.to_dict() if rag else None,
