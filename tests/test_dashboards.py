@@ -93,8 +93,19 @@ def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
         ("timeseries", d["reviews"]["panels"][0]["title"]),
         ("table", d["reviews"]["panels"][1]["title"])]
     panels = [p for p in g["panels"] if p["type"] != "row"][:-2]
+    # each goal's pace has a panel of its own right after the goal's numbers
+    paces = {i + 1: panels[i + 1] for i, p in enumerate(panels) if p["targets"][0]["rawQueryText"]
+             .find("FROM goal_pace") >= 0 and not p.get("fieldConfig", {}).get("defaults", {})
+             .get("mappings")}
+    panels = [p for i, p in enumerate(panels) if i not in paces]
     model = [p for s in d["sections"] for p in s["panels"]]
     assert len(panels) == len(model)
+    assert len(paces) == len([p for p in model if p["id"].startswith("goal.")])
+    for pace in paces.values():
+        (mapping,) = pace["fieldConfig"]["defaults"]["mappings"]
+        assert {o["color"] for o in mapping["options"].values()} == {"green", "orange", "red"}
+        (keep,) = pace["transformations"]
+        assert keep["id"] == "filterFieldsByName"
     for gp, mp in zip(panels, model, strict=True):
         assert gp["datasource"] == {"type": "frser-sqlite-datasource", "uid": "${datasource}"}
         assert all(t["datasource"]["uid"] == "${datasource}" for t in gp["targets"])
@@ -106,10 +117,8 @@ def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
         first = mp["series"][0]
         steps = gp["fieldConfig"]["defaults"]["thresholds"]["steps"]
         if mp["id"].startswith("goal."):
-            # a goal is coloured by its pace (on track, at risk, off track), not its target
-            (override,) = gp["fieldConfig"]["overrides"]
-            (mapping,) = next(p["value"] for p in override["properties"] if p["id"] == "mappings")
-            assert {o["color"] for o in mapping["options"].values()} == {"green", "orange", "red"}
+            # a goal is coloured by its pace (the panel after it), not by its final target
+            assert [(x["value"], x["color"]) for x in steps] == [(None, "text")]
             continue
         assert [(x["value"], x["color"]) for x in steps] == expected_steps(first)
         overrides = {o["matcher"]["options"]["names"][0]: o["properties"][0]["value"]["steps"]

@@ -369,18 +369,47 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
             first = p["series"][0]
             if is_goal:
                 # A goal is judged on its pace, not its latest value against the final target
-                # (a quarterly sum is short of it every month but the last).
-                panel = panel.thresholds(thresholds(None, None)).override_by_name(
-                    _t("pace", lang), [
-                        dash_m.DynamicConfigValue(id_val="unit", value="none"),
-                        dash_m.DynamicConfigValue(id_val="mappings", value=[{
-                            "type": "value",
-                            "options": {str(code): {"text": _t(name, lang),
-                                                    "color": COLORS[colour], "index": i}
-                                        for i, ((name, code), colour) in enumerate(zip(
-                                            PACE_CODES.items(), ("green", "amber", "red"),
-                                            strict=True))}}])])
+                # (a quarterly sum is short of it every month but the last). The pace has a
+                # panel of its own beside the goal's numbers: Grafana's dashboard schema takes
+                # no per-field unit or value mappings in an override, so the pace field's
+                # mappings sit in that panel's defaults, where they touch no other field.
+                pace_name = _t("pace", lang)
+                panel = panel.thresholds(thresholds(None, None)).with_transformation(
+                    dash_m.DataTransformerConfig(
+                        id_val="organize", options={"excludeByName": {pace_name: True}}))
                 board = board.with_panel(panel.with_target(query_builder("A", first["sql"], ds)))
+                panel_id += 1
+                codes = list(zip(PACE_CODES.items(), ("green", "amber", "red"), strict=True))
+                pace = (stat.Panel()
+                        .id(panel_id)
+                        .title(f"{title} · {pace_name}")
+                        .description("\n\n".join(lines))
+                        .datasource(ds)
+                        .height(6)
+                        .span(6)
+                        .unit("none")
+                        .reduce_options(common_b.ReduceDataOptions().calcs(["lastNotNull"])
+                                        .values(False))
+                        .graph_mode(common_m.BigValueGraphMode.NONE)
+                        .color_mode(common_m.BigValueColorMode.BACKGROUND)
+                        .text_mode(common_m.BigValueTextMode.VALUE)
+                        .justify_mode(common_m.BigValueJustifyMode.AUTO)
+                        .orientation(common_m.VizOrientation.AUTO)
+                        .no_value("—")
+                        .mappings([dash_m.ValueMap(options={
+                            str(code): dash_m.ValueMappingResult(
+                                text=_t(name, lang), color=COLORS[colour], index=i)
+                            for i, ((name, code), colour) in enumerate(codes)})])
+                        .thresholds(dash_b.ThresholdsConfig()
+                                    .mode(dash_m.ThresholdsMode("absolute"))
+                                    .steps([dash_m.Threshold(value=None if i == 0 else code,
+                                                             color=COLORS[colour])
+                                            for i, ((_, code), colour)
+                                            in enumerate(reversed(codes))]))
+                        .with_transformation(dash_m.DataTransformerConfig(
+                            id_val="filterFieldsByName",
+                            options={"include": {"names": [pace_name]}})))
+                board = board.with_panel(pace.with_target(query_builder("A", first["sql"], ds)))
                 continue
             panel = panel.thresholds(thresholds(first["thresholds"], first["target"]))
             for i, s in enumerate(p["series"]):
