@@ -1,7 +1,8 @@
 #!/bin/sh
 # Set-up shared by scripts/example.sh and scripts/test.sh (idempotent; POSIX sh, no make):
-# 1. system packages WeasyPrint needs, a CJK font and the PDF tools the tests use, installed with
-#    apt-get when root or with password-less sudo, else the exact command is printed (exit 1);
+# 1. system packages WeasyPrint needs, a CJK font, the PDF tools and Chromium for the tests,
+#    installed with apt-get when root or with password-less sudo, else the exact command is
+#    printed (exit 1);
 # 2. a virtual environment .venv/ with linkstar-kit (editable) and its test tools, reinstalled
 #    only when pyproject.toml changed since the last set-up.
 set -eu
@@ -20,8 +21,10 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
 fi
 
 # Pango and HarfBuzz's subsetter for WeasyPrint (without the subsetter PDFs take ~5x longer),
-# Noto CJK for Chinese, DejaVu for the few symbols Noto CJK lacks, poppler for the PDF tests.
-PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core poppler-utils"
+# Noto CJK for Chinese, DejaVu for the few symbols Noto CJK lacks, poppler for the PDF tests,
+# Chromium (and its driver) for the web questionnaire's browser test: the system's browser,
+# which Playwright drives; no browser is downloaded.
+PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core poppler-utils chromium chromium-driver"
 # Debian and Ubuntu ship venv's pip bootstrap (ensurepip) in a package of its own.
 VENV_PKG=""
 if [ ! -x .venv/bin/python ] && ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then

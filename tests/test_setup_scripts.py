@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PKGS = ("libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core "
-        "poppler-utils")
+        "poppler-utils chromium chromium-driver")
 
 pytestmark = pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
 
@@ -53,10 +53,10 @@ def _run(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]
 
 def test_without_root_the_exact_apt_get_command_is_printed(machine) -> None:
     project, log, env = machine
-    env["FAKE_INSTALLED"] = "fonts-dejavu-core poppler-utils"
+    env["FAKE_INSTALLED"] = "fonts-dejavu-core poppler-utils chromium-driver"
     r = _run(project, env)
     assert r.returncode == 1
-    want = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk"
+    want = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk chromium"
     assert f"sudo apt-get update && sudo apt-get install -y {want}\n" in r.stderr
     assert not log.exists() and not (project / ".venv").exists()
 

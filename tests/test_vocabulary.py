@@ -13,9 +13,9 @@ from linkstar_kit.engine.sources import erp_name, finance_name
 from linkstar_kit.library.conditions import FACTS
 from linkstar_kit.library.loader import load_library
 from linkstar_kit.library.models import Platform
-from linkstar_kit.questionnaire.flow import choices_of
-from linkstar_kit.questionnaire.texts import _VALUES as QUESTIONNAIRE_VALUES
+from linkstar_kit.questionnaire.spec import choices_of
 from linkstar_kit.questionnaire.texts import Texts
+from linkstar_kit.questionnaire.texts import catalog as questionnaire_texts
 
 
 def test_the_answers_and_the_library_accept_the_vocabularys_ids() -> None:
@@ -47,7 +47,8 @@ def test_every_id_has_its_words() -> None:
     """Adding an id to the vocabulary without its label fails here, not in a client's kit."""
     for kind, ids in {"fulfillment": v.FULFILLMENTS, "erp": v.ERPS, "ads": v.ADS,
                       "finance": v.FINANCE, "bi": v.BI, "language": v.LANGUAGES}.items():
-        assert set(QUESTIONNAIRE_VALUES[kind]) == set(ids), kind
+        for lang in ("en", "zh"):
+            assert set(questionnaire_texts(lang)["values"][kind]) == set(ids), (lang, kind)
     assert Texts("zh").value("erp", "lingxing") == "领星"
     assert set(catalog.section("en", "labels.fulfillment_models")) == set(v.FULFILLMENTS)
     for lang in catalog.LANGS:

@@ -20,6 +20,7 @@ from ..doctor import command as check
 from ..questionnaire import command as init
 from ..review import command as review
 from ..store import command as load
+from ..web import command as serve
 from . import explain, generate, library, validate
 
 
@@ -36,6 +37,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("explain", explain.register),
     Command("library", library.register),
     Command("init", init.register),
+    Command("serve", serve.register),
     Command("check", check.register),
     Command("load", load.register),
     Command("review", review.register),

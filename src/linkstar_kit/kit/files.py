@@ -389,6 +389,14 @@ def _manifest_client(kit: Path) -> str | None:
     return client if isinstance(client, str) else None
 
 
+def new_manifest(files: KitFiles, meta: dict[str, Any]) -> bytes:
+    """The manifest a first run of these files into an empty folder writes (a kit as a zip)."""
+    body = {"schema": "linkstar/manifest@1", **meta,
+            "files": [{"path": p, "sha256": sha256(files.files[p]), "bytes": len(files.files[p])}
+                      for p in sorted(files.files)]}
+    return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode()
+
+
 def _manifest_entries(kit: Path, files: KitFiles, manifest: dict[str, dict[str, object]],
                       edited: list[str]) -> list[dict[str, object]]:
     # Entries of earlier runs that this run did not rewrite (say, PDFs after a `--format md`

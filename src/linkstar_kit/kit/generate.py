@@ -63,6 +63,13 @@ def build_files(answers: Answers, library: Library, *, formats: list[str], langu
     return files, selection
 
 
+def kit_meta(library: Library, selection: Selection) -> dict[str, object]:
+    """What the manifest says besides the files."""
+    # the client's slug marks the folder as this client's kit: another client's run is refused
+    return {"generator": {"name": "linkstar-kit", "version": __version__},
+            "library": library.version, "client": selection.client.slug}
+
+
 def generate_kit(answers: Answers, library: Library, out_dir: Path | str, *,
                  formats: list[str] | None = None, language: str | None = None,
                  blueprints: Blueprints | None = None, force: bool = False) -> KitResult:
@@ -70,9 +77,7 @@ def generate_kit(answers: Answers, library: Library, out_dir: Path | str, *,
     formats = parse_formats(formats)
     files, selection = build_files(answers, library, formats=formats, language=language,
                                    blueprints=blueprints)
-    # the client's slug marks the folder as this client's kit: another client's run is refused
-    meta = {"generator": {"name": "linkstar-kit", "version": __version__},
-            "library": library.version, "client": selection.client.slug}
+    meta = kit_meta(library, selection)
     path = Path(out_dir)
     backed_up = commit(path, files, meta, force=force)
     return KitResult(path=path, files=sorted(files.files), selection=selection, backed_up=backed_up)

@@ -17,28 +17,6 @@ from ..paths import data_dir
 
 DEFAULT_OUTPUT = "answers.yaml"
 
-_NO_TTY = {
-    "en": (
-        "linkstar init asks its questions in a terminal, and standard input is not one "
-        "(it is piped or closed).\n"
-        "Start from a bundled example instead:\n"
-        "  linkstar init --example {first} -o answers.yaml\n"
-        "  (examples: {names})\n"
-        "or write the answers file by hand: YAML or JSON, format version 1; the examples "
-        "explain every field in their comments, and `linkstar init` run in a terminal writes "
-        "one the same way. Then check it:\n"
-        "  linkstar validate answers.yaml"),
-    "zh": (
-        "linkstar init 需要在终端里逐题提问，但当前标准输入不是终端（被管道重定向或已关闭）。\n"
-        "可以从自带的示例开始：\n"
-        "  linkstar init --example {first} -o answers.yaml\n"
-        "  （可用示例：{names}）\n"
-        "也可以手写答案文件：YAML 或 JSON，格式版本 1；示例文件的注释解释了每个字段，"
-        "在终端里运行 `linkstar init` 生成的文件也带同样的注释。写好后检查：\n"
-        "  linkstar validate answers.yaml"),
-}
-
-
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "init", help="answer the questionnaire in a terminal and write an answers file",
@@ -141,8 +119,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         return _copy_example(args)
     if not _interactive():
         names = list(example_files()) or ["amazon-us"]
-        print(_NO_TTY[args.lang or "en"].format(first=names[0], names=", ".join(names)),
-              file=sys.stderr)
+        from .texts import Texts
+
+        print(Texts(args.lang or "en").part("prompts", "no_tty", first=names[0],
+                                            names=", ".join(names)), file=sys.stderr)
         return 1
 
     from ..answers.loader import load_answers, parse_answers
@@ -162,8 +142,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     prompter = Prompter(lang or "en")
     if lang is None:
         guess = "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
-        lang = prompter.select("Language / 语言", [("zh", "中文"), ("en", "English")],
-                               default=guess)
+        en, zh = Texts("en"), Texts("zh")
+        lang = prompter.select(f"{en.part('prompts', 'pick_language')} / "
+                               f"{zh.part('prompts', 'pick_language')}",
+                               [("zh", zh.part("prompts", "language_name")),
+                                ("en", en.part("prompts", "language_name"))], default=guess)
     texts = Texts(lang)
     answers = Questionnaire(library, lang, prompter, defaults=defaults,
                             target=display_path(out)).run()

@@ -1,4 +1,8 @@
-"""The questionnaire: the method's sections in order, each answer validated as it is given.
+"""The questionnaire in a terminal: the method's sections in order, each answer validated as it
+is given. The questions themselves (paths, kinds, choices, defaults, conditions) are the
+declarative model of `spec.py`, which the web pages walk too; this module adds what only a
+terminal walk needs (one goal at a time, "another KPI...", keep-this-cadence, split a role per
+platform).
 
 Scope, goals, platforms, roles, data systems, review cadence, incentives (the method's six
 steps, after who the client is). A section can be asked again from the summary; every question
@@ -8,113 +12,32 @@ the same walk with other defaults.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import re
-import types
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any
 
-from pydantic import BaseModel
-
-from ..answers.models import (
-    Answers,
-    Client,
-    PlatformEntry,
-    Quarterly,
-    Review,
-    Scope,
-    Systems,
-    Weekly,
-    slugify,
-)
+from ..answers.models import Answers, Review
 from ..errors import Issue, KeyPath
 from ..library.loader import Library
 from ..library.models import Kpi, Text
-from ..periods import HORIZON_MONTHS, horizon_end, next_monday
+from ..periods import next_monday
+from . import spec
 from .draft import Draft, render_issue
 from .prompter import Prompter
+from .spec import (
+    GOAL_CHOICES,
+    SECTION_KEYS,
+    SECTIONS,
+    Ctx,
+    Question,
+    choices_of,
+    parse_answer,
+    show_answer,
+)
 from .texts import Texts
 
-SECTIONS = ("client", "scope", "goals", "platforms", "roles", "systems", "review", "incentives")
-# The answers file's top-level keys, by the section that asks them.
-SECTION_KEYS: dict[str, set[str]] = {
-    "client": {"version", "client"},
-    "scope": {"scope", "stage", "team_size", "sku_count", "categories"},
-    "goals": {"goals"},
-    "platforms": {"platforms"},
-    "roles": {"roles"},
-    "systems": {"systems"},
-    "review": {"review"},
-    "incentives": {"incentives"},
-}
 _OTHER = "\x00other"
 _REMOVE = "\x00remove"
-GOAL_CHOICES = 12
-
-
-def choices_of(model: type[BaseModel], name: str) -> list[Any]:
-    """The values a Literal field of an answers model allows, in the model's order."""
-    return _literal_args(model.model_fields[name].annotation)
-
-
-def _literal_args(ann: Any) -> list[Any]:
-    origin = get_origin(ann)
-    if origin is Literal:
-        return list(get_args(ann))
-    if origin in (Annotated, Union, types.UnionType, list):
-        for arg in get_args(ann):
-            found = _literal_args(arg)
-            if found:
-                return found
-    return []
-
-
-def parse_answer(text: str, kind: str) -> Any:
-    """The typed text as the value to validate: None when empty, else a number, list or text.
-
-    Text that does not read as the kind is handed on as it is, so that the validation of the
-    answers file reports it ("expected a number, got 'abc'").
-    """
-    s = text.strip()
-    if not s:
-        return None
-    if kind == "int":
-        digits = s.replace(",", "").replace("，", "")
-        # Past 4,000 digits int() raises (Python's conversion limit) inside the prompt's event
-        # loop; the text goes on to validation, which refuses it as not a whole number.
-        return int(digits) if re.fullmatch(r"[+-]?\d{1,4000}", digits) else s
-    if kind == "float":
-        plain = s.replace(",", "").replace("，", "")
-        percent = plain.endswith("%") or plain.endswith("％")
-        number = plain.rstrip("%％").strip()
-        try:
-            value = float(number)
-        except ValueError:
-            return s
-        if percent:
-            value = round(value / 100, 10)
-        return int(value) if value.is_integer() and "." not in number and not percent else value
-    if kind in ("list", "sites"):
-        items = [x for x in re.split(r"[,，、;；\s]+", s) if x]
-        return [x.upper() for x in items] if kind == "sites" else items
-    if kind == "code":
-        return s.upper()
-    return s
-
-
-def show_answer(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 class Questionnaire:
@@ -230,6 +153,51 @@ class Questionnaire:
         # What was there keeps its order (an amended file reads as before); new picks follow.
         return [v for v in checked if v in values] + [v for v in values if v not in checked]
 
+    # --- a question of the spec -----------------------------------------------------------
+
+    def ctx(self, item: int | None = None) -> Ctx:
+        return Ctx(self.lib, self.draft.data, self.lang, self.today, item)
+
+    def labelled(self, q: Question, values: Sequence[Any]) -> list[tuple[Any, str]]:
+        return [(v, spec.label(self.lib, self.t, self.lang, q.labels, v, both=True))
+                for v in values]
+
+    def ask_q(self, q: Question, item: int | None = None, *, hint: str | None = None,
+              **fmt: Any) -> Any:
+        """Ask `q` (of spec.py) at `item` the way its kind is asked; a question that does not
+        apply is removed from the draft, so the model's default (or nothing) stands."""
+        ctx = self.ctx(item)
+        path = q.at(item)
+        if not q.applies(ctx):
+            if isinstance(self.draft.get(path[:-1]), dict):
+                self.draft.set(path, None)
+            return None
+        message = self.t(q.text, **fmt)
+        default = q.default(ctx) if q.default else None
+        current = self.draft.get(path)
+        if q.kind == "choice":
+            values = q.choices(ctx) if q.choices else []
+            return self.choose(path, message, self.labelled(q, values), default=default)
+        if q.kind == "multi":
+            values = q.choices(ctx) if q.choices else []
+            chosen = self.pick(path, message, self.labelled(q, values),
+                               checked=current if isinstance(current, list) else default or [])
+            self.draft.set(path, chosen or None)
+            return chosen
+        if q.kind == "bool":
+            value = self.p.confirm(message, default=bool(current if current is not None
+                                                         else default))
+            self.draft.set(path, value)
+            return value
+        if q.kind == "enabled":
+            on = self.p.confirm(message, default=current is not False)
+            if not on:
+                self.draft.set(path, False)
+            elif not isinstance(current, dict):
+                self.draft.set(path, default)
+            return on
+        return self.ask(path, message, kind=q.kind, default=default, instruction=hint)
+
     # --- labels -------------------------------------------------------------------------
 
     def both(self, text: Text) -> str:
@@ -251,54 +219,17 @@ class Questionnaire:
     # --- sections -----------------------------------------------------------------------
 
     def ask_client(self) -> None:
-        t = self.t
-        name = self.ask(("client", "name"), t("client_name"))
-        current_slug = self.draft.get(("client", "slug"))
-        self.ask(("client", "slug"), t("slug"), default=current_slug or slugify(str(name)))
-        self.choose(("client", "language"), t("language"),
-                    self.values("language", choices_of(Client, "language")), default=self.lang)
-        self.ask(("client", "currency"), t("currency"), kind="code",
-                 default=Client.model_fields["currency"].default)
-        zone = "Asia/Shanghai" if self.lang == "zh" else Client.model_fields["timezone"].default
-        self.ask(("client", "timezone"), t("timezone"), default=zone)
+        for q in spec.CLIENT.questions:
+            self.ask_q(q)
 
     def ask_scope(self) -> None:
-        t = self.t
-        level = self.choose(("scope", "level"), t("level"),
-                            self.values("level", choices_of(Scope, "level")), default="company")
-        if level == "company":
-            self.draft.set(("scope", "name"), None)
-        else:
-            self.ask(("scope", "name"), t("scope_name"))
-        self.ask(("scope", "start"), t("start"), kind="date",
-                 default=next_monday(self.today).isoformat())
-        self.choose(("scope", "horizon"), t("horizon"),
-                    self.values("horizon", choices_of(Scope, "horizon")), default="quarter")
-        self.choose(("stage",), t("stage"), self.values("stage", choices_of(Answers, "stage")),
-                    default="growth")
-        self.ask(("team_size",), t("team_size"), kind="int")
-        self.ask(("sku_count",), t("sku_count"), kind="int")
-        if self.lib.categories:
-            cats = self.pick(("categories",), t("categories"),
-                             [(c.id, self.both(c.name)) for c in self.lib.categories.values()],
-                             checked=self.draft.get(("categories",)) or [])
-            self.draft.set(("categories",), cats or None)
+        for q in spec.SCOPE.questions:
+            self.ask_q(q)
 
     # goals
 
     def goal_choices(self) -> list[str]:
-        """The natural top goals: outcome (lag) KPIs that other KPIs of the library drive,
-        most-driven first, at most GOAL_CHOICES; the rest stay one "other KPI" away."""
-        driven: dict[str, int] = {}
-        for k in self.lib.kpis.values():
-            for d in k.drives:
-                if d in self.lib.kpis and self.lib.kpis[d].kind == "lag":
-                    driven[d] = driven.get(d, 0) + 1
-        ranked = sorted(driven, key=lambda d: (-driven[d], d))
-        ids = [d for d in ranked if driven[d] >= 2] or ranked
-        if not ids:
-            ids = [k.id for k in self.lib.kpis.values() if k.kind == "lag"] or list(self.lib.kpis)
-        return ids[:GOAL_CHOICES]
+        return spec.goal_choices(self.lib)
 
     def ask_goals(self) -> None:
         goals = self.draft.get(("goals",))
@@ -319,45 +250,37 @@ class Questionnaire:
     def ask_goal(self, i: int, *, removable: bool) -> bool:
         """Ask goal `i`; False when the person removes it."""
         t = self.t
-        base: KeyPath = ("goals", i)
+        kpi_q, target_q, by_q, baseline_q = spec.GOALS.item_questions
+        path = kpi_q.at(i)
         listed = self.goal_choices()
-        current = self.draft.get((*base, "kpi"))
+        current = self.draft.get(path)
         if current is not None and current not in listed:
             listed.insert(0, current)
-        choices: list[tuple[str, str]] = [
-            (k, self.both(self.lib.kpis[k].name) if k in self.lib.kpis else k) for k in listed]
+        choices: list[tuple[str, str]] = self.labelled(kpi_q, listed)
         if len(listed) < len(self.lib.kpis):
             choices.append((_OTHER, t("goal_other")))
         if removable:
             choices.append((_REMOVE, t("goal_remove")))
         while True:
-            kid = self.p.select(t("goal_kpi", n=i + 1), choices, default=current or listed[0])
+            kid = self.p.select(t(kpi_q.text, n=i + 1), choices, default=current or listed[0])
             if kid == _REMOVE:
                 return False
             if kid == _OTHER:
                 kid = self.p.select(t("goal_all", n=i + 1),
-                                    [(k.id, self.both(k.name)) for k in self.lib.kpis.values()],
+                                    self.labelled(kpi_q, kpi_q.choices(self.ctx(i))
+                                                  if kpi_q.choices else []),
                                     default=current, search=True)
-            issues = self.draft.issues_at((*base, "kpi"), kid)
+            issues = self.draft.issues_at(path, kid)
             if not issues:
                 break
             self.show_issues(issues)
-        self.draft.set((*base, "kpi"), kid)
+        self.draft.set(path, kid)
         kpi = self.lib.kpis[kid]
         name = kpi.name.get(self.lang)
         hint = t("ratio_hint") if kpi.unit == "ratio" else None
-        self.ask((*base, "target"), t("goal_target", kpi=name, unit=self.unit(kpi)),
-                 kind="float", instruction=hint)
-        start = self.draft.get(("scope", "start"))
-        by_default = None
-        with contextlib.suppress(ValueError):
-            horizon = str(self.draft.get(("scope", "horizon"), "quarter"))
-            by_default = horizon_end(dt.date.fromisoformat(str(start)),
-                                     horizon if horizon in HORIZON_MONTHS else "quarter")
-        self.ask((*base, "by"), t("goal_by"), kind="date",
-                 default=by_default.isoformat() if by_default else None)
-        self.ask((*base, "baseline"), t("goal_baseline", kpi=name), kind="float",
-                 instruction=hint)
+        self.ask_q(target_q, i, hint=hint, kpi=name, unit=self.unit(kpi))
+        self.ask_q(by_q, i)
+        self.ask_q(baseline_q, i, hint=hint, kpi=name)
         return True
 
     def unit(self, kpi: Kpi) -> str:
@@ -368,36 +291,27 @@ class Questionnaire:
 
     def ask_platforms(self) -> None:
         t = self.t
+        pick_q = spec.PLATFORMS.pick
+        assert pick_q is not None
         entries = [p for p in self.draft.get(("platforms",)) or [] if isinstance(p, dict)]
         by_id = {p.get("id"): p for p in entries}
-        default = ["amazon"] if "amazon" in self.lib.platforms else list(self.lib.platforms)[:1]
+        default = pick_q.default(self.ctx()) if pick_q.default else []
         checked = [p for p in by_id if p] or default
-        ids = self.pick(("platforms",), t("platforms"),
-                        [(p.id, self.both(p.name)) for p in self.lib.platforms.values()],
+        ids = self.pick(pick_q.path, t(pick_q.text),
+                        self.labelled(pick_q, pick_q.choices(self.ctx()) if pick_q.choices
+                                      else []),
                         checked=checked, wrap=lambda vs: [by_id.get(v, {"id": v}) for v in vs])
         kept = [by_id[p] for p in by_id if p in ids] + [{"id": p} for p in ids if p not in by_id]
         self.draft.set(("platforms",), kept)
+        sites_q, fulfil_q = spec.PLATFORMS.item_questions
         for i, entry in enumerate(kept):
             platform = self.lib.platforms[entry["id"]]
             pname = platform.name.get(self.lang)
-            hint = t("sites_hint", sites=", ".join(platform.sites)) if platform.sites else None
-            self.ask(("platforms", i, "sites"), t("sites", platform=pname), kind="sites",
-                     instruction=hint)
-            allowed = choices_of(PlatformEntry, "fulfillment")
-            offered = [f for f in allowed if f in platform.fulfillment] or list(allowed)
-            have = list(entry.get("fulfillment") or [])
-            offered += [f for f in have if f not in offered]
-            chosen = self.pick(("platforms", i, "fulfillment"), t("fulfillment", platform=pname),
-                               self.values("fulfillment", offered), checked=have)
-            self.draft.set(("platforms", i, "fulfillment"), chosen or None)
-        # A platform taken off the list is taken off every role that named it.
-        for role in self.draft.get(("roles",)) or []:
-            if isinstance(role, dict) and isinstance(role.get("platforms"), list):
-                left = [p for p in role["platforms"] if p in ids]
-                if left:
-                    role["platforms"] = left
-                else:
-                    role.pop("platforms")
+            hint = t(sites_q.hint, sites=", ".join(platform.sites)) \
+                if platform.sites and sites_q.hint else None
+            self.ask_q(sites_q, i, hint=hint, platform=pname)
+            self.ask_q(fulfil_q, i, platform=pname)
+        spec.drop_platforms_from_roles(self.draft.data, ids)
 
     # roles
 
@@ -405,14 +319,18 @@ class Questionnaire:
         t = self.t
         entries = [r for r in self.draft.get(("roles",)) or [] if isinstance(r, dict)]
         have = list(dict.fromkeys(r.get("role") for r in entries if r.get("role")))
-        default = ["operations"] if "operations" in self.lib.roles else list(self.lib.roles)[:1]
+        default = spec.ROLES.pick.default(self.ctx()) if spec.ROLES.pick and \
+            spec.ROLES.pick.default else []
 
         def wrap(values: list[str]) -> list[dict[str, Any]]:
             return [r for r in entries if r.get("role") in values] + [
                 {"role": v} for v in values if v not in have]
 
-        ids = self.pick(("roles",), t("roles"),
-                        [(r.id, self.both(r.name)) for r in self.lib.roles.values()],
+        pick_q = spec.ROLES.pick
+        assert pick_q is not None
+        ids = self.pick(pick_q.path, t(pick_q.text),
+                        self.labelled(pick_q, pick_q.choices(self.ctx()) if pick_q.choices
+                                      else []),
                         checked=have or default, wrap=wrap)
         platforms: list[str] = [str(p.get("id")) for p in self.draft.get(("platforms",)) or []]
         roles, split = self.split_by_platform(wrap(ids), platforms)
@@ -424,29 +342,25 @@ class Questionnaire:
                 label += t("for_platform", platform=self.platform_name(entry["platforms"][0]))
             elif sum(1 for r in roles if r["role"] == entry["role"]) > 1 and entry.get("key"):
                 label += f" ({entry['key']})"
-            self.ask(("roles", i, "headcount"), t("headcount", role=label), kind="int",
-                     default=1)
-            self.ask(("roles", i, "title"), t("title", role=label))
-            if len(platforms) > 1 and id(entry) not in split:
-                chosen = self.pick(("roles", i, "platforms"), t("role_platforms", role=label),
-                                   [(p, self.both(self.lib.platforms[p].name)
-                                     if p in self.lib.platforms else p) for p in platforms],
+            headcount_q, title_q, platforms_q, *kpi_qs = spec.ROLES.item_questions
+            self.ask_q(headcount_q, i, role=label)
+            self.ask_q(title_q, i, role=label)
+            if platforms_q.applies(self.ctx(i)) and id(entry) not in split:
+                chosen = self.pick(platforms_q.at(i), t(platforms_q.text, role=label),
+                                   self.labelled(platforms_q, platforms),
                                    checked=entry.get("platforms") or platforms,
                                    wrap=lambda vs: vs)
-                self.draft.set(("roles", i, "platforms"),
-                               None if set(chosen) == set(platforms) else chosen)
+                self.draft.set(platforms_q.at(i), spec.role_platforms(chosen, platforms))
             elif id(entry) not in split:
                 self.draft.set(("roles", i, "platforms"), None)
             # Pins and exclusions come from a file (--from); a person may drop them here, as
             # a change of platforms can leave a pinned KPI with nowhere to apply.
-            for name in ("pin", "exclude"):
-                listed: list[str] = list(entry.get(name) or [])
-                if listed:
-                    kept = self.pick(("roles", i, name), t(f"role_{name}", role=label),
-                                     [(k, self.both(self.lib.kpis[k].name)
-                                       if k in self.lib.kpis else k) for k in listed],
+            for q in kpi_qs:
+                if q.applies(self.ctx(i)):
+                    listed: list[str] = q.choices(self.ctx(i)) if q.choices else []
+                    kept = self.pick(q.at(i), t(q.text, role=label), self.labelled(q, listed),
                                      checked=listed, wrap=lambda vs: vs)
-                    self.draft.set(("roles", i, name), kept or None)
+                    self.draft.set(q.at(i), kept or None)
 
     def split_by_platform(self, entries: list[dict[str, Any]], platforms: list[str]
                           ) -> tuple[list[dict[str, Any]], set[int]]:
@@ -456,26 +370,14 @@ class Questionnaire:
         split: set[int] = set()
         for rid in dict.fromkeys(e["role"] for e in entries):
             group = [e for e in entries if e["role"] == rid]
-            role = self.lib.roles.get(rid)
-            per_platform = all(isinstance(e.get("platforms"), list) and len(e["platforms"]) == 1
-                               and e["platforms"][0] in platforms for e in group)
-            if role is None or not role.platform_bound or len(platforms) < 2 or (
-                    len(group) > 1 and not per_platform):
+            if not spec.can_split(self.lib, rid, group, platforms):
                 out += group
                 continue
-            if not self.p.confirm(self.t("split", role=role.name.get(self.lang)),
-                                  default=len(group) > 1):
-                if len(group) == 1:
-                    out += group
-                else:  # one entry again, with everyone in it
-                    out.append({"role": rid,
-                                "headcount": sum(int(e.get("headcount") or 1) for e in group)})
+            name = self.lib.roles[rid].name.get(self.lang)
+            if not self.p.confirm(self.t("split", role=name), default=len(group) > 1):
+                out += spec.joined_entries(rid, group)
                 continue
-            mine = {e["platforms"][0]: e for e in group} if per_platform else {}
-            base = rid.replace("_", "-")
-            for p in platforms:
-                entry = mine.get(p) or {"role": rid, "key": f"{base}-{p.replace('_', '-')}",
-                                        "platforms": [p]}
+            for entry in spec.split_entries(rid, group, platforms):
                 out.append(entry)
                 split.add(id(entry))
         return out, split
@@ -483,10 +385,8 @@ class Questionnaire:
     # systems, review, incentives
 
     def ask_systems(self) -> None:
-        for name in ("erp", "ads", "finance", "bi"):
-            self.choose(("systems", name), self.t(name),
-                        self.values(name, choices_of(Systems, name)),
-                        default=Systems.model_fields[name].default)
+        for q in spec.SYSTEMS.questions:
+            self.ask_q(q)
 
     def review_now(self) -> Review:
         try:
@@ -509,33 +409,12 @@ class Questionnaire:
         if self.p.confirm(t("review_keep"), default=True):
             return
         self.draft.set(("review",), review.model_dump())
-        self.choose(("review", "weekly", "weekday"), t("weekly_weekday"),
-                    self.values("weekday", choices_of(Weekly, "weekday")))
-        self.ask(("review", "weekly", "time"), t("weekly_time"))
-        self.ask(("review", "weekly", "minutes"), t("weekly_minutes"), kind="int")
-        self.ask(("review", "monthly", "day"), t("monthly_day"), kind="int")
-        self.ask(("review", "monthly", "time"), t("monthly_time"))
-        self.ask(("review", "monthly", "minutes"), t("monthly_minutes"), kind="int")
-        if not self.p.confirm(t("quarterly_on"), default=review.quarterly is not False):
-            self.draft.set(("review", "quarterly"), False)
-            return
-        if self.draft.get(("review", "quarterly")) is False:
-            self.draft.set(("review", "quarterly"), Quarterly().model_dump())
-        self.ask(("review", "quarterly", "day"), t("quarterly_day"), kind="int")
-        self.ask(("review", "quarterly", "time"), t("quarterly_time"))
-        self.ask(("review", "quarterly", "minutes"), t("quarterly_minutes"), kind="int")
+        for q in spec.REVIEW.questions:
+            self.ask_q(q)
 
     def ask_incentives(self) -> None:
-        t = self.t
-        linked = self.p.confirm(t("linked_to_pay"),
-                                default=bool(self.draft.get(("incentives", "linked_to_pay"))))
-        self.draft.set(("incentives", "linked_to_pay"), linked)
-        if linked:
-            current = self.draft.get(("incentives", "kpi_weight_percent"))
-            self.ask(("incentives", "kpi_weight_percent"), t("kpi_weight"), kind="int",
-                     default=current or 30)
-        else:
-            self.draft.set(("incentives", "kpi_weight_percent"), None)
+        for q in spec.INCENTIVES.questions:
+            self.ask_q(q)
 
     # --- summary ------------------------------------------------------------------------
 
@@ -605,4 +484,5 @@ class Questionnaire:
         return shown
 
 
-__all__ = ["Questionnaire", "SECTIONS", "choices_of", "next_monday", "parse_answer"]
+__all__ = ["GOAL_CHOICES", "Questionnaire", "SECTIONS", "choices_of", "next_monday", "parse_answer",
+           "show_answer"]

@@ -15,16 +15,6 @@ Choices = Sequence[tuple[Any, str]]
 Check = Callable[[Any], "bool | str"]
 
 
-# questionary's own hints are English; these are shown instead in a Chinese questionnaire.
-_HINTS = {
-    "zh": {
-        "select": "（方向键选择，回车确认）",
-        "search": "（方向键选择，可输入文字筛选，回车确认）",
-        "checkbox": "（方向键移动，空格勾选/取消，回车确认）",
-    },
-}
-
-
 class Prompter:
     def __init__(self, lang: str = "en") -> None:
         import questionary
@@ -33,7 +23,10 @@ class Prompter:
         self.lang = lang
 
     def _hint(self, kind: str) -> str | None:
-        return _HINTS.get(self.lang, {}).get(kind)
+        """The catalog's hint for a kind of prompt; none (questionary's own) when empty."""
+        from .texts import Texts
+
+        return Texts(self.lang).part("prompts", kind) or None
 
     def _ask(self, question: Any) -> Any:
         try:

@@ -1,0 +1,1 @@
+"""`linkstar serve`: the questionnaire as a web application (see app.py)."""
