@@ -164,6 +164,7 @@ def foreign_terms(text: str, own: list[str]) -> list[str]:
 _URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|net|org|io|info|cn|in|au|uk)(?:/\S*)?\b")
 _CODE = re.compile(r"`[^`]*`|\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,]+[A-Za-z][A-Za-z'’-]*)+")
+_ACOS = re.compile(r"\bT?ACoS\b")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]")
 
 
@@ -215,9 +216,16 @@ def scan_kit(name: str, plats: list[dict[str, Any]], roles: list[dict[str, Any]]
     team_docs = {"kpi-system.md": (out / "kpi-system.md").read_text(encoding="utf-8"),
                  **{f"agendas/{p.name}": p.read_text(encoding="utf-8")
                     for p in sorted((out / "agendas").glob("*.md"))}}
+    client_platforms = [p["id"] for p in plats]
     for where, text in team_docs.items():
         for hit in (english_sentences(text, allowed) if lang == "zh" else chinese_in(text, allowed)):
             problems.append(f"{name} {lang} {where}: {'English' if lang == 'zh' else 'Chinese'}: {hit}")
+        # the team's own documents name only the client's platforms, and speak of ad cost as
+        # ACoS only where an ad console reports it (the agendas' and checklist's examples)
+        for hit in foreign_terms(text, client_platforms):
+            problems.append(f"{name} {lang} {where}: foreign {hit}")
+        if not {"amazon", "walmart"} & set(client_platforms) and _ACOS.search(text):
+            problems.append(f"{name} {lang} {where}: foreign ACoS/TACoS")
     for r in roles:
         own = r.get("platforms") or [p["id"] for p in plats]
         for where, text in ((f"roles/{r['key']}.md", (out / "roles" / f"{r['key']}.md")
