@@ -18,6 +18,7 @@ from ..answers.models import Answers
 from ..documents import Document
 from ..errors import Issue, KeyPath
 from ..library.loader import Library
+from .spec import get_path
 
 _MISSING = object()
 
@@ -31,14 +32,7 @@ class Draft:
     # --- paths --------------------------------------------------------------------------
 
     def get(self, path: KeyPath, default: Any = None) -> Any:
-        cur: Any = self.data
-        for part in path:
-            in_dict = isinstance(cur, dict) and part in cur
-            in_list = isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
-            if not (in_dict or in_list):
-                return default
-            cur = cur[part]
-        return cur
+        return get_path(self.data, path, default)
 
     def set(self, path: KeyPath, value: Any) -> None:
         """Set the value at `path` (None removes the key, so the model's default applies)."""

@@ -121,6 +121,18 @@ def show_answer(value: Any) -> str:
 
 # --- the model ------------------------------------------------------------------------------
 
+def get_path(data: Any, path: KeyPath, default: Any = None) -> Any:
+    """The value at `path` in plain answers data, or `default` where the path does not lead."""
+    cur: Any = data
+    for part in path:
+        in_dict = isinstance(cur, dict) and part in cur
+        in_list = isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
+        if not (in_dict or in_list):
+            return default
+        cur = cur[part]
+    return cur
+
+
 @dataclass
 class Ctx:
     """What a question's choices, default and condition are computed from."""
@@ -132,14 +144,7 @@ class Ctx:
     item: int | None = None       # the index within a list section
 
     def get(self, path: KeyPath, default: Any = None) -> Any:
-        cur: Any = self.data
-        for part in path:
-            in_dict = isinstance(cur, dict) and part in cur
-            in_list = isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
-            if not (in_dict or in_list):
-                return default
-            cur = cur[part]
-        return cur
+        return get_path(self.data, path, default)
 
     def entry(self, name: str) -> dict[str, Any]:
         got = self.get((name, self.item)) if self.item is not None else None
