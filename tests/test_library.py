@@ -205,6 +205,28 @@ def test_every_platform_and_model_keeps_two_usable_actions(tmp_path: Path) -> No
     assert load_library(base=root).kpis["x_rate"].actions[2].platforms == ["shopee"]
 
 
+def test_except_tags_are_checked_and_count_against_coverage(tmp_path: Path) -> None:
+    k = kpi("x_rate", {"operations": 5})
+    k["actions"] = [{"en": "a", "zh": "甲"},
+                    {"en": "b", "zh": "乙", "except": [{"platform": "temo"}]},
+                    {"en": "c", "zh": "丙",
+                     "except": [{"platform": "shopee", "fulfillment": ["fba"]}]}]
+    root = write_library(tmp_path / "lib", [k, kpi("gmv", {"team_lead": 1})])
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert "kpis/k.yaml:" in text and "[0].actions[1].except[0].platform" in text
+    assert "unknown platform `temo`" in text and "did you mean `temu`" in text
+    assert "`shopee` offers no fulfillment model `fba`" in text
+    # an action excluded on Temu fully-managed no longer counts towards its two actions
+    k["actions"][1]["except"] = [{"platform": "temu", "fulfillment": ["platform_fulfillment"]}]
+    k["actions"][2]["except"] = [{"platform": "temu"}]
+    root = write_library(tmp_path / "lib2", [k, kpi("gmv", {"team_lead": 1})])
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    assert "a role on temu (platform_fulfillment) can use" in exc.value.render()
+
+
 def test_rule_note_tags_are_checked(tmp_path: Path) -> None:
     rules = [{"id": "r1", "because": {"en": "x", "zh": "x"}, "when": "stage == growth",
               "then": [{"effect": "note", "kpi": "gmv", "platforms": ["shoppe"], "sites": ["ZZ"],

@@ -486,3 +486,37 @@ def test_role_cards_of_a_kit_without_amazon_speak_no_acos(review, library, name,
     if answers.platform_ids() == ["shopify"]:  # a store of its own has no organic rank to feed
         for card in (tmp_path / "roles").glob("*.md"):
             assert "organic rank" not in card.read_text(), (name, card.name)
+
+
+# --- a Temu fully-managed supplier: Temu prices, sells, advertises and ships ----------------
+
+# What such a supplier never does: set retail prices with coupons, run or read the platform's
+# ads, edit listing keyword fields, bring outside traffic, ship abroad (first leg, sea or air
+# freight, customs) or pay the last mile. Checked in both languages.
+TEMU_FULL_WRONG = {
+    "zh": ["优惠券", "广告搜索词", "关键词字段", "Deal", "站外流量", "头程", "尾程", "海运",
+           "空运", "清关", "出价", "邀评"],
+    "en": ["coupon", "search-term", "keyword field", "deal site", "off-platform traffic",
+           "first-leg", "first leg", "last-mile", "last mile", "sea freight", "air freight",
+           "customs clearance", "bid cap", "review request"],
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_temu_fully_managed_cards_hold_no_seller_side_retail_or_shipping_work(
+        library, tmp_path, lang) -> None:
+    src = (REVIEW / "1-temu-full.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "answers.yaml"
+    path.write_text(src.replace("language: zh", f"language: {lang}"), encoding="utf-8")
+    answers = load_answers(path, library)
+    assert {p.id: list(p.fulfillment) for p in answers.platforms} == {
+        "temu": ["platform_fulfillment"]}
+    generate_kit(answers, library, tmp_path / "kit", formats=["md"])
+    found = []
+    for card in sorted((tmp_path / "kit" / "roles").glob("*.md")):
+        text = card.read_text(encoding="utf-8").lower()
+        found += [f"{card.name}: {w}" for w in TEMU_FULL_WRONG[lang] if w.lower() in text]
+    assert not found, found
+    kpis = {k.kpi for r in select(answers, library).roles for k in r.kpis}
+    assert not kpis & {"first_leg_transit_days", "logistics_cost_per_unit",
+                       "customs_clearance_days", "dock_to_stock_days", "cancellation_rate"}

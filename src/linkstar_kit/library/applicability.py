@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .models import Kpi, Scoped
+from .models import Kpi, Scoped, excluded
 
 
 def platforms_for(kpi: Kpi, role_platforms: Sequence[str],
@@ -24,6 +24,8 @@ def platforms_for(kpi: Kpi, role_platforms: Sequence[str],
             models = fulfillment.get(p) or ()
             if models and not set(models) & set(kpi.fulfillment):
                 continue
+        if excluded(kpi.except_, p, fulfillment.get(p) or ()):
+            continue
         out.append(p)
     return out
 

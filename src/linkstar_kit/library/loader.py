@@ -17,6 +17,7 @@ from ..vocabulary import FULFILLMENTS, RULE_VOCABULARIES
 from .conditions import ConditionError, Node, parse_condition
 from .models import (
     Category,
+    Exclusion,
     KeepPlatformMeasure,
     Kpi,
     LibraryMeta,
@@ -25,6 +26,7 @@ from .models import (
     Role,
     Rule,
     Scoped,
+    excluded,
 )
 
 # Every KPI keeps at least this many actions a role can use on each platform (and fulfilment
@@ -234,6 +236,7 @@ def _check_references(lib: Library, kpis: dict[str, _Entry], issues: list[Issue]
                         lib.platforms)
         for i, a in enumerate(k.actions):
             _check_scope(lib, a, ("actions", i), bad)
+        _check_except(lib, k.except_, (), bad)
         _check_action_coverage(lib, k, e, issues)
         for i, t in enumerate(k.targets):
             if t.platform is None:
@@ -256,12 +259,28 @@ def _check_scope(lib: Library, item: Scoped, sub: tuple[str | int, ...],
     for j, f in enumerate(item.fulfillment or ()):
         if f not in FULFILLMENTS:
             bad((*sub, "fulfillment", j), f"unknown fulfillment model `{f}`", f, FULFILLMENTS)
+    _check_except(lib, item.except_, sub, bad)
     listed = [lib.platforms[p] for p in item.platforms or () if p in lib.platforms]
     known = sorted({s for pl in (listed or lib.platforms.values()) for s in pl.sites})
     for j, site in enumerate(item.sites or ()):
         if site not in known:
             where = f"on {', '.join(p.id for p in listed)}" if listed else "on any platform"
             bad((*sub, "sites", j), f"unknown site `{site}` {where}", site, known)
+
+
+def _check_except(lib: Library, exclusions: Sequence[Exclusion], sub: tuple[str | int, ...],
+                  bad: Callable[[tuple[str | int, ...], str, str, Iterable[str]], None]) -> None:
+    """Unknown platforms, or models the platform does not offer, in an `except` list."""
+    for j, x in enumerate(exclusions):
+        platform = lib.platforms.get(x.platform)
+        if platform is None:
+            bad((*sub, "except", j, "platform"), f"unknown platform `{x.platform}`", x.platform,
+                lib.platforms)
+            continue
+        for m, f in enumerate(x.fulfillment or ()):
+            if f not in platform.fulfillment:
+                bad((*sub, "except", j, "fulfillment", m),
+                    f"`{x.platform}` offers no fulfillment model `{f}`", f, platform.fulfillment)
 
 
 def _check_action_coverage(lib: Library, k: Kpi, e: _Entry, issues: list[Issue]) -> None:
@@ -279,9 +298,13 @@ def _check_action_coverage(lib: Library, k: Kpi, e: _Entry, issues: list[Issue])
         if not platform.fulfillment:
             models = [None]
         for f in models:
+            on_models = [f] if f is not None else []
+            if excluded(k.except_, pid, on_models):
+                continue
             usable = [a for a in k.actions if a.sites is None
                       and (a.platforms is None or pid in a.platforms)
-                      and (a.fulfillment is None or (f is not None and f in a.fulfillment))]
+                      and (a.fulfillment is None or (f is not None and f in a.fulfillment))
+                      and not excluded(a.except_, pid, on_models)]
             if len(usable) < MIN_ACTIONS:
                 on = f"{pid} ({f})" if f else pid
                 issues.append(e.doc.issue(

@@ -53,6 +53,25 @@ class Text(Model):
 SiteCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
+class Exclusion(Model):
+    """A platform (optionally only when the client runs it on these fulfilment models) where a
+    text or KPI does not apply: a Temu fully-managed supplier sets no retail price, runs no ads
+    and ships nothing abroad. With `fulfillment`, the exclusion holds only when every model the
+    client named for the platform is listed (a supplier also selling semi-managed still sees it)."""
+
+    platform: Id
+    fulfillment: list[Fulfillment] | None = None
+
+    def covers(self, platform: str, fulfillment: Sequence[str]) -> bool:
+        if platform != self.platform:
+            return False
+        return self.fulfillment is None or (bool(fulfillment) and set(fulfillment) <= set(self.fulfillment))
+
+
+def excluded(exclusions: Sequence[Exclusion], platform: str, fulfillment: Sequence[str]) -> bool:
+    return any(x.covers(platform, fulfillment) for x in exclusions)
+
+
 class Scoped(Model):
     """Where a piece of text applies: absent keys mean everywhere.
 
@@ -64,8 +83,12 @@ class Scoped(Model):
     # checked against the known models at load, with a did-you-mean
     fulfillment: list[Id] | None = None
     sites: list[SiteCode] | None = None
+    # `except:` in YAML (a Python keyword): where the text does not apply despite the tags above
+    except_: list[Exclusion] = Field(default=[], alias="except")
 
     def applies_on(self, platform: str, fulfillment: Sequence[str], sites: Sequence[str]) -> bool:
+        if excluded(self.except_, platform, fulfillment):
+            return False
         if self.platforms is not None and platform not in self.platforms:
             return False
         if self.fulfillment is not None and fulfillment and not set(fulfillment) & set(self.fulfillment):
@@ -74,7 +97,8 @@ class Scoped(Model):
 
     @property
     def neutral(self) -> bool:
-        return self.platforms is None and self.fulfillment is None and self.sites is None
+        return (self.platforms is None and self.fulfillment is None and self.sites is None
+                and not self.except_)
 
 
 class Action(Text, Scoped):
@@ -150,6 +174,7 @@ class Kpi(Model):
     balance: Balance
     platforms: list[Id] | None = None
     fulfillment: list[Fulfillment] | None = None
+    except_: list[Exclusion] = Field(default=[], alias="except")
     roles: dict[Id, Annotated[float, Field(ge=0, le=10)]]
     data_sources: Annotated[list[DataSource], Field(min_length=1)]
     targets: list[Target] = []
