@@ -390,14 +390,19 @@ def test_a_platforms_own_measure_never_yields_to_a_generic_kpi_without_target(
     pre-fulfillment cancel rate not by logistics cost per unit: a generic KPI with no target
     never takes the place of a platform's own measure that scores at least as well."""
     from linkstar_kit.library.applicability import platforms_for
+    from linkstar_kit.library.models import KeepPlatformMeasure
 
     answers, sel = review[name]
     sites = _sites(answers)
     fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
 
+    # ad units and the like name their platforms for another reason: nobody's own measure
+    ignore = {k for cr in library.rules for eff in cr.rule.then
+              if isinstance(eff, KeepPlatformMeasure) for k in eff.ignore}
+
     def own(kid: str, plats: list[str]) -> bool:
         on = platforms_for(library.kpis[kid], plats, fulfillment)
-        return any(is_platform_measure(library.kpis[kid], on, p, sites[p]) for p in plats)
+        return any(is_platform_measure(library.kpis[kid], on, p, sites[p], ignore) for p in plats)
 
     goals = {g.kpi for g in answers.goals}
     for role in sel.roles:

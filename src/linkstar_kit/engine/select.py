@@ -17,7 +17,7 @@ Ties break on the KPI id, so the same input always gives the same output.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +91,8 @@ class RoleWork:
     goals: frozenset[str] = frozenset()
     # (platform, rule, effect) a keep_platform_measure rule asks a measure for, in role order
     measure_asks: list[tuple[str, Rule, KeepPlatformMeasure]] = field(default_factory=list)
+    # KPIs that never count as a platform's own measure (keep_platform_measure's `ignore`)
+    measure_ignore: frozenset[str] = frozenset()
     # the client's sites on each of the role's platforms: an official line scoped to other
     # sites does not make a KPI this platform's measure for this client
     sites: dict[str, list[str]] = field(default_factory=dict)
@@ -245,10 +247,14 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
     chosen = first[:count]
     rest = [c for c in pool if not c.included and not c.pinned]
     client_sites = {p.id: list(p.sites) for p in answers.platforms}
+    # KPIs that name their platforms for another reason (ad units ...) are nobody's own
+    # measure, in the fill and the balance steps alike, as in keep_platform_measure itself
+    measure_ignore = frozenset(k for cr in library.rules for eff in cr.rule.then
+                               if isinstance(eff, KeepPlatformMeasure) for k in eff.ignore)
 
     def own(c: Candidate) -> bool:
-        return any(is_platform_measure(c.kpi, c.platforms, p, client_sites.get(p, []))
-                   for p in platforms)
+        return any(is_platform_measure(c.kpi, c.platforms, p, client_sites.get(p, []),
+                                       measure_ignore) for p in platforms)
 
     while len(chosen) < count and rest:
         best = min(rest, key=lambda c: (-_diverse_score(c, chosen), c.kpi.id))
@@ -264,7 +270,7 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
     selected = [c.kpi.id for c in chosen]
     work = RoleWork(entry, key, platforms, count, entry.kpi_count is not None, cands, selected,
                     overrides, kpi_notes, role_notes, frozenset(goals),
-                    measure_asks=measure_asks,
+                    measure_asks=measure_asks, measure_ignore=measure_ignore,
                     sites={p.id: list(p.sites) for p in answers.platforms})
     _keep_platform_measures(work)
     _balance(work)
@@ -288,7 +294,7 @@ def _measure_asks(answers: Answers, entry: RoleEntry, platforms: list[str], rule
 
 
 def is_platform_measure(kpi: Kpi, on: list[str], platform: str, sites: list[str],
-                        ignore: Sequence[str] = ()) -> bool:
+                        ignore: Collection[str] = ()) -> bool:
     """`kpi`, held on the platforms `on`, is `platform`'s own measure: a KPI of that platform
     (it names its platforms and `platform` is one), or one held to that platform's official
     line for one of the client's `sites` there (or any site when none is named). KPIs in
@@ -372,7 +378,8 @@ def _has_target(c: Candidate) -> bool:
 
 def _own_measure(w: RoleWork, c: Candidate) -> bool:
     """`c` is the own measure of one of the role's platforms (its KPI, or its official line)."""
-    return any(is_platform_measure(c.kpi, c.platforms, p, w.sites.get(p, [])) for p in w.platforms)
+    return any(is_platform_measure(c.kpi, c.platforms, p, w.sites.get(p, []), w.measure_ignore)
+               for p in w.platforms)
 
 
 def _swappable(w: RoleWork, keep_kinds: bool = True,
