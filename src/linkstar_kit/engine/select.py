@@ -23,6 +23,7 @@ from typing import Any
 
 from .. import __version__, catalog
 from ..answers.models import Answers, RoleEntry
+from ..history import History
 from ..library.applicability import platforms_for, text_applies
 from ..library.conditions import evaluate
 from ..library.loader import Library
@@ -108,8 +109,12 @@ def default_kpi_count(facts: dict[str, Any]) -> int:
     return 4
 
 
-def select(answers: Answers, library: Library, *, language: str | None = None) -> Selection:
-    """Run the engine. `language` overrides the answers' language for texts in the result."""
+def select(answers: Answers, library: Library, *, language: str | None = None,
+           history: History | None = None) -> Selection:
+    """Run the engine. `language` overrides the answers' language for texts in the result.
+    `history` is the client's own numbers (report exports read by `linkstar_kit.exports`): the
+    baselines the targets step from and the shares the goal cascade splits by; None when the
+    consultant brought none."""
     lang = language or answers.client.language
     company = company_facts(answers)
     goals = [g.kpi for g in answers.goals]

@@ -14,6 +14,7 @@ from ..doctor.render import health_section
 from ..engine.models import Selection
 from ..engine.select import select
 from ..errors import UsageError, did_you_mean
+from ..history import History
 from ..library.loader import Library
 from .blueprints import Blueprints
 from .context import KitContext
@@ -43,9 +44,10 @@ class KitResult:
 
 
 def build_files(answers: Answers, library: Library, *, formats: list[str], language: str | None = None,
-                blueprints: Blueprints | None = None) -> tuple[KitFiles, Selection]:
+                blueprints: Blueprints | None = None, history: History | None = None
+                ) -> tuple[KitFiles, Selection]:
     """Everything a kit holds, in memory. `generate_kit` commits it to disk."""
-    selection = select(answers, library, language=language)
+    selection = select(answers, library, language=language, history=history)
     # The health check's findings become a section of the KPI system document.
     health, appendix = health_section(answers, selection, library, selection.client.language)
     ctx = KitContext(answers, selection, library, blueprints or Blueprints(), health=health,
@@ -72,11 +74,12 @@ def kit_meta(library: Library, selection: Selection) -> dict[str, object]:
 
 def generate_kit(answers: Answers, library: Library, out_dir: Path | str, *,
                  formats: list[str] | None = None, language: str | None = None,
-                 blueprints: Blueprints | None = None, force: bool = False) -> KitResult:
+                 blueprints: Blueprints | None = None, force: bool = False,
+                 history: History | None = None) -> KitResult:
     """Write the kit for `answers` into `out_dir` (see spec/outputs.md for the layout)."""
     formats = parse_formats(formats)
     files, selection = build_files(answers, library, formats=formats, language=language,
-                                   blueprints=blueprints)
+                                   blueprints=blueprints, history=history)
     meta = kit_meta(library, selection)
     path = Path(out_dir)
     backed_up = commit(path, files, meta, force=force)
