@@ -1,6 +1,7 @@
 #!/bin/sh
-# The checks CI runs: ruff, mypy and the test suite (arguments go to pytest). Does its own
-# set-up first (scripts/setup.sh). Runs all three and exits 1 if any of them failed.
+# The checks CI runs: ruff, mypy, the docs site (mkdocs build --strict) and the test suite
+# (arguments go to pytest). Does its own set-up first (scripts/setup.sh). Runs all four and
+# exits 1 if any of them failed.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh
@@ -9,10 +10,15 @@ echo "== ruff check src tests bench"
 .venv/bin/ruff check src tests bench || failed="$failed ruff"
 echo "== mypy"
 .venv/bin/mypy || failed="$failed mypy"
+echo "== mkdocs build --strict"
+# into a temporary folder: the check is that the docs build (links, nav), not the site itself
+site=$(mktemp -d)
+.venv/bin/mkdocs build --strict --quiet --site-dir "$site" || failed="$failed mkdocs"
+rm -rf "$site"
 echo "== pytest"
 .venv/bin/python -m pytest "$@" || failed="$failed pytest"
 if [ -n "$failed" ]; then
   echo "FAILED:$failed" >&2
   exit 1
 fi
-echo "all checks passed (ruff, mypy, pytest)"
+echo "all checks passed (ruff, mypy, mkdocs, pytest)"

@@ -27,8 +27,8 @@ def register(subparsers: Any) -> None:
                     "English; the answers file and the kit are then ready to download. Also a "
                     "JSON API: POST /api/answers/validate and POST /api/kits.")
     p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default: 127.0.0.1, this machine only; see the "
-                        "README before using 0.0.0.0)")
+                   help="address to listen on (default: 127.0.0.1, this machine only; see "
+                        "docs/serve.md before using 0.0.0.0)")
     p.add_argument("--port", type=int, default=DEFAULT_PORT,
                    help=f"port (default: {DEFAULT_PORT})")
     p.add_argument("--data", metavar="DIR", default=DEFAULT_DATA,
@@ -77,7 +77,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not _loopback(args.host):
         print(f"warning: listening on {args.host}: anyone who can reach this port can open "
               "client links and the API, over plain HTTP. Put it behind a reverse proxy with "
-              "HTTPS (see the README) rather than exposing it directly.", file=sys.stderr,
+              "HTTPS (see docs/serve.md) rather than exposing it directly.", file=sys.stderr,
               flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
                 server_header=False, proxy_headers=False)
