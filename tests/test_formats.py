@@ -1,5 +1,5 @@
 """The format table (kit/formats.py) is the one list of output formats: the generator, the
-CLI's help and the README read it, and every writer it names imports and has the protocol."""
+CLI's help and the docs (docs/kit.md) read it, and every writer it names imports and has the protocol."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from linkstar_kit.errors import UsageError
 from linkstar_kit.kit.formats import FORMAT_NAMES, FORMATS, format_help
 from linkstar_kit.kit.generate import parse_formats
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+KIT_DOC = Path(__file__).resolve().parents[1] / "docs" / "kit.md"
 
 
 def test_every_registered_writer_imports_and_takes_ctx_and_out() -> None:
@@ -31,9 +31,9 @@ def test_the_cli_help_is_the_table() -> None:
     assert all(name in action.help for name in FORMAT_NAMES)
 
 
-def test_the_readme_lists_the_table() -> None:
-    m = re.search(r"`--format` takes a comma list of `([^`]+)`", README.read_text("utf-8"))
-    assert m, "the README's `--format` sentence moved; keep it listing the formats"
+def test_the_docs_list_the_table() -> None:
+    m = re.search(r"`--format` takes a comma list of `([^`]+)`", KIT_DOC.read_text("utf-8"))
+    assert m, "docs/kit.md's `--format` sentence moved; keep it listing the formats"
     assert tuple(s.strip() for s in m.group(1).split(",")) == FORMAT_NAMES
 
 

@@ -1,5 +1,5 @@
 """The kit's output formats: one table, read by the generator, the CLI's `--format` help and
-checked against the README's list.
+checked against the list in docs/kit.md.
 
 Adding a format is one writer module under `kit/` (a function `write_<x>(ctx, out)` that adds
 its files to `out`) and one line in FORMATS. A writer is imported when its format is built, so
