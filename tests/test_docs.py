@@ -95,10 +95,12 @@ def parse(path: Path) -> list[Block]:
             i += 1
             continue
         lang, flags, start = m.group(1), frozenset(m.group(2).split()), i + 1
+        indent = len(lines[i]) - len(lines[i].lstrip())  # a block inside a list item
         body: list[tuple[int, str]] = []
         i += 1
         while i < len(lines) and lines[i].strip() != "```":
-            body.append((i + 1, lines[i]))
+            line = lines[i]
+            body.append((i + 1, line[indent:] if not line[:indent].strip() else line))
             i += 1
         i += 1
         if lang != "console":
