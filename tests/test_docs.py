@@ -14,6 +14,7 @@ tested", is the reader's version of these rules).
   pages in mkdocs.yml's order), holding a copy of `examples/` and `docs/`, with this virtual
   environment's `linkstar` first on PATH. A command already run is not run again: its first output
   is compared (so the test stays fast, and a page may repeat a command of another).
+- Every ```python block runs too (with this Python, in the working folder) and must not fail.
 - Paths: `/tmp/` in a command is a folder inside the working folder (shown back as `/tmp/`),
   and the working folder itself is shown as `/home/me/work`.
 
@@ -84,6 +85,9 @@ def pages() -> list[Path]:
     return ordered
 
 
+PYTHON_BLOCKS: list[tuple[str, str]] = []  # (page:line, code), filled by parse()
+
+
 def parse(path: Path) -> list[Block]:
     rel = path.relative_to(ROOT).as_posix()
     blocks: list[Block] = []
@@ -103,6 +107,9 @@ def parse(path: Path) -> list[Block]:
             body.append((i + 1, line[indent:] if not line[:indent].strip() else line))
             i += 1
         i += 1
+        if lang == "python":
+            PYTHON_BLOCKS.append((f"{rel}:{start}", "\n".join(text for _, text in body)))
+            continue
         if lang != "console":
             continue
         commands: list[Command] = []
@@ -251,6 +258,14 @@ def test_matching_rules() -> None:
 def test_examples_needing_tools() -> None:
     pytest.skip("not run, tools missing: " + ", ".join(
         f"{b.id} ({', '.join(missing_tools(b))})" for b in SKIPPED))
+
+
+@pytest.mark.parametrize("where,code", PYTHON_BLOCKS, ids=[w for w, _ in PYTHON_BLOCKS])
+def test_python_examples_run(session: Session, where: str, code: str) -> None:
+    """The Python API examples run as written, in the working folder (their paths are relative)."""
+    r = subprocess.run([sys.executable, "-c", code], cwd=session.work, env=session.env, text=True,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+    assert r.returncode == 0, f"{where}: the example fails:\n{r.stdout}"
 
 
 def test_console_examples(session: Session) -> None:
