@@ -286,3 +286,13 @@ def test_console_examples(session: Session) -> None:
         pytest.fail(f"{len(failures)} console example(s) differ from what the tool prints "
                     "(`...` = lines omitted); update the pages from the `got` side:\n\n"
                     + "\n\n".join(failures), pytrace=False)
+
+
+def test_readme_links_and_pictures_exist() -> None:
+    """mkdocs --strict checks the links between docs/ pages; the README is outside the site."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = [t.split("#")[0] for t in re.findall(r"\]\(([^)\s]+)\)", text)
+               if "://" not in t and not t.startswith("#")]
+    assert targets
+    missing = [t for t in targets if not (ROOT / t).exists()]
+    assert not missing, f"README.md links to files that do not exist: {missing}"
