@@ -11,9 +11,10 @@ tested", is the reader's version of these rules).
   started first; its `localhost:8750` is that server. ```console needs=jq,curl runs only
   where those programs are installed (test_examples_needing_tools says which were skipped).
 - The commands run with `sh` in one working folder for all pages (README.md first, then the
-  pages in mkdocs.yml's order), holding a copy of `examples/` and `docs/`, with this virtual
-  environment's `linkstar` first on PATH. A command already run is not run again: its first output
-  is compared (so the test stays fast, and a page may repeat a command of another).
+  pages in mkdocs.yml's order), a copy of the repository (without .git, .venv, output/ and the
+  golden files), with this virtual environment's `linkstar` first on PATH. A command already
+  run is not run again: its first output is compared (so the test stays fast, and a page may
+  repeat a command of another).
 - Every ```python block runs too (with this Python, in the working folder) and must not fail.
 - Paths: `/tmp/` in a command is a folder inside the working folder (shown back as `/tmp/`),
   and the working folder itself is shown as `/home/me/work`.
@@ -174,8 +175,10 @@ class Session:
     def __init__(self, work: Path) -> None:
         self.work = work
         (work / "tmp").mkdir()
-        for folder in ("examples", "docs", "role_libraries", "blueprints"):
-            shutil.copytree(ROOT / folder, work / folder)
+        # a copy of the repository (what an example may read), without what is big or built
+        shutil.copytree(ROOT, work, dirs_exist_ok=True, ignore=shutil.ignore_patterns(
+            ".git", ".venv", "output", "site", "golden", "__pycache__", ".*_cache", ".hypothesis",
+            "*.egg-info", "linkstar-data"))
         bindir = str(Path(sys.executable).parent)
         self.env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
                     "PYTHONUNBUFFERED": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
