@@ -182,7 +182,7 @@ class Session:
         bindir = str(Path(sys.executable).parent)
         self.env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
                     "PYTHONUNBUFFERED": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-                    "HOME": str(work), "LINKSTAR_TOKEN": "docs-test-token-0123456789"}
+                    "LINKSTAR_TOKEN": "docs-test-token-0123456789"}
         for var in ("LINKSTAR_DEBUG", "PYTHONIOENCODING", "COLUMNS"):
             self.env.pop(var, None)
         self.seen: dict[str, list[str]] = {}
