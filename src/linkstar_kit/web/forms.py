@@ -11,16 +11,21 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import Issue, KeyPath, format_path
+from ..errors import Issue, KeyPath
 from ..library.loader import Library
 from ..questionnaire import spec
-from ..questionnaire.draft import render_issue
 from ..questionnaire.spec import Ctx, Question, Section, parse_answer, show_answer
 from ..questionnaire.texts import Texts
+from .messages import message
+
+# The terminal's asides in a question's wording ("(optional, Enter to skip)"): the page marks
+# optional questions itself, and has no Enter to press.
+_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:optional|Enter|可不填|可多选|回车)[^()（）]*[)）]")
 
 GetList = Callable[[str], list[str]]
 
@@ -36,6 +41,11 @@ class Field:
     hint: str | None = None
     errors: list[str] = field(default_factory=list)
     optional: bool = False
+
+    @property
+    def id(self) -> str:
+        """The element's id: the name, which holds no space (ids of the library)."""
+        return self.name
 
     def shown(self, sep: str, yes: str, no: str) -> str:
         """The answer as the summary shows it."""
@@ -99,10 +109,16 @@ class Walker:
             value = current is not False
         else:
             value = show_answer(current)
-        label = self.t(q.text, **fmt)
+        label = _ASIDE.sub("", self.t(q.text, **fmt))
+        hint = None
+        if q.kind == "int":
+            hint = self.t.part("web", "percent_hint" if q.text == "kpi_weight"
+                               else "whole_number_hint")
+        elif q.kind == "code" and q.path[-1] == "currency":
+            hint = self.t.part("web", "currency_hint")
         return Field(self.name_of(section, q, ident), label, q.kind, value,
                      self.options(q, ctx) if q.choices else [], applies=q.applies(ctx),
-                     optional=q.optional)
+                     optional=q.optional, hint=hint)
 
     # --- a section as a page ----------------------------------------------------------------
 
@@ -154,6 +170,8 @@ class Walker:
         table: dict[str, Any] = self.lib.platforms if items == "platforms" else self.lib.roles
         chosen = [str(e.get(id_key)) for e in entries]
         pick = self.field(section, section.pick, data, None, None)
+        # the pick's answer is the entries' ids, not the entries (mappings) themselves
+        pick.value = list(dict.fromkeys(chosen))
         if not isinstance(data.get(items), list):
             # not answered yet: the default picks are checked, and their questions shown
             pick.value = chosen = [str(v) for v in (section.pick.default(self.ctx(data))
@@ -215,11 +233,12 @@ class Walker:
         for issue in issues:
             name = self.field_name(data, issue.path)
             target = by_name.get(name) if name else None
-            text = render_issue(issue)
+            text = message(issue, self.lang, target.kind if target else None)
             if target is not None:
-                target.errors.append(text)
-            else:
-                page.errors.append(f"{format_path(issue.path)}: {text}")
+                if text not in target.errors:
+                    target.errors.append(text)
+            elif text not in page.errors:
+                page.errors.append(text)
 
     def field_name(self, data: dict[str, Any], path: KeyPath) -> str | None:
         """The form field that answers the value at `path`, if there is one."""

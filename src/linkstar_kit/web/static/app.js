@@ -49,7 +49,8 @@
     if (busy) { again = true; return; }
     busy = true;
     var body = new FormData(form);
-    fetch(form.action, {
+    // not form.action: a button named "action" (the goals' add and remove) shadows it
+    fetch(form.getAttribute("action"), {
       method: "POST", body: body, credentials: "same-origin",
       headers: { "X-Autosave": "1", "Accept": "application/json" }
     }).then(function (r) {
