@@ -447,3 +447,51 @@ def _multidict(fields: list[tuple[str, str]]) -> dict[str, Any]:
         else:
             out[name] = value
     return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_currency_is_a_real_code_and_a_cleared_one_is_an_error(client: TestClient,
+                                                                 lang: str) -> None:
+    from linkstar_kit import catalog as text
+
+    token = new_client(client, lang=lang)
+    base = {"client.name": "Acme", "client.language": lang, "client.timezone": "UTC"}
+    for typed, suggestion in (("RMB", "CNY"), ("XYZ", None), ("usd ", None)):
+        r = submit(client, token, "client", {**base, "client.currency": typed})
+        if typed == "usd ":
+            assert r.url.path.endswith("/s/scope")
+            continue
+        errors = re.search(r'data-errors-for="client.currency">(.*?)</ul>', r.text)
+        assert errors is not None
+        assert r.status_code == 422
+        shown = html.unescape(errors.group(1))
+        assert text.text(lang, "web.err.currency") in shown
+        assert (f"{suggestion}" in shown) if suggestion else ("?" not in shown and "？" not in shown)
+        assert "`" not in shown and "ISO 4217 currency code '" not in shown
+    r = submit(client, token, "client", {**base, "client.currency": ""})
+    assert r.status_code == 422
+    assert text.text(lang, "web.err.currency_form") in html.unescape(r.text)
+
+
+def test_linkstar_validate_refuses_an_unknown_currency(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    data = example()
+    data["client"]["currency"] = "RMB"
+    f = tmp_path / "answers.json"
+    f.write_text(json.dumps(data), encoding="utf-8")
+    assert cli.main(["validate", str(f)]) == 1
+    err = capsys.readouterr().err
+    assert "client.currency: unknown ISO 4217 currency code 'RMB' (did you mean `CNY`?)" in err
+
+
+def test_a_percent_field_takes_30_percent_and_says_it_wants_a_whole_number(
+        client: TestClient) -> None:
+    token = new_client(client)
+    page = client.get(f"/c/{token}/s/incentives").text
+    assert "A whole number from 0 to 100" in page
+    r = submit(client, token, "incentives", {"incentives.linked_to_pay": "on",
+                                             "incentives.kpi_weight_percent": "30%"})
+    assert r.status_code == 200
+    page = client.get(f"/c/{token}/s/incentives").text
+    assert 'name="incentives.kpi_weight_percent" value="30"' in page

@@ -23,11 +23,20 @@ from ..questionnaire.spec import Ctx, Question, Section, parse_answer, show_answ
 from ..questionnaire.texts import Texts
 from .messages import message
 
+
 # The terminal's asides in a question's wording ("(optional, Enter to skip)"): the page marks
-# optional questions itself, and has no Enter to press.
-_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:optional|Enter|可不填|可多选|回车)[^()（）]*[)）]")
+# optional questions itself, and has no Enter to press. The words that make a bracket an
+# aside are the catalog's (web.asides).
+def _aside(lang: str) -> re.Pattern[str]:
+    from .. import catalog
+
+    words = "|".join(re.escape(str(w)) for w in catalog.items(lang, "web.asides"))
+    return re.compile(rf"\s*[(\uff08][^()\uff08\uff09]*(?:{words})[^()\uff08\uff09]*[)\uff09]")
+
 
 GetList = Callable[[str], list[str]]
+# Left empty, these are derived from another answer (the slug from the client's name).
+_DERIVED = {"client.slug"}
 
 
 @dataclass
@@ -41,6 +50,7 @@ class Field:
     hint: str | None = None
     errors: list[str] = field(default_factory=list)
     optional: bool = False
+    empty: str = ""                     # what no answer means, as the summary says it
 
     @property
     def id(self) -> str:
@@ -51,7 +61,7 @@ class Field:
         """The answer as the summary shows it."""
         names = dict(self.options)
         if self.kind == "multi":
-            return sep.join(names.get(v, v) for v in self.value)
+            return sep.join(names.get(v, v) for v in self.value) or self.empty
         if self.kind in ("bool", "enabled"):
             return yes if self.value else no
         return str(names.get(self.value, self.value))
@@ -78,6 +88,7 @@ class Walker:
         self.lib = library
         self.lang = lang
         self.t = Texts(lang)
+        self.aside = _aside(lang)
         self.today = today or dt.date.today()
 
     # --- helpers ----------------------------------------------------------------------------
@@ -109,7 +120,7 @@ class Walker:
             value = current is not False
         else:
             value = show_answer(current)
-        label = _ASIDE.sub("", self.t(q.text, **fmt))
+        label = self.aside.sub("", self.t(q.text, **fmt))
         hint = None
         if q.kind == "int":
             hint = self.t.part("web", "percent_hint" if q.text == "kpi_weight"
@@ -118,7 +129,9 @@ class Walker:
             hint = self.t.part("web", "currency_hint")
         return Field(self.name_of(section, q, ident), label, q.kind, value,
                      self.options(q, ctx) if q.choices else [], applies=q.applies(ctx),
-                     optional=q.optional, hint=hint)
+                     optional=q.optional, hint=hint,
+                     # a role's platforms left out: all of them
+                     empty=self.t("all_platforms") if q.key == "roles.*.platforms" else "")
 
     # --- a section as a page ----------------------------------------------------------------
 
@@ -295,6 +308,11 @@ class Walker:
         raw = get(field_name)
         if q.kind == "choice":
             return raw or None
+        if (raw is not None and not raw.strip() and q.kind in ("text", "code")
+                and q.default is not None and not q.optional and q.key not in _DERIVED):
+            # A page shows a default filled in: a client who clears it (the currency, the
+            # time zone, a meeting time) is asked for an answer, not given the default back.
+            return ""
         return parse_answer(raw or "", q.kind)
 
     def _set(self, data: dict[str, Any], q: Question, item: int | None, value: Any) -> None:
