@@ -495,3 +495,225 @@ def test_a_percent_field_takes_30_percent_and_says_it_wants_a_whole_number(
     assert r.status_code == 200
     page = client.get(f"/c/{token}/s/incentives").text
     assert 'name="incentives.kpi_weight_percent" value="30"' in page
+
+
+# --- a client's end: submit, read-only, the consultant's view -------------------------------
+
+def _valid_client(c: TestClient, store: Store, lang: str = "en") -> str:
+    login(c)
+    return store.create("Label by consultant", lang, example()).token
+
+
+@pytest.fixture
+def served(tmp_path: Path, library: Library) -> tuple[TestClient, Store, Any]:
+    app: Any = create_app(Config(library=library, data_dir=tmp_path / "data",
+                                 consultant_token=TOKEN, kit_formats=["md", "ics", "xlsx"],
+                                 build_cap=1, api_token="api-token-for-tests-0123456789"))
+    return TestClient(app), Store(tmp_path / "data"), app
+
+
+def test_submit_makes_the_link_read_only_until_the_consultant_reopens_it(
+        served: tuple[TestClient, Store, Any]) -> None:
+    c, store, _ = served
+    token = _valid_client(c, store)
+    page = c.get(f"/c/{token}/summary").text
+    assert 'id="submit"' in page and "Confirm and send to my consultant" in page
+    assert "kit.zip" not in page                        # the client never downloads the kit
+    r = c.post(f"/c/{token}/submit", data={"csrf": csrf_of(c), "rev": rev_of(page)})
+    assert r.url.path == f"/c/{token}/done"
+    assert "Answers sent to your consultant" in r.text and "What happens next" in r.text
+    assert "Amazon 美国站事业部" in r.text             # a copy of the answers
+    # read-only: pages lead to the confirmation; a save changes nothing
+    assert c.get(f"/c/{token}/s/scope").url.path.endswith("/done")
+    assert c.get(f"/c/{token}").url.path.endswith("/done")
+    before = store.get(token)
+    assert before is not None and before.status == "submitted"
+    r = c.post(f"/c/{token}/s/scope", data={"csrf": csrf_of(c), "rev": str(before.rev),
+                                            "team_size": "99"})
+    assert r.url.path.endswith("/done")
+    after = store.get(token)
+    assert after is not None and after.data == before.data
+    # a second submit (Back, then the button again) is harmless
+    assert c.post(f"/c/{token}/submit", data={"csrf": csrf_of(c), "rev": "1"}
+                  ).url.path.endswith("/done")
+    # the consultant sees it submitted, with the name the client entered
+    page = c.get("/consultant").text
+    assert "submitted" in page and "星河跨境 Starriver Trading" in page
+    r = c.post(f"/consultant/c/{token}/reopen", data={"csrf": csrf_of(c)})
+    assert r.status_code == 200
+    reopened = store.get(token)
+    assert reopened is not None and reopened.status == "in_progress"
+    assert c.get(f"/c/{token}/s/scope").url.path.endswith("/s/scope")
+    # archived clients leave the list (and come back)
+    c.post(f"/consultant/c/{token}/archive", data={"csrf": csrf_of(c)})
+    assert token not in c.get("/consultant").text
+    assert token in c.get("/consultant?archived=1").text
+    c.post(f"/consultant/c/{token}/unarchive", data={"csrf": csrf_of(c)})
+    assert token in c.get("/consultant").text
+
+
+def test_consultant_statuses(served: tuple[TestClient, Store, Any]) -> None:
+    c, store, _ = served
+    token = new_client(c, "Fresh")
+    page = c.get("/consultant").text
+    assert "not started" in page and "to fix" not in page   # a new client has nothing to fix
+    submit(c, token, "client", {"client.name": "Fresh Co", "client.language": "en",
+                                "client.currency": "USD", "client.timezone": "UTC"})
+    page = c.get("/consultant").text
+    assert "in progress" in page and "Name entered by the client: Fresh Co" in page
+    assert '<time datetime="' in page
+
+
+def test_the_consultant_builds_the_full_kit_in_the_background(
+        served: tuple[TestClient, Store, Any]) -> None:
+    import time
+
+    c, store, app = served
+    token = _valid_client(c, store)
+    assert c.get(f"/consultant/c/{token}/files/kit.zip").url.path.endswith("/kit")
+    r = c.post(f"/consultant/c/{token}/kit", data={"csrf": csrf_of(c)})
+    assert r.url.path == f"/consultant/c/{token}/kit"
+    for _ in range(600):
+        page = c.get(f"/consultant/c/{token}/kit").text
+        if 'id="kit-building"' not in page:
+            break
+        assert 'http-equiv="refresh"' in page               # the page follows the build
+        time.sleep(0.2)
+    assert 'id="kit-ready"' in page, page
+    kit = zipfile.ZipFile(io.BytesIO(c.get(f"/consultant/c/{token}/files/kit.zip").content))
+    names = kit.namelist()
+    assert "calendar/reviews.ics" in names and "scorecard/scorecard.xlsx" in names
+    assert "kpi-system.md" in names and "manifest.json" in names
+    # kept until the answers change
+    assert 'id="kit-ready"' in c.get(f"/consultant/c/{token}/kit").text
+    submit(c, token, "scope", {"scope.level": "company", "scope.start": "2026-07-01",
+                               "scope.horizon": "quarter", "stage": "mature",
+                               "team_size": "10", "sku_count": "120"})
+    page = c.get(f"/consultant/c/{token}/kit").text
+    assert 'id="kit-ready"' not in page and 'id="kit-build"' in page
+    app.app.app.state.builder.stop()
+
+
+# --- a server that cannot be worn down ------------------------------------------------------
+
+def test_builds_past_the_cap_are_refused_with_retry_after(
+        served: tuple[TestClient, Store, Any]) -> None:
+    c, _, app = served
+    builder = app.app.app.state.builder
+    builder._active = builder.cap                # every slot taken
+    try:
+        r = post_json(c, "/api/kits?format=md", example())
+        assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
+    finally:
+        builder._active = 0
+
+
+def test_one_request_asks_for_bounded_work(served: tuple[TestClient, Store, Any]) -> None:
+    c, _, _ = served
+    data = example()
+    data["roles"] = [{"role": "operations", "key": f"ops-{i}"} for i in range(30)]
+    r = post_json(c, "/api/kits?format=md,html,ics", data)
+    assert r.status_code == 413 and "at most 60" in r.json()["error"]
+
+
+def test_pdf_on_the_api_needs_the_api_token(served: tuple[TestClient, Store, Any]) -> None:
+    c, _, _ = served
+    data = example()
+    del data["goals"]                                  # invalid: nothing is built either way
+    r = post_json(c, "/api/kits?format=md,pdf", data)
+    assert r.status_code == 403 and "--api-token" in r.json()["error"]
+    r = c.post("/api/kits?format=md,pdf", content=json.dumps(data), headers={
+        "Content-Type": "application/json",
+        "Authorization": "Bearer api-token-for-tests-0123456789"})
+    assert r.status_code == 422                        # past the gate, to validation
+
+
+@pytest.mark.parametrize("rev", [str(2**63), "9" * 30, "-1", "1e3", "１"])
+def test_revision_numbers_out_of_range_are_a_conflict_not_a_crash(
+        served: tuple[TestClient, Store, Any], rev: str) -> None:
+    c, store, _ = served
+    token = new_client(c)
+    c.get(f"/c/{token}/s/client")
+    r = c.post(f"/c/{token}/s/client", data={"csrf": csrf_of(c), "rev": rev,
+                                             "client.name": "X"})
+    assert r.status_code == 409
+
+
+def test_a_deleted_database_is_created_again_and_a_broken_one_is_a_503(
+        served: tuple[TestClient, Store, Any], tmp_path: Path) -> None:
+    c, store, _ = served
+    new_client(c)
+    db = tmp_path / "data" / "linkstar-web.db"
+    db.unlink()
+    r = c.get("/consultant")
+    assert r.status_code == 200 and "No clients yet" in r.text
+    assert new_client(c)                              # and it works again
+    db.write_bytes(b"this is not a database" * 100)
+    r = c.get("/consultant")
+    assert r.status_code == 503 and "cannot be read or written" in r.text
+    assert "Traceback" not in r.text
+
+
+def test_a_body_that_does_not_arrive_times_out() -> None:
+    import asyncio
+
+    from starlette.responses import PlainTextResponse
+
+    from linkstar_kit.web.app import BodyLimit
+
+    async def echo(scope: Any, receive: Any, send: Any) -> None:
+        from starlette.requests import Request
+
+        body = await Request(scope, receive).body()
+        await PlainTextResponse(str(len(body)))(scope, receive, send)
+
+    async def run() -> list[Any]:
+        sent: list[Any] = []
+
+        async def never() -> Any:
+            await asyncio.sleep(3600)
+
+        async def send(message: Any) -> None:
+            sent.append(message)
+
+        from starlette.exceptions import HTTPException
+
+        app = BodyLimit(echo, timeout=0.1)
+        scope = {"type": "http", "method": "POST", "path": "/", "headers": [],
+                 "query_string": b""}
+        try:
+            await asyncio.wait_for(app(scope, never, send), 5)
+        except HTTPException as exc:
+            return [exc.status_code]
+        return sent
+
+    assert asyncio.run(run()) == [408]
+
+
+def test_messages_are_plain_in_both_languages(library: Library) -> None:
+    """Every kind of problem the answers' validation words has a plain sentence in the form's
+    words: no key path, no code marks, no pydantic phrasing."""
+    from linkstar_kit.errors import Issue
+    from linkstar_kit.web.messages import kind_of, message
+
+    samples = [
+        ("missing required key `name`", None, "required"),
+        ("expected a whole number, got '30%'", "rates are fractions: did you mean 0.3?",
+         "whole_number"),
+        ("input should be greater than or equal to 1, got 0", None, "at_least"),
+        ("expected a date as YYYY-MM-DD, got 'soon'", None, "date"),
+        ("unknown ISO 4217 currency code 'RMB'", "did you mean `CNY`?", "currency"),
+        ("must be a 24-hour time as HH:MM, such as \"10:00\"; got '25:00'", None, "time"),
+        ("goal date 2026-01-01 is before scope.start 2026-07-01", None, "before_start"),
+        ("`net_margin` is a rate: target must be a fraction in [0, 1] (0.15 means 15 %), got 15",
+         "did you mean 0.15?", "rate"),
+    ]
+    for text, hint, kind in samples:
+        issue = Issue("answers.json", None, None, ("x",), text, hint)
+        assert kind_of(issue)[0] == kind, text
+        for lang in ("en", "zh"):
+            said = message(issue, lang, "int" if kind == "whole_number" else None)
+            assert "`" not in said and "scope.start" not in said and "input should" not in said
+    zh = message(Issue("f", None, None, ("client", "currency"), "unknown ISO 4217 currency "
+                       "code 'RMB'", "did you mean `CNY`?"), "zh")
+    assert zh == "这不是币种代码（ISO 4217）。是不是 CNY？"

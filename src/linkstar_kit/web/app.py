@@ -252,6 +252,9 @@ def create_app(config: Config) -> ASGIApp:
         answers, issues = check_data(data, config.library)
         return answers, issues, walker(lang).progress(data, issues)
 
+    def back_to_summary(request: Request) -> bool:
+        return request.query_params.get("back") == "summary"
+
     def summary_errors(page: Page, base: str = "") -> list[tuple[str, str, str]]:
         """The error summary's entries: a link to each field with a problem, then the
         section's own problems."""
@@ -425,7 +428,7 @@ def create_app(config: Config) -> ASGIApp:
                      ) -> Response:
         page = walker(lang).page(name, data, issues)
         return render(request, "section.html", lang, status=status, client=client, page=page,
-                      progress=progress, conflict=conflict,
+                      progress=progress, conflict=conflict, back=back_to_summary(request),
                       summary_errors=summary_errors(page) if focus else [])
 
     async def section_page(request: Request) -> Response:
@@ -503,9 +506,12 @@ def create_app(config: Config) -> ASGIApp:
         if mine or action:
             return render(request, "section.html", lang, status=200 if action else 422,
                           client=client, page=page, progress=progress, conflict=False,
+                          back=back_to_summary(request),
                           summary_errors=[] if action else summary_errors(page))
         later = spec.SECTIONS[spec.SECTIONS.index(name) + 1:]
-        nxt = next((s for s in later if not progress[s]), None)
+        # a "change" from the summary returns there
+        nxt = None if back_to_summary(request) else next((s for s in later if not progress[s]),
+                                                          None)
         target = f"/c/{client.token}/" + (f"s/{nxt}" if nxt else "summary")
         return RedirectResponse(target, status_code=303)
 

@@ -248,7 +248,9 @@ class Walker:
             target = by_name.get(name) if name else None
             text = message(issue, self.lang, target.kind if target else None)
             if target is not None:
-                if text not in target.errors:
+                # one message per field, the first (most basic) problem: the loader reports
+                # a value's type before its range, a field before the checks across fields
+                if not target.errors:
                     target.errors.append(text)
             elif text not in page.errors:
                 page.errors.append(text)
