@@ -55,7 +55,7 @@ from .kits import check_data, check_text, issue_json
 from .store import MAX_REV, Client, Conflict, Store
 
 MAX_BODY = 512 * 1024       # an answers file of 20,000 values is far below this
-BODY_TIMEOUT = 30.0         # seconds to send a request's body
+BODY_TIMEOUT = 15.0         # seconds to send a request's body
 _STATIC = Path(__file__).with_name("static")
 _TEMPLATES = Path(__file__).with_name("templates")
 
@@ -346,7 +346,7 @@ def create_app(config: Config) -> ASGIApp:
             if answers is None or key is None:
                 return RedirectResponse(f"/consultant/c/{c.token}/kit", status_code=303)
             try:
-                builder.start_job(c.token, key, answers, kit_formats)
+                await run_in_threadpool(builder.start_job, c.token, key, answers, kit_formats)
             except Busy:
                 response = render(request, "kit.html", lang, status=429, client=c, job=None,
                                   busy=True, formats=kit_formats, valid=True)
@@ -615,16 +615,22 @@ def create_app(config: Config) -> ASGIApp:
                                           "start `linkstar serve --api-token ...` and send "
                                           "`Authorization: Bearer <token>`; or ask for "
                                           "?format=md,html"}, status_code=403)
+
+        def busy() -> Response:
+            return JSONResponse({"error": f"{builder.cap} kits are being built; try again "
+                                          "shortly"}, status_code=429,
+                                headers={"Retry-After": str(RETRY_AFTER)})
+
+        if builder.full():
+            return busy()       # before the answers are read: a refusal costs nothing
         answers, issues = await run_in_threadpool(check_text, text, config.library)
         if answers is None:
             return JSONResponse({"valid": False, "issues": [issue_json(i) for i in issues]},
                                 status_code=422)
         try:
-            future = builder.submit(answers, formats)
+            future = await run_in_threadpool(builder.submit, answers, formats)
         except Busy:
-            return JSONResponse({"error": f"{builder.cap} kits are being built; try again "
-                                          "shortly"}, status_code=429,
-                                headers={"Retry-After": str(RETRY_AFTER)})
+            return busy()
         except TooBig as exc:
             return JSONResponse({"error": str(exc)}, status_code=413)
         try:
@@ -672,7 +678,8 @@ def create_app(config: Config) -> ASGIApp:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        builder.start()      # the one build pool, started with the server
+        # the one build pool, started with the server (in a thread: spawning takes seconds)
+        await run_in_threadpool(builder.warm)
         try:
             yield
         finally:

@@ -71,6 +71,10 @@ def _init(library: Library, tmp: str) -> None:
     tempfile.tempdir = tmp
 
 
+def _ready(_: int) -> bool:
+    return _LIBRARY is not None
+
+
 def _build(answers: Answers, formats: list[str]) -> bytes:
     from .kits import kit_zip
 
@@ -123,6 +127,12 @@ class Builder:
                     initializer=_init, initargs=(self.library, str(self.tmp)))
             return self._pool
 
+    def warm(self) -> None:
+        """Start the workers now (each loads the library and the renderers), not on the first
+        request: spawning them holds the caller for seconds."""
+        pool = self.start()
+        list(pool.map(_ready, range(self.cap)))
+
     def stop(self) -> None:
         with self._lock:
             pool, self._pool = self._pool, None
@@ -132,6 +142,10 @@ class Builder:
     @property
     def active(self) -> int:
         return self._active
+
+    def full(self) -> bool:
+        """Every slot taken: a request can be refused before its answers are even read."""
+        return self._active >= self.cap
 
     def submit(self, answers: Answers, formats: list[str]) -> cf.Future[bytes]:
         """A build in a free slot, or Busy."""

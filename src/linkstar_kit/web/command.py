@@ -103,12 +103,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
               "client links and the API, over plain HTTP. Put it behind a reverse proxy with "
               "HTTPS (see the README) rather than exposing it directly.", file=sys.stderr,
               flush=True)
-    # keep-alive connections close after 5 s idle; past 200 open requests new ones get a 503
-    # (a body that stalls is cut by the app after BODY_TIMEOUT)
+    # Keep-alive connections close after 5 s idle; a body that stalls is cut by the app after
+    # BODY_TIMEOUT. Past LIMIT open requests new ones get a 503 at once: a bound on memory and
+    # file descriptors (kept under the process's own limit) that stalled senders cannot pass.
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
                 server_header=False, proxy_headers=False, timeout_keep_alive=5,
-                limit_concurrency=200)
+                limit_concurrency=_concurrency())
     return EXIT_OK
+
+
+def _concurrency(wanted: int = 1000) -> int:
+    """Open requests at once: 1,000, or fewer when the descriptor limit is lower (with room
+    left for the database, the kits and the build workers' pipes)."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):
+        return 200
+    if soft == resource.RLIM_INFINITY:
+        return wanted
+    return max(50, min(wanted, soft - 100))
 
 
 def _loopback(host: str) -> bool:
