@@ -717,3 +717,16 @@ def test_messages_are_plain_in_both_languages(library: Library) -> None:
     zh = message(Issue("f", None, None, ("client", "currency"), "unknown ISO 4217 currency "
                        "code 'RMB'", "did you mean `CNY`?"), "zh")
     assert zh == "这不是币种代码（ISO 4217）。是不是 CNY？"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_summary_reads_as_text(served: tuple[TestClient, Store, Any], lang: str) -> None:
+    c, store, _ = served
+    token = store.create("Acme", lang, _several()).token
+    page = c.get(f"/c/{token}/summary").text
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page[page.index("<main"):]))
+    assert "{'" not in text and "['" not in text and "None" not in text
+    assert "0.15 (15%)" in text                         # a rate, and what it means
+    assert ("all platforms" if lang == "en" else "全部平台") in text
+    assert ("Shopee" in text) and ("SG, MY" in text)
+    assert "──" not in text and "Enter to skip" not in text and "回车" not in text

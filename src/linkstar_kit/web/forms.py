@@ -51,6 +51,7 @@ class Field:
     errors: list[str] = field(default_factory=list)
     optional: bool = False
     empty: str = ""                     # what no answer means, as the summary says it
+    percent: bool = False               # a rate: the summary adds it as a percentage
 
     @property
     def id(self) -> str:
@@ -64,6 +65,12 @@ class Field:
             return sep.join(names.get(v, v) for v in self.value) or self.empty
         if self.kind in ("bool", "enabled"):
             return yes if self.value else no
+        if self.percent and self.value:
+            try:
+                share = round(float(self.value) * 100, 6)
+            except ValueError:
+                return str(self.value)
+            return f"{self.value} ({share:g}%)"
         return str(names.get(self.value, self.value))
 
 
@@ -170,6 +177,7 @@ class Walker:
                                                   if o[0] in top else 0))
                 if kpi is not None and kpi.unit == "ratio" and q.kind == "float":
                     f.hint = self.t("ratio_hint")
+                    f.percent = True
                 fields.append(f)
             out.append(Group(f"goals.{i}", self.t.part("web", "goal_n", n=i + 1), fields,
                              removable=count > 1))
