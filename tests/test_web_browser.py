@@ -167,12 +167,12 @@ def _wait_saved(page: Page) -> None:
 WORDS = {"zh": {"client": "客户信息", "scope": "范围与业务概况", "valid": "所有答案已填完",
                 "whole": "请填写整数", "at_least": "请填写 ≥ 1 的数", "error": "错误：",
                 "submitted": "答案已提交给顾问", "status": "已提交", "saved": "已保存：",
-                "currency": "是不是 CNY"},
+                "currency": "是不是 CNY", "done": "已完成"},
          "en": {"client": "Client", "scope": "Scope and business profile",
                 "valid": "All answers are complete", "whole": "Enter a whole number",
                 "at_least": "Enter 1 or more", "error": "Error: ",
                 "submitted": "Answers sent to your consultant", "status": "submitted",
-                "saved": "Saved: ", "currency": "Did you mean CNY"}}
+                "saved": "Saved: ", "currency": "Did you mean CNY", "done": "done"}}
 
 
 def _walk(page: Page, link: str, lang: str) -> None:
@@ -197,6 +197,12 @@ def _walk(page: Page, link: str, lang: str) -> None:
 
     # scope: an inline error in plain words, fixed; a reload mid-way keeps the draft
     expect(page.locator("h1")).to_contain_text(words["scope"])
+    # the step list: the current step is marked for assistive technology, a done one by a
+    # tick and a word, not by colour alone
+    expect(page.locator('.steps [aria-current="step"]')).to_contain_text(words["scope"])
+    expect(page.locator('.steps li[data-step="client"] .mark')).to_have_text("✓")
+    expect(page.locator('.steps li[data-step="client"] .state')).to_have_text(
+        " (" + words["done"] + ")")
     page.select_option('[name="scope.level"]', "business_unit")
     expect(page.locator('[data-field="scope.name"]')).to_be_visible()   # shown as it applies
     page.fill('[name="scope.name"]', "Amazon <b>US</b> BU")

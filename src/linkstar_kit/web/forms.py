@@ -212,7 +212,9 @@ class Walker:
                 fmt = {"platform": name} if items == "platforms" else {"role": name}
                 f = self.field(section, q, view, item, ident, **fmt)
                 if q.hint and items == "platforms" and getattr(rec, "sites", None):
-                    f.hint = self.t(q.hint, sites=", ".join(rec.sites))
+                    # the page's own wording: the terminal's question says "comma-separated"
+                    # in a bracket the page drops
+                    f.hint = self.t.part("web", "sites_hint", sites=", ".join(rec.sites))
                 fields.append(f)
             split: list[Group] = []
             if items == "roles":
