@@ -49,7 +49,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..library.loader import Library
 from ..questionnaire import spec
 from ..questionnaire.texts import LANGUAGES, Texts
-from .builds import RETRY_AFTER, Builder, Busy, TooBig, kit_key
+from .builds import RETRY_AFTER, Builder, Busy, TooBig, check_work, kit_key
 from .forms import Page, Walker
 from .kits import check_data, check_text, issue_json
 from .store import MAX_REV, Client, Conflict, Store
@@ -352,9 +352,6 @@ def create_app(config: Config) -> ASGIApp:
                                   busy=True, formats=kit_formats, valid=True)
                 response.headers["Retry-After"] = str(RETRY_AFTER)
                 return response
-            except TooBig as exc:
-                return render(request, "message.html", lang, status=413,
-                              title=Texts(lang).part("web", "busy_title"), text=str(exc))
             return RedirectResponse(f"/consultant/c/{c.token}/kit", status_code=303)
         back = "/consultant?archived=1" if op == "unarchive" else "/consultant"
         return RedirectResponse(back, status_code=303)
@@ -628,6 +625,7 @@ def create_app(config: Config) -> ASGIApp:
             return JSONResponse({"valid": False, "issues": [issue_json(i) for i in issues]},
                                 status_code=422)
         try:
+            check_work(answers, formats)
             future = await run_in_threadpool(builder.submit, answers, formats)
         except Busy:
             return busy()

@@ -6,8 +6,9 @@ of its own (as the first server did) let a handful of requests exhaust the machi
 - at most `cap` builds run at once (default: the CPUs); a request past that gets `Busy`, which
   the app answers with 429 and Retry-After, rather than waiting in an unbounded queue;
 - each build renders its PDFs one after another inside its worker (no pool within the pool);
-- a request asks for at most MAX_WORK role entries × formats (a 22 KB body of 100 roles
-  asked for every format was minutes of work);
+- a request to the open API asks for at most MAX_WORK role entries × formats (a 22 KB body
+  of 100 roles asked for every format was minutes of work); the consultant's kits, behind the
+  consultant's token, are not capped that way;
 - every temporary file a worker writes (fontconfig, matplotlib, WeasyPrint) goes under
   `<data>/tmp`, not the system's /tmp;
 - a consultant's kit is built in the background and kept in `<data>/kits/` under the hash of
@@ -149,7 +150,6 @@ class Builder:
 
     def submit(self, answers: Answers, formats: list[str]) -> cf.Future[bytes]:
         """A build in a free slot, or Busy."""
-        check_work(answers, formats)
         pool = self.start()
         with self._lock:
             if self._active >= self.cap:
