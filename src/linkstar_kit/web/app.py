@@ -349,7 +349,7 @@ def create_app(config: Config) -> ASGIApp:
                 await run_in_threadpool(builder.start_job, c.token, key, answers, kit_formats)
             except Busy:
                 response = render(request, "kit.html", lang, status=429, client=c, job=None,
-                                  busy=True, formats=kit_formats, valid=True)
+                                  busy=True, formats=kit_formats, valid=True, last=None)
                 response.headers["Retry-After"] = str(RETRY_AFTER)
                 return response
             return RedirectResponse(f"/consultant/c/{c.token}/kit", status_code=303)
@@ -366,7 +366,8 @@ def create_app(config: Config) -> ASGIApp:
         answers, key = kit_of(c)
         job = builder.job(c.token, key) if key else None
         return render(request, "kit.html", lang, client=c, job=job, busy=False,
-                      formats=kit_formats, valid=answers is not None)
+                      formats=kit_formats, valid=answers is not None,
+                      last=builder.last_seconds)
 
     async def consultant_file(request: Request) -> Response:
         lang = lang_of(request)

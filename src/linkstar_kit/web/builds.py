@@ -115,6 +115,7 @@ class Builder:
         self._lock = threading.Lock()
         self._active = 0
         self._jobs: dict[str, Job] = {}
+        self.last_seconds: float | None = None   # the last kit's build time: a progress gauge
 
     # --- the pool ---------------------------------------------------------------------------
 
@@ -210,6 +211,7 @@ class Builder:
             job.error = str(exc) or type(exc).__name__
             return
         job.seconds = time.monotonic() - job.started
+        self.last_seconds = job.seconds
         zipped, meta = self._paths(token)
         write_atomically(zipped, body)
         with zipfile.ZipFile(zipped) as z:
