@@ -18,6 +18,7 @@ of its own (as the first server did) let a handful of requests exhaust the machi
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -70,6 +71,14 @@ def _init(library: Library, tmp: str) -> None:
     os.environ["TMPDIR"] = tmp
     os.environ.setdefault("MPLCONFIGDIR", os.path.join(tmp, "matplotlib"))
     tempfile.tempdir = tmp
+    # WeasyPrint finds its C libraries (ldconfig, gcc) when it is imported, and fontconfig is
+    # loaded once: both here, at the server's start, rather than in a client's first request
+    with contextlib.suppress(Exception):
+        import weasyprint  # noqa: F401
+
+        from ..kit.fonts import _load
+
+        _load()
 
 
 def _ready(_: int) -> bool:
