@@ -24,6 +24,7 @@ import datetime as dt
 import hmac
 import secrets
 import sqlite3
+import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -677,8 +678,14 @@ def create_app(config: Config) -> ASGIApp:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        # the one build pool, started with the server (in a thread: spawning takes seconds)
-        await run_in_threadpool(builder.warm)
+        # the one build pool, started with the server (in a thread: spawning takes seconds);
+        # a pool that cannot start leaves the questionnaire up, and the kit pages say why
+        try:
+            await run_in_threadpool(builder.warm)
+        except Exception as exc:  # noqa: BLE001 - any failure to start workers
+            print(f"warning: the kit builders did not start ({exc}); kits will be built on "
+                  "demand", file=sys.stderr, flush=True)
+            builder.stop()
         try:
             yield
         finally:
