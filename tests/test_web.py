@@ -730,3 +730,11 @@ def test_the_summary_reads_as_text(served: tuple[TestClient, Store, Any], lang: 
     assert ("all platforms" if lang == "en" else "全部平台") in text
     assert ("Shopee" in text) and ("SG, MY" in text)
     assert "──" not in text and "Enter to skip" not in text and "回车" not in text
+
+
+def test_a_link_without_a_client_name_is_an_error_on_the_form(client: TestClient) -> None:
+    csrf = login(client)
+    r = client.post("/consultant/clients", data={"csrf": csrf, "label": "  ", "language": "en"})
+    assert r.status_code == 422
+    assert "<title>Error: " in r.text and '<a href="#new-label">Enter the client&#39;s name' in r.text
+    assert "/c/" not in r.text

@@ -305,7 +305,8 @@ def create_app(config: Config) -> ASGIApp:
                          "entered": entered if isinstance(entered, str) else None,
                          "status": c.status})
         return render(request, "consultant.html", lang, rows=rows, archived=archived,
-                      base=str(request.base_url).rstrip("/"), total=len(spec.SECTIONS))
+                      base=str(request.base_url).rstrip("/"), total=len(spec.SECTIONS),
+                      label_error=None)
 
     async def create_client(request: Request) -> Response:
         lang = lang_of(request)
@@ -316,8 +317,15 @@ def create_app(config: Config) -> ASGIApp:
             return refused(request, lang)
         label = " ".join(str(form.get("label") or "").split())[:200]
         client_lang = str(form.get("language") or lang)
-        if not label or client_lang not in LANGUAGES:
-            return RedirectResponse("/consultant", status_code=303)
+        if client_lang not in LANGUAGES:
+            client_lang = lang
+        if not label:
+            # said as every form here says it: an error summary linking to the field
+            text = Texts(lang).part("web", "label_required")
+            return render(request, "consultant.html", lang, status=422, rows=[],
+                          archived=False, base=str(request.base_url).rstrip("/"),
+                          total=len(spec.SECTIONS), label_error=text,
+                          summary_errors=[("#new-label", "", text)])
         store.create(label, client_lang)
         return RedirectResponse("/consultant", status_code=303)
 
