@@ -108,6 +108,17 @@ class Client(Model):
     def _known_zone(cls, v: str) -> str:
         return check_zone(v)
 
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, v: str) -> str:
+        from ..currencies import CODES, suggest
+
+        if v in CODES:
+            return v
+        close = suggest(v)
+        hint = f"; did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else ""
+        raise ValueError(f"unknown ISO 4217 currency code '{v}'{hint}")
+
     def effective_slug(self) -> str:
         return self.slug or slugify(self.name)
 

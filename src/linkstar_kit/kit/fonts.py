@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import html
 import re
 import unicodedata
@@ -47,8 +48,16 @@ class _FcFontSet(ctypes.Structure):
                 ("fonts", ctypes.POINTER(ctypes.c_void_p))]
 
 
+def _names() -> Iterable[str | None]:
+    yield "libfontconfig.so.1"
+    # find_library runs ldconfig (and gcc) each time: only when the usual name fails
+    yield ctypes.util.find_library("fontconfig")
+
+
+@functools.cache
 def _load() -> ctypes.CDLL:
-    for name in ("libfontconfig.so.1", ctypes.util.find_library("fontconfig")):
+    """The fontconfig library, loaded once per process (a server renders many kits)."""
+    for name in _names():
         if not name:
             continue
         try:

@@ -82,7 +82,8 @@ def parse_answer(text: str, kind: str) -> Any:
     if not s:
         return None
     if kind == "int":
-        digits = s.replace(",", "").replace("，", "")
+        # "30%" in a whole-number field (the KPI weight in percent) means 30
+        digits = s.replace(",", "").replace("，", "").rstrip("%％").strip()
         # Past 4,000 digits int() raises (Python's conversion limit) inside the prompt's event
         # loop; the text goes on to validation, which refuses it as not a whole number.
         return int(digits) if re.fullmatch(r"[+-]?\d{1,4000}", digits) else s

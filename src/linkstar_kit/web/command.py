@@ -17,6 +17,7 @@ from ..options import EXIT_OK, add_library_opt
 DEFAULT_PORT = 8750
 DEFAULT_DATA = "linkstar-data"
 TOKEN_ENV = "LINKSTAR_TOKEN"
+API_TOKEN_ENV = "LINKSTAR_API_TOKEN"
 
 
 def register(subparsers: Any) -> None:
@@ -24,8 +25,9 @@ def register(subparsers: Any) -> None:
         "serve", help="serve the questionnaire as web pages a consultant sends to clients",
         description="Start a web server: a consultant's page (behind a token) creates a link per "
                     "client; the client answers the questionnaire in the browser, in Chinese or "
-                    "English; the answers file and the kit are then ready to download. Also a "
-                    "JSON API: POST /api/answers/validate and POST /api/kits.")
+                    "English, and submits it; the consultant then downloads the answers file "
+                    "and the full kit. Also a JSON API: POST /api/answers/validate and POST "
+                    "/api/kits (see docs/serve.md).")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only; see "
                         "docs/serve.md before using 0.0.0.0)")
@@ -35,8 +37,18 @@ def register(subparsers: Any) -> None:
                    help=f"folder of the clients' drafts (SQLite; default: ./{DEFAULT_DATA}, "
                         "beside output/)")
     p.add_argument("--format", metavar="LIST", default=None,
-                   help="formats of the kit zip (default: md,html, plus pdf when this machine "
-                        "can render PDF)")
+                   help="formats of the open API's kits (default: md,html; pdf only for a "
+                        "request with the API token)")
+    p.add_argument("--kit-format", metavar="LIST", default=None,
+                   help="formats of the consultant's kit (default: every format `generate` "
+                        "writes; pdf left out when this machine cannot render PDF)")
+    p.add_argument("--api-token", metavar="TOKEN", default=None,
+                   help=f"token a POST /api/kits request sends (Authorization: Bearer TOKEN) "
+                        f"to get PDFs; also read from ${API_TOKEN_ENV}. Without it the API "
+                        "builds no PDF")
+    p.add_argument("--builds", metavar="N", type=int, default=None,
+                   help="kit builds at once (default: the number of CPUs); more requests are "
+                        "answered 429 with Retry-After")
     add_library_opt(p)
     p.set_defaults(func=cmd_serve)
 
@@ -61,27 +73,57 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise UsageError(f"--port must be 1-65535, got {args.port}")
-    formats = parse_formats(args.format) if args.format else (
-        ["md", "html", "pdf"] if _pdf_ready() else ["md", "html"])
+    formats = parse_formats(args.format) if args.format else ["md", "html"]
+    kit_formats = parse_formats(args.kit_format) if args.kit_format else [
+        f for f in parse_formats(None) if f != "pdf" or _pdf_ready()]
+    if args.builds is not None and not 0 < args.builds <= 256:
+        raise UsageError(f"--builds must be 1-256, got {args.builds}")
+    api_token = args.api_token or os.environ.get(API_TOKEN_ENV) or None
+    if api_token is not None and len(api_token) < 16:
+        raise UsageError("--api-token is too short to protect the API (use 16 characters or "
+                         "more)")
     library = load_library(args.library or [])
     token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(32)
     if len(token) < 16:
         raise UsageError(f"{TOKEN_ENV} is too short to protect the consultant's page "
                          "(use 16 characters or more)")
     data = Path(args.data).resolve()
-    app = create_app(Config(library=library, data_dir=data, consultant_token=token,
-                            formats=formats))
+    config = Config(library=library, data_dir=data, consultant_token=token, formats=formats,
+                    api_token=api_token, kit_formats=kit_formats, build_cap=args.builds)
+    app = create_app(config)
     shown = "localhost" if args.host in ("127.0.0.1", "::1", "localhost") else args.host
-    print(f"linkstar serve: drafts in {data}/, kits as {','.join(formats)}", flush=True)
+    from .builds import default_cap
+
+    print(f"linkstar serve: drafts in {data}/, consultant's kits as {','.join(kit_formats)}, "
+          f"API kits as {','.join(formats)}{' (pdf with the API token)' if api_token else ''}, "
+          f"{args.builds or default_cap()} builds at once", flush=True)
     print(f"consultant page: http://{shown}:{args.port}/consultant?token={token}", flush=True)
     if not _loopback(args.host):
         print(f"warning: listening on {args.host}: anyone who can reach this port can open "
               "client links and the API, over plain HTTP. Put it behind a reverse proxy with "
               "HTTPS (see docs/serve.md) rather than exposing it directly.", file=sys.stderr,
               flush=True)
+    # Keep-alive connections close after 5 s idle; a body that stalls is cut by the app after
+    # BODY_TIMEOUT. Past LIMIT open requests new ones get a 503 at once: a bound on memory and
+    # file descriptors (kept under the process's own limit) that stalled senders cannot pass.
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                server_header=False, proxy_headers=False)
+                server_header=False, proxy_headers=False, timeout_keep_alive=5,
+                limit_concurrency=_concurrency())
     return EXIT_OK
+
+
+def _concurrency(wanted: int = 1000) -> int:
+    """Open requests at once: 1,000, or fewer when the descriptor limit is lower (with room
+    left for the database, the kits and the build workers' pipes)."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):
+        return 200
+    if soft == resource.RLIM_INFINITY:
+        return wanted
+    return max(50, min(wanted, soft - 100))
 
 
 def _loopback(host: str) -> bool:

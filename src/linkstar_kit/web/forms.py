@@ -11,18 +11,32 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import Issue, KeyPath, format_path
+from ..errors import Issue, KeyPath
 from ..library.loader import Library
 from ..questionnaire import spec
-from ..questionnaire.draft import render_issue
 from ..questionnaire.spec import Ctx, Question, Section, parse_answer, show_answer
 from ..questionnaire.texts import Texts
+from .messages import message
+
+
+# The terminal's asides in a question's wording ("(optional, Enter to skip)"): the page marks
+# optional questions itself, and has no Enter to press. The words that make a bracket an
+# aside are the catalog's (web.asides).
+def _aside(lang: str) -> re.Pattern[str]:
+    from .. import catalog
+
+    words = "|".join(re.escape(str(w)) for w in catalog.items(lang, "web.asides"))
+    return re.compile(rf"\s*[(\uff08][^()\uff08\uff09]*(?:{words})[^()\uff08\uff09]*[)\uff09]")
+
 
 GetList = Callable[[str], list[str]]
+# Left empty, these are derived from another answer (the slug from the client's name).
+_DERIVED = {"client.slug"}
 
 
 @dataclass
@@ -36,14 +50,27 @@ class Field:
     hint: str | None = None
     errors: list[str] = field(default_factory=list)
     optional: bool = False
+    empty: str = ""                     # what no answer means, as the summary says it
+    percent: bool = False               # a rate: the summary adds it as a percentage
+
+    @property
+    def id(self) -> str:
+        """The element's id: the name, which holds no space (ids of the library)."""
+        return self.name
 
     def shown(self, sep: str, yes: str, no: str) -> str:
         """The answer as the summary shows it."""
         names = dict(self.options)
         if self.kind == "multi":
-            return sep.join(names.get(v, v) for v in self.value)
+            return sep.join(names.get(v, v) for v in self.value) or self.empty
         if self.kind in ("bool", "enabled"):
             return yes if self.value else no
+        if self.percent and self.value:
+            try:
+                share = round(float(self.value) * 100, 6)
+            except ValueError:
+                return str(self.value)
+            return f"{self.value} ({share:g}%)"
         return str(names.get(self.value, self.value))
 
 
@@ -68,6 +95,7 @@ class Walker:
         self.lib = library
         self.lang = lang
         self.t = Texts(lang)
+        self.aside = _aside(lang)
         self.today = today or dt.date.today()
 
     # --- helpers ----------------------------------------------------------------------------
@@ -99,10 +127,18 @@ class Walker:
             value = current is not False
         else:
             value = show_answer(current)
-        label = self.t(q.text, **fmt)
+        label = self.aside.sub("", self.t(q.text, **fmt))
+        hint = None
+        if q.kind == "int":
+            hint = self.t.part("web", "percent_hint" if q.text == "kpi_weight"
+                               else "whole_number_hint")
+        elif q.kind == "code" and q.path[-1] == "currency":
+            hint = self.t.part("web", "currency_hint")
         return Field(self.name_of(section, q, ident), label, q.kind, value,
                      self.options(q, ctx) if q.choices else [], applies=q.applies(ctx),
-                     optional=q.optional)
+                     optional=q.optional, hint=hint,
+                     # a role's platforms left out: all of them
+                     empty=self.t("all_platforms") if q.key == "roles.*.platforms" else "")
 
     # --- a section as a page ----------------------------------------------------------------
 
@@ -141,6 +177,7 @@ class Walker:
                                                   if o[0] in top else 0))
                 if kpi is not None and kpi.unit == "ratio" and q.kind == "float":
                     f.hint = self.t("ratio_hint")
+                    f.percent = True
                 fields.append(f)
             out.append(Group(f"goals.{i}", self.t.part("web", "goal_n", n=i + 1), fields,
                              removable=count > 1))
@@ -154,6 +191,8 @@ class Walker:
         table: dict[str, Any] = self.lib.platforms if items == "platforms" else self.lib.roles
         chosen = [str(e.get(id_key)) for e in entries]
         pick = self.field(section, section.pick, data, None, None)
+        # the pick's answer is the entries' ids, not the entries (mappings) themselves
+        pick.value = list(dict.fromkeys(chosen))
         if not isinstance(data.get(items), list):
             # not answered yet: the default picks are checked, and their questions shown
             pick.value = chosen = [str(v) for v in (section.pick.default(self.ctx(data))
@@ -173,7 +212,9 @@ class Walker:
                 fmt = {"platform": name} if items == "platforms" else {"role": name}
                 f = self.field(section, q, view, item, ident, **fmt)
                 if q.hint and items == "platforms" and getattr(rec, "sites", None):
-                    f.hint = self.t(q.hint, sites=", ".join(rec.sites))
+                    # the page's own wording: the terminal's question says "comma-separated"
+                    # in a bracket the page drops
+                    f.hint = self.t.part("web", "sites_hint", sites=", ".join(rec.sites))
                 fields.append(f)
             split: list[Group] = []
             if items == "roles":
@@ -215,11 +256,14 @@ class Walker:
         for issue in issues:
             name = self.field_name(data, issue.path)
             target = by_name.get(name) if name else None
-            text = render_issue(issue)
+            text = message(issue, self.lang, target.kind if target else None)
             if target is not None:
-                target.errors.append(text)
-            else:
-                page.errors.append(f"{format_path(issue.path)}: {text}")
+                # one message per field, the first (most basic) problem: the loader reports
+                # a value's type before its range, a field before the checks across fields
+                if not target.errors:
+                    target.errors.append(text)
+            elif text not in page.errors:
+                page.errors.append(text)
 
     def field_name(self, data: dict[str, Any], path: KeyPath) -> str | None:
         """The form field that answers the value at `path`, if there is one."""
@@ -276,6 +320,11 @@ class Walker:
         raw = get(field_name)
         if q.kind == "choice":
             return raw or None
+        if (raw is not None and not raw.strip() and q.kind in ("text", "code")
+                and q.default is not None and not q.optional and q.key not in _DERIVED):
+            # A page shows a default filled in: a client who clears it (the currency, the
+            # time zone, a meeting time) is asked for an answer, not given the default back.
+            return ""
         return parse_answer(raw or "", q.kind)
 
     def _set(self, data: dict[str, Any], q: Question, item: int | None, value: Any) -> None:
