@@ -111,7 +111,8 @@ def test_multiples_are_bei_and_turns_ci_in_a_chinese_kit() -> None:
 
 
 def test_the_scan_sees_what_sellers_correct() -> None:
-    bad = {"kpi-system.md": "| LTV:CAC | ≥ 3 次 |\n| 库存周转率 | ≥ 4 次 |\n目标 <= 5%\n| 准时送达率 | \\> 97% |"}
+    bad = {"kpi-system.md": "| LTV:CAC | ≥ 3 次 |\n| 库存周转率 | ≥ 4 次 |\n目标 <= 5%\n"
+                            "| 准时送达率 | \\> 97% |"}
     found = problems(bad, "zh")
     assert [f.split(":")[0] for f in found] == ["次 for a multiple", "ASCII comparison",
                                                 "escaped >"]
