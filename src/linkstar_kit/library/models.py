@@ -19,8 +19,8 @@ Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 
-# times: turns of a stock in a period (inventory turnover: 次 in Chinese); multiple: one amount
-# over another (ROAS, LTV:CAC, MER, ROI: 倍), which sellers never write as turns
+# times: turns of a stock in a period (inventory turnover, "ci" in Chinese); multiple: one
+# amount over another (ROAS, LTV:CAC, MER, ROI, "bei"), which sellers never write as turns
 Unit = Literal["ratio", "currency", "count", "days", "hours", "score", "times", "multiple",
                "money_per_unit"]
 # How a KPI's periods combine over a goal's span (pacing.py): `sum` adds them up (GMV, orders),
