@@ -56,7 +56,8 @@ def test_a_file_that_pinned_acos_on_shopee_migrates(tmp_path: Path, lib, changes
     assert cli.main(["migrate", str(old), "-o", "-"]) == 0  # a preview writes nothing
     out = capsys.readouterr()
     assert "pin: [roas]          # the client's weekly report is in ACoS" in out.out
-    assert "`acos` -> `roas`" in out.err and "`sell_through_rate` -> `sku_sell_rate`" in out.err
+    assert out.out.startswith("# linkstar migrate: roles[1].pin[0]: `acos` -> `roas`")
+    assert "`sell_through_rate` -> `sku_sell_rate`" in out.out
     assert old.read_bytes() == before and not old.with_name(old.name + ".bak").exists()
     migrated = tmp_path / "new.yaml"
     migrated.write_text(out.out, encoding="utf-8")

@@ -49,9 +49,14 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         raise InputError(exc.issues, title="still invalid after migration, nothing written "
                          "(fix these by hand)") from None
     if args.output == "-":
-        # a preview: what changes on stderr, the file on stdout, nothing written
+        # a preview, nothing written: a YAML file opens with what changed, as comments (it
+        # stays a valid answers file); JSON has no comments, so there they go to stderr
+        json_file = src.suffix.lower() == ".json"
         for e in edits:
-            print("  " + e.describe(), file=sys.stderr)
+            if json_file:
+                print("  " + e.describe(), file=sys.stderr)
+            else:
+                sys.stdout.write(f"# linkstar migrate: {e.describe()}\n")
         sys.stdout.write(text)
         return EXIT_OK
     backup = src.with_name(src.name + ".bak")
