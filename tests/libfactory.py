@@ -51,11 +51,34 @@ def write_library(root: Path, kpis: list[dict], rules: list[dict] | None = None)
         if src.exists():
             (root / name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
     with (root / "kpis" / "k.yaml").open("w", encoding="utf-8") as fh:
-        yaml.dump(kpis, fh)
+        yaml.dump([_with_page(k) for k in kpis], fh)
     if rules:
         with (root / "rules" / "r.yaml").open("w", encoding="utf-8") as fh:
             yaml.dump(rules, fh)
     return root
+
+
+def _domains() -> dict[str, str]:
+    data = YAML(typ="safe").load((SHIPPED / "platforms.yaml").read_text(encoding="utf-8"))
+    return {p["id"]: p["domains"][0] for p in data if p.get("domains")}
+
+
+def _with_page(k: dict) -> dict:
+    """An official line cites the platform's page and window (the loader refuses it without):
+    a test that is not about sources (it gives neither) gets the platform's own domain and a
+    30-day window."""
+    targets = k.get("targets")
+    if not targets:
+        return k
+    domains = _domains()
+    out = []
+    for t in targets:
+        # only where the test gave neither: a test about sources keeps what it wrote
+        if t.get("kind") == "official" and t.get("platform") in domains \
+                and "url" not in t and "window" not in t:
+            t = {"url": f"https://{domains[t['platform']]}/help", "window": "30 d", **t}
+        out.append(t)
+    return {**k, "targets": out}
 
 
 def answers(**over: Any) -> dict[str, Any]:

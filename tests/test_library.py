@@ -304,9 +304,17 @@ def test_keep_in_range_kpis_keep_both_bounds(lib) -> None:
         if k.direction == "range":
             for t in k.targets:
                 assert t.op == "between", (k.id, t.platform, t.op)
-    amazon = next(t for t in lib.kpis["days_of_supply"].targets
-                  if t.platform == "amazon" and not t.sites)
-    assert amazon.value[0] > 0 and amazon.value[1] == 90
+    # Amazon US: the low-inventory-level fee below 28 days, excess above 90 (issue 20)
+    us = next(t for t in lib.kpis["days_of_supply"].targets
+              if t.platform == "amazon" and t.sites == ["US"])
+    assert us.value == (28, 90) and us.kind == "official"
+    assert "30 days" in us.window.en and "90 days" in us.window.en  # type: ignore[union-attr]
+    uk = next(t for t in lib.kpis["days_of_supply"].targets
+              if t.platform == "amazon" and t.sites == ["UK"])
+    assert uk.value == (30, 60)
+    # the 30-day floor is the UK's rule of thumb: no Amazon-wide line claims it
+    assert not [t for t in lib.kpis["days_of_supply"].targets
+                if t.platform == "amazon" and not t.sites]
 
 
 def test_response_and_refunds_are_measured_as_the_platforms_judge_them(lib) -> None:
@@ -368,3 +376,130 @@ def test_house_library_actions_are_checked_like_shipped_ones(tmp_path: Path) -> 
     assert "house/kpis/house.yaml:" in text
     assert "unknown platform `tiktok_shopp`" in text and "did you mean `tiktok_shop`" in text
     assert "KPI `conversion_rate` has 0 action(s) a role on aliexpress" in text
+
+
+# --- sources: an official line cites the platform's own page (issue 20) -----------------------
+
+def _official(url: str, **over: object) -> dict:
+    t: dict = {"platform": "lazada", "op": ">", "value": 0.7, "kind": "official",
+               "source": {"en": "Seller Rating article", "zh": "卖家评分文章"}, "url": url,
+               "as_of": "2026-12-07", "window": {"en": "8 weeks", "zh": "8 周"}}
+    t.update(over)
+    return t
+
+
+@pytest.mark.parametrize(("target", "expected"), [
+    (_official("https://lazadaphpsc.zendesk.com/hc/en-us/articles/212860747"),
+     "`lazadaphpsc.zendesk.com` is not one of lazada's own domains"),
+    (_official("http://sellercenter.lazada.com.ph/x"), "must be https://"),
+    (_official("https://unpkg.com/shopee-client@1.2.2/x.d.ts", platform="shopee"),
+     "`unpkg.com` is not one of shopee's own domains"),
+    (_official("https://sellercenter.lazada.com.ph/x", window=None), "needs `window`"),
+    ({**_official("https://sellercenter.lazada.com.ph/x"), "url": None}, "needs `url`"),
+    (_official("https://sellercenter.lazada.com.ph/x", platform=None), "names its `platform`"),
+])
+def test_an_official_target_cites_the_platforms_own_page(tmp_path: Path, target: dict,
+                                                        expected: str) -> None:
+    target = {k: v for k, v in target.items() if v is not None}
+    k = kpi("x_rate", {"operations": 5}, targets=[target])
+    root = write_library(tmp_path / "lib", [k, kpi("gmv", {"team_lead": 1})])
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    text = exc.value.render()
+    assert expected in text and "kpis/k.yaml:" in text, text
+
+
+def test_a_third_party_page_is_fine_as_a_reference(tmp_path: Path) -> None:
+    ref = _official("https://lazadaphpsc.zendesk.com/hc/en-us/articles/212860747",
+                    kind="reference")
+    own = _official("https://sellercenter.lazada.com.ph/seller/helpcenter/x", platform="lazada",
+                    sites=["PH"])
+    k = kpi("x_rate", {"operations": 5}, targets=[ref, own])
+    load_library(base=write_library(tmp_path / "lib", [k, kpi("gmv", {"team_lead": 1})]))
+
+
+def test_a_rule_cannot_set_an_official_line(tmp_path: Path) -> None:
+    rules = [{"id": "r1", "because": {"en": "x", "zh": "x"}, "when": "platforms contains amazon",
+              "then": [{"effect": "set_target", "kpi": "gmv", "op": ">=", "value": 1,
+                        "kind": "official", "source": "Seller Central", "as_of": "2026-12-07"}]}]
+    root = write_library(tmp_path / "lib", [kpi("gmv", {"team_lead": 1})], rules)
+    with pytest.raises(InputError) as exc:
+        load_library(base=root)
+    assert "a rule cannot set an official line" in exc.value.render()
+
+
+def test_every_platform_lists_its_own_domains(lib) -> None:
+    for p in lib.platforms.values():
+        assert p.domains, p.id
+    assert lib.platforms["amazon"].owns("sellercentral-europe.amazon.com")
+    assert not lib.platforms["lazada"].owns("lazadaphpsc.zendesk.com")
+    assert not lib.platforms["amazon"].owns("notamazon.com")
+
+
+# What a client's document may not print as a source: a confidence grade, a package file, a
+# forum thread (a reference names whose page it is, and says no more about it).
+_NOT_A_SOURCE = ("low confidence", "unpkg", ".d.ts", "forum", "o-mirror", "可信度", "论坛",
+                 "官方内容镜像", "unofficial", "非官方")
+
+
+def test_no_source_prints_a_confidence_a_package_or_a_forum(lib) -> None:
+    def texts(t):
+        for field in (t.source, t.window, t.note):
+            if field is None:
+                continue
+            yield from ((field,) if isinstance(field, str) else (field.en, field.zh))
+    for k in lib.kpis.values():
+        for t in k.targets:
+            for text in texts(t):
+                low = text.lower()
+                assert not [w for w in _NOT_A_SOURCE if w in low], (k.id, t.platform, text)
+            if t.url:
+                assert t.url.rstrip("/").rsplit("/", 1)[-1] != "university", (k.id, t.url)
+
+
+def test_platform_lines_as_published(lib) -> None:
+    def line(kid: str, platform: str, sites: list[str] | None = None):
+        return next(t for t in lib.kpis[kid].targets
+                    if t.platform == platform and t.sites == sites)
+
+    otdr_us = line("on_time_delivery_rate", "amazon", ["US"])
+    assert (otdr_us.op, otdr_us.value, otdr_us.kind) == (">=", 0.90, "official")
+    assert "2024-09-25" in source_text(otdr_us.source, "en") and "14 days" in otdr_us.window.en
+    assert otdr_us.note and "suspension" not in otdr_us.note.en
+    srr = line("message_response_rate", "walmart")
+    assert (srr.op, srr.value, srr.kind) == (">", 0.95, "official") and "48" in srr.window.en
+    for kid in ("on_time_delivery_rate", "cancellation_rate"):
+        assert line(kid, "walmart").window.en == "30 days"  # type: ignore[union-attr]
+    ebay = line("late_shipment_rate", "ebay", ["AU", "CA", "FR", "IT", "ES"])
+    assert ebay.note and "acceptance scan" in ebay.note.en
+    assert not [t for t in lib.kpis["late_shipment_rate"].targets
+                if t.platform == "ebay" and (not t.sites or "US" in t.sites)]
+    ahr = line("tiktok_account_health_rating", "tiktok_shop", ["US", "UK", "FR"])
+    assert ahr.kind == "reference"
+    assert line("late_dispatch_rate", "tiktok_shop", ["MY"]).value == 0.04
+    assert lib.kpis["roas"].platforms and "amazon" in lib.kpis["roas"].platforms
+
+
+def test_formulas_count_each_thing_once(lib) -> None:
+    dispute = lib.kpis["aliexpress_dispute_rate"].formula.en
+    assert "30 days" in dispute and "withdrew" in dispute and "auto-confirmed" in dispute
+    assert "new customers" in lib.kpis["customer_acquisition_cost"].formula.en
+    assert "before marketing" in lib.kpis["customer_lifetime_value"].formula.en
+    assert "before marketing" in lib.kpis["ltv_cac_ratio"].formula.en
+    temu = next(r.rule for r in lib.rules if r.rule.id == "temu-fully-managed-supply")
+    boosted = {getattr(e, "kpi", None) for e in temu.then}
+    assert "temu_stocking_order_on_time_full_rate" in boosted
+    assert not boosted & {"sell_through_rate", "otif_rate"}
+
+
+def test_tiktok_names_as_tiktok_writes_them(lib) -> None:
+    assert lib.kpis["seller_fault_cancellation_rate"].name.zh.startswith("商责取消率")
+    for r in lib.rules:
+        assert "店铺表现分" not in r.rule.because.zh, r.rule.id
+
+
+def test_multiples_are_not_turns(lib) -> None:
+    for kid in ("roas", "ltv_cac_ratio", "marketing_efficiency_ratio", "creator_roi",
+                "promotion_roi"):
+        assert lib.kpis[kid].unit == "multiple", kid
+    assert lib.kpis["inventory_turnover"].unit == "times"

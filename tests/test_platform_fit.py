@@ -356,12 +356,12 @@ def test_every_site_group_keeps_a_line(review, library, name) -> None:
 def test_uncovered_sites_are_shown_as_set_at_kick_off(review, library, tmp_path) -> None:
     answers, sel = review["5-tiktok-walmart"]
     ldr = next(k for r in sel.roles for k in r.kpis if k.kpi == "late_dispatch_rate")
-    assert [t.sites for t in ldr.targets] == [["US"]]
-    assert ldr.open_sites == {"tiktok_shop": ["UK", "MY"]}
+    assert sorted(t.sites for t in ldr.targets) == [["MY"], ["US"]]
+    assert ldr.open_sites == {"tiktok_shop": ["UK"]}
     generate_kit(answers, library, tmp_path, formats=["md"])
     role = next(r for r in sel.roles if any(k.kpi == "late_dispatch_rate" for k in r.kpis))
     card = (tmp_path / "roles" / f"{role.key}.md").read_text()
-    assert "TikTok Shop UK/MY: **set at kick-off**" in card
+    assert "TikTok Shop UK: **set at kick-off**" in card
 
 
 def test_a_role_on_two_platforms_names_each_platforms_report(review, library) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from . import catalog
 from .engine.models import ResolvedTarget
 
-UNIT_SUFFIX = ("days", "hours", "times", "count", "score")  # words in catalog `units.*`
+UNIT_SUFFIX = ("days", "hours", "times", "multiple", "count", "score")  # words in catalog `units.*`
 
 
 def number(value: float) -> str:
@@ -60,10 +60,16 @@ def md_text(value: object) -> str:
     return _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), s)
 
 
+# Inside a table cell a leading `>`, `#`, `+` or `-` starts no block (a cell holds inline text
+# only), so escaping it would print `\>` in every renderer that shows the Markdown as written.
+_MD_CELL_SPECIAL = re.compile(r"[\\`*\[\]|]|<(?=[A-Za-z/!?])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+
+
 def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: `md_text` already keeps pipes and line breaks
-    from ending the cell; the name says where it is used."""
-    return md_text(value)
+    """Text safe inside a Markdown table cell: pipes and line breaks cannot end the cell, and
+    emphasis, links and HTML are escaped; a leading `>` (a target such as `> 97%`) stays as is."""
+    s = _CONTROL.sub(" ", str(value))
+    return _MD_CELL_SPECIAL.sub(lambda m: "\\" + m.group(0), s)
 
 
 def md_anchor(value: object) -> str:

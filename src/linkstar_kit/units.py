@@ -5,7 +5,7 @@ baselines), the CSV loader, the store's targets table and the workbook's data va
     ratio, signed: true   -1 .. 10      a growth, uplift, variance or margin: -0.12 is a 12 % fall
     currency              any number    money; a loss is negative
     money_per_unit        0 or more
-    count, days, hours, times, score   0 or more
+    count, days, hours, times, multiple, score   0 or more
 
 Nothing falls by more than 100 % (-1); a signed ratio is capped at +1000 % so that `15` typed
 for 15 % is caught, as it is for a plain ratio.

@@ -21,7 +21,7 @@ from ..questionnaire import command as init
 from ..review import command as review
 from ..store import command as load
 from ..web import command as serve
-from . import explain, generate, library, validate
+from . import explain, generate, library, migrate, validate
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Command:
 COMMANDS: tuple[Command, ...] = (
     Command("generate", generate.register),
     Command("validate", validate.register),
+    Command("migrate", migrate.register),
     Command("explain", explain.register),
     Command("library", library.register),
     Command("init", init.register),

@@ -244,6 +244,8 @@ def grafana_unit(unit: str, currency: str, lang: str) -> str:
         return _t("unit.hours", lang)
     if unit == "times":
         return _t("unit.times", lang)
+    if unit == "multiple":
+        return _t("unit.multiple", lang)
     if unit == "score":
         return _t("unit.score", lang)
     return "short"

@@ -93,7 +93,8 @@ def status_formula(rag: Rag, cell: str, lang: str) -> str:
 
 
 NUMBER_FORMATS = {"ratio": "0.0%", "currency": "#,##0.00", "money_per_unit": "#,##0.00",
-                  "count": "#,##0", "days": "0.0", "hours": "0.0", "times": "0.0", "score": "0.0"}
+                  "count": "#,##0", "days": "0.0", "hours": "0.0", "times": "0.0",
+                  "multiple": "0.00", "score": "0.0"}
 
 
 # --- the workbook -------------------------------------------------------------------------------

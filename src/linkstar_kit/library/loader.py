@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, TypeAdapter
 
@@ -26,6 +27,8 @@ from .models import (
     Role,
     Rule,
     Scoped,
+    SetTarget,
+    Target,
     excluded,
 )
 
@@ -239,6 +242,9 @@ def _check_references(lib: Library, kpis: dict[str, _Entry], issues: list[Issue]
         _check_except(lib, k.except_, (), bad)
         _check_action_coverage(lib, k, e, issues)
         for i, t in enumerate(k.targets):
+            if t.kind == "official":
+                for sub, msg, hint in official_target_problems(lib, t):
+                    issues.append(e.doc.issue((*e.path, "targets", i, *sub), msg, hint))
             if t.platform is None:
                 continue
             if t.platform not in lib.platforms:
@@ -248,6 +254,31 @@ def _check_references(lib: Library, kpis: dict[str, _Entry], issues: list[Issue]
                 bad(("targets", i, "platform"),
                     f"target for `{t.platform}`, but the KPI applies only to {k.platforms}",
                     t.platform, ())
+
+
+def official_target_problems(lib: Library, t: Target) -> list[tuple[tuple[str, ...], str, str | None]]:
+    """Why an `official` target is not one: a platform's line cites that platform's own page
+    (https, on a domain `platforms.yaml` lists for it) with the window it measures over; a line
+    seen only on a third party's page, a mirror, a package file or a forum is a `reference`."""
+    out: list[tuple[tuple[str, ...], str, str | None]] = []
+    as_reference = "a line only on another site is `kind: reference`"
+    platform = lib.platforms.get(t.platform) if t.platform else None
+    if t.platform is None:
+        out.append((("kind",), "an official target names its `platform`", as_reference))
+    if t.window is None:
+        out.append((("kind",), "an official target needs `window` (the period the platform measures over)",
+                    None))
+    if not t.url:
+        out.append((("kind",), "an official target needs `url` (the platform's own page)", as_reference))
+        return out
+    parts = urlsplit(t.url)
+    if parts.scheme != "https" or not parts.hostname:
+        out.append((("url",), f"an official target's url must be https://..., not `{t.url}`", None))
+    elif platform is not None and not platform.owns(parts.hostname):
+        known = ", ".join(platform.domains) or "none listed"
+        out.append((("url",), f"`{parts.hostname}` is not one of {platform.id}'s own domains ({known})",
+                    f"{as_reference}; or add the domain to `domains` in platforms.yaml"))
+    return out
 
 
 def _check_scope(lib: Library, item: Scoped, sub: tuple[str | int, ...],
@@ -333,6 +364,12 @@ def _compile_rule(lib: Library, e: _Entry, issues: list[Issue]) -> CompiledRule 
         if kpi is not None and kpi not in lib.kpis:
             issues.append(e.doc.issue((*e.path, "then", i, "kpi"), f"unknown KPI `{kpi}`",
                                       did_you_mean(kpi, lib.kpis)))
+            ok = False
+        if isinstance(eff, SetTarget) and eff.kind == "official":
+            issues.append(e.doc.issue(
+                (*e.path, "then", i, "kind"),
+                "a rule cannot set an official line (it has no url or window)",
+                "put the platform's line in the KPI's targets, or use kind reference or house"))
             ok = False
         if isinstance(eff, Note):
 

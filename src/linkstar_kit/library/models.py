@@ -19,7 +19,10 @@ Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 
-Unit = Literal["ratio", "currency", "count", "days", "hours", "score", "times", "money_per_unit"]
+# times: turns of a stock in a period (inventory turnover, "ci" in Chinese); multiple: one
+# amount over another (ROAS, LTV:CAC, MER, ROI, "bei"), which sellers never write as turns
+Unit = Literal["ratio", "currency", "count", "days", "hours", "score", "times", "multiple",
+               "money_per_unit"]
 # How a KPI's periods combine over a goal's span (pacing.py): `sum` adds them up (GMV, orders),
 # `last` takes the latest (a score, a stock, a margin reached), `mean` averages them (a rate
 # measured every period).
@@ -51,6 +54,7 @@ class Text(Model):
 
 
 SiteCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+Domain = Annotated[str, Field(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]
 
 
 class Exclusion(Model):
@@ -214,6 +218,13 @@ class Platform(Model):
     # what this platform's sellers call a model (Temu's platform_fulfillment is its fully managed model)
     fulfillment_names: dict[Fulfillment, Text] = {}
     note: Text | None = None
+    # the platform's own web domains: an `official` target must cite a page on one of them (or
+    # a subdomain), so a mirror, a package file or a third party's page is never shown as official
+    domains: list[Domain] = []
+
+    def owns(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        return any(host == d or host.endswith("." + d) for d in self.domains)
 
 
 class Role(Model):
