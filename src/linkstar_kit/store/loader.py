@@ -56,7 +56,7 @@ class LoadResult:
 
 @dataclass(frozen=True)
 class _Row:
-    line: int
+    line: int  # the CSV row; 0 for a value computed from a report export
     period_start: str
     period_end: str
     role_key: str
@@ -73,6 +73,17 @@ class _Row:
 
 def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
     kit, csv_path = Path(kit), Path(csv_path)
+    script, tracked = open_kit(kit)
+    if not csv_path.exists():
+        raise UsageError(f"{display_path(csv_path)}: no such file")
+    if csv_path.is_dir():
+        raise UsageError(f"{display_path(csv_path)} is a folder, expected a CSV file")
+    rows, skipped = _parse(csv_path, tracked)
+    return write_rows(kit, script, rows, skipped)
+
+
+def open_kit(kit: Path) -> tuple[list[str], dict[tuple[str, str, str], _Kpi]]:
+    """The kit's schema script and what it tracks; UsageError when it is not a kit."""
     schema_file = kit / SCHEMA_FILE
     if not kit.is_dir():
         raise UsageError(f"{display_path(kit)} is not a kit folder")
@@ -80,10 +91,6 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
         raise UsageError(
             f"{display_path(schema_file)} is missing: generate the kit with the dashboards format "
             "(`linkstar generate ANSWERS -o KIT --format md,dashboards`) first")
-    if not csv_path.exists():
-        raise UsageError(f"{display_path(csv_path)}: no such file")
-    if csv_path.is_dir():
-        raise UsageError(f"{display_path(csv_path)} is a folder, expected a CSV file")
     try:
         with schema_file.open("rb") as fh:
             raw = fh.read(MAX_SCHEMA_BYTES + 1)
@@ -95,9 +102,11 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
         raise UsageError(f"{display_path(schema_file)} is not UTF-8 text (it was edited or "
                          "replaced): regenerate the kit to restore it") from None
     script = statements(schema_text)
-    tracked = _tracked(script, schema_file)
-    rows, skipped = _parse(csv_path, tracked)
+    return script, _tracked(script, schema_file)
 
+
+def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0) -> LoadResult:
+    """The one place rows reach the store: all of them in one transaction, or none."""
     store = kit / STORE_FILE
     if store.is_dir():
         raise UsageError(f"{display_path(store)} is a folder, not the kit's SQLite store: move "
@@ -131,7 +140,10 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
             old = con.execute(
                 "SELECT period_end, value, annotation, source FROM actuals WHERE period_start = ?"
                 " AND role_key = ? AND kpi = ? AND platform = ?", r.key).fetchone()
-            if old == (r.period_end, r.value, r.annotation, r.source):
+            annotation = r.annotation
+            if r.line == 0 and old is not None and not annotation:
+                annotation = old[2]  # a computed value keeps the note someone wrote beside it
+            if old == (r.period_end, r.value, annotation, r.source):
                 result.unchanged += 1
                 continue
             con.execute(
@@ -141,7 +153,7 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
                 " period_end = excluded.period_end, value = excluded.value,"
                 " annotation = excluded.annotation, source = excluded.source,"
                 " loaded_at = excluded.loaded_at",
-                (r.period_start, r.period_end, r.role_key, r.kpi, r.platform, r.value, r.annotation,
+                (r.period_start, r.period_end, r.role_key, r.kpi, r.platform, r.value, annotation,
                  r.source, now))
             if old is None:
                 result.inserted += 1
