@@ -41,6 +41,16 @@ class Line(Model):
     value: float | list[float]
 
 
+class TargetBaseline(Model):
+    """The client's own value of the KPI over the history window (`--history`), where the
+    target steps from."""
+
+    value: float
+    start: str
+    end: str
+    periods: int
+
+
 class ResolvedTarget(Model):
     """A target; `sites` names the client's sites it holds for when the platform's rule
     differs by site (None: every site of `platform`)."""
@@ -49,7 +59,7 @@ class ResolvedTarget(Model):
     sites: list[str] | None = None
     op: Literal["<", "<=", ">", ">=", "between"]
     value: float | list[float]
-    kind: Literal["official", "reference", "method", "house", "goal", "client"]
+    kind: Literal["official", "reference", "method", "house", "goal", "client", "baseline"]
     source: str
     as_of: str | None = None
     window: str | None = None
@@ -58,6 +68,11 @@ class ResolvedTarget(Model):
     line: Line | None = None
     # Why a derived target has its number (a goal's cascade, engine/targets.py).
     derived_from: str | None = None
+    # The client's own value over the history window, when the kit was made with --history.
+    baseline: TargetBaseline | None = None
+    # The library's line a stepped target heads for (kind `baseline`: this quarter's step
+    # toward it, from the baseline, as far as the stage allows).
+    destination: Line | None = None
 
 
 class SelectedKpi(Model):
