@@ -35,9 +35,9 @@ import datetime as dt
 
 from .. import catalog
 from ..answers.models import Answers, Goal
+from ..history import History
 from ..library.models import Kpi, SetTarget, Target, Text, source_text
 from ..periods import periods
-from ..history import History
 from .models import Line, ResolvedTarget, TargetBaseline
 
 _LOWER = ("<", "<=")
@@ -213,8 +213,8 @@ def resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: An
                                                  overrides, lang)
     if history is None:
         return targets, open_sites
-    return calibrate(kpi, targets, open_sites, on_platforms if per_platform else [None],
-                     answers, history, lang)
+    platforms: list[str | None] = list(on_platforms) if per_platform else [None]
+    return calibrate(kpi, targets, open_sites, platforms, answers, history, lang)
 
 
 def _resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,

@@ -19,7 +19,7 @@ from ..library.compute import parse as parse_expr
 from ..library.loader import Library
 from ..periods import periods
 from .mapping import all_formats
-from .pool import Key, Pool
+from .pool import Key
 from .read import Span
 
 

@@ -180,7 +180,7 @@ def load_format(path: Path | str) -> Format:
     if not isinstance(doc.data, dict):
         raise InputError([doc.issue((), "expected a mapping file: id, name, platform, source, "
                                     "date_field, fields")], title=f"{doc.file} is not a format")
-    fmt, issues = validate(doc, doc.data, _adapter(), (), Format)
+    fmt, issues = validate(doc, doc.data, _adapter(), (), Format)  # type: ignore[arg-type]
     if issues or fmt is None:
         raise InputError(issues, title=f"{doc.file} is not a valid export mapping")
     return fmt

@@ -3,7 +3,7 @@
 Money comes with a currency sign or code and thousands separators (`$1,234.56`, `¥1,200`,
 `£856.78`, `1.234,56 €`, `RM 1,020.00`), percentages with a sign (`12.5%`), dates in the
 console's own way (`9/1/2026`, `2026-09-01`, `Sep 01, 2026`, `2026/09/01`, `01.09.2026`,
-`2026年9月1日`, with or without a time).
+`2026\u5e749\u67081\u65e5`, with or without a time).
 
 Two readings that could both be right are never guessed between silently. Whether `1,234` is a
 thousand or one point two is decided for a whole column from the values that show it
@@ -142,13 +142,15 @@ _MONTHS = {m: i for i, names in enumerate((
     ("jun", "june", "juni"), ("jul", "july", "juli"), ("aug", "august"),
     ("sep", "sept", "september"), ("oct", "october", "okt", "oktober"),
     ("nov", "november"), ("dec", "december", "dez", "dezember")), start=1) for m in names}
-_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:AM|PM|am|pm))?(?:Z|[+-]\d{2}:?\d{2}|\s*[A-Z]{2,5})?)?"
+_TIME = (r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:AM|PM|am|pm))?"
+         r"(?:Z|[+-]\d{2}:?\d{2}|\s*[A-Z]{2,5})?)?")
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME + "$")
-_CJK = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日" + _TIME + "$")
+# year, month and day marks of a Chinese console's dates (2026 nian 9 yue 1 ri)
+_CJK = re.compile("^(\\d{4})\u5e74(\\d{1,2})\u6708(\\d{1,2})\u65e5" + _TIME + "$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})" + _TIME + "$")
 _NAMED = re.compile(r"^(?:[A-Za-z]{2,9},?\s+)?([A-Za-zäÄ]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})" + _TIME + "$")
 _NAMED_DMY = re.compile(r"^(\d{1,2})\.?\s+([A-Za-zäÄ]{3,9})\.?,?\s+(\d{4})" + _TIME + "$")
-_RANGE = re.compile(r"^(.+?)\s+(?:-|–|to|bis|至|~)\s+(.+)$")
+_RANGE = re.compile(r"^(.+?)\s+(?:-|–|to|bis|\u81f3|~)\s+(.+)$")
 
 
 def _mk(y: int, m: int, d: int, text: str) -> dt.date:

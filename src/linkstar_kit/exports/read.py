@@ -151,7 +151,9 @@ def open_export(path: Path | str, formats: Sequence[Format]) -> Recognised:
             last = exc
             if enc in ("utf-8", "utf-16"):
                 break
-    if len(found) == 1:
+    if len(found) == 1 or (found and len({_seen(r) for r in found}) == 1):
+        # one reading, or several that agree on every cell the format reads (an ASCII header
+        # and numbers): the guess cannot change what is loaded
         return found[0]
     if candidates and candidates[0][0] not in ("utf-8", "utf-16"):
         raise UsageError(f"{file} is not UTF-8 text, and no other encoding gives the columns of "
@@ -160,6 +162,13 @@ def open_export(path: Path | str, formats: Sequence[Format]) -> Recognised:
         raise UsageError(f"{file}: {last}")
     assert last is not None
     raise last
+
+
+def _seen(rec: Recognised) -> tuple[object, ...]:
+    """Every cell the format reads, as one value to compare readings by."""
+    idx = sorted(rec.columns.values())
+    return (rec.format.id, rec.header_row,
+            tuple(tuple(str(r[i]) if i < len(r) else "" for i in idx) for r in rec.rows))
 
 
 def _header_titles(row: list[Cell]) -> list[str]:

@@ -91,7 +91,7 @@ def _eval(node: ast.expr, sums: Mapping[str, float]) -> float | None:
     if isinstance(node, ast.Name):
         return sums.get(node.id)
     if isinstance(node, ast.Constant):
-        return float(node.value)
+        return float(node.value)  # type: ignore[arg-type]  # parse() allows numbers only
     if isinstance(node, ast.UnaryOp):
         v = _eval(node.operand, sums)
         return None if v is None else -v
