@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_serializer
 
 from ..library.models import Text
 
@@ -73,6 +73,17 @@ class ResolvedTarget(Model):
     # The library's line a stepped target heads for (kind `baseline`: this quarter's step
     # toward it, from the baseline, as far as the stage allows).
     destination: Line | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_absent_history(self, handler: Any) -> Any:
+        """`baseline` and `destination` appear only in a kit made with --history: a kit made
+        from the answers alone reads as it always did."""
+        data = handler(self)
+        if isinstance(data, dict):
+            for key in ("baseline", "destination"):
+                if data.get(key, 0) is None:
+                    del data[key]
+        return data
 
 
 class SelectedKpi(Model):
