@@ -21,14 +21,13 @@ from ..periods import periods
 from .mapping import all_formats
 from .pool import Key
 from .read import Span
+from .sold import KitSales, read_pool
 
 
 def build_history(paths: Sequence[Path | str], answers: Answers, library: Library, *,
                   mappings: Sequence[Path | str] = (), platform: str | None = None,
                   site: str | None = None, period: Span | None = None
                   ) -> tuple[History, list[str]]:
-    from ..store.exports import KitSales, read_pool
-
     sales = KitSales({p.id: list(p.sites) for p in answers.platforms})
     pool, extracts = read_pool([Path(p) for p in paths], all_formats(mappings), sales,
                                platform, site, period)

@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
                     "cover. Every problem is reported with its file and row; if there is one, "
                     "nothing is loaded. Loading the same files twice changes nothing.")
     p.add_argument("kit", metavar="KIT", help="the kit folder (written by `linkstar generate`)")
-    p.add_argument("files", metavar="FILE", nargs="+",
+    p.add_argument("files", metavar="ACTUALS.csv|EXPORT", nargs="+",
                    help="actuals CSV or report export (CSV or XLSX)")
     p.add_argument("--platform", metavar="ID",
                    help="the platform of an export whose format does not say it")

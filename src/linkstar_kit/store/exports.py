@@ -16,23 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError, display_path
-from ..exports.mapping import Format, all_formats
+from ..exports.mapping import all_formats
 from ..exports.pool import Key, Pool
-from ..exports.read import Extract, Span, extract, open_export
+from ..exports.read import Extract, Span
+from ..exports.sold import KitSales, read_pool
 from ..library.compute import parse as parse_expr
 from ..library.loader import Library
 from ..periods import periods
 from ..units import Accepted
 from .loader import COLUMNS, LoadResult, _parse, _Row, open_kit, write_rows
 from .tracking import ALL, COMPANY
-
-
-@dataclass
-class KitSales:
-    """Where the kit sells: platforms with their sites, and each role's platforms."""
-
-    sites: dict[str, list[str]]
-    role_platforms: dict[str, list[str]] = field(default_factory=dict)
 
 
 def kit_sales(kit: Path) -> KitSales:
@@ -51,34 +44,6 @@ def kit_sales(kit: Path) -> KitSales:
     roles = {str(r["key"]): [str(p) for p in r.get("platforms") or []]
              for r in selection.get("roles") or []}
     return KitSales(sites, roles)
-
-
-def where_sold(rec_format: Format, file: str, sales: KitSales, platform: str | None,
-               site: str | None) -> tuple[str, str]:
-    """The platform and site a file's rows belong to."""
-    plat = rec_format.platform or platform
-    if rec_format.platform and platform and platform != rec_format.platform:
-        raise UsageError(f"{file} is a {rec_format.name.en}: its platform is "
-                         f"{rec_format.platform}, not {platform}")
-    if plat is None:
-        raise UsageError(f"{file} ({rec_format.name.en}) does not say its platform: give "
-                         "--platform (one of " + ", ".join(sales.sites) + ")")
-    if sales.sites and plat not in sales.sites:
-        raise UsageError(f"{file} is a {plat} report, and the kit does not sell on {plat} "
-                         "(it sells on " + ", ".join(sales.sites) + ")")
-    known = sales.sites.get(plat, [])
-    if site:
-        code = site.upper()
-        if known and code not in known:
-            raise UsageError(f"--site {site}: the kit sells on {plat} in "
-                             + ", ".join(known) + " only")
-        return plat, code
-    if rec_format.site_field:
-        return plat, ""
-    if len(known) > 1:
-        raise UsageError(f"{file}: the kit sells on {plat} in " + ", ".join(known)
-                         + ": say which site the file is for with --site")
-    return plat, known[0] if known else ""
 
 
 def _is_actuals_csv(path: Path) -> bool:
@@ -118,20 +83,6 @@ def _full(days: set[dt.date], frequency: str) -> int:
         if all((a + dt.timedelta(days=i)) in days for i in range((b - a).days + 1)):
             n += 1
     return n
-
-
-def read_pool(paths: Sequence[Path], formats: Sequence[Format], sales: KitSales,
-              platform: str | None, site: str | None, period: Span | None
-              ) -> tuple[Pool, list[Extract]]:
-    pool = Pool()
-    extracts = []
-    for path in paths:
-        rec = open_export(path, formats)
-        plat, where = where_sold(rec.format, rec.file, sales, platform, site)
-        ex = extract(rec, plat, where, period)
-        pool.add(ex)
-        extracts.append(ex)
-    return pool, extracts
 
 
 def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *,
