@@ -280,3 +280,93 @@ def test_a_kit_made_with_history_steps_from_its_baselines(kit: Path) -> None:
     assert checked >= 1
     md = (kit / "roles" / "operations.md").read_text(encoding="utf-8")
     assert "Your baseline 7.86% (2026-04-06 to 2026-06-28)" in md and "toward the line 12%" in md
+
+
+def _two_site_kit(tmp_path: Path) -> Path:
+    from linkstar_kit.answers.loader import load_answers
+    from linkstar_kit.kit.generate import generate_kit
+    from linkstar_kit.library.loader import load_library
+
+    root = Path(__file__).parent.parent
+    text = (root / "examples" / "amazon-us.yaml").read_text(encoding="utf-8")
+    answers_file = tmp_path / "two-sites.yaml"
+    answers_file.write_text(text.replace("sites: [US]", "sites: [US, UK]"), encoding="utf-8")
+    lib = load_library()
+    out = tmp_path / "kit"
+    generate_kit(load_answers(answers_file, lib), lib, out, formats=["dashboards"], language="en")
+    return out
+
+
+def test_sites_loaded_one_at_a_time_add_up(tmp_path: Path) -> None:
+    import sqlite3
+
+    from linkstar_kit.library.loader import load_library
+    from linkstar_kit.store.exports import load_files
+
+    kit = _two_site_kit(tmp_path)
+    us = FIX / "amazon-business-report-q3.csv"
+    uk = tmp_path / "uk-business-report.csv"
+    uk.write_text(us.read_text(encoding="utf-8-sig").replace("$", "£"), encoding="utf-8")
+    lib = load_library()
+    with pytest.raises(UsageError, match="--site"):
+        load_files(kit, [us], lib)
+    first, _ = load_files(kit, [us], lib, site=["US"])
+    assert first.inserted == 0  # the amazon rows stand for US and UK: not from US alone
+
+    def conversion() -> list[tuple[str, float, str]]:
+        con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+        return con.execute("SELECT period_start, value, source FROM actuals WHERE"
+                           " kpi = 'conversion_rate' ORDER BY period_start").fetchall()
+
+    assert conversion() == []
+    second, lines = load_files(kit, [uk], lib, site=[f"UK={uk.name}"])
+    assert second.inserted > 0 and "UK" in lines[0]
+    rows = conversion()
+    assert rows and rows[0][2] == "amazon-business-report-q3.csv + uk-business-report.csv"
+    # the same data on both sites: the combined ratio is each site's
+    _, ex = _read("amazon-business-report-q3.csv")
+    pool = Pool()
+    pool.add(ex)
+    week = dt.date.fromisoformat(rows[0][0])
+    alone = pool.value(parse_expr("units / sessions"), [("amazon", "US")], week,
+                       week + dt.timedelta(days=6))
+    assert alone is not None and rows[0][1] == pytest.approx(alone[0], abs=1e-6)
+    again, _ = load_files(kit, [us], lib, site=["US"])
+    assert (again.inserted, again.updated) == (0, 0)
+
+
+def test_a_consultants_own_mapping(tmp_path: Path) -> None:
+    from linkstar_kit.exports.mapping import all_formats
+
+    mapping = tmp_path / "erp.yaml"
+    mapping.write_text(
+        "id: house_erp_daily\nname: {en: House ERP daily sales, zh: 自有 ERP 每日销售}\n"
+        "platform: amazon\nsource: [{url: 'https://example.com/erp-help', seen: the ERP's help}]\n"
+        "date_field: day\nfields:\n"
+        "  - {name: day, titles: [统计日期, Date], type: date}\n"
+        "  - {name: sales, titles: [销售额], type: money, decimal_char: ',', measure: sales}\n"
+        "  - {name: ad_spend, titles: [广告花费], type: money, decimal_char: ',', measure: ad_spend}\n",
+        encoding="utf-8")
+    data = tmp_path / "erp.csv"
+    data.write_text("统计日期;销售额;广告花费\n2026-09-01;1.234,56 €;123,45 €\n"
+                    "2026-09-02;2.000,00 €;200,00 €\n", encoding="utf-8")
+    rec = open_export(data, all_formats([mapping]))
+    ex = extract(rec, "amazon", "DE")
+    assert rec.format.id == "house_erp_daily"
+    assert _total(ex, "sales") == pytest.approx(3234.56) and _total(ex, "ad_spend") == 323.45
+
+
+def test_the_load_command_says_what_it_recognised(kit: Path, tmp_path: Path, capsys) -> None:
+    from linkstar_kit.cli import main
+
+    k = tmp_path / "k"
+    shutil.copytree(kit, k)
+    assert main(["load", str(k), str(FIX / "amazon-business-report-q3.csv")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("amazon-business-report-q3.csv: Amazon Business Report (sales and "
+                          "traffic by date), US, 92 days -> 12 weeks, 3 months: ")
+    bad = tmp_path / "other.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["load", str(k), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "is not a known report export" in err and "Traceback" not in err

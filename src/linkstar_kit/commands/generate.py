@@ -31,6 +31,11 @@ def register(subparsers: Any) -> None:
                         "history.json")
     g.add_argument("--mapping", metavar="FILE", action="append", default=[],
                    help="a mapping file for a history export the tool does not know")
+    g.add_argument("--site", metavar="CODE[=FILE]", action="append",
+                   help="the site a history export is for, when the client sells on several: "
+                        "US for every file, UK=FILE for one (repeatable)")
+    g.add_argument("--platform", metavar="ID",
+                   help="the platform of a history export whose format does not say it")
     g.set_defaults(func=cmd_generate)
 
 
@@ -69,7 +74,8 @@ def _history(args: argparse.Namespace, answers: Any, library: Any, out: Path) ->
         return read_kit_history(files[0].parent)
     from ..exports.history import build_history
 
-    history, lines = build_history(files, answers, library, mappings=args.mapping)
+    history, lines = build_history(files, answers, library, mappings=args.mapping,
+                                   platform=args.platform, site=args.site)
     for line in lines:
         print(f"history: {line}", file=sys.stderr)
     return history

@@ -26,7 +26,7 @@ from .sold import KitSales, read_pool
 
 def build_history(paths: Sequence[Path | str], answers: Answers, library: Library, *,
                   mappings: Sequence[Path | str] = (), platform: str | None = None,
-                  site: str | None = None, period: Span | None = None
+                  site: Sequence[str] | str | None = None, period: Span | None = None
                   ) -> tuple[History, list[str]]:
     sales = KitSales({p.id: list(p.sites) for p in answers.platforms})
     pool, extracts = read_pool([Path(p) for p in paths], all_formats(mappings), sales,

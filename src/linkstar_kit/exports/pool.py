@@ -48,20 +48,44 @@ class Pool:
         for (platform, site), spans in ex.data.items():
             for span, sums in spans.items():
                 for measure, v in sums.items():
-                    k = (platform, site, measure)
-                    taken = self.owner[k]
-                    days = list(_days(span))
-                    other = next((taken[d] for d in days if d in taken), None)
+                    other = self._put(platform, site, measure, span, v, name)
                     if other is not None:
-                        skipped.setdefault(k, other)
-                        continue
-                    for d in days:
-                        taken[d] = name
-                    self.values[k][span] = (v, name)
+                        skipped.setdefault((platform, site, measure), other)
         for (platform, site, measure), other in sorted(skipped.items()):
             where = f"{platform} {site}".strip()
             self.overlaps.append(f"{name}: {measure} on {where} already given by {other} for "
                                  "some of its days; those rows were left out")
+
+    def _put(self, platform: str, site: str, measure: str, span: Span, v: float,
+             name: str) -> str | None:
+        """Add one value unless another file owns one of its days (then that file's name)."""
+        k = (platform, site, measure)
+        taken = self.owner[k]
+        days = list(_days(span))
+        other = next((taken[d] for d in days if d in taken), None)
+        if other is not None:
+            return other
+        for d in days:
+            taken[d] = name
+        self.values[k][span] = (v, name)
+        return None
+
+    def add_stored(self, rows: Iterable[tuple[str, str, str, str, str, float, str]]) -> None:
+        """Measures earlier loads stored, under this run's files: a day a file of this run
+        gives is this run's (a corrected export replaces the one loaded before)."""
+        for day, end, platform, site, measure, value, source in rows:
+            try:
+                span = (dt.date.fromisoformat(day), dt.date.fromisoformat(end))
+            except ValueError:
+                continue
+            self._put(platform, site, measure, span, value, source)
+
+    def new_rows(self, files: Iterable[str]) -> list[tuple[str, str, str, str, str, float, str]]:
+        """The values this run's `files` gave, as the store keeps them."""
+        names = set(files)
+        return [(a.isoformat(), b.isoformat(), p, s, m, v, f)
+                for (p, s, m), spans in sorted(self.values.items())
+                for (a, b), (v, f) in sorted(spans.items()) if f in names]
 
     @property
     def keys(self) -> list[Key]:

@@ -50,14 +50,40 @@ def where_sold(rec_format: Format, file: str, sales: KitSales, platform: str | N
     return plat, known[0] if known else ""
 
 
+def site_option(values: Sequence[str] | str | None, paths: Sequence[Path]
+                ) -> tuple[str | None, dict[Path, str]]:
+    """`--site` as given: `US` for every file, `UK=uk-report.csv` for one file (repeatable, so
+    one command reads a US and a UK export)."""
+    if values is None:
+        return None, {}
+    if isinstance(values, str):
+        values = [values]
+    default: str | None = None
+    per_file: dict[Path, str] = {}
+    for v in values:
+        if "=" not in v:
+            default = v
+            continue
+        code, _, name = v.partition("=")
+        match = [p for p in paths if str(p) == name or p.name == name
+                 or p.resolve() == Path(name).resolve()]
+        if not match:
+            raise UsageError(f"--site {v}: {name} is not one of the files given")
+        for p in match:
+            per_file[p] = code.strip()
+    return default, per_file
+
+
 def read_pool(paths: Sequence[Path], formats: Sequence[Format], sales: KitSales,
-              platform: str | None, site: str | None, period: Span | None
+              platform: str | None, site: Sequence[str] | str | None, period: Span | None
               ) -> tuple[Pool, list[Extract]]:
     pool = Pool()
     extracts = []
+    default, per_file = site_option(site, paths)
     for path in paths:
         rec = open_export(path, formats)
-        plat, where = where_sold(rec.format, rec.file, sales, platform, site)
+        plat, where = where_sold(rec.format, rec.file, sales, platform,
+                                 per_file.get(path, default))
         ex = extract(rec, plat, where, period)
         pool.add(ex)
         extracts.append(ex)

@@ -24,8 +24,9 @@ def register(subparsers: Any) -> None:
                    help="actuals CSV or report export (CSV or XLSX)")
     p.add_argument("--platform", metavar="ID",
                    help="the platform of an export whose format does not say it")
-    p.add_argument("--site", metavar="CODE",
-                   help="the site an export is for, when the kit sells on several (US, UK ...)")
+    p.add_argument("--site", metavar="CODE[=FILE]", action="append",
+                   help="the site an export is for, when the kit sells on several: US for "
+                        "every file, UK=FILE for one (repeatable)")
     p.add_argument("--period", metavar="START..END",
                    help="the days a report without a date column covers (2026-09-01..2026-09-30)")
     p.add_argument("--mapping", metavar="FILE", action="append", default=[],

@@ -24,7 +24,16 @@ from ..library.compute import parse as parse_expr
 from ..library.loader import Library
 from ..periods import periods
 from ..units import Accepted
-from .loader import COLUMNS, LoadResult, _parse, _Row, open_kit, write_rows
+from .loader import (
+    COLUMNS,
+    LoadResult,
+    MeasureRow,
+    _parse,
+    _Row,
+    open_kit,
+    read_measures,
+    write_rows,
+)
 from .tracking import ALL, COMPANY
 
 
@@ -86,7 +95,7 @@ def _full(days: set[dt.date], frequency: str) -> int:
 
 
 def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *,
-               platform: str | None = None, site: str | None = None,
+               platform: str | None = None, site: Sequence[str] | str | None = None,
                mappings: Sequence[Path | str] = (), period: Span | None = None
                ) -> tuple[LoadResult, list[str]]:
     """Load actuals CSVs and report exports together; (result, lines saying what was read)."""
@@ -101,9 +110,13 @@ def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *
     rows: list[_Row] = []
     skipped = 0
     lines: list[str] = []
+    measures: list[MeasureRow] = []
     if exports:
         sales = kit_sales(kit)
         pool, extracts = read_pool(exports, all_formats(mappings), sales, platform, site, period)
+        names = [ex.recognised.name for ex in extracts]
+        measures = pool.new_rows(names)
+        pool.add_stored(read_measures(kit))
         computed, used = _computed(pool, tracked, sales, library)
         rows.extend(computed)
         for ex in extracts:
@@ -115,7 +128,7 @@ def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *
         skipped += n
         for r in csv_rows:  # a value typed in the kit's CSV wins over a computed one
             by_key[r.key] = r
-    return write_rows(kit, script, list(by_key.values()), skipped), lines
+    return write_rows(kit, script, list(by_key.values()), skipped, measures), lines
 
 
 def _computed(pool: Pool, tracked: dict[tuple[str, str, str], Any], sales: KitSales,

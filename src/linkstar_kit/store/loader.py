@@ -105,8 +105,47 @@ def open_kit(kit: Path) -> tuple[list[str], dict[tuple[str, str, str], _Kpi]]:
     return script, _tracked(script, schema_file)
 
 
-def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0) -> LoadResult:
-    """The one place rows reach the store: all of them in one transaction, or none."""
+# The base measures report exports gave, per day (or span), platform and site: kept so that a
+# later load (another site's files, next week's export) computes KPIs over everything loaded.
+# Created by the first load of an export (a kit's schema.sql need not know it).
+MEASURES_DDL = """CREATE TABLE IF NOT EXISTS measures (
+  day       TEXT NOT NULL,
+  day_end   TEXT NOT NULL,
+  platform  TEXT NOT NULL,
+  site      TEXT NOT NULL DEFAULT '',
+  measure   TEXT NOT NULL,
+  value     DOUBLE PRECISION NOT NULL,
+  source    TEXT NOT NULL,
+  PRIMARY KEY (day, day_end, platform, site, measure)
+)"""
+
+# (day, day_end, platform, site, measure, value, source)
+MeasureRow = tuple[str, str, str, str, str, float, str]
+
+
+def read_measures(kit: Path) -> list[MeasureRow]:
+    """The measures earlier loads stored (none before the first export)."""
+    store = kit / STORE_FILE
+    if not store.is_file():
+        return []
+    try:
+        con = sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=LOCK_TIMEOUT)
+        try:
+            if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'measures'").fetchone():
+                return []
+            return [tuple(r) for r in con.execute(  # type: ignore[misc]
+                "SELECT day, day_end, platform, site, measure, value, source FROM measures"
+                " ORDER BY day, platform, site, measure")]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise UsageError(_store_problem(store, exc)) from None
+
+
+def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0,
+               measures: list[MeasureRow] | None = None) -> LoadResult:
+    """The one place rows reach the store: all of them in one transaction, or none.
+    `measures` replace what the store holds for their platform, site, measure and days."""
     store = kit / STORE_FILE
     if store.is_dir():
         raise UsageError(f"{display_path(store)} is a folder, not the kit's SQLite store: move "
@@ -114,7 +153,7 @@ def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0)
     existed = store.exists()
     result = LoadResult(store=store, skipped_empty=skipped)
     try:
-        _upsert(store, script, rows, result)
+        _upsert(store, script, rows, result, measures)
     except sqlite3.Error as exc:
         if not existed:
             with contextlib.suppress(OSError):
@@ -128,14 +167,22 @@ def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0)
     return result
 
 
-def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult) -> None:
-    """Write `rows` in one transaction: all of them or, on any error, none."""
+def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult,
+            measures: list[MeasureRow] | None = None) -> None:
+    """Write `rows` (and `measures`) in one transaction: all of them or, on any error, none."""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     con = sqlite3.connect(store, isolation_level=None, timeout=LOCK_TIMEOUT)
     try:
         con.execute("BEGIN IMMEDIATE")
         for stmt in script:
             con.execute(stmt)
+        if measures:
+            con.execute(MEASURES_DDL)
+            for day, end, platform, site, measure, value, source in measures:
+                con.execute("DELETE FROM measures WHERE platform = ? AND site = ? AND measure = ?"
+                            " AND day_end >= ? AND day <= ?", (platform, site, measure, day, end))
+                con.execute("INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (day, end, platform, site, measure, value, source))
         for r in rows:
             old = con.execute(
                 "SELECT period_end, value, annotation, source FROM actuals WHERE period_start = ?"
