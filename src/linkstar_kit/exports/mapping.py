@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
-from ..errors import InputError, Issue
+from ..errors import InputError, Issue, LinkstarError
 from ..library.compute import MEASURES
 from ..library.models import Text
 
@@ -172,10 +172,21 @@ def _adapter() -> TypeAdapter[Format]:
 
 
 def load_format(path: Path | str) -> Format:
-    """One mapping file, validated; InputError with file:line:column for each problem."""
+    """One mapping file, validated; InputError with file:line:column for each problem.
+
+    Read with libyaml first (fast); read again with positions only to report a problem."""
+    from pydantic import ValidationError
+
     from ..documents import load_document
+    from ..fastyaml import FastPathUnavailable, load_plain
     from ..validation import validate
 
+    try:
+        plain = load_plain(Path(path))
+        if isinstance(plain, dict):
+            return _adapter().validate_python(plain)
+    except (FastPathUnavailable, ValidationError, LinkstarError, OSError):
+        pass  # the positioned reader says what is wrong, where
     doc = load_document(path)
     if not isinstance(doc.data, dict):
         raise InputError([doc.issue((), "expected a mapping file: id, name, platform, source, "

@@ -91,6 +91,8 @@ def column_decimal(values: Iterable[str], declared: str | None) -> str:
     ParseError when the values show both, or contradict the declared mark."""
     seen: dict[str, str] = {}
     for v in values:
+        if "," not in v and "." not in v:
+            continue  # no mark, no evidence
         parts = split_number(v)
         if parts is None:
             continue
@@ -108,9 +110,14 @@ def column_decimal(values: Iterable[str], declared: str | None) -> str:
     return next(iter(seen), ".")
 
 
+_PLAIN = re.compile(r"-?\d{1,15}(?:\.\d{1,15})?")
+
+
 def number(text: str, decimal: str = ".", *, percent: bool = False) -> float | None:
     """The value of a number cell (None when empty); a percent column gives a fraction
     (`12.5%` -> 0.125, and `12.5` in a percent column too)."""
+    if decimal == "." and _PLAIN.fullmatch(text):  # most cells: no sign, group or currency
+        return float(text) / 100 if percent else float(text)
     if is_empty(text):
         return None
     parts = split_number(text)

@@ -106,15 +106,22 @@ class Pool:
         when a measure misses a day there, or a span crosses the period's edge."""
         total: dict[str, float] = {}
         files: set[str] = set()
-        n_days = (end - start).days + 1
+        days = list(_days((start, end)))
         for m in measures:
             acc = 0.0
             for p, s in keys:
                 k = (p, s, m)
                 owned = self.owner.get(k, {})
-                if sum(1 for d in _days((start, end)) if d in owned) != n_days:
+                if not all(d in owned for d in days):
                     return None
-                for (a, b), (v, f) in self.values[k].items():
+                spans = self.values[k]
+                daily = [spans.get((d, d)) for d in days]
+                if all(x is not None for x in daily):  # daily rows: no scan of the spans
+                    for v, f in daily:  # type: ignore[misc]
+                        acc += v
+                        files.add(f)
+                    continue
+                for (a, b), (v, f) in spans.items():
                     if b < start or a > end:
                         continue
                     if a < start or b > end:

@@ -177,12 +177,7 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
         for stmt in script:
             con.execute(stmt)
         if measures:
-            con.execute(MEASURES_DDL)
-            for day, end, platform, site, measure, value, source in measures:
-                con.execute("DELETE FROM measures WHERE platform = ? AND site = ? AND measure = ?"
-                            " AND day_end >= ? AND day <= ?", (platform, site, measure, day, end))
-                con.execute("INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            (day, end, platform, site, measure, value, source))
+            _replace_measures(con, measures)
         for r in rows:
             old = con.execute(
                 "SELECT period_end, value, annotation, source FROM actuals WHERE period_start = ?"
@@ -214,6 +209,23 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
         raise
     finally:
         con.close()
+
+
+def _replace_measures(con: sqlite3.Connection, measures: list[MeasureRow]) -> None:
+    """The new measures replace what the store held for their platform, site and measure over
+    the days they span (one export of a period replaces an earlier export of it)."""
+    con.execute(MEASURES_DDL)
+    con.execute("CREATE INDEX IF NOT EXISTS measures_by_key ON measures (platform, site, measure,"
+                " day)")
+    ranges: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for day, end, platform, site, measure, _, _ in measures:
+        k = (platform, site, measure)
+        lo, hi = ranges.get(k, (day, end))
+        ranges[k] = (min(lo, day), max(hi, end))
+    con.executemany("DELETE FROM measures WHERE platform = ? AND site = ? AND measure = ?"
+                    " AND day_end >= ? AND day <= ?",
+                    [(*k, lo, hi) for k, (lo, hi) in sorted(ranges.items())])
+    con.executemany("INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?, ?)", measures)
 
 
 def _store_problem(store: Path, exc: sqlite3.Error) -> str:
