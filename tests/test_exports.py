@@ -319,7 +319,9 @@ def test_sites_loaded_one_at_a_time_add_up(tmp_path: Path) -> None:
                            " kpi = 'conversion_rate' ORDER BY period_start").fetchall()
 
     assert conversion() == []
-    second, lines = load_files(kit, [uk], lib, site=[f"UK={uk.name}"])
+    with pytest.raises(UsageError, match=r"in GBP and the kit counts in USD: .*--fx GBP=RATE"):
+        load_files(kit, [uk], lib, site=[f"UK={uk.name}"])
+    second, lines = load_files(kit, [uk], lib, site=[f"UK={uk.name}"], fx={"GBP": 1.27})
     assert second.inserted > 0 and "UK" in lines[0]
     rows = conversion()
     assert rows and rows[0][2] == "amazon-business-report-q3.csv + uk-business-report.csv"

@@ -36,6 +36,9 @@ def register(subparsers: Any) -> None:
                         "US for every file, UK=FILE for one (repeatable)")
     g.add_argument("--platform", metavar="ID",
                    help="the platform of a history export whose format does not say it")
+    g.add_argument("--fx", metavar="CUR=RATE", action="append",
+                   help="the rate for a site that sells in another currency than the kit's: "
+                        "GBP=1.27 is one GBP in the kit's currency (repeatable)")
     g.set_defaults(func=cmd_generate)
 
 
@@ -72,10 +75,12 @@ def _history(args: argparse.Namespace, answers: Any, library: Any, out: Path) ->
     files = [Path(f) for f in args.history]
     if len(files) == 1 and files[0].name == HISTORY_FILE:
         return read_kit_history(files[0].parent)
+    from ..exports.currency import fx_option
     from ..exports.history import build_history
 
     history, lines = build_history(files, answers, library, mappings=args.mapping,
-                                   platform=args.platform, site=args.site)
+                                   platform=args.platform, site=args.site,
+                                   fx=fx_option(args.fx))
     for line in lines:
         print(f"history: {line}", file=sys.stderr)
     return history

@@ -26,11 +26,12 @@ from .sold import KitSales, read_pool
 
 def build_history(paths: Sequence[Path | str], answers: Answers, library: Library, *,
                   mappings: Sequence[Path | str] = (), platform: str | None = None,
-                  site: Sequence[str] | str | None = None, period: Span | None = None
-                  ) -> tuple[History, list[str]]:
-    sales = KitSales({p.id: list(p.sites) for p in answers.platforms})
+                  site: Sequence[str] | str | None = None, period: Span | None = None,
+                  fx: dict[str, float] | None = None) -> tuple[History, list[str]]:
+    sales = KitSales({p.id: list(p.sites) for p in answers.platforms},
+                     currency=answers.client.currency)
     pool, extracts = read_pool([Path(p) for p in paths], all_formats(mappings), sales,
-                               platform, site, period)
+                               platform, site, period, fx)
     days = pool.covered()
     if not days:
         raise UsageError("the history files hold no day with a value")

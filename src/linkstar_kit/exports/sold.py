@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
+from .currency import rate_for
 from .mapping import Format
 from .pool import Pool
 from .read import Extract, Span, extract, open_export
@@ -20,6 +21,7 @@ class KitSales:
 
     sites: dict[str, list[str]]
     role_platforms: dict[str, list[str]] = field(default_factory=dict)
+    currency: str = "USD"
 
 
 def where_sold(rec_format: Format, file: str, sales: KitSales, platform: str | None,
@@ -75,8 +77,8 @@ def site_option(values: Sequence[str] | str | None, paths: Sequence[Path]
 
 
 def read_pool(paths: Sequence[Path], formats: Sequence[Format], sales: KitSales,
-              platform: str | None, site: Sequence[str] | str | None, period: Span | None
-              ) -> tuple[Pool, list[Extract]]:
+              platform: str | None, site: Sequence[str] | str | None, period: Span | None,
+              fx: dict[str, float] | None = None) -> tuple[Pool, list[Extract]]:
     pool = Pool()
     extracts = []
     default, per_file = site_option(site, paths)
@@ -85,8 +87,23 @@ def read_pool(paths: Sequence[Path], formats: Sequence[Format], sales: KitSales,
         plat, where = where_sold(rec.format, rec.file, sales, platform,
                                  per_file.get(path, default))
         ex = extract(rec, plat, where, period)
+        _convert(ex, sales.currency, fx or {})
         pool.add(ex)
         extracts.append(ex)
     return pool, extracts
 
 
+
+
+def _convert(ex: Extract, currency: str, fx: dict[str, float]) -> None:
+    """The file's money measures in the kit's currency (exports/currency.py)."""
+    money = {f.measure for f in ex.recognised.format.fields if f.measure and f.type == "money"}
+    if not money:
+        return
+    for (_, site), spans in ex.data.items():
+        rate = rate_for(site, currency, fx, ex.recognised.file)
+        if rate == 1.0:
+            continue
+        for sums in spans.values():
+            for m in money & set(sums):
+                sums[m] *= rate

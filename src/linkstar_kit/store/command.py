@@ -31,6 +31,9 @@ def register(subparsers: Any) -> None:
                    help="the days a report without a date column covers (2026-09-01..2026-09-30)")
     p.add_argument("--mapping", metavar="FILE", action="append", default=[],
                    help="a mapping file for an export the tool does not know (docs/exports.md)")
+    p.add_argument("--fx", metavar="CUR=RATE", action="append",
+                   help="the rate for a site that sells in another currency than the kit's: "
+                        "GBP=1.27 is one GBP in the kit's currency (repeatable)")
     add_library_opt(p)
     p.set_defaults(func=cmd_load)
 
@@ -66,12 +69,13 @@ def cmd_load(args: argparse.Namespace) -> int:
         result = load_actuals(args.kit, files[0])
         print(f"loaded {args.files[0]} into {display_path(result.store)}: {result.summary()}")
         return 0
+    from ..exports.currency import fx_option
     from ..options import library_from
     from .exports import load_files
 
     result, lines = load_files(args.kit, files, library_from(args), platform=args.platform,
                                site=args.site, mappings=args.mapping,
-                               period=parse_period(args.period))
+                               period=parse_period(args.period), fx=fx_option(args.fx))
     for line in lines:
         print(line)
     shown = ", ".join(args.files) if len(args.files) <= 3 else f"{len(args.files)} files"

@@ -52,7 +52,8 @@ def kit_sales(kit: Path) -> KitSales:
              for p in answers.get("platforms") or []}
     roles = {str(r["key"]): [str(p) for p in r.get("platforms") or []]
              for r in selection.get("roles") or []}
-    return KitSales(sites, roles)
+    currency = str((answers.get("client") or {}).get("currency") or "USD")
+    return KitSales(sites, roles, currency)
 
 
 def _is_actuals_csv(path: Path) -> bool:
@@ -76,28 +77,33 @@ class FileReport:
         fmt = ex.recognised.format
         days = ex.days
         where = ", ".join(s for s in ex.sites if s) or ex.platform
-        weeks = _full(days, "weekly")
-        months = _full(days, "monthly")
+        spans = [sp for by_span in ex.data.values() for sp in by_span]
+        weeks = _full(spans, "weekly")
+        months = _full(spans, "monthly")
         kpis = ", ".join(self.kpis) if self.kpis else "no KPI the kit tracks"
         return (f"{ex.recognised.name}: {fmt.name.en}, {where}, {len(days)} day"
                 f"{'' if len(days) == 1 else 's'} -> {weeks} week{'' if weeks == 1 else 's'}, "
                 f"{months} month{'' if months == 1 else 's'}: {kpis}")
 
 
-def _full(days: set[dt.date], frequency: str) -> int:
-    if not days:
+def _full(spans: list[Span], frequency: str) -> int:
+    """The periods the file's rows cover whole, each row inside one period (a report of a
+    whole month is one month, and no week)."""
+    if not spans:
         return 0
     n = 0
-    for a, b in periods(frequency, min(days), max(days)):
-        if all((a + dt.timedelta(days=i)) in days for i in range((b - a).days + 1)):
+    for a, b in periods(frequency, min(s[0] for s in spans), max(s[1] for s in spans)):
+        inside = {s[0] + dt.timedelta(days=i) for s in spans if a <= s[0] and s[1] <= b
+                  for i in range((s[1] - s[0]).days + 1)}
+        if len(inside) == (b - a).days + 1:
             n += 1
     return n
 
 
 def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *,
                platform: str | None = None, site: Sequence[str] | str | None = None,
-               mappings: Sequence[Path | str] = (), period: Span | None = None
-               ) -> tuple[LoadResult, list[str]]:
+               mappings: Sequence[Path | str] = (), period: Span | None = None,
+               fx: dict[str, float] | None = None) -> tuple[LoadResult, list[str]]:
     """Load actuals CSVs and report exports together; (result, lines saying what was read)."""
     kit = Path(kit)
     script, tracked = open_kit(kit)
@@ -113,7 +119,8 @@ def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *
     measures: list[MeasureRow] = []
     if exports:
         sales = kit_sales(kit)
-        pool, extracts = read_pool(exports, all_formats(mappings), sales, platform, site, period)
+        pool, extracts = read_pool(exports, all_formats(mappings), sales, platform, site, period,
+                                   fx)
         names = [ex.recognised.name for ex in extracts]
         measures = pool.new_rows(names)
         pool.add_stored(read_measures(kit))
