@@ -82,5 +82,5 @@ def _history(args: argparse.Namespace, answers: Any, library: Any, out: Path) ->
                                    platform=args.platform, site=args.site,
                                    fx=fx_option(args.fx))
     for line in lines:
-        print(f"history: {line}", file=sys.stderr)
+        print(f"history: {line}")
     return history

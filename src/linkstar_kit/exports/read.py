@@ -206,20 +206,20 @@ def _recognise(path: Path, rows: list[list[Cell]], formats: Sequence[Format]) ->
     if best is not None:
         _, _, fmt, i, cols = best
         return Recognised(path, file, path.name, fmt, i, cols, rows)
-    names = "; ".join(f"{f.name.en} (`{f.id}`)" for f in formats)
-    hint = ""
-    if nearest is not None and nearest[0] > 0:
-        have, fmt, cols = nearest
-        missing = [f.titles[0] for f in fmt.required if f.name not in cols]
-        hint = (f"nearest: {fmt.name.en}, which also needs the columns "
-                + ", ".join(f"`{m}`" for m in missing))
     if not rows or not any(_header_titles(rows[0])):
         raise InputError([Issue(file, 1, None, (), "the file is empty: expected a report "
                                 "export with a header row")], title=f"{file} was not loaded")
-    raise InputError([Issue(file, 1, None, (), "the columns match no report format this "
-                            "tool reads: " + names, hint or "add a mapping of your own with "
-                            "--mapping FILE (docs/exports.md)")],
-                     title=f"{file} is not a known report export")
+    lines = [f"{file} is not a known report export: its columns match none of the formats "
+             "this tool reads:"]
+    lines += [f"  {f.name.en} ({f.id})" for f in formats]
+    if nearest is not None and nearest[0] > 0:
+        have, fmt, cols = nearest
+        missing = [f.titles[0] for f in fmt.required if f.name not in cols]
+        lines.append(f"nearest: {fmt.name.en}, which also needs the columns "
+                     + ", ".join(f"`{m}`" for m in missing))
+    lines.append("for another export, write a mapping file and give it with --mapping FILE "
+                 "(docs/exports.md)")
+    raise UsageError("\n".join(lines))
 
 
 # --- rows into measures ------------------------------------------------------------------------
