@@ -372,3 +372,36 @@ def test_the_load_command_says_what_it_recognised(kit: Path, tmp_path: Path, cap
     assert main(["load", str(k), str(bad)]) == 1
     err = capsys.readouterr().err
     assert "is not a known report export" in err and "Traceback" not in err
+
+
+def test_the_stage_rule_steps_from_the_baseline_and_never_moves_an_official_line() -> None:
+    from linkstar_kit.answers.loader import load_answers
+    from linkstar_kit.engine.targets import STEP, resolve
+    from linkstar_kit.history import Baseline, History
+    from linkstar_kit.library.loader import load_library
+
+    lib = load_library()
+    root = Path(__file__).parent.parent
+    answers = load_answers(root / "examples" / "amazon-us.yaml", lib)  # stage: growth
+    q2 = (D(2026, 4, 6), D(2026, 6, 28))
+
+    def base(v: float) -> Baseline:
+        return Baseline(v, *q2, 12)
+
+    history = History(*q2, baselines={
+        ("conversion_rate", "amazon", ""): base(0.08), ("return_rate", "", ""): base(0.02),
+        ("order_defect_rate", "amazon", ""): base(0.02), ("acos", "", ""): base(0.26)})
+
+    def targets(kpi: str, platforms: list[str], bound: bool = True) -> list:
+        return resolve(lib.kpis[kpi], platforms, bound, answers, [], "en", history)[0]
+
+    (cvr,) = targets("conversion_rate", ["amazon"])
+    assert cvr.kind == "baseline" and cvr.value == pytest.approx(0.08 * (1 + STEP["growth"]))
+    assert cvr.destination is not None and cvr.destination.value == 0.12
+    assert cvr.baseline is not None and cvr.baseline.value == 0.08
+    (ret,) = targets("return_rate", ["amazon"], bound=False)  # no library number for Amazon
+    assert ret.kind == "baseline" and ret.op == "<=" and ret.value == pytest.approx(0.018)
+    (odr,) = targets("order_defect_rate", ["amazon"])  # official: the line stays the target
+    assert odr.kind == "official" and odr.value == 0.01 and odr.baseline is not None
+    (acos,) = targets("acos", ["amazon"], bound=False)  # 0.26 -> 0.234 reaches the 25 % line
+    assert acos.kind == "method" and acos.value == 0.25 and acos.destination is None

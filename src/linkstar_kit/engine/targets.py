@@ -290,15 +290,15 @@ def calibrate(kpi: Kpi, targets: list[ResolvedTarget], open_sites: dict[str, lis
               lang: str = "en") -> tuple[list[ResolvedTarget], dict[str, list[str]]]:
     """The targets with the client's baselines recorded and, where the library allows it,
     stepped from them (module docstring)."""
-    sites = {p.id: list(p.sites) for p in answers.platforms}
     stage = answers.stage
     cur = answers.client.currency
 
     def base_of(platform: str | None, group: list[str] | None) -> TargetBaseline | None:
-        site = group[0] if group else (sites.get(platform, [""]) or [""])[0] if platform else ""
-        b = history.baseline(kpi.id, platform, site)
-        if b is None:
-            return None
+        # a target for some sites steps from its first site's baseline; one for every site of
+        # the platform (or every platform) from the platform's (the company's)
+        b = history.baseline(kpi.id, platform, group[0] if group else "")
+        if b is None or (b.value <= 0 and kpi.direction == "higher"):
+            return None  # nothing to step from by a share of itself
         return TargetBaseline(value=round(b.value, 6), start=b.start.isoformat(),
                               end=b.end.isoformat(), periods=b.periods)
 
