@@ -405,3 +405,21 @@ def test_the_stage_rule_steps_from_the_baseline_and_never_moves_an_official_line
     assert odr.kind == "official" and odr.value == 0.01 and odr.baseline is not None
     (acos,) = targets("acos", ["amazon"], bound=False)  # 0.26 -> 0.234 reaches the 25 % line
     assert acos.kind == "method" and acos.value == 0.25 and acos.destination is None
+
+
+def test_regenerating_keeps_the_history_the_kit_was_made_from(tmp_path: Path, capsys) -> None:
+    from linkstar_kit.cli import main
+
+    root = Path(__file__).parent.parent
+    out = tmp_path / "kit"
+    argv = ["generate", str(root / "examples" / "amazon-us.yaml"), "-o", str(out), "--format",
+            "dashboards", "--lang", "en"]
+    assert main([*argv, "--history", str(FIX / "amazon-business-report-q2.csv")]) == 0
+    assert "history: amazon-business-report-q2.csv: Amazon Business Report" in \
+        capsys.readouterr().out
+    first = (out / "selection.json").read_bytes()
+    assert b'"baseline"' in first
+    assert main(argv) == 0  # no --history: the kit's history.json is read again
+    assert (out / "selection.json").read_bytes() == first
+    assert main([*argv, "--history", str(out / "history.json")]) == 0
+    assert (out / "selection.json").read_bytes() == first
