@@ -76,6 +76,7 @@ class FieldSpec(_Model):
     multiply_by: Name | None = None
     # returns written as negative amounts count as positive refunds
     absolute: bool = False
+
     decimal_char: Literal[".", ","] | None = None
     date_order: Literal["mdy", "dmy"] | None = None
     when: Condition | None = None

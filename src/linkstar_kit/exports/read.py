@@ -176,12 +176,15 @@ def _header_titles(row: list[Cell]) -> list[str]:
 
 
 def _match(fmt: Format, titles: list[str]) -> dict[str, int]:
+    """Each field's column: its first title (in the mapping's order) the header has."""
+    where: dict[str, int] = {}
+    for i, t in enumerate(titles):
+        where.setdefault(t, i)
     cols: dict[str, int] = {}
     for f in fmt.fields:
-        wanted = {norm(t) for t in f.titles}
-        for i, t in enumerate(titles):
-            if t in wanted:
-                cols[f.name] = i
+        for t in f.titles:
+            if norm(t) in where:
+                cols[f.name] = where[norm(t)]
                 break
     return cols
 
