@@ -279,7 +279,7 @@ def test_a_kit_made_with_history_steps_from_its_baselines(kit: Path) -> None:
                 checked += 1
     assert checked >= 1
     md = (kit / "roles" / "operations.md").read_text(encoding="utf-8")
-    assert "Your baseline 7.86% (2026-04-06 to 2026-06-28)" in md and "toward the line 12%" in md
+    assert "Recent actual 7.86% (2026-04-06 to 2026-06-28)" in md and "toward the line 12%" in md
 
 
 def _two_site_kit(tmp_path: Path) -> Path:
