@@ -423,3 +423,12 @@ def test_regenerating_keeps_the_history_the_kit_was_made_from(tmp_path: Path, ca
     assert (out / "selection.json").read_bytes() == first
     assert main([*argv, "--history", str(out / "history.json")]) == 0
     assert (out / "selection.json").read_bytes() == first
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(max_size=200))
+def test_any_mapping_file_gives_a_message_not_a_traceback(text: str, tmp_path_factory) -> None:
+    path = tmp_path_factory.mktemp("map") / "m.yaml"
+    path.write_text("id: x\nfields:\n  - " + text, encoding="utf-8", errors="surrogatepass")
+    with contextlib.suppress(LinkstarError):
+        load_format(path)
