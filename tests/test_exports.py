@@ -432,3 +432,20 @@ def test_any_mapping_file_gives_a_message_not_a_traceback(text: str, tmp_path_fa
     path.write_text("id: x\nfields:\n  - " + text, encoding="utf-8", errors="surrogatepass")
     with contextlib.suppress(LinkstarError):
         load_format(path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cents=st.integers(min_value=-10**11, max_value=10**11),
+       style=st.sampled_from(["us", "eu", "plain"]))
+def test_money_as_consoles_write_it_reads_back(cents: int, style: str) -> None:
+    v = cents / 100
+    text = f"{abs(v):,.2f}"
+    if style == "eu":  # 1.234,56 €
+        text = text.replace(",", " ").replace(".", ",").replace(" ", ".") + " €"
+        text = ("-" if v < 0 else "") + text
+    elif style == "us":  # -$1,234.56
+        text = ("-" if v < 0 else "") + "$" + text
+    else:
+        text = f"{v:.2f}"
+    decimal = parse.column_decimal([text], None)  # the value shows its mark itself
+    assert parse.number(text, decimal) == pytest.approx(v, abs=1e-9)
