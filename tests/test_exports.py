@@ -449,3 +449,23 @@ def test_money_as_consoles_write_it_reads_back(cents: int, style: str) -> None:
         text = f"{v:.2f}"
     decimal = parse.column_decimal([text], None)  # the value shows its mark itself
     assert parse.number(text, decimal) == pytest.approx(v, abs=1e-9)
+
+
+def test_every_tracked_row_the_history_covers_has_a_target(kit: Path) -> None:
+    from linkstar_kit.answers.loader import load_answers
+    from linkstar_kit.engine.models import Selection
+    from linkstar_kit.library.loader import load_library
+    from linkstar_kit.store.tracking import tracked
+
+    lib = load_library()
+    answers = load_answers(kit / "answers.yaml", lib)
+    selection = Selection.model_validate(
+        {("schema_" if k == "schema" else k): v
+         for k, v in json.loads((kit / "selection.json").read_text(encoding="utf-8")).items()})
+    covered = {b.kpi for b in selection.baselines}
+    rows = [t for t in tracked(answers, selection, lib) if t.kpi in covered]
+    assert any(t.watch_for for t in rows)  # counter metrics watched beside the KPIs they guard
+    assert all(t.target is not None for t in rows), [t.kpi for t in rows if t.target is None]
+    sessions = next(t for t in rows if t.kpi == "sessions")
+    assert sessions.target is not None and sessions.target.op == ">="
+    assert "hold it" in sessions.target.source

@@ -172,6 +172,19 @@ class ClientInfo(Model):
     language: Literal["zh", "en"]
 
 
+class BaselineFact(Model):
+    """One baseline of the client's history (`--history`): what a watch row with no library
+    line holds, as the documents and the store read it."""
+
+    kpi: str
+    platform: str | None = None
+    site: str | None = None
+    value: float
+    start: str
+    end: str
+    periods: int
+
+
 class Selection(Model):
     schema_: str = "linkstar/selection@1"
     generator: Generator
@@ -179,12 +192,24 @@ class Selection(Model):
     goals: list[GoalSelection]
     roles: list[RoleSelection]
     warnings: list[str] = []
+    # the client's baselines, in a kit made with --history (absent from selection.json without)
+    baselines: list[BaselineFact] = []
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     def to_json_dict(self) -> dict[str, Any]:
         data = self.model_dump(mode="json", exclude={"schema_"})
+        if not data["baselines"]:
+            del data["baselines"]
         return {"schema": self.schema_, **data}
+
+    def baseline_for(self, kpi: str, platform: str | None = None) -> BaselineFact | None:
+        """The platform's baseline of `kpi` over all its sites, else the company's."""
+        for want in ((platform, None), (None, None)):
+            for b in self.baselines:
+                if b.kpi == kpi and (b.platform, b.site) == want:
+                    return b
+        return None
 
     def role(self, key: str) -> RoleSelection:
         for r in self.roles:

@@ -43,7 +43,7 @@ from .models import (
     Selection,
 )
 from .sources import data_source_for, sources_by_platform
-from .targets import cascade_because, goal_target, resolve
+from .targets import baseline_facts, cascade_because, goal_target, resolve
 
 # A company goal held by a role that owns it is the most direct link there is, so it outranks
 # the drivers that rules stack boosts on; the bonus shrinks with the role's fit, so a goal does
@@ -144,6 +144,7 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
         goals=goal_results,
         roles=roles,
         warnings=warnings,
+        baselines=baseline_facts(history) if history is not None else [],
     )
 
 

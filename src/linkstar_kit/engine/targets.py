@@ -38,7 +38,7 @@ from ..answers.models import Answers, Goal
 from ..history import History
 from ..library.models import Kpi, SetTarget, Target, Text, source_text
 from ..periods import periods
-from .models import Line, ResolvedTarget, TargetBaseline
+from .models import BaselineFact, Line, ResolvedTarget, TargetBaseline
 
 _LOWER = ("<", "<=")
 _HIGHER = (">", ">=")
@@ -285,6 +285,36 @@ def _shown(v: float, kpi: Kpi, lang: str, currency: str) -> str:
     return value(v, kpi.unit, lang, currency)
 
 
+def baseline_facts(history: History) -> list[BaselineFact]:
+    """The history's baselines as the selection keeps them (sorted: a stable selection.json)."""
+    return [BaselineFact(kpi=k, platform=p or None, site=s or None, value=round(b.value, 6),
+                         start=b.start.isoformat(), end=b.end.isoformat(), periods=b.periods)
+            for (k, p, s), b in sorted(history.baselines.items())]
+
+
+def hold_target(kpi: Kpi, fact: BaselineFact | TargetBaseline, stage: str, lang: str,
+                currency: str, platform: str | None = None) -> ResolvedTarget:
+    """What a KPI with no library line must hold while another is pushed (a watch row), or a
+    keep-in-range KPI's band: the recent actual, not worse (a range: within this quarter's
+    step of it either way)."""
+    base = TargetBaseline(value=fact.value, start=fact.start, end=fact.end,
+                          periods=fact.periods)
+    shown = _shown(fact.value, kpi, lang, currency)
+    if kpi.direction == "range":
+        s = STEP.get(stage, 0.10)
+        lo, hi = fact.value * (1 - s), fact.value * (1 + s)
+        nd = 6 if kpi.unit == "ratio" else 2
+        return ResolvedTarget(platform=platform, op="between", value=[round(lo, nd), round(hi, nd)],
+                              kind="baseline", as_of=fact.end, baseline=base,
+                              source=catalog.text(lang, "selection.source.baseline_band",
+                                                  baseline=shown, start=fact.start,
+                                                  end=fact.end, step=f"{s:.0%}"))
+    return ResolvedTarget(platform=platform, op=">=" if kpi.direction == "higher" else "<=",
+                          value=fact.value, kind="baseline", as_of=fact.end, baseline=base,
+                          source=catalog.text(lang, "selection.source.baseline_hold",
+                                              baseline=shown, start=fact.start, end=fact.end))
+
+
 def calibrate(kpi: Kpi, targets: list[ResolvedTarget], open_sites: dict[str, list[str]],
               platforms: list[str | None], answers: Answers, history: History,
               lang: str = "en") -> tuple[list[ResolvedTarget], dict[str, list[str]]]:
@@ -333,6 +363,11 @@ def calibrate(kpi: Kpi, targets: list[ResolvedTarget], open_sites: dict[str, lis
             "as_of": b.end, "window": None, "url": None,
             "destination": Line(op=t.op, value=t.value)}))
     if kpi.direction == "range":
+        if not targets:  # keep in range: within this quarter's step of the recent actual
+            for p in platforms:
+                b = base_of(p, None)
+                if b is not None:
+                    out.append(hold_target(kpi, b, stage, lang, cur, p))
         return out, open_sites
     op = ">=" if kpi.direction == "higher" else "<="
     if not targets:  # the library has no number: this quarter's step from the baseline
