@@ -276,6 +276,13 @@ def _step(baseline: float, kpi: Kpi, stage: str) -> float:
     v = baseline * (1 + s) if kpi.direction == "higher" else baseline * (1 - s)
     if kpi.unit == "ratio" and not kpi.signed:
         v = min(max(v, 0.0), 1.0)
+    return _rounded(v, kpi)
+
+
+def _rounded(v: float, kpi: Kpi) -> float:
+    """A target as the unit counts: whole sessions and orders, cents, ratios to 6 places."""
+    if kpi.unit == "count":
+        return float(round(v))
     return round(v, 6) if kpi.unit == "ratio" else round(v, 2)
 
 
@@ -303,14 +310,15 @@ def hold_target(kpi: Kpi, fact: BaselineFact | TargetBaseline, stage: str, lang:
     if kpi.direction == "range":
         s = STEP.get(stage, 0.10)
         lo, hi = fact.value * (1 - s), fact.value * (1 + s)
-        nd = 6 if kpi.unit == "ratio" else 2
-        return ResolvedTarget(platform=platform, op="between", value=[round(lo, nd), round(hi, nd)],
+        return ResolvedTarget(platform=platform, op="between",
+                              value=[_rounded(lo, kpi), _rounded(hi, kpi)],
                               kind="baseline", as_of=fact.end, baseline=base,
                               source=catalog.text(lang, "selection.source.baseline_band",
                                                   baseline=shown, start=fact.start,
                                                   end=fact.end, step=f"{s:.0%}"))
     return ResolvedTarget(platform=platform, op=">=" if kpi.direction == "higher" else "<=",
-                          value=fact.value, kind="baseline", as_of=fact.end, baseline=base,
+                          value=_rounded(fact.value, kpi), kind="baseline", as_of=fact.end,
+                          baseline=base,
                           source=catalog.text(lang, "selection.source.baseline_hold",
                                               baseline=shown, start=fact.start, end=fact.end))
 
