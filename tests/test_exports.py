@@ -469,3 +469,12 @@ def test_every_tracked_row_the_history_covers_has_a_target(kit: Path) -> None:
     sessions = next(t for t in rows if t.kpi == "sessions")
     assert sessions.target is not None and sessions.target.op == ">="
     assert "hold it" in sessions.target.source
+
+
+def test_every_compute_expression_is_fed_by_a_shipped_format() -> None:
+    from linkstar_kit.library.loader import load_library
+
+    given = {m for f in shipped_formats() for m in f.measures}
+    for kpi in load_library().kpis.values():
+        if kpi.compute:
+            assert parse_expr(kpi.compute).measures <= given, kpi.id
