@@ -478,3 +478,16 @@ def test_every_compute_expression_is_fed_by_a_shipped_format() -> None:
     for kpi in load_library().kpis.values():
         if kpi.compute:
             assert parse_expr(kpi.compute).measures <= given, kpi.id
+
+
+def test_a_bad_compute_is_refused_at_library_load_with_its_line(tmp_path: Path) -> None:
+    from libfactory import kpi, write_library
+    from linkstar_kit.library.loader import load_library
+
+    bad = kpi("conversion_rate", {"operations": 5}) | {"compute": "units / sesions"}
+    root = write_library(tmp_path / "lib", [bad, kpi("gmv", {"team_lead": 1})])
+    with pytest.raises(InputError) as err:
+        load_library(base=root)
+    text = str(err.value)
+    assert "unknown base measure `sesions` (did you mean `sessions`?)" in text
+    assert "k.yaml:" in text
