@@ -57,3 +57,48 @@ class History:
             if key in self.baselines:
                 return self.baselines[key]
         return None
+
+
+# --- history.json: the facts a kit was made from (no file paths), so that a re-generation and
+# the reviews read the same baselines --------------------------------------------------------
+
+HISTORY_SCHEMA = "linkstar/history@1"
+
+
+def history_to_json(h: History) -> dict[str, object]:
+    return {
+        "schema": HISTORY_SCHEMA,
+        "start": h.start.isoformat(), "end": h.end.isoformat(),
+        "sources": list(h.sources),
+        "baselines": [
+            {"kpi": k, "platform": p or None, "site": s or None, "value": round(b.value, 6),
+             "start": b.start.isoformat(), "end": b.end.isoformat(), "periods": b.periods,
+             "source": b.source}
+            for (k, p, s), b in sorted(h.baselines.items())],
+        "sales_by_platform_site": [
+            {"platform": p, "site": s or None, "sales": round(v, 2)}
+            for (p, s), v in sorted(h.sales_by_platform_site.items())],
+        "sales_by_month": {m: round(v, 2) for m, v in sorted(h.sales_by_month.items())},
+        "fixed_cost_share": h.fixed_cost_share,
+    }
+
+
+def history_from_json(data: Mapping[str, object]) -> History:
+    """The inverse of `history_to_json`; ValueError (KeyError, TypeError) on a damaged file."""
+    if data.get("schema") != HISTORY_SCHEMA:
+        raise ValueError(f"not a {HISTORY_SCHEMA} file")
+    d = dt.date.fromisoformat
+    baselines = {}
+    for b in data["baselines"]:  # type: ignore[attr-defined]
+        baselines[(b["kpi"], b["platform"] or "", b["site"] or "")] = Baseline(
+            float(b["value"]), d(b["start"]), d(b["end"]), int(b["periods"]), b["source"])
+    shares = {(x["platform"], x["site"] or ""): float(x["sales"])
+              for x in data["sales_by_platform_site"]}  # type: ignore[attr-defined]
+    fcs = data.get("fixed_cost_share")
+    return History(
+        start=d(str(data["start"])), end=d(str(data["end"])), baselines=baselines,
+        sales_by_platform_site=shares,
+        sales_by_month={str(k): float(v) for k, v in
+                        data["sales_by_month"].items()},  # type: ignore[attr-defined]
+        fixed_cost_share=None if fcs is None else float(fcs),  # type: ignore[arg-type]
+        sources=tuple(str(s) for s in data["sources"]))  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_serializer
 
 from ..library.models import Text
 
@@ -41,6 +41,16 @@ class Line(Model):
     value: float | list[float]
 
 
+class TargetBaseline(Model):
+    """The client's own value of the KPI over the history window (`--history`), where the
+    target steps from."""
+
+    value: float
+    start: str
+    end: str
+    periods: int
+
+
 class ResolvedTarget(Model):
     """A target; `sites` names the client's sites it holds for when the platform's rule
     differs by site (None: every site of `platform`)."""
@@ -49,7 +59,7 @@ class ResolvedTarget(Model):
     sites: list[str] | None = None
     op: Literal["<", "<=", ">", ">=", "between"]
     value: float | list[float]
-    kind: Literal["official", "reference", "method", "house", "goal", "client"]
+    kind: Literal["official", "reference", "method", "house", "goal", "client", "baseline"]
     source: str
     as_of: str | None = None
     window: str | None = None
@@ -58,6 +68,22 @@ class ResolvedTarget(Model):
     line: Line | None = None
     # Why a derived target has its number (a goal's cascade, engine/targets.py).
     derived_from: str | None = None
+    # The client's own value over the history window, when the kit was made with --history.
+    baseline: TargetBaseline | None = None
+    # The library's line a stepped target heads for (kind `baseline`: this quarter's step
+    # toward it, from the baseline, as far as the stage allows).
+    destination: Line | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_absent_history(self, handler: Any) -> Any:
+        """`baseline` and `destination` appear only in a kit made with --history: a kit made
+        from the answers alone reads as it always did."""
+        data = handler(self)
+        if isinstance(data, dict):
+            for key in ("baseline", "destination"):
+                if data.get(key, 0) is None:
+                    del data[key]
+        return data
 
 
 class SelectedKpi(Model):
@@ -146,6 +172,19 @@ class ClientInfo(Model):
     language: Literal["zh", "en"]
 
 
+class BaselineFact(Model):
+    """One baseline of the client's history (`--history`): what a watch row with no library
+    line holds, as the documents and the store read it."""
+
+    kpi: str
+    platform: str | None = None
+    site: str | None = None
+    value: float
+    start: str
+    end: str
+    periods: int
+
+
 class Selection(Model):
     schema_: str = "linkstar/selection@1"
     generator: Generator
@@ -153,12 +192,24 @@ class Selection(Model):
     goals: list[GoalSelection]
     roles: list[RoleSelection]
     warnings: list[str] = []
+    # the client's baselines, in a kit made with --history (absent from selection.json without)
+    baselines: list[BaselineFact] = []
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     def to_json_dict(self) -> dict[str, Any]:
         data = self.model_dump(mode="json", exclude={"schema_"})
+        if not data["baselines"]:
+            del data["baselines"]
         return {"schema": self.schema_, **data}
+
+    def baseline_for(self, kpi: str, platform: str | None = None) -> BaselineFact | None:
+        """The platform's baseline of `kpi` over all its sites, else the company's."""
+        for want in ((platform, None), (None, None)):
+            for b in self.baselines:
+                if b.kpi == kpi and (b.platform, b.site) == want:
+                    return b
+        return None
 
     def role(self, key: str) -> RoleSelection:
         for r in self.roles:

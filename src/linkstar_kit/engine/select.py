@@ -43,7 +43,7 @@ from .models import (
     Selection,
 )
 from .sources import data_source_for, sources_by_platform
-from .targets import cascade_because, goal_target, resolve
+from .targets import baseline_facts, cascade_because, goal_target, resolve
 
 # A company goal held by a role that owns it is the most direct link there is, so it outranks
 # the drivers that rules stack boosts on; the bonus shrinks with the role's fit, so a goal does
@@ -128,7 +128,7 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
     for w in works:
         _balance(w)  # coverage may have swapped a KPI out; re-check the role's balance
 
-    roles = [_role_result(answers, library, w, lang, warnings) for w in works]
+    roles = [_role_result(answers, library, w, lang, warnings, history) for w in works]
     goal_results = []
     for g in answers.goals:
         drivers = [Driver(role_key=r.key, kpi=k.kpi) for r in roles for k in r.kpis
@@ -144,6 +144,7 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
         goals=goal_results,
         roles=roles,
         warnings=warnings,
+        baselines=baseline_facts(history) if history is not None else [],
     )
 
 
@@ -501,7 +502,7 @@ def _cover_goals(works: list[RoleWork], goals: list[str], library: Library, lang
 
 
 def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
-                 warnings: list[str]) -> RoleSelection:
+                 warnings: list[str], history: History | None = None) -> RoleSelection:
     role = library.roles[w.entry.role]
     if len(w.selected) < MIN_KPIS:
         title = w.entry.title or role.name.get(lang)
@@ -522,7 +523,7 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
         k = c.kpi
         system, source = data_source_for(k, answers, lang, c.platforms, names)
         targets, open_sites = resolve(k, c.platforms, role.platform_bound, answers,
-                                      w.overrides.get(k.id, []), lang)
+                                      w.overrides.get(k.id, []), lang, history)
         for t in targets[:1]:
             if t.derived_from:  # a goal's cascade: say so beside the other reasons
                 c.reasons.append(Reason(rule=f"goal:{t.derived_from}", effect="set_target",

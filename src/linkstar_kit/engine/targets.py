@@ -17,6 +17,16 @@ Goals cascade into numbers where the arithmetic is known (`derived_from` names t
   must reach at least the net-margin goal, plus the operating-expense goal when there is one.
 
 A target resting on a platform's official line records it (`line`): past it is red.
+
+With the client's own history (`--history`, exports/history.py) each target records the KPI's
+baseline there, and targets are calibrated to it (`calibrate`):
+- a KPI the library has no number for ("set at kick-off") gets this quarter's step from the
+  baseline: `STEP[stage]` better, relatively (launch 20 %, growth 10 %, mature 5 %,
+  turnaround 15 % a quarter; a ratio never past 100 %);
+- a library line (method, reference or house) further from the baseline than that step
+  becomes the destination (`destination`), and the quarter's target is the step;
+- a platform's official line, a company goal and a target derived from one are never moved:
+  a stepped target is never looser than the official line the target rests on.
 """
 
 from __future__ import annotations
@@ -25,9 +35,10 @@ import datetime as dt
 
 from .. import catalog
 from ..answers.models import Answers, Goal
+from ..history import History
 from ..library.models import Kpi, SetTarget, Target, Text, source_text
 from ..periods import periods
-from .models import Line, ResolvedTarget
+from .models import BaselineFact, Line, ResolvedTarget, TargetBaseline
 
 _LOWER = ("<", "<=")
 _HIGHER = (">", ">=")
@@ -192,18 +203,31 @@ def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, ans
 
 
 def resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
-            overrides: list[tuple[str, SetTarget]], lang: str = "en"
+            overrides: list[tuple[str, SetTarget]], lang: str = "en",
+            history: History | None = None
             ) -> tuple[list[ResolvedTarget], dict[str, list[str]]]:
     """The targets, and per platform the client's sites no target covers while other sites
-    of it have one (their target is set at kick-off; the documents show that group too)."""
+    of it have one (their target is set at kick-off; the documents show that group too).
+    With `history`, calibrated to the client's baselines (module docstring)."""
+    targets, open_sites, per_platform = _resolve(kpi, on_platforms, platform_bound, answers,
+                                                 overrides, lang)
+    if history is None:
+        return targets, open_sites
+    platforms: list[str | None] = list(on_platforms) if per_platform else [None]
+    return calibrate(kpi, targets, open_sites, platforms, answers, history, lang)
+
+
+def _resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
+             overrides: list[tuple[str, SetTarget]], lang: str = "en"
+             ) -> tuple[list[ResolvedTarget], dict[str, list[str]], bool]:
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
         if kpi.aggregation == "sum":
-            return [period_plan(kpi, goal, answers.scope.start, lang)], {}
-        return [goal_target(kpi, goal, lang)], {}
+            return [period_plan(kpi, goal, answers.scope.start, lang)], {}, False
+        return [goal_target(kpi, goal, lang)], {}, False
     derived = derived_target(kpi, answers, lang)
     if derived is not None:
-        return [derived], {}
+        return [derived], {}, False
     kpi = for_fulfillment(kpi, answers)
     specific = {t.platform for t in kpi.targets if t.platform} | {
         st.platform for _, st in overrides if st.platform}
@@ -233,7 +257,144 @@ def resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: An
         if open_group and p is not None:
             open_sites[p] = open_group
         out.extend(_merge_groups(found, keep_sites=bool(open_group)))
-    return out, open_sites
+    return out, open_sites, per_platform
+
+
+# This quarter's improvement from the baseline, relative, by the client's stage: a young store
+# moves fast from a low base, a mature one defends a margin of a few points, a turnaround
+# repairs what broke.
+STEP = {"launch": 0.20, "growth": 0.10, "mature": 0.05, "turnaround": 0.15}
+
+
+def _better(a: float, b: float, direction: str) -> bool:
+    """`a` is at least as good as `b`."""
+    return a >= b if direction == "higher" else a <= b
+
+
+def _step(baseline: float, kpi: Kpi, stage: str) -> float:
+    s = STEP.get(stage, 0.10)
+    v = baseline * (1 + s) if kpi.direction == "higher" else baseline * (1 - s)
+    if kpi.unit == "ratio" and not kpi.signed:
+        v = min(max(v, 0.0), 1.0)
+    return _rounded(v, kpi)
+
+
+def _rounded(v: float, kpi: Kpi) -> float:
+    """A target as the unit counts: whole sessions and orders, cents, ratios to 6 places."""
+    if kpi.unit == "count":
+        return float(round(v))
+    return round(v, 6) if kpi.unit == "ratio" else round(v, 2)
+
+
+def _shown(v: float, kpi: Kpi, lang: str, currency: str) -> str:
+    from ..fmt import value
+
+    return value(v, kpi.unit, lang, currency)
+
+
+def baseline_facts(history: History) -> list[BaselineFact]:
+    """The history's baselines as the selection keeps them (sorted: a stable selection.json)."""
+    return [BaselineFact(kpi=k, platform=p or None, site=s or None, value=round(b.value, 6),
+                         start=b.start.isoformat(), end=b.end.isoformat(), periods=b.periods)
+            for (k, p, s), b in sorted(history.baselines.items())]
+
+
+def hold_target(kpi: Kpi, fact: BaselineFact | TargetBaseline, stage: str, lang: str,
+                currency: str, platform: str | None = None) -> ResolvedTarget:
+    """What a KPI with no library line must hold while another is pushed (a watch row), or a
+    keep-in-range KPI's band: the recent actual, not worse (a range: within this quarter's
+    step of it either way)."""
+    base = TargetBaseline(value=fact.value, start=fact.start, end=fact.end,
+                          periods=fact.periods)
+    shown = _shown(fact.value, kpi, lang, currency)
+    if kpi.direction == "range":
+        s = STEP.get(stage, 0.10)
+        lo, hi = fact.value * (1 - s), fact.value * (1 + s)
+        return ResolvedTarget(platform=platform, op="between",
+                              value=[_rounded(lo, kpi), _rounded(hi, kpi)],
+                              kind="baseline", as_of=fact.end, baseline=base,
+                              source=catalog.text(lang, "selection.source.baseline_band",
+                                                  baseline=shown, start=fact.start,
+                                                  end=fact.end, step=f"{s:.0%}"))
+    return ResolvedTarget(platform=platform, op=">=" if kpi.direction == "higher" else "<=",
+                          value=_rounded(fact.value, kpi), kind="baseline", as_of=fact.end,
+                          baseline=base,
+                          source=catalog.text(lang, "selection.source.baseline_hold",
+                                              baseline=shown, start=fact.start, end=fact.end))
+
+
+def calibrate(kpi: Kpi, targets: list[ResolvedTarget], open_sites: dict[str, list[str]],
+              platforms: list[str | None], answers: Answers, history: History,
+              lang: str = "en") -> tuple[list[ResolvedTarget], dict[str, list[str]]]:
+    """The targets with the client's baselines recorded and, where the library allows it,
+    stepped from them (module docstring)."""
+    stage = answers.stage
+    cur = answers.client.currency
+
+    def base_of(platform: str | None, group: list[str] | None) -> TargetBaseline | None:
+        # a target for some sites steps from its first site's baseline; one for every site of
+        # the platform (or every platform) from the platform's (the company's)
+        b = history.baseline(kpi.id, platform, group[0] if group else "")
+        if b is None or (b.value <= 0 and kpi.direction == "higher"):
+            return None  # nothing to step from by a share of itself
+        return TargetBaseline(value=round(b.value, 6), start=b.start.isoformat(),
+                              end=b.end.isoformat(), periods=b.periods)
+
+    def reason(b: TargetBaseline, dest: float | None) -> str:
+        key = "selection.source.baseline_toward" if dest is not None \
+            else "selection.source.baseline_step"
+        return catalog.text(lang, key, baseline=_shown(b.value, kpi, lang, cur), start=b.start,
+                            end=b.end, step=f"{STEP.get(stage, 0.10):.0%}",
+                            stage=catalog.text(lang, f"labels.{stage}"),
+                            line=_shown(dest, kpi, lang, cur) if dest is not None else "")
+
+    out: list[ResolvedTarget] = []
+    for t in targets:
+        b = base_of(t.platform, t.sites)
+        if b is None:
+            out.append(t)
+            continue
+        t = t.model_copy(update={"baseline": b})
+        if (t.kind in ("official", "goal") or t.derived_from or isinstance(t.value, list)
+                or kpi.direction == "range" or t.op not in _LOWER + _HIGHER):
+            out.append(t)
+            continue
+        step = _step(b.value, kpi, stage)
+        if _better(b.value, t.value, kpi.direction) or _better(step, t.value, kpi.direction):
+            out.append(t)  # the line is within this quarter's reach: it stays the target
+            continue
+        if t.line is not None and not isinstance(t.line.value, list) \
+                and not _better(step, t.line.value, kpi.direction):
+            step = t.line.value  # never looser than the platform's official line
+        out.append(t.model_copy(update={
+            "value": step, "kind": "baseline", "source": reason(b, t.value),
+            "as_of": b.end, "window": None, "url": None,
+            "destination": Line(op=t.op, value=t.value)}))
+    if kpi.direction == "range":
+        if not targets:  # keep in range: within this quarter's step of the recent actual
+            for p in platforms:
+                b = base_of(p, None)
+                if b is not None:
+                    out.append(hold_target(kpi, b, stage, lang, cur, p))
+        return out, open_sites
+    op = ">=" if kpi.direction == "higher" else "<="
+    if not targets:  # the library has no number: this quarter's step from the baseline
+        for p in platforms:
+            b = base_of(p, None)
+            if b is not None:
+                out.append(ResolvedTarget(platform=p, op=op, value=_step(b.value, kpi, stage),
+                                          kind="baseline", source=reason(b, None), as_of=b.end,
+                                          baseline=b))
+    left: dict[str, list[str]] = {}
+    for p, group in open_sites.items():
+        b = base_of(p, group)
+        if b is None:
+            left[p] = group
+            continue
+        out.append(ResolvedTarget(platform=p, sites=group, op=op,
+                                  value=_step(b.value, kpi, stage), kind="baseline",
+                                  source=reason(b, None), as_of=b.end, baseline=b))
+    return out, left
 
 
 def _official_line(lib: Target | None, overrides: list[SetTarget]) -> Line | None:

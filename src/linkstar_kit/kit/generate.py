@@ -35,6 +35,23 @@ def parse_formats(spec: str | Iterable[str] | None) -> list[str]:
     return [f for f in FORMAT_NAMES if f in items]
 
 
+# The client's own numbers the kit was made from (`--history`): facts only, no file paths.
+HISTORY_FILE = "history.json"
+
+
+def read_kit_history(kit: Path) -> History | None:
+    """The history a kit was made from, if it was made with one."""
+    from ..history import history_from_json
+
+    path = kit / HISTORY_FILE
+    if not path.is_file():
+        return None
+    try:
+        return history_from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise UsageError(f"{path} is damaged: generate again with --history FILE...") from None
+
+
 @dataclass
 class KitResult:
     path: Path
@@ -60,6 +77,11 @@ def build_files(answers: Answers, library: Library, *, formats: list[str], langu
     files.add("answers.yaml", dump_answers(lang_answers))
     files.add("selection.json",
               json.dumps(selection.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
+    if history is not None:
+        from ..history import history_to_json
+
+        files.add(HISTORY_FILE, json.dumps(history_to_json(history), ensure_ascii=False,
+                                           indent=2) + "\n")
     for f in parse_formats(formats):
         BY_NAME[f].writer()(ctx, files)
     return files, selection

@@ -188,6 +188,18 @@ class Kpi(Model):
     # the same number in another form (ROAS = 1 / ACoS): a role never gets both
     same_as: list[Id] = []
     tags: list[Id] = []
+    # The formula over base measures (library/compute.py), summed over the period first:
+    # `units / sessions`. Absent when no report the kit reads gives the KPI's parts.
+    compute: str | None = None
+
+    @field_validator("compute")
+    @classmethod
+    def _compute_parses(cls, text: str | None) -> str | None:
+        if text is not None:
+            from .compute import parse
+
+            parse(text)  # ValueError: reported at the key with its file and line
+        return text
 
     @field_validator("targets")
     @classmethod

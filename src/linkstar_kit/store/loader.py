@@ -56,7 +56,7 @@ class LoadResult:
 
 @dataclass(frozen=True)
 class _Row:
-    line: int
+    line: int  # the CSV row; 0 for a value computed from a report export
     period_start: str
     period_end: str
     role_key: str
@@ -73,6 +73,17 @@ class _Row:
 
 def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
     kit, csv_path = Path(kit), Path(csv_path)
+    script, tracked = open_kit(kit)
+    if not csv_path.exists():
+        raise UsageError(f"{display_path(csv_path)}: no such file")
+    if csv_path.is_dir():
+        raise UsageError(f"{display_path(csv_path)} is a folder, expected a CSV file")
+    rows, skipped = _parse(csv_path, tracked)
+    return write_rows(kit, script, rows, skipped)
+
+
+def open_kit(kit: Path) -> tuple[list[str], dict[tuple[str, str, str], _Kpi]]:
+    """The kit's schema script and what it tracks; UsageError when it is not a kit."""
     schema_file = kit / SCHEMA_FILE
     if not kit.is_dir():
         raise UsageError(f"{display_path(kit)} is not a kit folder")
@@ -80,10 +91,6 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
         raise UsageError(
             f"{display_path(schema_file)} is missing: generate the kit with the dashboards format "
             "(`linkstar generate ANSWERS -o KIT --format md,dashboards`) first")
-    if not csv_path.exists():
-        raise UsageError(f"{display_path(csv_path)}: no such file")
-    if csv_path.is_dir():
-        raise UsageError(f"{display_path(csv_path)} is a folder, expected a CSV file")
     try:
         with schema_file.open("rb") as fh:
             raw = fh.read(MAX_SCHEMA_BYTES + 1)
@@ -95,9 +102,50 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
         raise UsageError(f"{display_path(schema_file)} is not UTF-8 text (it was edited or "
                          "replaced): regenerate the kit to restore it") from None
     script = statements(schema_text)
-    tracked = _tracked(script, schema_file)
-    rows, skipped = _parse(csv_path, tracked)
+    return script, _tracked(script, schema_file)
 
+
+# The base measures report exports gave, per day (or span), platform and site: kept so that a
+# later load (another site's files, next week's export) computes KPIs over everything loaded.
+# Created by the first load of an export (a kit's schema.sql need not know it).
+MEASURES_DDL = """CREATE TABLE IF NOT EXISTS measures (
+  day       TEXT NOT NULL,
+  day_end   TEXT NOT NULL,
+  platform  TEXT NOT NULL,
+  site      TEXT NOT NULL DEFAULT '',
+  measure   TEXT NOT NULL,
+  value     DOUBLE PRECISION NOT NULL,
+  source    TEXT NOT NULL,
+  PRIMARY KEY (day, day_end, platform, site, measure)
+)"""
+
+# (day, day_end, platform, site, measure, value, source)
+MeasureRow = tuple[str, str, str, str, str, float, str]
+
+
+def read_measures(kit: Path) -> list[MeasureRow]:
+    """The measures earlier loads stored (none before the first export)."""
+    store = kit / STORE_FILE
+    if not store.is_file():
+        return []
+    try:
+        con = sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=LOCK_TIMEOUT)
+        try:
+            if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'measures'").fetchone():
+                return []
+            return [tuple(r) for r in con.execute(  # type: ignore[misc]
+                "SELECT day, day_end, platform, site, measure, value, source FROM measures"
+                " ORDER BY day, platform, site, measure")]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise UsageError(_store_problem(store, exc)) from None
+
+
+def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0,
+               measures: list[MeasureRow] | None = None) -> LoadResult:
+    """The one place rows reach the store: all of them in one transaction, or none.
+    `measures` replace what the store holds for their platform, site, measure and days."""
     store = kit / STORE_FILE
     if store.is_dir():
         raise UsageError(f"{display_path(store)} is a folder, not the kit's SQLite store: move "
@@ -105,7 +153,7 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
     existed = store.exists()
     result = LoadResult(store=store, skipped_empty=skipped)
     try:
-        _upsert(store, script, rows, result)
+        _upsert(store, script, rows, result, measures)
     except sqlite3.Error as exc:
         if not existed:
             with contextlib.suppress(OSError):
@@ -119,19 +167,25 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
     return result
 
 
-def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult) -> None:
-    """Write `rows` in one transaction: all of them or, on any error, none."""
+def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult,
+            measures: list[MeasureRow] | None = None) -> None:
+    """Write `rows` (and `measures`) in one transaction: all of them or, on any error, none."""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     con = sqlite3.connect(store, isolation_level=None, timeout=LOCK_TIMEOUT)
     try:
         con.execute("BEGIN IMMEDIATE")
         for stmt in script:
             con.execute(stmt)
+        if measures:
+            _replace_measures(con, measures)
         for r in rows:
             old = con.execute(
                 "SELECT period_end, value, annotation, source FROM actuals WHERE period_start = ?"
                 " AND role_key = ? AND kpi = ? AND platform = ?", r.key).fetchone()
-            if old == (r.period_end, r.value, r.annotation, r.source):
+            annotation = r.annotation
+            if r.line == 0 and old is not None and not annotation:
+                annotation = old[2]  # a computed value keeps the note someone wrote beside it
+            if old == (r.period_end, r.value, annotation, r.source):
                 result.unchanged += 1
                 continue
             con.execute(
@@ -141,7 +195,7 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
                 " period_end = excluded.period_end, value = excluded.value,"
                 " annotation = excluded.annotation, source = excluded.source,"
                 " loaded_at = excluded.loaded_at",
-                (r.period_start, r.period_end, r.role_key, r.kpi, r.platform, r.value, r.annotation,
+                (r.period_start, r.period_end, r.role_key, r.kpi, r.platform, r.value, annotation,
                  r.source, now))
             if old is None:
                 result.inserted += 1
@@ -155,6 +209,23 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
         raise
     finally:
         con.close()
+
+
+def _replace_measures(con: sqlite3.Connection, measures: list[MeasureRow]) -> None:
+    """The new measures replace what the store held for their platform, site and measure over
+    the days they span (one export of a period replaces an earlier export of it)."""
+    con.execute(MEASURES_DDL)
+    con.execute("CREATE INDEX IF NOT EXISTS measures_by_key ON measures (platform, site, measure,"
+                " day)")
+    ranges: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for day, end, platform, site, measure, _, _ in measures:
+        k = (platform, site, measure)
+        lo, hi = ranges.get(k, (day, end))
+        ranges[k] = (min(lo, day), max(hi, end))
+    con.executemany("DELETE FROM measures WHERE platform = ? AND site = ? AND measure = ?"
+                    " AND day_end >= ? AND day <= ?",
+                    [(*k, lo, hi) for k, (lo, hi) in sorted(ranges.items())])
+    con.executemany("INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?, ?)", measures)
 
 
 def _store_problem(store: Path, exc: sqlite3.Error) -> str:

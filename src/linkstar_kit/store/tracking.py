@@ -112,7 +112,7 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
             add(role_key=r.key, role_title=title, kpi=counter.id, platform=ALL,
                 name=counter.name, short=counter.short, unit=counter.unit,
                 direction=counter.direction, frequency=counter.frequency,
-                target=_watch_target(counter, r.platforms, lang),
+                target=_watch_target(counter, r.platforms, lang, selection, answers),
                 data_source=_source_of(counter, answers, lang), watch_for=guarded,
                 **_kind(counter))
     return out
@@ -137,17 +137,24 @@ def _watched(kpis: list[SelectedKpi], carried: set[str], library: Library
     return out
 
 
-def _watch_target(kpi: Kpi, platforms: list[str], lang: str) -> ResolvedTarget | None:
+def _watch_target(kpi: Kpi, platforms: list[str], lang: str, selection: Selection | None = None,
+                  answers: Answers | None = None) -> ResolvedTarget | None:
     """The line a watch row must hold: the platform's official line when every platform of the
-    role shares one, else the library's default target."""
-    from ..engine.targets import library_target_for
+    role shares one, else the library's default target, else (a kit made with --history) the
+    client's recent actual, not to get worse."""
+    from ..engine.targets import hold_target, library_target_for
 
     per = [library_target_for(kpi, p, lang) for p in platforms]
     first = per[0] if per else None
     if first is not None and all(t is not None and t.model_dump(exclude={"platform"})
                                  == first.model_dump(exclude={"platform"}) for t in per):
         return first
-    return library_target_for(kpi, None, lang)
+    found = library_target_for(kpi, None, lang)
+    if found is None and selection is not None and answers is not None:
+        fact = selection.baseline_for(kpi.id, platforms[0] if len(platforms) == 1 else None)
+        if fact is not None:
+            return hold_target(kpi, fact, answers.stage, lang, answers.client.currency)
+    return found
 
 
 def _source_of(kpi: Kpi, answers: Answers, lang: str) -> str:

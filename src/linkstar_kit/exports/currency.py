@@ -1,0 +1,52 @@
+"""The currency a site's exports count in, and the rates a consultant books with.
+
+A kit counts money in one currency (`client.currency`). An export of a site that sells in
+another (Amazon UK in GBP beside a USD kit, Shopee Malaysia in MYR) is converted with the rate
+given as `--fx GBP=1.27` (one GBP in the kit's currency, the rate the client books with); without
+one it is refused, never summed with dollars as if it were dollars.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import UsageError
+
+# ISO 3166 site code -> ISO 4217 currency of the platforms' consoles there.
+SITE_CURRENCY = {
+    "US": "USD", "CA": "CAD", "MX": "MXN", "BR": "BRL", "UK": "GBP", "GB": "GBP", "IE": "EUR",
+    "DE": "EUR", "FR": "EUR", "IT": "EUR", "ES": "EUR", "NL": "EUR", "BE": "EUR", "AT": "EUR",
+    "PL": "PLN", "SE": "SEK", "TR": "TRY", "AE": "AED", "SA": "SAR", "EG": "EGP", "IN": "INR",
+    "JP": "JPY", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "MY": "MYR", "TH": "THB", "PH": "PHP",
+    "VN": "VND", "ID": "IDR", "TW": "TWD", "KR": "KRW", "CN": "CNY", "HK": "HKD", "ZA": "ZAR",
+    "CL": "CLP", "CO": "COP", "PE": "PEN", "AR": "ARS", "CZ": "CZK", "HU": "HUF", "RO": "RON",
+}
+
+
+def fx_option(values: Sequence[str] | None) -> dict[str, float]:
+    """`--fx GBP=1.27` (repeatable) as {currency: rate}."""
+    rates: dict[str, float] = {}
+    for v in values or []:
+        code, sep, rate = v.partition("=")
+        code = code.strip().upper()
+        try:
+            value = float(rate)
+        except ValueError:
+            value = -1.0
+        if not sep or len(code) != 3 or not code.isalpha() or not value > 0 or value > 1e9:
+            raise UsageError(f"--fx {v}: expected CURRENCY=RATE, one unit of the currency in the "
+                             "kit's currency (e.g. --fx GBP=1.27)")
+        rates[code] = value
+    return rates
+
+
+def rate_for(site: str, kit_currency: str, rates: dict[str, float], file: str) -> float:
+    """The factor that turns the site's money into the kit's currency."""
+    cur = SITE_CURRENCY.get(site.upper()) if site else None
+    if cur is None or cur == kit_currency:
+        return 1.0
+    if cur in rates:
+        return rates[cur]
+    raise UsageError(f"{file}: amounts on {site} are in {cur} and the kit counts in "
+                     f"{kit_currency}: give the rate you book with, --fx {cur}=RATE (one {cur} in "
+                     f"{kit_currency})")

@@ -1,0 +1,174 @@
+"""`linkstar load KIT FILE...` for report exports: the platforms' own downloads in, KPI values
+per role, KPI, platform and period out, into the same store rows as the actuals CSV.
+
+Each value is the KPI's `compute` expression over the period's sums (exports/pool.py), taken
+over the platforms its row stands for: a row of one platform over every site the kit sells on
+there, a row for every platform ("") over all the role's platforms. A row whose platforms or
+sites the files do not all cover is left out, never filled with part of the business.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError, display_path
+from ..exports.mapping import all_formats
+from ..exports.pool import Key, Pool
+from ..exports.read import Extract, Span
+from ..exports.sold import KitSales, read_pool
+from ..library.compute import parse as parse_expr
+from ..library.loader import Library
+from ..periods import periods
+from ..units import Accepted
+from .loader import (
+    COLUMNS,
+    LoadResult,
+    MeasureRow,
+    _parse,
+    _Row,
+    open_kit,
+    read_measures,
+    write_rows,
+)
+from .tracking import ALL, COMPANY
+
+
+def kit_sales(kit: Path) -> KitSales:
+    import json
+
+    import yaml
+
+    try:
+        answers = yaml.safe_load((kit / "answers.yaml").read_text(encoding="utf-8")) or {}
+        selection = json.loads((kit / "selection.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        raise UsageError(f"{display_path(kit)} has no readable answers.yaml and selection.json: "
+                         "regenerate the kit") from None
+    sites = {str(p["id"]): [str(s) for s in p.get("sites") or []]
+             for p in answers.get("platforms") or []}
+    roles = {str(r["key"]): [str(p) for p in r.get("platforms") or []]
+             for r in selection.get("roles") or []}
+    currency = str((answers.get("client") or {}).get("currency") or "USD")
+    return KitSales(sites, roles, currency)
+
+
+def _is_actuals_csv(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return False
+    first = head.splitlines()[0] if head else ""
+    cols = {c.strip().lower() for c in first.split(",")}
+    return {"period_start", "role_key"} <= cols and len(cols & set(COLUMNS)) >= 3
+
+
+@dataclass
+class FileReport:
+    extract: Extract
+    kpis: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        ex = self.extract
+        fmt = ex.recognised.format
+        days = ex.days
+        where = ", ".join(s for s in ex.sites if s) or ex.platform
+        spans = [sp for by_span in ex.data.values() for sp in by_span]
+        weeks = _full(spans, "weekly")
+        months = _full(spans, "monthly")
+        kpis = ", ".join(self.kpis) if self.kpis else "no KPI the kit tracks"
+        return (f"{ex.recognised.name}: {fmt.name.en}, {where}, {len(days)} day"
+                f"{'' if len(days) == 1 else 's'} -> {weeks} week{'' if weeks == 1 else 's'}, "
+                f"{months} month{'' if months == 1 else 's'}: {kpis}")
+
+
+def _full(spans: list[Span], frequency: str) -> int:
+    """The periods the file's rows cover whole, each row inside one period (a report of a
+    whole month is one month, and no week)."""
+    if not spans:
+        return 0
+    n = 0
+    for a, b in periods(frequency, min(s[0] for s in spans), max(s[1] for s in spans)):
+        inside = {s[0] + dt.timedelta(days=i) for s in spans if a <= s[0] and s[1] <= b
+                  for i in range((s[1] - s[0]).days + 1)}
+        if len(inside) == (b - a).days + 1:
+            n += 1
+    return n
+
+
+def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *,
+               platform: str | None = None, site: Sequence[str] | str | None = None,
+               mappings: Sequence[Path | str] = (), period: Span | None = None,
+               fx: dict[str, float] | None = None) -> tuple[LoadResult, list[str]]:
+    """Load actuals CSVs and report exports together; (result, lines saying what was read)."""
+    kit = Path(kit)
+    script, tracked = open_kit(kit)
+    paths = [Path(f) for f in files]
+    for p in paths:
+        if not p.exists():
+            raise UsageError(f"{display_path(p)}: no such file")
+    csvs = [p for p in paths if p.is_file() and _is_actuals_csv(p)]
+    exports = [p for p in paths if p not in csvs]
+    rows: list[_Row] = []
+    skipped = 0
+    lines: list[str] = []
+    measures: list[MeasureRow] = []
+    if exports:
+        sales = kit_sales(kit)
+        pool, extracts = read_pool(exports, all_formats(mappings), sales, platform, site, period,
+                                   fx)
+        names = [ex.recognised.name for ex in extracts]
+        measures = pool.new_rows(names)
+        pool.add_stored(read_measures(kit))
+        computed, used = _computed(pool, tracked, sales, library)
+        rows.extend(computed)
+        for ex in extracts:
+            lines.append(FileReport(ex, sorted(used.get(ex.recognised.name, set()))).line())
+        lines.extend(f"note: {o}" for o in pool.overlaps)
+    by_key = {r.key: r for r in rows}
+    for p in csvs:
+        csv_rows, n = _parse(p, tracked)
+        skipped += n
+        for r in csv_rows:  # a value typed in the kit's CSV wins over a computed one
+            by_key[r.key] = r
+    return write_rows(kit, script, list(by_key.values()), skipped, measures), lines
+
+
+def _computed(pool: Pool, tracked: dict[tuple[str, str, str], Any], sales: KitSales,
+              library: Library) -> tuple[list[_Row], dict[str, set[str]]]:
+    rows: list[_Row] = []
+    used: dict[str, set[str]] = {}
+    have = set(pool.keys)
+    all_platforms = list(sales.sites)
+    for (role, kpi_id, platform), info in tracked.items():
+        kpi = library.kpis.get(kpi_id)
+        if kpi is None or not kpi.compute:
+            continue
+        expr = parse_expr(kpi.compute)
+        if platform != ALL:
+            plats = [platform]
+        elif role == COMPANY:
+            plats = all_platforms
+        else:
+            plats = sales.role_platforms.get(role) or all_platforms
+        keys: list[Key] = []
+        for p in plats:
+            sites = sales.sites.get(p) or [""]
+            keys.extend((p, s) for s in sites)
+        if not keys or not set(keys) <= have:
+            continue
+        accepted = Accepted(info.low, info.high)
+        for a, b in pool.full_periods(info.frequency, keys, expr.measures):
+            got = pool.value(expr, keys, a, b)
+            if got is None or not accepted.holds(got[0]):
+                continue
+            value, files = got
+            rows.append(_Row(0, a.isoformat(), b.isoformat(), role, kpi_id, platform,
+                             round(value, 6), "", " + ".join(sorted(files))))
+            for f in files:
+                used.setdefault(f, set()).add(kpi_id)
+    return rows, used
