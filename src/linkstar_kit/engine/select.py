@@ -43,7 +43,14 @@ from .models import (
     Selection,
 )
 from .sources import data_source_for, sources_by_platform
-from .targets import cascade_because, goal_target, resolve
+from .targets import (
+    cascade_because,
+    goal_plan_of,
+    goal_target,
+    margin_open,
+    margin_open_because,
+    resolve,
+)
 
 # A company goal held by a role that owns it is the most direct link there is, so it outranks
 # the drivers that rules stack boosts on; the bonus shrinks with the role's fit, so a goal does
@@ -128,7 +135,7 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
     for w in works:
         _balance(w)  # coverage may have swapped a KPI out; re-check the role's balance
 
-    roles = [_role_result(answers, library, w, lang, warnings) for w in works]
+    roles = [_role_result(answers, library, w, lang, warnings, history) for w in works]
     goal_results = []
     for g in answers.goals:
         drivers = [Driver(role_key=r.key, kpi=k.kpi) for r in roles for k in r.kpis
@@ -136,7 +143,8 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
         kpi = library.kpis[g.kpi]
         goal_results.append(GoalSelection(
             kpi=g.kpi, name=kpi.name, unit=kpi.unit, target=g.target, by=g.by.isoformat(),
-            baseline=g.baseline, resolved_target=goal_target(kpi, g, lang), drivers=drivers))
+            baseline=g.baseline, resolved_target=goal_target(kpi, g, lang), drivers=drivers,
+            cascade=goal_plan_of(kpi, g, answers, history)))
     return Selection(
         generator=Generator(name="linkstar-kit", version=__version__, library=library.version),
         client=ClientInfo(name=answers.client.name, slug=answers.client.effective_slug(),
@@ -501,7 +509,7 @@ def _cover_goals(works: list[RoleWork], goals: list[str], library: Library, lang
 
 
 def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
-                 warnings: list[str]) -> RoleSelection:
+                 warnings: list[str], history: History | None = None) -> RoleSelection:
     role = library.roles[w.entry.role]
     if len(w.selected) < MIN_KPIS:
         title = w.entry.title or role.name.get(lang)
@@ -522,11 +530,14 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
         k = c.kpi
         system, source = data_source_for(k, answers, lang, c.platforms, names)
         targets, open_sites = resolve(k, c.platforms, role.platform_bound, answers,
-                                      w.overrides.get(k.id, []), lang)
+                                      w.overrides.get(k.id, []), lang, history)
         for t in targets[:1]:
             if t.derived_from:  # a goal's cascade: say so beside the other reasons
                 c.reasons.append(Reason(rule=f"goal:{t.derived_from}", effect="set_target",
                                         because=cascade_because(k, t)))
+        if margin_open(k, answers, history):
+            c.reasons.append(Reason(rule="goal:net_margin", effect="set_target",
+                                    because=margin_open_because()))
         kpis.append(SelectedKpi(
             kpi=k.id, name=k.name, unit=k.unit, direction=k.direction, frequency=k.frequency,
             kind=k.kind, balance=k.balance,
@@ -539,7 +550,9 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
             counter=[x for x in k.counter if x in library.kpis
                      and platforms_for(library.kpis[x], w.platforms, fulfillment)],
             score=round(c.score, 2), pinned=c.pinned, reasons=c.reasons,
-            notes=[n.text.get(lang) for n in mine(w.kpi_notes.get(k.id, []), c.platforms)]))
+            notes=[n.text.get(lang) for n in mine(w.kpi_notes.get(k.id, []), c.platforms)]
+            + ([catalog.text(lang, "plans.margin.open")] if margin_open(k, answers, history)
+               else [])))
     last = min((c.score for c in chosen), default=0.0)
     runners = []
     for c in sorted(w.candidates.values(), key=Candidate.rank):

@@ -10,10 +10,12 @@ client's country is moved to the next working day, as an override of that one oc
 (same UID, RECURRENCE-ID = the day the rule gives), so the first meeting of every series, and
 every later one, falls on a working day.
 
-Every series ends (RRULE UNTIL): the weekly and the monthly review with the first meeting
-after the scope's last day (it reviews the scope's last week or month); the quarterly review
-with the last one on or before the scope's last day: none after the scope ends, and no
-quarterly series at all when none falls within the scope.
+Every series ends (RRULE UNTIL) with the first meeting after the scope's last day: it reviews
+the scope's last week, month or quarter. The quarterly review meets after each calendar quarter
+of the scope (quarterly KPIs are calendar quarters, periods.py), never inside the first one,
+which would review the quarter before the KPI system existed: on its day of the first quarter
+month (January, April, July, October) after the quarter the scope starts in, then every three
+months, the last one after the scope ends.
 """
 
 from __future__ import annotations
@@ -24,7 +26,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .. import catalog
-from ..periods import add_months, goal_span, next_month_day, next_quarter_day, next_weekday
+from ..periods import (
+    add_months,
+    goal_span,
+    next_month_day,
+    next_quarter_day,
+    next_weekday,
+    period_of,
+)
 from ..workdays import Workdays, client_country
 from .agendas import Agenda, build_agendas
 from .context import KitContext
@@ -64,7 +73,7 @@ def _dates(first: dt.date, step_months: int, step_days: int, end: dt.date,
 
 def _series(ctx: KitContext) -> list[Series]:
     """(series, the rule's days, review settings, RRULE without UNTIL) for every review the
-    client holds within the scope (see the module's docstring)."""
+    client holds for the scope (see the module's docstring)."""
     start = ctx.answers.scope.start
     end = goal_span(start, ctx.answers.scope.horizon)[1]
     review = ctx.answers.review
@@ -77,10 +86,10 @@ def _series(ctx: KitContext) -> list[Series]:
     ]
     if review.quarterly:
         q = review.quarterly
-        days = _dates(next_quarter_day(start, q.day), 3, 0, end, False)
-        if days:
-            out.append(("quarterly", days, q,
-                        {"freq": "monthly", "interval": 3, "bymonthday": q.day}))
+        after_first = period_of("quarterly", start)[1] + dt.timedelta(days=1)
+        days = _dates(next_quarter_day(after_first, q.day), 3, 0, end, True)
+        out.append(("quarterly", days, q,
+                    {"freq": "monthly", "interval": 3, "bymonthday": q.day}))
     return out
 
 

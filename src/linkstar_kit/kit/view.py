@@ -13,7 +13,7 @@ from ..answers.models import Answers
 from ..engine.models import Selection
 from ..library.applicability import platforms_for
 from ..library.loader import Library
-from ..periods import goal_span
+from ..periods import PeriodShare, goal_span, share_label
 from .labels import labels
 
 
@@ -67,7 +67,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     def _goal_source(tg: Any, kid: str) -> str:
         """A goal's own line, or one derived from a goal, reads in the client's language;
         citations stay as written."""
-        if tg.kind != "goal":
+        if tg.kind != "goal" or tg.plan is not None:  # a cascade's source is in the kit's language
             return str(tg.source)
         goal = tg.derived_from or kid
         if goal == kid:
@@ -80,7 +80,9 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         for tg in k.targets:
             # a role on one platform needs no platform label on its targets, unless the
             # target holds for some of its sites only: then the label names them
-            labelled = tg.platform and (len(role_platforms) > 1 or tg.sites)
+            # a platform's share of a company goal always names its platform
+            labelled = tg.platform and (len(role_platforms) > 1 or tg.sites
+                                        or tg.share is not None)
             label = platform_names.get(tg.platform, t["all_platforms"]) if labelled \
                 else t["all_platforms"]
             if labelled and tg.sites:
@@ -97,6 +99,9 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "window": tg.window or "",
                 "url": tg.url or "",
                 "open": False,
+                "plan": plan_view(tg.plan, k.frequency, k.unit) if tg.plan else [],
+                "plan_label": catalog.text(lang, "plans.doc.per_period",
+                                           frequency=t[k.frequency]) if tg.plan else "",
             })
         out = _collapse(out)
         # the sites no target covers keep their own line: their target is set at kick-off
@@ -106,6 +111,46 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                         "kind": "open", "kind_label": "", "source": "", "as_of": "",
                         "window": "", "url": "", "open": True})
         return out
+
+    def plan_view(plan: list[Any], frequency: str, unit: str) -> list[dict[str, str]]:
+        """A cascade's plan per period, a partial period named by its days (2027-04, 3 days)."""
+        return [{"period": share_label(frequency, PeriodShare((p.start, p.end), p.days,
+                                                               p.full_days, 0.0), lang),
+                 "value": fmt.value(p.value, unit, lang, cur)} for p in plan]
+
+    def cascade_view(g: Any) -> dict[str, Any] | None:
+        """A `sum` goal's plan per period for the company and each platform: one table whose
+        platform rows add up to the company row."""
+        c = g.cascade
+        if c is None:
+            return None
+        rows = [{"name": catalog.text(lang, "plans.doc.company"),
+                 "values": [fmt.value(p.value, g.unit, lang, cur) for p in c.plan],
+                 "total": fmt.value(g.target, g.unit, lang, cur)}]
+        for p in c.platforms:
+            name = platform_names.get(p.platform, p.platform)
+            if len(c.platforms) > 1:
+                rows.append({"name": f"{name} ({fmt.value(p.share, 'ratio', lang, cur)})",
+                             "values": [fmt.value(x.value, g.unit, lang, cur) for x in p.plan],
+                             "total": fmt.value(p.total, g.unit, lang, cur)})
+            rows += [{"name": f"{name} {s.site} ({fmt.value(s.share, 'ratio', lang, cur)})",
+                      "values": [fmt.value(x.value, g.unit, lang, cur) for x in s.plan],
+                      "total": fmt.value(s.total, g.unit, lang, cur)} for s in p.sites]
+        heads = plan_view(c.plan, c.frequency, g.unit)
+        partial = [h["period"] for h, p in zip(heads, c.plan, strict=True)
+                   if p.days < p.full_days]
+        events = [library_events.get(e, e) for e in c.events]
+        notes = [catalog.text(lang, "plans.doc.split",
+                              text=catalog.text(lang, f"plans.split.{c.split}")),
+                 catalog.text(lang, "plans.doc.curve",
+                              text=catalog.text(lang, f"plans.curve.{c.curve}"))]
+        if events:
+            notes.append(catalog.text(lang, "plans.doc.events", events=t["list_sep"].join(events)))
+        if partial:
+            notes.append(catalog.text(lang, "plans.doc.partial",
+                                      periods=catalog.text(lang, "punct.semicolon").join(partial)))
+        return {"periods": [h["period"] for h in heads], "rows": rows, "notes": notes,
+                "total_label": catalog.text(lang, "plans.doc.total")}
 
     def _collapse(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Platforms with the very same target (a warehouse's inventory accuracy, a house
@@ -122,6 +167,9 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 same["platform"] = f"{same['platform']}{t['list_sep']}{it['platform']}"
         return merged
 
+    from ..season import load_calendar
+
+    library_events = {e.id: e.name.get(lang, e.id) for e in load_calendar().events}
     rules_by_id = {cr.rule.id: cr.rule for cr in library.rules}
     goal_ids = {g.kpi for g in selection.goals}
     goal_by = {g.kpi: g.by for g in selection.goals}
@@ -181,7 +229,6 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         })
 
     from ..pacing import GoalPlan
-    from ..periods import label as period_label
 
     goals = []
     for g in selection.goals:
@@ -189,9 +236,11 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         plan = GoalPlan.of(g, goal_kpi, answers.scope.start) if goal_kpi else None
         goals.append({
             # the plan to date at the end of each period (pacing.py), as the workbook shows it
-            "plan": [{"period": period_label(plan.frequency, s.period, lang),
+            "plan": [{"period": share_label(plan.frequency, share, lang),
                       "value": fmt.value(s.plan, g.unit, lang, cur)}
-                     for s in plan.steps()] if plan else [],
+                     for s, share in zip(plan.steps(), plan.shares(), strict=True)]
+            if plan else [],
+            "cascade": cascade_view(g),
             "id": g.kpi,
             "name": g.name.get(lang),
             "target": fmt.value(g.target, g.unit, lang, cur),
@@ -237,6 +286,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                                              if r["headcount"] == 1 else "agenda.labels.people"))
             for r in roles),
         "html_lang": "zh-CN" if lang == "zh" else "en",
+        "plans_heading": catalog.text(lang, "plans.doc.heading"),
         "t": t,
         "client": {"name": answers.client.name, "slug": selection.client.slug,
                    "currency": cur, "timezone": answers.client.timezone},
