@@ -112,6 +112,8 @@ def _season_weight(calendar: SaleCalendar, platform: str, site: str, first: dt.d
     extra: dict[dt.date, float] = {}
     if region is not None:
         for occ in calendar.occurrences(first, last, regions=[region], platforms=[platform]):
+            if occ.event.lift == 1.0:  # kept for its dates (Chinese New Year's closures)
+                continue
             events.add(occ.event.id)
             d = max(occ.start, first)
             while d <= min(occ.end, last):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -34,7 +35,7 @@ from ..periods import (
     next_weekday,
     period_of,
 )
-from ..workdays import Workdays, client_country
+from ..workdays import Workdays
 from .agendas import Agenda, build_agendas
 from .context import KitContext
 from .files import KitFiles
@@ -96,7 +97,7 @@ def _series(ctx: KitContext) -> list[Series]:
 def meeting_days(ctx: KitContext) -> dict[str, list[tuple[dt.date, dt.date]]]:
     """{series: [(the rule's day, the day the meeting is held)]}: held on the next working
     day when the rule's day is not one."""
-    work = Workdays(client_country(ctx.answers))
+    work = Workdays.of(ctx.answers)
     return {name: [(d, work.next_working(d)) for d in days]
             for name, days, _, _ in _series(ctx)}
 
@@ -111,14 +112,27 @@ def _one_line(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def _description(agenda: Agenda, lang: str) -> str:
-    return catalog.text(lang, "calendar.description", purpose=agenda.purpose,
-                        minutes=agenda.minutes, outline=agenda.outline(lang),
-                        path=f"agendas/{agenda.kind}-review.html")
+def agenda_file(kind: str, held: Collection[str] | None) -> str | None:
+    """The agenda a meeting links to: its HTML page where the kit holds one, else its
+    Markdown, else none (a kit of the calendar alone). `held` None: every format."""
+    for ext in ("html", "md"):
+        path = f"agendas/{kind}-review.{ext}"
+        if held is None or path in held:
+            return path
+    return None
 
 
-def render_calendar(ctx: KitContext) -> bytes:
-    """The .ics bytes for this kit's review meetings."""
+def _description(agenda: Agenda, lang: str, path: str | None) -> str:
+    text = catalog.text(lang, "calendar.description", purpose=agenda.purpose,
+                        minutes=agenda.minutes, outline=agenda.outline(lang))
+    if path is None:
+        return text
+    return text + "\n\n" + catalog.text(lang, "calendar.agenda_file", path=path)
+
+
+def render_calendar(ctx: KitContext, kit_files: Collection[str] | None = None) -> bytes:
+    """The .ics bytes for this kit's review meetings; `kit_files` is the files the kit holds
+    (the agendas the events link to must be among them; None: every format)."""
     from icalendar import Calendar, Event, Timezone
 
     lang = ctx.lang
@@ -139,7 +153,7 @@ def render_calendar(ctx: KitContext) -> bytes:
     cal.add_component(Timezone.from_tzid(
         tzid, first_date=dt.date(start.year, 1, 1),
         last_date=dt.date(start.year + TZ_YEARS, 1, 1)))
-    work = Workdays(client_country(ctx.answers))
+    work = Workdays.of(ctx.answers)
     for series, days, cfg, rrule in _series(ctx):
         agenda = agendas[series]
         hour, minute = (int(x) for x in cfg.time.split(":"))
@@ -149,7 +163,8 @@ def render_calendar(ctx: KitContext) -> bytes:
 
         summary = _one_line(f"{agenda.title} · {client}")
         description = "\n".join(_one_line(line)
-                                for line in _description(agenda, lang).split("\n"))
+                                for line in _description(
+                                    agenda, lang, agenda_file(series, kit_files)).split("\n"))
         ev = Event()
         ev.add("uid", uid(slug, series))
         ev.add("dtstamp", stamp)
@@ -180,4 +195,4 @@ def render_calendar(ctx: KitContext) -> bytes:
 
 
 def write_calendar(ctx: KitContext, out: KitFiles) -> None:
-    out.add(PATH, render_calendar(ctx))
+    out.add(PATH, render_calendar(ctx, set(out)))

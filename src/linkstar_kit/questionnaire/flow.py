@@ -404,13 +404,18 @@ class Questionnaire:
 
     def ask_review(self) -> None:
         t = self.t
+        if spec.SUBDIVISION.applies(self.ctx()):
+            zone = spec._zone_subdivision(self.ctx())
+            self.ask_q(spec.SUBDIVISION, hint=t("subdivision_from_zone", zone=zone)
+                       if zone else t("subdivision_hint"))
         review = self.review_now()
         self.p.say(t("review_now", summary=self.cadence(review)))
         if self.p.confirm(t("review_keep"), default=True):
             return
         self.draft.set(("review",), review.model_dump())
         for q in spec.REVIEW.questions:
-            self.ask_q(q)
+            if q is not spec.SUBDIVISION:
+                self.ask_q(q)
 
     def ask_incentives(self) -> None:
         for q in spec.INCENTIVES.questions:
