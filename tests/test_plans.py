@@ -13,7 +13,7 @@ from linkstar_kit.engine.models import GoalCascade, Selection
 from linkstar_kit.engine.select import select
 from linkstar_kit.history import History
 from linkstar_kit.library.loader import Library, load_library
-from linkstar_kit.pacing import GoalPlan, goal_plans, platform_plans
+from linkstar_kit.pacing import goal_plans, platform_plans
 from linkstar_kit.periods import ONE_DAY, goal_span, period_shares, share_label
 from linkstar_kit.plans import allocate, goal_cascade
 
@@ -304,9 +304,9 @@ def test_check_notes_a_country_with_regional_holidays(library: Library) -> None:
 
 def test_a_london_teams_meetings_skip_easter_monday(library: Library, tmp_path: Any) -> None:
     """Weekly review on Mondays: Easter Monday 2027 moves to the Tuesday in England."""
+    from linkstar_kit.kit.blueprints import Blueprints
     from linkstar_kit.kit.calendar import meeting_days
     from linkstar_kit.kit.context import KitContext
-    from linkstar_kit.kit.blueprints import Blueprints
 
     def weekly(sub: str | None) -> dict[D, D]:
         a = answers([{"id": "amazon", "sites": ["UK"]}], tz="Europe/London", start="2027-03-01",

@@ -21,7 +21,7 @@ from ..questionnaire import command as init
 from ..review import command as review
 from ..store import command as load
 from ..web import command as serve
-from . import explain, generate, library, validate
+from . import explain, generate, library, plan, validate
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("generate", generate.register),
     Command("validate", validate.register),
     Command("explain", explain.register),
+    Command("plan", plan.register),
     Command("library", library.register),
     Command("init", init.register),
     Command("serve", serve.register),

@@ -13,8 +13,9 @@ from ..answers.models import Answers
 from ..engine.models import Selection
 from ..library.applicability import platforms_for
 from ..library.loader import Library
-from ..periods import PeriodShare, goal_span, share_label
+from ..periods import goal_span, share_label
 from .labels import labels
+from .plan_table import plan_list, plan_table
 
 
 def system_labels(answers: Answers, lang: str) -> dict[str, str]:
@@ -114,43 +115,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
 
     def plan_view(plan: list[Any], frequency: str, unit: str) -> list[dict[str, str]]:
         """A cascade's plan per period, a partial period named by its days (2027-04, 3 days)."""
-        return [{"period": share_label(frequency, PeriodShare((p.start, p.end), p.days,
-                                                               p.full_days, 0.0), lang),
-                 "value": fmt.value(p.value, unit, lang, cur)} for p in plan]
-
-    def cascade_view(g: Any) -> dict[str, Any] | None:
-        """A `sum` goal's plan per period for the company and each platform: one table whose
-        platform rows add up to the company row."""
-        c = g.cascade
-        if c is None:
-            return None
-        rows = [{"name": catalog.text(lang, "plans.doc.company"),
-                 "values": [fmt.value(p.value, g.unit, lang, cur) for p in c.plan],
-                 "total": fmt.value(g.target, g.unit, lang, cur)}]
-        for p in c.platforms:
-            name = platform_names.get(p.platform, p.platform)
-            if len(c.platforms) > 1:
-                rows.append({"name": f"{name} ({fmt.value(p.share, 'ratio', lang, cur)})",
-                             "values": [fmt.value(x.value, g.unit, lang, cur) for x in p.plan],
-                             "total": fmt.value(p.total, g.unit, lang, cur)})
-            rows += [{"name": f"{name} {s.site} ({fmt.value(s.share, 'ratio', lang, cur)})",
-                      "values": [fmt.value(x.value, g.unit, lang, cur) for x in s.plan],
-                      "total": fmt.value(s.total, g.unit, lang, cur)} for s in p.sites]
-        heads = plan_view(c.plan, c.frequency, g.unit)
-        partial = [h["period"] for h, p in zip(heads, c.plan, strict=True)
-                   if p.days < p.full_days]
-        events = [library_events.get(e, e) for e in c.events]
-        notes = [catalog.text(lang, "plans.doc.split",
-                              text=catalog.text(lang, f"plans.split.{c.split}")),
-                 catalog.text(lang, "plans.doc.curve",
-                              text=catalog.text(lang, f"plans.curve.{c.curve}"))]
-        if events:
-            notes.append(catalog.text(lang, "plans.doc.events", events=t["list_sep"].join(events)))
-        if partial:
-            notes.append(catalog.text(lang, "plans.doc.partial",
-                                      periods=catalog.text(lang, "punct.semicolon").join(partial)))
-        return {"periods": [h["period"] for h in heads], "rows": rows, "notes": notes,
-                "total_label": catalog.text(lang, "plans.doc.total")}
+        return plan_list(plan, frequency, unit, lang, cur)
 
     def _collapse(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Platforms with the very same target (a warehouse's inventory accuracy, a house
@@ -167,9 +132,6 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 same["platform"] = f"{same['platform']}{t['list_sep']}{it['platform']}"
         return merged
 
-    from ..season import load_calendar
-
-    library_events = {e.id: e.name.get(lang, e.id) for e in load_calendar().events}
     rules_by_id = {cr.rule.id: cr.rule for cr in library.rules}
     goal_ids = {g.kpi for g in selection.goals}
     goal_by = {g.kpi: g.by for g in selection.goals}
@@ -240,7 +202,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                       "value": fmt.value(s.plan, g.unit, lang, cur)}
                      for s, share in zip(plan.steps(), plan.shares(), strict=True)]
             if plan else [],
-            "cascade": cascade_view(g),
+            "cascade": plan_table(g, platform_names, lang, cur),
             "id": g.kpi,
             "name": g.name.get(lang),
             "target": fmt.value(g.target, g.unit, lang, cur),
