@@ -26,7 +26,7 @@ A target resting on a platform's official line records it (`line`): past it is r
 
 from __future__ import annotations
 
-from .. import catalog
+from .. import catalog, fmt
 from ..answers.models import Answers, Goal
 from ..history import History
 from ..library.models import Kpi, SetTarget, Target, Text, source_text
@@ -183,7 +183,8 @@ def cascade_targets(kpi: Kpi, goal: Goal, on_platforms: list[str], answers: Answ
             "platform": platform, "value": typical(share.plan), "plan": share.plan,
             "share": share.share, "derived_from": goal.kpi,
             "source": catalog.text(lang, "plans.source.platform",
-                                   share=f"{share.share * 100:.4g} %", total=_amount(share.total),
+                                   share=fmt.value(share.share, "ratio", lang),
+                                   total=_amount(share.total),
                                    target=_amount(goal.target), by=goal.by.isoformat(),
                                    frequency=freq, split=split_note, curve=curve_note)}))
     return out

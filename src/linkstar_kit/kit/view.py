@@ -101,8 +101,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "url": tg.url or "",
                 "open": False,
                 "plan": plan_view(tg.plan, k.frequency, k.unit) if tg.plan else [],
-                "plan_label": catalog.text(lang, "plans.doc.per_period",
-                                           frequency=t[k.frequency]) if tg.plan else "",
+                "plan_label": catalog.text(lang, "plans.doc.per_period") if tg.plan else "",
             })
         out = _collapse(out)
         # the sites no target covers keep their own line: their target is set at kick-off
