@@ -337,3 +337,44 @@ def test_calendar_links_to_agendas_the_kit_holds(formats: list[str], want: str |
     linked = set(re.findall(r"agendas/[a-z-]+\.(?:md|html)", ics))
     assert linked <= set(files.files)
     assert (want in linked) if want else not linked
+
+
+# --- the store -------------------------------------------------------------------------------
+
+def test_the_store_holds_the_same_plan_and_judges_a_stub_month_by_its_days(
+        library: Library, tmp_path: Any) -> None:
+    import sqlite3
+
+    from linkstar_kit.kit.generate import generate_kit
+    from linkstar_kit.store.loader import load_actuals
+
+    a = answers([{"id": "lazada", "sites": ["MY"]}, {"id": "shopee", "sites": ["SG"]}],
+                start="2027-01-04")
+    kit = tmp_path / "kit"
+    generate_kit(a, library, kit, formats=["dashboards"])
+    goal = next(g for g in select(a, library).goals if g.kpi == "gmv")
+    assert goal.cascade is not None
+    april = goal.cascade.platforms[0].plan[-1]
+    assert april.days == 3
+    rows = tmp_path / "a.csv"
+    rows.write_text(
+        "period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+        f"2027-04-01,2027-04-30,ops-lazada,gmv,lazada,{april.value},,\n"
+        "2027-03-01,2027-03-31,ops-lazada,gmv,lazada,1000,,\n", encoding="utf-8")
+    load_actuals(kit, rows)
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    try:
+        plan = con.execute("SELECT platform, period_start, plan_to_date FROM goal_plan "
+                           "WHERE kpi = 'gmv' ORDER BY period_start, platform").fetchall()
+        status = dict(con.execute("SELECT period_start, status FROM kpi_status "
+                                  "WHERE kpi = 'gmv' AND role_key = 'ops-lazada'").fetchall())
+    finally:
+        con.close()
+    by_period: dict[str, dict[str, float]] = {}
+    for platform, start, to_date in plan:
+        by_period.setdefault(start, {})[platform] = to_date
+    assert len(by_period) == 4
+    for start, rows_ in by_period.items():  # the platforms' plans add up in every period
+        assert cents(rows_["lazada"] + rows_["shopee"]) == cents(rows_[""]), start
+    # April's 3 days met their own plan: green, though far below an ordinary month's
+    assert status == {"2027-04-01": "green", "2027-03-01": "red"}

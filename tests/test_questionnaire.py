@@ -266,10 +266,12 @@ def test_from_file_answers_are_the_defaults(library: Library, terminal: Any) -> 
     defaults = normalise_answers(previous).model_dump(mode="json", exclude_none=True)
     # Every question answered with Enter: the same answers come back.
     typed = keys(enters(5), enters(8),                   # client, scope
-                 enters(4), enters(4), ENTER,            # two goals, no more
+                 enters(5), enters(4), ENTER,            # two goals (net margin: its fixed
+                                                         # cost share), no more
                  enters(5),                              # platforms
                  enters(1), ENTER, enters(4), enters(3),  # roles (ops: not split, its pin)
-                 enters(4), enters(3), ENTER)            # systems, review, incentives; write
+                 enters(4), enters(4), ENTER)            # systems, review (Berlin: the region
+                                                         # first), incentives; write
     answers, rec = run(library, "en", typed, terminal, defaults=defaults)
     assert answers is not None, rec.refused
     assert normalise_answers(answers) == normalise_answers(previous)

@@ -164,7 +164,6 @@ def cascade_targets(kpi: Kpi, goal: Goal, on_platforms: list[str], answers: Answ
 
     cascade = goal_cascade(answers, goal.target, goal.by, kpi.frequency, history)
     base = goal_target(kpi, goal)
-    freq = catalog.text(lang, f"labels.{kpi.frequency}")
     split_note = catalog.text(lang, f"plans.split.{cascade.split}")
     curve_note = catalog.text(lang, f"plans.curve.{cascade.curve}")
     client = [p.id for p in answers.platforms]
@@ -172,7 +171,7 @@ def cascade_targets(kpi: Kpi, goal: Goal, on_platforms: list[str], answers: Answ
         return [base.model_copy(update={
             "value": typical(cascade.plan), "plan": cascade.plan, "derived_from": goal.kpi,
             "source": catalog.text(lang, "plans.source.shared", target=_amount(goal.target),
-                                   by=goal.by.isoformat(), frequency=freq, curve=curve_note)})]
+                                   by=goal.by.isoformat(), curve=curve_note)})]
     names = {p.platform: p for p in cascade.platforms}
     out = []
     for platform in on_platforms:
@@ -186,7 +185,7 @@ def cascade_targets(kpi: Kpi, goal: Goal, on_platforms: list[str], answers: Answ
                                    share=fmt.value(share.share, "ratio", lang),
                                    total=_amount(share.total),
                                    target=_amount(goal.target), by=goal.by.isoformat(),
-                                   frequency=freq, split=split_note, curve=curve_note)}))
+                                   split=split_note, curve=curve_note)}))
     return out
 
 

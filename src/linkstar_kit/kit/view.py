@@ -109,7 +109,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             label = f"{platform_names.get(plat, plat)} {'/'.join(sites)}"
             out.append({"platform": label, "sites": list(sites), "text": t["no_target"],
                         "kind": "open", "kind_label": "", "source": "", "as_of": "",
-                        "window": "", "url": "", "open": True})
+                        "window": "", "url": "", "open": True, "plan": [], "plan_label": ""})
         return out
 
     def plan_view(plan: list[Any], frequency: str, unit: str) -> list[dict[str, str]]:

@@ -334,6 +334,9 @@ GOALS = Section("goals", (), items="goals", item_questions=(
     Question(("goals", "*", "target"), "goal_target", "float"),
     Question(("goals", "*", "by"), "goal_by", "date", default=_goal_by),
     Question(("goals", "*", "baseline"), "goal_baseline", "float", optional=True),
+    # net margin only: what lies between it and the contribution margin (plans.py's margin)
+    Question(("goals", "*", "fixed_cost_share"), "goal_fixed_cost_share", "float",
+             when=lambda ctx: ctx.entry("goals").get("kpi") == "net_margin", optional=True),
 ))
 
 PLATFORMS = Section(
