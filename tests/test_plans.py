@@ -378,3 +378,42 @@ def test_the_store_holds_the_same_plan_and_judges_a_stub_month_by_its_days(
         assert cents(rows_["lazada"] + rows_["shopee"]) == cents(rows_[""]), start
     # April's 3 days met their own plan: green, though far below an ordinary month's
     assert status == {"2027-04-01": "green", "2027-03-01": "red"}
+
+
+# --- the workbook ----------------------------------------------------------------------------
+
+def test_the_workbook_types_gmv_once_and_judges_each_period_by_its_plan(
+        library: Library) -> None:
+    import io
+
+    openpyxl = pytest.importorskip("openpyxl")
+    from linkstar_kit.kit.generate import build_files
+
+    a = answers([{"id": "lazada", "sites": ["MY"]}, {"id": "shopee", "sites": ["SG"]}],
+                start="2027-01-04",
+                roles=[{"role": "operations", "key": "ops-lazada", "title": "Lazada operations",
+                        "platforms": ["lazada"]},
+                       {"role": "operations", "key": "ops-shopee", "title": "Shopee operations",
+                        "platforms": ["shopee"]},
+                       {"role": "advertising", "title": "Advertising"}])
+    files, sel = build_files(a, library, formats=["xlsx"])
+    wb = openpyxl.load_workbook(io.BytesIO(files.files["scorecard/scorecard.xlsx"]))
+    goals = wb["Goals"]
+    assert [goals.cell(row=4, column=i).value for i in range(5, 9)] == [
+        "2027-01, 28 days", "2027-02", "2027-03", "2027-04, 3 days"]
+
+    def gmv_row(sheet: str) -> list[Any]:
+        ws = wb[sheet]
+        return next([c.value for c in r] for r in ws.iter_rows()
+                     if str(r[0].value or "").startswith("Gross Merchandise Value")
+                     and r[5].value != "2027-01, 28 days")
+
+    shared = gmv_row("Advertising")  # the company total: read from the goals sheet
+    assert all(str(v).startswith("=IF('Goals'!$") for v in shared[5:9])
+    lazada = gmv_row("Lazada operations")  # its own share, typed by its team
+    assert lazada[1] == "Lazada" and lazada[5:9] == [None] * 4
+    goal = next(g for g in sel.goals if g.kpi == "gmv")
+    assert goal.cascade is not None
+    april = goal.cascade.platforms[0].plan[-1].value
+    # the status reads the plan of the period last entered, April's 3 days included
+    assert f",{april:g}}}" in lazada[10] or f",{april}}}" in lazada[10]

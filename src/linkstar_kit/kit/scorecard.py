@@ -92,6 +92,31 @@ def status_formula(rag: Rag, cell: str, lang: str) -> str:
             f'"{_t("red", lang)}")),"")')
 
 
+def planned_status_formula(t: Tracked, cell: str, n: int, c: _Ctx) -> str | None:
+    """A target from a goal's cascade: the latest value against the plan of the period it was
+    entered for (a stub month against its days' plan), with the rule's near-miss band; None
+    for any other target."""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    from ..store.rag import NEAR_MISS
+
+    tg = t.target
+    if tg is None or not tg.plan or tg.op not in (">", ">=", "<", "<="):
+        return None
+    plist = periods(t.frequency, c.first, c.last)
+    plan = {p.start: p.value for p in tg.plan}
+    col = column_index_from_string("".join(ch for ch in cell if ch.isalpha()))
+    a, b = get_column_letter(col - len(plist)), get_column_letter(col - 1)
+    values = ",".join(_num(plan.get(p[0], float(tg.value))) for p in plist)  # type: ignore[arg-type]
+    p = f'LOOKUP(2,1/({a}{n}:{b}{n}<>""),{{{values}}})'
+    up = tg.op in (">", ">=")
+    green = f"{cell}{tg.op}{p}"
+    amber = (f"{cell}>={p}-{_num(NEAR_MISS)}*ABS({p})" if up
+             else f"{cell}<={p}+{_num(NEAR_MISS)}*ABS({p})")
+    return (f'=IF(ISNUMBER({cell}),IF({green},"{_t("green", c.lang)}",IF({amber},'
+            f'"{_t("amber", c.lang)}","{_t("red", c.lang)}")),"")')
+
+
 NUMBER_FORMATS = {"ratio": "0.0%", "currency": "#,##0.00", "money_per_unit": "#,##0.00",
                   "count": "#,##0", "days": "0.0", "hours": "0.0", "times": "0.0", "score": "0.0"}
 
@@ -461,7 +486,8 @@ def build_workbook(ctx: KitContext) -> bytes:
                 (_t("owner", lang), lambda t: t.role_title, 12),
                 (_t("data_source", lang), lambda t: t.data_source, 28),
             ]
-            after = [(_t("status", lang), lambda t, cell, n: status_formula(t.rag, cell, lang)
+            after = [(_t("status", lang), lambda t, cell, n: (
+                          planned_status_formula(t, cell, n, c) or status_formula(t.rag, cell, lang))
                       if t.rag else "", 10, None),
                      (_t("annotation", lang), lambda t, cell, n: None, 36, None)]
             r, got, pos = _block(ws, r, freq, group, fixed, c, after)
