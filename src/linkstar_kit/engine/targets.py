@@ -170,7 +170,8 @@ def cascade_targets(kpi: Kpi, goal: Goal, on_platforms: list[str], answers: Answ
     if not on_platforms or set(client) <= set(on_platforms) or len(client) == 1:
         return [base.model_copy(update={
             "value": typical(cascade.plan), "plan": cascade.plan, "derived_from": goal.kpi,
-            "source": catalog.text(lang, "plans.source.shared", target=_amount(goal.target),
+            "source": catalog.text(lang, "plans.source.company" if len(client) == 1
+                                   else "plans.source.shared", target=_amount(goal.target),
                                    by=goal.by.isoformat(), curve=curve_note)})]
     names = {p.platform: p for p in cascade.platforms}
     out = []
