@@ -6,9 +6,9 @@ is byte-deterministic: UIDs come from the client slug and the series (a re-impor
 events instead of duplicating them) and DTSTAMP is fixed to the start of the scope.
 
 Working days (workdays.py): a meeting whose day is a weekend or a public holiday of the
-client's country (and of its subdivision, `review.subdivision`) is moved to the next working day, as an override of that one occurrence
-(same UID, RECURRENCE-ID = the day the rule gives), so the first meeting of every series, and
-every later one, falls on a working day.
+client's country (and of its subdivision, `review.subdivision`) is moved to the next working
+day, as an override of that one occurrence (same UID, RECURRENCE-ID = the day the rule gives),
+so the first meeting of every series, and every later one, falls on a working day.
 
 Every series ends (RRULE UNTIL) with the first meeting after the scope's last day: it reviews
 the scope's last week, month or quarter. The quarterly review meets after each calendar quarter
