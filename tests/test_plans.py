@@ -417,3 +417,31 @@ def test_the_workbook_types_gmv_once_and_judges_each_period_by_its_plan(
     april = goal.cascade.platforms[0].plan[-1].value
     # the status reads the plan of the period last entered, April's 3 days included
     assert f",{april:g}}}" in lazada[10] or f",{april}}}" in lazada[10]
+
+
+def test_a_review_judges_a_stub_month_by_its_days(library: Library) -> None:
+    from linkstar_kit.pacing import period_rag
+
+    a = answers([{"id": "lazada", "sites": ["MY"]}, {"id": "shopee", "sites": ["SG"]}],
+                start="2027-01-04")
+    sel = select(a, library)
+    [t] = next(k for r in sel.roles if r.key == "ops-lazada" for k in r.kpis
+               if k.kpi == "gmv").targets
+    assert t.plan is not None
+    april = t.plan[-1]
+    rag = period_rag(t, april.start)
+    assert rag is not None and rag.status(april.value) == "green"
+    assert rag.status(april.value * 0.95) == "amber" and rag.status(april.value * 0.5) == "red"
+    # against an ordinary month's plan the same 3 days would be red
+    ordinary = period_rag(t, D(2027, 2, 1))
+    assert ordinary is not None and ordinary.status(april.value) == "red"
+
+
+def test_fixed_cost_share_is_above_zero() -> None:
+    from pydantic import ValidationError
+
+    from linkstar_kit.answers.models import Goal
+
+    with pytest.raises(ValidationError):
+        Goal.model_validate({"kpi": "net_margin", "target": 0.1, "by": "2026-09-30",
+                             "fixed_cost_share": 0})

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from .engine.models import GoalSelection, ResolvedTarget, Selection
     from .library.loader import Library
     from .library.models import Kpi
+    from .store.rag import Rag
 
 AT_RISK = 0.10
 STATUSES = ("on_track", "at_risk", "off_track", "no_data")
@@ -204,6 +205,18 @@ def pace(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date) -> Pa
     actual = plan.to_date(values)
     step = upto[-1]
     return Pace(plan.judge(actual, step), step.plan, actual)
+
+
+def period_rag(target: ResolvedTarget, start: dt.date) -> Rag | None:
+    """The bands a value of the period starting `start` is judged by: a target from a goal's
+    cascade by that period's own plan (a stub month by its days' plan), any other by its one
+    value (store/rag.py). None for a cascaded target with no plan for that period."""
+    from .store.rag import Rag, rag_of
+
+    if target.plan and target.op in (">", ">=", "<", "<="):
+        mine = next((p.value for p in target.plan if p.start == start), None)
+        return Rag.from_target(target.op, mine) if mine is not None else rag_of(target)
+    return rag_of(target)
 
 
 def status(target: ResolvedTarget | None, value: float | None) -> str:

@@ -147,7 +147,7 @@ class Goal(Model):
     baseline: Finite | None = None
     # net_margin only: fixed costs ÷ sales (0.08 = 8 %), what lies between the contribution
     # margin and the net margin; left out, the history's profit report or the kick-off sets it
-    fixed_cost_share: Annotated[float, Field(ge=0, lt=1, allow_inf_nan=False)] | None = None
+    fixed_cost_share: Annotated[float, Field(gt=0, lt=1, allow_inf_nan=False)] | None = None
 
 
 class RoleEntry(Model):
