@@ -445,3 +445,23 @@ def test_fixed_cost_share_is_above_zero() -> None:
     with pytest.raises(ValidationError):
         Goal.model_validate({"kpi": "net_margin", "target": 0.1, "by": "2026-09-30",
                              "fixed_cost_share": 0})
+
+
+@pytest.mark.parametrize("formats", [["md", "ics"], ["md", "html", "ics", "xlsx", "dashboards"]])
+def test_no_file_a_kit_names_is_missing(formats: list[str], library: Library) -> None:
+    """Every kit path a document or the calendar names (agendas/weekly-review.html,
+    scorecard/scorecard.xlsx ...) is a file of that kit."""
+    import re
+
+    from linkstar_kit.kit.generate import build_files
+
+    a = answers([{"id": "amazon", "sites": ["US"]}])
+    files, _ = build_files(a, library, formats=formats)
+    path = re.compile(r"\b(?:agendas|roles|scorecard|calendar|dashboards|data)/[\w.-]+"
+                      r"\.(?:md|html|pdf|xlsx|csv|ics|yaml|json|sql|sqlite)\b")
+    for name, data in files.files.items():
+        if not name.endswith((".md", ".html", ".ics")):
+            continue
+        text = data.decode("utf-8").replace("\r\n ", "")
+        named = set(path.findall(text)) - {"data/kpi.sqlite"}  # made by `linkstar load`
+        assert named <= set(files.files), (name, named - set(files.files))
