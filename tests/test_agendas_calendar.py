@@ -312,18 +312,19 @@ def test_calendar_parses_with_three_series_in_the_clients_zone(library: Library)
     ev = events(ics)
     assert sorted(ev) == ["monthly", "quarterly", "weekly"]
     rr = {k: e["RRULE"].to_ical().decode() for k, e in ev.items()}
-    # every series ends: the weekly and monthly with the review of the scope's last week and
-    # month (the scope ends 2026-09-30), the quarterly within the scope
+    # every series ends with the review of the scope's last week, month and quarter (the
+    # scope ends 2026-09-30): the quarter is reviewed once, after it ends
     assert rr == {"weekly": "FREQ=WEEKLY;UNTIL=20261005T020000Z;BYDAY=MO",
                   "monthly": "FREQ=MONTHLY;UNTIL=20261015T060000Z;BYMONTHDAY=15",
-                  "quarterly": "FREQ=MONTHLY;UNTIL=20260710T060000Z;INTERVAL=3;BYMONTHDAY=10"}
+                  "quarterly": "FREQ=MONTHLY;UNTIL=20261010T060000Z;INTERVAL=3;BYMONTHDAY=10"}
     for e in ev.values():
         assert e["DTSTART"].params["TZID"] == "Asia/Shanghai"
-    # scope starts Wednesday 2026-07-01: first Monday, first 15th, first quarter month's 10th
+    # scope starts Wednesday 2026-07-01: first Monday, first 15th, and the quarterly review
+    # after the scope's quarter, on the next quarter month's 10th
     starts = {k: e.decoded("DTSTART") for k, e in ev.items()}
     assert starts["weekly"].replace(tzinfo=None) == dt.datetime(2026, 7, 6, 10, 0)
     assert starts["monthly"].replace(tzinfo=None) == dt.datetime(2026, 7, 15, 14, 0)
-    assert starts["quarterly"].replace(tzinfo=None) == dt.datetime(2026, 7, 10, 14, 0)
+    assert starts["quarterly"].replace(tzinfo=None) == dt.datetime(2026, 10, 10, 14, 0)
     # 10:00 in Shanghai is 02:00 UTC
     assert starts["weekly"].astimezone(dt.timezone.utc) == dt.datetime(
         2026, 7, 6, 2, 0, tzinfo=dt.timezone.utc)
@@ -342,12 +343,16 @@ def test_quarterly_recurrence_lands_on_quarter_months(library: Library) -> None:
     start = q.decoded("DTSTART")
     assert start.replace(tzinfo=None) == dt.datetime(2026, 10, 10, 14, 0)
     rule = rrulestr(q["RRULE"].to_ical().decode(), dtstart=start)
-    # the year ends 2027-07-14: no quarterly review after it
+    # after each calendar quarter the scope runs in; the year ends 2027-07-14, so the last
+    # one, after it, reviews the quarter it ends in
     assert [d.date() for d in rule] == [dt.date(2026, 10, 10), dt.date(2027, 1, 10),
-                                        dt.date(2027, 4, 10), dt.date(2027, 7, 10)]
+                                        dt.date(2027, 4, 10), dt.date(2027, 7, 10),
+                                        dt.date(2027, 10, 10)]
     # 2026-10-10 is a Saturday and 2027-04-10 too: held the Monday after, as is 2027-07-10
+    # and the Sunday 2027-10-10
     assert held(ics)["quarterly"] == [dt.date(2026, 10, 12), dt.date(2027, 1, 11),
-                                      dt.date(2027, 4, 12), dt.date(2027, 7, 12)]
+                                      dt.date(2027, 4, 12), dt.date(2027, 7, 12),
+                                      dt.date(2027, 10, 11)]
     assert events(ics)["monthly"].decoded("DTSTART").date() == dt.date(2026, 7, 15)
 
 
@@ -358,9 +363,10 @@ def test_berlin_first_meetings_move_off_saturdays_and_holidays(library: Library)
     ics = render_calendar(make_ctx(library, tz="Europe/Berlin", start="2026-10-01", review=rv))
     days = held(ics)
     assert days["monthly"][0] == dt.date(2026, 10, 5)
-    assert days["quarterly"] == [dt.date(2026, 10, 12)]
+    # the quarterly review meets after the scope's quarter: 2027-01-10 is a Sunday
+    assert days["quarterly"] == [dt.date(2027, 1, 11)]
     ics = render_calendar(make_ctx(library, tz="Europe/Berlin", start="2026-01-01", review=rv))
-    assert held(ics)["quarterly"][0] == dt.date(2026, 1, 12)
+    assert held(ics)["quarterly"][0] == dt.date(2026, 4, 10)
     from linkstar_kit.workdays import Workdays
 
     berlin = Workdays("DE")
@@ -388,11 +394,11 @@ def test_every_series_ends_with_the_scope(library: Library) -> None:
     ics = render_calendar(make_ctx(library, start="2026-10-01"))
     days = held(ics)
     end = dt.date(2026, 12, 31)
-    # one review after the end for the last week and the last month, none after it for the
-    # quarter
+    # one review after the end for the last week, month and quarter; the quarterly one only
+    # after the scope's quarter, never inside it
     assert days["weekly"][-1] > end and days["weekly"][-2] <= end
     assert days["monthly"][-1] > end and days["monthly"][-2] <= end
-    assert all(d <= end for d in days["quarterly"])
+    assert days["quarterly"] == [dt.date(2027, 1, 11)]
 
 
 def test_calendar_is_byte_identical_and_uids_stable(library: Library) -> None:

@@ -253,7 +253,8 @@ def test_multi_platform_role_gets_a_target_per_platform(tmp_path: Path) -> None:
 
 def test_goal_kpi_takes_the_goal_as_target(tmp_path: Path) -> None:
     """A goal that adds up over periods (GMV, aggregation sum) is the role's plan per period:
-    the goal spread over the weekly periods of its span, with the cascade as a reason."""
+    the goal planned over the weekly periods of its span (plans.py), the target an ordinary
+    full week's plan, with the cascade as a reason."""
     import datetime as dt
 
     from linkstar_kit.periods import periods
@@ -261,9 +262,16 @@ def test_goal_kpi_takes_the_goal_as_target(tmp_path: Path) -> None:
     ans = answers(roles=[{"role": "team_lead"}])
     sel = run(tmp_path, ans)
     gmv = next(k for k in sel.roles[0].kpis if k.kpi == "gmv")
-    n = len(periods("weekly", dt.date(2026, 1, 5), dt.date(2026, 6, 30)))
-    assert [(t.op, t.value, t.kind, t.derived_from) for t in gmv.targets] == [
-        (">=", round(1000000 / n, 2), "goal", "gmv")]
+    spans = periods("weekly", dt.date(2026, 1, 5), dt.date(2026, 6, 30))
+    [t] = gmv.targets
+    assert (t.op, t.kind, t.derived_from, t.platform) == (">=", "goal", "gmv", None)
+    assert t.plan is not None and [(p.start, p.end) for p in t.plan] == spans
+    assert round(sum(p.value for p in t.plan), 2) == 1000000
+    full = [p.value for p in t.plan if p.days == 7]
+    assert t.value == round(sum(full) / len(full), 2)
+    # the span ends on a Tuesday: its last week carries 2 days, not a week's plan
+    assert (t.plan[-1].days, t.plan[-1].full_days) == (2, 7)
+    assert t.plan[-1].value < min(full) / 3
     assert any(r.rule == "goal:gmv" and r.effect == "set_target" for r in gmv.reasons)
     assert sel.goals[0].resolved_target.value == 1000000  # the goal itself stays the total
 

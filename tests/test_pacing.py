@@ -20,10 +20,13 @@ def plan(aggregation: str, target: float, baseline: float | None = None, up: boo
 
 
 def test_quarterly_gmv_on_plan_after_october_is_on_track() -> None:
+    # without a cascade, a `sum` goal is planned by days: October carries 31 of 92 days
     gmv = plan("sum", 1_200_000)
-    assert pace(gmv, {D(2026, 10, 1): 400_000}, D(2026, 10, 31)) == ("on_track", 400_000, 400_000)
+    assert pace(gmv, {D(2026, 10, 1): 405_000}, D(2026, 10, 31)) == (
+        "on_track", 404_347.826087, 405_000)
+    assert pace(gmv, {D(2026, 10, 1): 400_000}, D(2026, 10, 31)).status == "at_risk"
     months = {D(2026, 10, 1): 400_000, D(2026, 11, 1): 380_000}
-    assert pace(gmv, months, D(2026, 11, 30)) == ("at_risk", 800_000, 780_000)
+    assert pace(gmv, months, D(2026, 11, 30)) == ("at_risk", 795_652.173913, 780_000)
     months[D(2026, 12, 1)] = 290_000
     assert pace(gmv, months, D(2026, 12, 31)) == ("off_track", 1_200_000, 1_070_000)
     assert pace(gmv, {}, D(2026, 10, 31)).status == "no_data"
@@ -31,8 +34,10 @@ def test_quarterly_gmv_on_plan_after_october_is_on_track() -> None:
 
 def test_rate_goal_follows_the_path_from_its_baseline() -> None:
     rate = plan("last", 0.15, baseline=0.09)
-    assert pace(rate, {D(2026, 10, 1): 0.11}, D(2026, 10, 31)) == ("on_track", 0.11, 0.11)
-    # at risk: within 10 % of the 2-point step (0.108 .. 0.11)
+    # by days: October is 31 of the quarter's 92 days, so 0.09 + 0.06 * 31/92 after it
+    assert pace(rate, {D(2026, 10, 1): 0.111}, D(2026, 10, 31)) == ("on_track", 0.110217391304,
+                                                                     0.111)
+    # at risk: within 10 % of the 2-point step (0.1082 .. 0.1102)
     assert pace(rate, {D(2026, 10, 1): 0.109}, D(2026, 10, 15)).status == "at_risk"
     assert pace(rate, {D(2026, 10, 1): 0.10}, D(2026, 10, 15)).status == "off_track"
     mean = plan("mean", 0.15, baseline=0.09)

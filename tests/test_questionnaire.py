@@ -189,7 +189,8 @@ def test_each_answer_is_validated_by_the_file_rules(library: Library, terminal: 
         R("Asia/Shanghai"),
         ENTER, R("2026-02-30"), R("2026-12-01"), enters(2), "many", R("0"), R("12"), "-3",
         R(""), ENTER,
-        DOWN + ENTER, "15", R("-5"), R("15%"), R("2026-11-01"), R("2027-02-28"), "0.08", ENTER,
+        DOWN + ENTER, "15", R("-5"), R("15%"), R("2026-11-01"), R("2027-02-28"), "0.08",
+        ENTER, ENTER,                                    # no fixed-cost share; no more goals
         enters(3), enters(3), enters(4), enters(2), ENTER)
     answers, rec = run(library, "en", typed, terminal)
     assert answers is not None
@@ -266,10 +267,12 @@ def test_from_file_answers_are_the_defaults(library: Library, terminal: Any) -> 
     defaults = normalise_answers(previous).model_dump(mode="json", exclude_none=True)
     # Every question answered with Enter: the same answers come back.
     typed = keys(enters(5), enters(8),                   # client, scope
-                 enters(4), enters(4), ENTER,            # two goals, no more
+                 enters(5), enters(4), ENTER,            # two goals (net margin: its fixed
+                                                         # cost share), no more
                  enters(5),                              # platforms
                  enters(1), ENTER, enters(4), enters(3),  # roles (ops: not split, its pin)
-                 enters(4), enters(3), ENTER)            # systems, review, incentives; write
+                 enters(4), enters(4), ENTER)            # systems, review (Berlin: the region
+                                                         # first), incentives; write
     answers, rec = run(library, "en", typed, terminal, defaults=defaults)
     assert answers is not None, rec.refused
     assert normalise_answers(answers) == normalise_answers(previous)
@@ -288,7 +291,8 @@ def test_summary_lets_a_section_be_changed(library: Library, terminal: Any) -> N
 def test_a_goal_can_be_added_and_removed(library: Library, terminal: Any) -> None:
     typed = keys("Acme", enters(4), enters(4), "12", enters(2),
                  ENTER, "1000000", enters(2), "y",       # gmv, then another goal
-                 DOWN + ENTER, "0.2", enters(2), ENTER,    # net_margin
+                 DOWN + ENTER, "0.2", enters(3), ENTER,    # net_margin (by, baseline,
+                                                           # fixed-cost share)
                  enters(3), enters(3), enters(4), enters(2),
                  DOWN * 3 + ENTER,                         # change goals
                  enters(4),                                # gmv as it was
@@ -303,7 +307,7 @@ def test_a_goal_kpi_twice_is_refused(library: Library, terminal: Any) -> None:
     typed = keys("Acme", enters(4), enters(4), "12", enters(2),
                  ENTER, "1000000", enters(2), "y",
                  ENTER,                                   # gmv again: refused
-                 DOWN + ENTER, "0.2", enters(2), ENTER,
+                 DOWN + ENTER, "0.2", enters(3), ENTER,
                  enters(3), enters(3), enters(4), enters(2), ENTER)
     answers, rec = run(library, "en", typed, terminal)
     assert answers is not None

@@ -188,9 +188,9 @@ def test_month_end_goals_pace(kit: Path) -> None:
     assert goal["actual_to_date"] == pytest.approx(0.15 * 1.2 * 1.02)  # September's number
     assert goal["status"] == "on_track"
     august = run_review(kit, "2026-08", "md").data["goals"][0]
-    # baseline 9 % in July to 15 % by September (pacing.py, a rate: the latest value): two
-    # of three months done by the end of August
-    assert august["plan_to_date"] == pytest.approx(0.09 + 0.06 * 2 / 3)
+    # baseline 9 % in July to 15 % by September (pacing.py, a rate: the latest value): 62 of
+    # the quarter's 92 days done by the end of August
+    assert august["plan_to_date"] == pytest.approx(0.09 + 0.06 * 62 / 92)
     assert august["actual_to_date"] == pytest.approx(0.18) and august["status"] == "on_track"
     assert by_kpi(data, "refund_rate")["status"] == "no_target"
     md = (kit / "reviews/2026-09/review.md").read_text(encoding="utf-8")

@@ -120,9 +120,20 @@ def test_rag_rules_met_near_miss_missed(kit: Path, wb: Any) -> None:
         checked += 1
     assert checked > 0
     shapes = {tuple(CELL.sub("X", f) for _, f, _ in r) for r in summary.values()}
+    # a team target from a goal's cascade colours each period by that period's own plan
+    from linkstar_kit.kit.scorecard import rag_formulas
+
+    for t in rows:
+        for p in (t.target.plan or []) if t.target else []:
+            rag = Rag.from_target(t.target.op, p.value)
+            shapes.add(tuple(CELL.sub("X", f) for f in rag_formulas(rag, "X").values()))
     for ws in wb.worksheets[1:]:
+        by_range: dict[str, list[str]] = {}
         for r in rules_by_row(ws).values():
-            assert tuple(CELL.sub("X", f) for _, f, _ in r) in shapes
+            for _, f, rng in r:
+                by_range.setdefault(rng, []).append(CELL.sub("X", f))
+        for formulas in by_range.values():
+            assert tuple(formulas) in shapes
 
 
 def probe_values(rag: Rag) -> dict[str, float]:

@@ -41,7 +41,7 @@ def test_two_months_entered_recalculate_in_libreoffice(tmp_path: Path) -> None:
     generate_kit(load_answers(tmp_path / "a.yaml", library), library, tmp_path / "kit",
                  formats=["xlsx"])
     wb = openpyxl.load_workbook(tmp_path / "kit" / "scorecard" / "scorecard.xlsx")
-    entered = {"Gross Merchandise Value": [400_000, 380_000], "Net margin": [0.11, 0.13]}
+    entered = {"Gross Merchandise Value": [360_000, 380_000], "Net margin": [0.11, 0.13]}
     for row in wb["Goals"].iter_rows(min_row=5):
         for name, values in entered.items():
             if str(row[0].value or "").startswith(name):
@@ -58,9 +58,11 @@ def test_two_months_entered_recalculate_in_libreoffice(tmp_path: Path) -> None:
     got = openpyxl.load_workbook(tmp_path / "out" / "filled.xlsx", data_only=True)
     summary = {(r[0].value, str(r[1].value).split(" ·")[0]): (r[5].value, r[6].value)
                for r in got["Summary"].iter_rows(min_row=5) if r[0].value}
-    # GMV: 780,000 to date against a plan of 800,000: within 10 % of the step, at risk
-    assert summary[("Company goals", "Gross Merchandise Value (GMV)")] == (780_000, "at risk")
-    # net margin 9 % -> 15 %: planned at 13 % after November
+    # GMV: 740,000 to date against a plan of 756,720.78 after November (the sale calendar's
+    # Prime Big Deal Days, Black Friday and Christmas weigh the US months): within 10 % of the
+    # step, at risk
+    assert summary[("Company goals", "Gross Merchandise Value (GMV)")] == (740_000, "at risk")
+    # net margin 9 % -> 15 %: planned at 12.98 % after November's end (61 of 92 days)
     assert summary[("Company goals", "Net margin")] == (0.13, "on track")
     odr = [v for (owner, name), v in summary.items() if name.startswith("Order Defect Rate")]
     assert odr and all(v == (0.0105, "missed") for v in odr)

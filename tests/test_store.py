@@ -268,7 +268,7 @@ def test_store_paces_goals_and_keeps_official_lines(fresh: Path, tmp_path: Path)
     rows = tmp_path / "pace.csv"
     rows.write_text(
         "period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
-        "2026-07-01,2026-07-31,_company,net_margin,,0.11,,\n"
+        "2026-07-01,2026-07-31,_company,net_margin,,0.111,,\n"
         "2026-08-01,2026-08-31,_company,net_margin,,0.125,,\n"
         "2026-06-29,2026-07-05,customer-service,order_defect_rate,amazon,0.0105,,\n",
         encoding="utf-8")
@@ -281,6 +281,7 @@ def test_store_paces_goals_and_keeps_official_lines(fresh: Path, tmp_path: Path)
                           ).fetchall()
     finally:
         con.close()
-    assert pace == [("2026-07-01", 0.11, 0.11, "on_track"),
-                    ("2026-08-01", 0.13, 0.125, "off_track")]
+    # the path by days: July is 31 of the quarter's 92 days, August 62 of them
+    assert pace == [("2026-07-01", 0.110217391304, 0.111, "on_track"),
+                    ("2026-08-01", 0.130434782609, 0.125, "off_track")]
     assert odr == [("red",)]

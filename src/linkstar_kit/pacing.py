@@ -5,16 +5,23 @@ One implementation for the workbook (its plan rows are written from `plan`), the
 the documents. Periods come from periods.py.
 
 The plan. A goal runs from `scope.start` to its `by` date, in the reporting periods of its
-KPI's frequency (n of them). After period k of n, the plan to date is:
+KPI's frequency (n of them). Each period carries its share of the span (periods.period_shares:
+by the days of it inside the span, so a partial first or last period carries its days only);
+W_k is the shares of periods 1..k summed. After period k of n, the plan to date is:
 
-    aggregation sum   target * k / n                      (a quarterly GMV of 1,200,000 is
-                                                           planned at 400,000 after month one)
-    aggregation last  baseline + (target - baseline) * k / n
+    aggregation sum   the goal's cascade (plans.py) summed over periods 1..k: by the client's
+                      months, the sale calendar or days (target * W_k by days when the
+                      selection has no cascade); a quarterly GMV of 1,200,000 from October
+                      is planned at 404,347.83 after October's 31 of 92 days
+    aggregation last  baseline + (target - baseline) * W_k
                                                           (a rate from 9 % to 15 % over a
-                                                           quarter: 11 % after month one)
-    aggregation mean  baseline + (target - baseline) * (k + 1) / (2n)
+                                                           quarter: about 11 % after month one)
+    aggregation mean  baseline + (target - baseline) * mean(W_1 .. W_k)
                                                           (the mean of the `last` path over
                                                            periods 1..k)
+
+A platform's plan (`GoalPlan.platform`) is its share of a `sum` goal from the same cascade;
+the platforms' plans add up to the company's in every period.
 
 A `last` or `mean` goal without a baseline has no path: its plan is the target itself.
 
@@ -43,12 +50,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from .periods import Span, period_of, periods
+from .periods import PeriodShare, Span, period_of, period_shares, periods
 
 if TYPE_CHECKING:
     from .engine.models import GoalSelection, ResolvedTarget, Selection
     from .library.loader import Library
     from .library.models import Kpi
+    from .store.rag import Rag
 
 AT_RISK = 0.10
 STATUSES = ("on_track", "at_risk", "off_track", "no_data")
@@ -83,13 +91,27 @@ class GoalPlan:
     frequency: str
     first: dt.date
     last: dt.date
+    # a `sum` goal's own plan per period, from its cascade (None: by days)
+    plan: tuple[float, ...] | None = None
+    platform: str = ""  # "" for the company's plan, else the platform whose share this is
 
     @classmethod
     def of(cls, goal: GoalSelection, kpi: Kpi, start: dt.date) -> GoalPlan:
         by = dt.date.fromisoformat(goal.by)
+        cascade = goal.cascade if kpi.aggregation == "sum" else None
         return cls(kpi=goal.kpi, up=goal.resolved_target.op in (">", ">="),
                    target=goal.target, baseline=goal.baseline, aggregation=kpi.aggregation,
-                   frequency=kpi.frequency, first=start, last=max(by, start))
+                   frequency=kpi.frequency, first=start, last=max(by, start),
+                   plan=tuple(p.value for p in cascade.plan) if cascade else None)
+
+    def for_platforms(self, goal: GoalSelection) -> list[GoalPlan]:
+        """Each platform's share of this `sum` goal, as a plan of its own."""
+        if goal.cascade is None or self.aggregation != "sum" or len(goal.cascade.platforms) < 2:
+            return []
+        from dataclasses import replace
+
+        return [replace(self, target=p.total, platform=p.platform,
+                        plan=tuple(x.value for x in p.plan)) for p in goal.cascade.platforms]
 
     def periods(self) -> list[Span]:
         return periods(self.frequency, self.first, self.last)
@@ -98,21 +120,37 @@ class GoalPlan:
         """Where the path starts: 0 for a sum, else the baseline (None: no path)."""
         return 0.0 if self.aggregation == "sum" else self.baseline
 
-    def fraction(self, k: int, n: int) -> float:
-        if self.aggregation == "mean":
-            return (k + 1) / (2 * n)
-        return k / n
+    def shares(self) -> list[PeriodShare]:
+        """The periods of the span with their days inside it (periods.period_shares)."""
+        return period_shares(self.frequency, self.first, self.last)
+
+    def weights(self) -> list[float]:
+        """W_k, the span's share in periods 1..k (module docstring)."""
+        out, acc = [], 0.0
+        for share in self.shares():
+            acc += share.share
+            out.append(acc)
+        return out
 
     def steps(self) -> list[Step]:
         spans = self.periods()
-        n = len(spans)
         origin = self.origin()
+        cum = self.weights()
         out = []
+        running = 0.0
         for k, span in enumerate(spans, start=1):
             if origin is None:
                 plan, step = self.target, abs(self.target)
             else:
-                plan = origin + (self.target - origin) * self.fraction(k, n)
+                if self.aggregation == "sum" and self.plan is not None \
+                        and len(self.plan) == len(spans):
+                    running += self.plan[k - 1]
+                    fraction = running / self.target if self.target else cum[k - 1]
+                elif self.aggregation == "mean":
+                    fraction = sum(cum[:k]) / k
+                else:
+                    fraction = cum[k - 1]
+                plan = origin + (self.target - origin) * fraction
                 step = abs(plan - origin)
             bound = plan - AT_RISK * step if self.up else plan + AT_RISK * step
             out.append(Step(span, _tidy(plan), _tidy(bound)))
@@ -144,6 +182,16 @@ def goal_plans(selection: Selection, library: Library, start: dt.date) -> list[G
             if g.kpi in library.kpis]
 
 
+def platform_plans(selection: Selection, library: Library, start: dt.date) -> list[GoalPlan]:
+    """Every platform's share of each `sum` goal (a goal on one platform has none of its own):
+    the same cascade the company plan comes from, so they add up to it in every period."""
+    out = []
+    for g in selection.goals:
+        if g.kpi in library.kpis:
+            out.extend(GoalPlan.of(g, library.kpis[g.kpi], start).for_platforms(g))
+    return out
+
+
 def pace(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date) -> Pace:
     """The goal's status at `as_of` (any day of the latest reported period): the plan at the
     end of that period against the actual to date. `actuals` maps a period's first day to its
@@ -157,6 +205,18 @@ def pace(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date) -> Pa
     actual = plan.to_date(values)
     step = upto[-1]
     return Pace(plan.judge(actual, step), step.plan, actual)
+
+
+def period_rag(target: ResolvedTarget, start: dt.date) -> Rag | None:
+    """The bands a value of the period starting `start` is judged by: a target from a goal's
+    cascade by that period's own plan (a stub month by its days' plan), any other by its one
+    value (store/rag.py). None for a cascaded target with no plan for that period."""
+    from .store.rag import Rag, rag_of
+
+    if target.plan and target.op in (">", ">=", "<", "<="):
+        mine = next((p.value for p in target.plan if p.start == start), None)
+        return Rag.from_target(target.op, mine) if mine is not None else rag_of(target)
+    return rag_of(target)
 
 
 def status(target: ResolvedTarget | None, value: float | None) -> str:

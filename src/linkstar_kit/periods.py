@@ -19,7 +19,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Literal, get_args
+from collections.abc import Callable
+from typing import Literal, NamedTuple, get_args
 
 from . import catalog
 from .vocabulary import HORIZONS, WEEKDAYS
@@ -207,3 +208,48 @@ def parse_period_id(text: str) -> tuple[str, Span]:
             raise ValueError(f"a year has quarters Q1 to Q4, not Q{q}")
         return "quarterly", period_of("quarterly", dt.date(int(m[1]), QUARTER_MONTHS[q - 1], 1))
     raise ValueError(f"expected {PERIOD_ID_HELP}")
+
+
+# --- a span's share of each period (partial first and last periods) ---------------------------
+
+class PeriodShare(NamedTuple):
+    """A reporting period as a plan sees it: the calendar period, the days of it inside the
+    span, and the part of the span's weight it carries (the shares of a span sum to 1)."""
+
+    period: Span
+    days: int       # days of the period inside the span
+    full_days: int  # days of the whole calendar period
+    share: float
+
+    @property
+    def partial(self) -> bool:
+        return self.days < self.full_days
+
+
+def period_shares(frequency: str, first: dt.date, last: dt.date,
+                  day_weight: Callable[[dt.date], float] | None = None) -> list[PeriodShare]:
+    """The one rule for a span cut into reporting periods: each period carries the share of
+    the span's days that fall inside it, each day weighing `day_weight(day)` (1 when None, so
+    by plain days). A quarter from 2027-01-04 gives 2027-04 its 3 days out of 90, not a third
+    of the goal; a season curve passes the weight of each day (an 11.11 weighs more)."""
+    spans = periods(frequency, first, last)
+    weights, days = [], []
+    for lo, hi in spans:
+        a, b = max(lo, first), min(hi, last)
+        n = (b - a).days + 1
+        days.append(n)
+        if day_weight is None:
+            weights.append(float(n))
+        else:
+            weights.append(sum(day_weight(a + dt.timedelta(days=i)) for i in range(n)))
+    total = sum(weights) or 1.0
+    return [PeriodShare(span, n, (span[1] - span[0]).days + 1, w / total)
+            for span, n, w in zip(spans, days, weights, strict=True)]
+
+
+def share_label(frequency: str, share: PeriodShare, lang: str) -> str:
+    """A period's heading, naming a partial one by its days: `2027-04, 3 days`."""
+    text = label(frequency, share.period, lang)
+    if not share.partial:
+        return text
+    return catalog.text(lang, "plans.partial_period", period=text, days=share.days)

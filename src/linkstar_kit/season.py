@@ -103,6 +103,7 @@ def _black_friday(year: int) -> dt.date:
     return thursday + 22 * ONE_DAY  # the fourth Thursday (Thanksgiving) + 1
 
 
+@functools.lru_cache(maxsize=128)  # the cascade asks per platform and site: build a year once
 def _holiday(country: str, year: int, words: tuple[str, ...]) -> dt.date | None:
     import holidays
 

@@ -4,12 +4,20 @@ maintained upstream; no hand-written list here).
 The country is `review.country` when the answers give it, else the country of the client's
 time zone in the IANA database's zone.tab (Europe/Berlin -> DE, Asia/Shanghai -> CN); a zone
 of no country (UTC) leaves only the weekend. Weekends are Saturday and Sunday.
+
+Regional holidays: `review.subdivision` (ISO 3166-2, GB-ENG, MY-14) adds the holidays of the
+client's state, province or nation (Easter Monday in England, not in Scotland; Federal
+Territory Day in Kuala Lumpur). Left out, it is taken from the time zone only where the zone
+covers one subdivision of a country with regional holidays (SUBDIVISION_OF_ZONE: Melbourne
+is Victoria; London is all of the UK and Kuala Lumpur all of peninsular Malaysia, so neither
+says which), and the check says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import Any
 
 from .periods import ONE_DAY
@@ -50,21 +58,103 @@ def supported_countries() -> frozenset[str]:
 
 
 def client_country(answers: Any) -> str | None:
-    """The country whose working days the meetings keep: `review.country`, else the time
-    zone's (when the holidays library knows it)."""
+    """The country whose working days the meetings keep: `review.country`, else the
+    subdivision's, else the time zone's (when the holidays library knows it)."""
     given = answers.review.country
     if given:
         return str(given)
+    sub = getattr(answers.review, "subdivision", None)
+    if sub:
+        return str(sub).split("-")[0]
     country = country_of_zone(answers.client.timezone)
     return country if country in supported_countries() else None
 
 
-class Workdays:
-    """Is a day worked in `country`, and the next one that is."""
+# Zones that lie in one subdivision of a country whose holidays differ by subdivision (from
+# zone.tab's comments): only these default a subdivision. A zone shared by several (London:
+# the four nations; Kuala Lumpur: peninsular Malaysia; Sydney: New South Wales and the ACT;
+# New York: the US east coast) defaults none.
+SUBDIVISION_OF_ZONE: dict[str, str] = {
+    "Australia/Melbourne": "AU-VIC", "Australia/Brisbane": "AU-QLD",
+    "Australia/Adelaide": "AU-SA", "Australia/Perth": "AU-WA", "Australia/Hobart": "AU-TAS",
+    "Australia/Darwin": "AU-NT", "America/Vancouver": "CA-BC", "America/St_Johns": "CA-NL",
+    "America/Regina": "CA-SK", "Pacific/Honolulu": "US-HI", "America/Phoenix": "US-AZ",
+    "Atlantic/Canary": "ES-CN", "Atlantic/Madeira": "PT-30", "Atlantic/Azores": "PT-20",
+}
 
-    def __init__(self, country: str | None) -> None:
+ISO_SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
+
+
+@functools.lru_cache(maxsize=1)
+def subdivisions() -> dict[str, list[str]]:
+    """Country -> the ISO 3166-2 subdivision codes whose holidays the library knows (its
+    non-ISO extras, such as a city or a school zone, left out)."""
+    import holidays
+
+    return {c: [f"{c}-{s}" for s in subs if ISO_SUBDIVISION.fullmatch(f"{c}-{s}")]
+            for c, subs in holidays.list_supported_countries().items()}
+
+
+def check_subdivision(v: str) -> str:
+    """`v` as an ISO 3166-2 code the holidays library knows, else a ValueError with a
+    did-you-mean (a state's name or alias, MY-KUL, leads to its code, MY-14)."""
+    code = v.strip().upper()
+    country, _, sub = code.partition("-")
+    known = subdivisions()
+    if code in known.get(country, []):
+        return code
+    hint = ""
+    if country in known and sub:
+        import holidays
+
+        aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
+        by_alias = {str(k).upper(): str(val) for k, val in aliases.items()}
+        if sub in by_alias:
+            hint = f"; did you mean `{country}-{by_alias[sub]}`?"
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(code, known[country], n=1)
+            hint = f"; did you mean `{close[0]}`?" if close else ""
+        if not known[country]:
+            hint = f"; {country} has one national holiday list: leave out the subdivision"
+    elif country not in known:
+        hint = "; the part before the dash is an ISO 3166 country code (GB, MY, US)"
+    raise ValueError(f"unknown subdivision '{v[:40]}': an ISO 3166-2 code whose public "
+                     f"holidays are known (e.g. GB-ENG, MY-14, US-CA){hint}")
+
+
+def client_subdivision(answers: Any) -> tuple[str | None, bool]:
+    """(the subdivision whose holidays the meetings also avoid, whether it was taken from the
+    time zone): `review.subdivision`, else the zone's where it is one (SUBDIVISION_OF_ZONE)
+    and the meetings keep that country's calendar."""
+    sub = getattr(answers.review, "subdivision", None)
+    if sub:
+        return str(sub), False
+    guess = SUBDIVISION_OF_ZONE.get(answers.client.timezone)
+    if guess and guess.split("-")[0] == client_country(answers):
+        return guess, True
+    return None, False
+
+
+def has_subdivisions(country: str | None) -> bool:
+    return bool(country and subdivisions().get(country))
+
+
+class Workdays:
+    """Is a day worked in `country` (and its `subdivision`: GB-ENG), and the next one that
+    is."""
+
+    def __init__(self, country: str | None, subdivision: str | None = None) -> None:
         self.country = country
+        self.subdivision = subdivision if subdivision and country \
+            and subdivision.startswith(f"{country}-") else None
         self._years: dict[int, Any] = {}
+
+    @classmethod
+    def of(cls, answers: Any) -> Workdays:
+        """The client's working days: their country's and their subdivision's holidays."""
+        return cls(client_country(answers), client_subdivision(answers)[0])
 
     def holiday(self, d: dt.date) -> str | None:
         if self.country is None:
@@ -72,7 +162,9 @@ class Workdays:
         if d.year not in self._years:
             import holidays
 
-            self._years[d.year] = holidays.country_holidays(self.country, years=d.year)
+            sub = self.subdivision.split("-", 1)[1] if self.subdivision else None
+            self._years[d.year] = holidays.country_holidays(self.country, subdiv=sub,
+                                                            years=d.year)
         name = self._years[d.year].get(d)
         return str(name) if name else None
 

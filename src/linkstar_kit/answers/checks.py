@@ -177,6 +177,10 @@ def _check_goals(goals: Sequence[tuple[int, Goal]], scope: Scope | None, library
                     problem = ratio_problem(kpi, value, name)
                     if problem is not None:
                         rep.add((*base, name), *problem)
+        if g.fixed_cost_share is not None and g.kpi != "net_margin":
+            rep.add((*base, "fixed_cost_share"), "`fixed_cost_share` belongs to a net_margin "
+                    "goal", "it is what lies between the contribution margin and the net "
+                    "margin; move it to the goal on `net_margin` or leave it out")
         if scope is not None and scope.start is not None and g.by is not None \
                 and g.by < scope.start:
             rep.add((*base, "by"), f"goal date {g.by.isoformat()} is before scope.start "

@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import excerpt
 from ..vocabulary import (
@@ -156,6 +156,9 @@ class Goal(Model):
     target: Finite
     by: dt.date
     baseline: Finite | None = None
+    # net_margin only: fixed costs ÷ sales (0.08 = 8 %), what lies between the contribution
+    # margin and the net margin; left out, the history's profit report or the kick-off sets it
+    fixed_cost_share: Annotated[float, Field(gt=0, lt=1, allow_inf_nan=False)] | None = None
 
 
 class RoleEntry(Model):
@@ -214,6 +217,9 @@ class Review(Model):
     # ISO 3166 country whose weekends and public holidays the meetings avoid; left out, the
     # country of client.timezone.
     country: Annotated[str, Field(min_length=2, max_length=2)] | None = None
+    # ISO 3166-2 subdivision (GB-ENG, MY-14) whose own holidays the meetings avoid too;
+    # left out, taken from the time zone only where the zone is one subdivision (workdays.py)
+    subdivision: Annotated[str, Field(min_length=1, max_length=40)] | None = None
     weekly: Weekly = Weekly()
     monthly: Monthly = Monthly()
     # `false` opts out of the quarterly review of the KPI system (the health check warns).
@@ -223,6 +229,22 @@ class Review(Model):
     @classmethod
     def _known_country(cls, v: str | None) -> str | None:
         return None if v is None else check_country(v)
+
+    @field_validator("subdivision")
+    @classmethod
+    def _known_subdivision(cls, v: str | None) -> str | None:
+        from ..workdays import check_subdivision
+
+        return None if v is None else check_subdivision(v)
+
+    @model_validator(mode="after")
+    def _subdivision_in_country(self) -> Review:
+        if self.subdivision and self.country and not self.subdivision.startswith(
+                f"{self.country}-"):
+            raise ValueError(f"subdivision {self.subdivision} is not in country {self.country}: "
+                             f"give a subdivision of {self.country} (e.g. {self.country}-...) "
+                             "or change the country")
+        return self
 
 
 class Incentives(Model):

@@ -21,7 +21,7 @@ from ..questionnaire import command as init
 from ..review import command as review
 from ..store import command as load
 from ..web import command as serve
-from . import explain, generate, library, migrate, validate
+from . import explain, generate, library, migrate, plan, validate
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("validate", validate.register),
     Command("migrate", migrate.register),
     Command("explain", explain.register),
+    Command("plan", plan.register),
     Command("library", library.register),
     Command("init", init.register),
     Command("serve", serve.register),

@@ -6,6 +6,7 @@ record it names.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_serializer
@@ -41,6 +42,50 @@ class Line(Model):
     value: float | list[float]
 
 
+class PlanPeriod(Model):
+    """One reporting period of a goal's cascade (plans.py): its own plan, not to date. `days`
+    of the period fall inside the span (fewer than `full_days`: a partial period)."""
+
+    start: dt.date
+    end: dt.date
+    days: int
+    full_days: int
+    value: float
+
+
+class SitePlan(Model):
+    site: str
+    share: float
+    total: float
+    plan: list[PlanPeriod]
+
+
+class PlatformPlan(Model):
+    """A platform's part of a company goal: its share, its total and its plan per period;
+    the platforms' plans add up to the company's in every period."""
+
+    platform: str
+    share: float
+    total: float
+    plan: list[PlanPeriod]
+    sites: list[SitePlan] = []
+
+
+class GoalCascade(Model):
+    """How a company goal that adds up over periods (GMV, orders) is planned: per period by
+    `curve` (history: the client's own months last year; season: the sale calendar's events;
+    launch: the season curve on a launch ramp; days: by days, no sale event in the span) and
+    across platforms and sites by `split` (history: the client's sales shares; even: to confirm
+    at kick-off; single: one platform and site)."""
+
+    frequency: str
+    curve: Literal["history", "season", "launch", "days"]
+    split: Literal["history", "even", "single"]
+    events: list[str] = []
+    plan: list[PlanPeriod]
+    platforms: list[PlatformPlan]
+
+
 class TargetBaseline(Model):
     """The client's own value of the KPI over the history window (`--history`), where the
     target steps from."""
@@ -68,6 +113,12 @@ class ResolvedTarget(Model):
     line: Line | None = None
     # Why a derived target has its number (a goal's cascade, engine/targets.py).
     derived_from: str | None = None
+    # A target from a goal's cascade: its plan per reporting period (plans.py); `value` is
+    # then the plan of an ordinary full period (their mean) and each period keeps its own.
+    plan: list[PlanPeriod] | None = None
+    # a target from a goal's cascade: the platform's share of the company goal (None: the
+    # company total, shared by every platform's team)
+    share: float | None = None
     # The client's own value over the history window, when the kit was made with --history.
     baseline: TargetBaseline | None = None
     # The library's line a stepped target heads for (kind `baseline`: this quarter's step
@@ -158,6 +209,8 @@ class GoalSelection(Model):
     # the store, the dashboard and the workbook all read this, none re-derives the operator.
     resolved_target: ResolvedTarget
     drivers: list[Driver]
+    # a goal that adds up over periods: its plan per period and per platform (plans.py)
+    cascade: GoalCascade | None = None
 
 
 class Generator(Model):

@@ -43,7 +43,15 @@ from .models import (
     Selection,
 )
 from .sources import data_source_for, sources_by_platform
-from .targets import baseline_facts, cascade_because, goal_target, resolve
+from .targets import (
+    baseline_facts,
+    cascade_because,
+    goal_plan_of,
+    goal_target,
+    margin_open,
+    margin_open_because,
+    resolve,
+)
 
 # A company goal held by a role that owns it is the most direct link there is, so it outranks
 # the drivers that rules stack boosts on; the bonus shrinks with the role's fit, so a goal does
@@ -136,7 +144,8 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
         kpi = library.kpis[g.kpi]
         goal_results.append(GoalSelection(
             kpi=g.kpi, name=kpi.name, unit=kpi.unit, target=g.target, by=g.by.isoformat(),
-            baseline=g.baseline, resolved_target=goal_target(kpi, g, lang), drivers=drivers))
+            baseline=g.baseline, resolved_target=goal_target(kpi, g, lang), drivers=drivers,
+            cascade=goal_plan_of(kpi, g, answers, history)))
     return Selection(
         generator=Generator(name="linkstar-kit", version=__version__, library=library.version),
         client=ClientInfo(name=answers.client.name, slug=answers.client.effective_slug(),
@@ -528,6 +537,9 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
             if t.derived_from:  # a goal's cascade: say so beside the other reasons
                 c.reasons.append(Reason(rule=f"goal:{t.derived_from}", effect="set_target",
                                         because=cascade_because(k, t)))
+        if margin_open(k, answers, history):
+            c.reasons.append(Reason(rule="goal:net_margin", effect="set_target",
+                                    because=margin_open_because()))
         kpis.append(SelectedKpi(
             kpi=k.id, name=k.name, unit=k.unit, direction=k.direction, frequency=k.frequency,
             kind=k.kind, balance=k.balance,
@@ -540,7 +552,9 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
             counter=[x for x in k.counter if x in library.kpis
                      and platforms_for(library.kpis[x], w.platforms, fulfillment)],
             score=round(c.score, 2), pinned=c.pinned, reasons=c.reasons,
-            notes=[n.text.get(lang) for n in mine(w.kpi_notes.get(k.id, []), c.platforms)]))
+            notes=[n.text.get(lang) for n in mine(w.kpi_notes.get(k.id, []), c.platforms)]
+            + ([catalog.text(lang, "plans.margin.open")] if margin_open(k, answers, history)
+               else [])))
     last = min((c.score for c in chosen), default=0.0)
     runners = []
     for c in sorted(w.candidates.values(), key=Candidate.rank):

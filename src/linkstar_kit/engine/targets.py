@@ -9,12 +9,17 @@ site-scoped target covers form a group, and the sites none covers fall back to t
 platform-wide (or default) target as a group of their own, so a team selling on several sites
 never loses a target.
 
-Goals cascade into numbers where the arithmetic is known (`derived_from` names the goal):
-- a role carrying a goal's own KPI that adds up over periods (aggregation `sum`: GMV, orders)
-  gets the goal's plan per period: a quarterly GMV of 1,200,000 is >= 400,000 a month;
-- contribution margin under a net-margin goal: net margin = contribution margin - overheads
-  (operating expenses / revenue), and overheads are not negative, so the contribution margin
-  must reach at least the net-margin goal, plus the operating-expense goal when there is one.
+Goals cascade into numbers where the arithmetic is known (`derived_from` names the goal;
+plans.py and docs/plans.md tell the whole rule):
+- a goal on a KPI that adds up over periods (aggregation `sum`: GMV, orders) is planned per
+  period and split across the client's platforms and sites: a role on some platforms carries
+  each platform's share, the platform named on the target; a role on every platform carries
+  the company total, shared (`cascade_targets`);
+- contribution margin under a net-margin goal: net margin = contribution margin - fixed costs
+  ÷ sales, so the contribution margin must reach the net-margin goal plus the fixed-cost
+  share (the goal's `fixed_cost_share` answer, the history's profit report or the
+  operating-expense goal); with none of them its target is set at kick-off, never the net
+  margin itself (`margin_target`).
 
 A target resting on a platform's official line records it (`line`): past it is red.
 
@@ -31,14 +36,11 @@ baseline there, and targets are calibrated to it (`calibrate`):
 
 from __future__ import annotations
 
-import datetime as dt
-
-from .. import catalog
+from .. import catalog, fmt
 from ..answers.models import Answers, Goal
 from ..history import History
 from ..library.models import Kpi, SetTarget, Target, Text, source_text
-from ..periods import periods
-from .models import BaselineFact, Line, ResolvedTarget, TargetBaseline
+from .models import BaselineFact, GoalCascade, Line, ResolvedTarget, TargetBaseline
 
 _LOWER = ("<", "<=")
 _HIGHER = (">", ">=")
@@ -159,47 +161,123 @@ def _amount(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def period_plan(kpi: Kpi, goal: Goal, start: dt.date, lang: str = "en") -> ResolvedTarget:
-    """A `sum` goal as the target of one reporting period: the goal spread evenly over the
-    periods of its span (pacing.py's plan)."""
-    n = max(1, len(periods(kpi.frequency, start, max(goal.by, start))))
+# --- the goal cascade (plans.py): a company goal's share per team, margin from net margin ---
+
+def cascade_targets(kpi: Kpi, goal: Goal, on_platforms: list[str], answers: Answers,
+                    history: History | None = None, lang: str = "en") -> list[ResolvedTarget]:
+    """A `sum` goal (GMV, orders) as the targets of the roles carrying its KPI: a role on some
+    of the client's platforms gets each platform's share of the goal, the platform named on
+    the target; a role on every platform (or on none in particular) carries the company total,
+    a target the platforms' teams share. Each target keeps its plan per period; its value is
+    an ordinary full period's plan."""
+    from ..plans import goal_cascade, typical
+
+    cascade = goal_cascade(answers, goal.target, goal.by, kpi.frequency, history)
     base = goal_target(kpi, goal)
-    return base.model_copy(update={
-        "value": round(goal.target / n, 2),
-        "source": catalog.text(lang, "selection.source.period_plan",
-                               target=_amount(goal.target), by=goal.by.isoformat(), n=n,
-                               frequency=catalog.text(lang, f"labels.{kpi.frequency}")),
-        "derived_from": goal.kpi})
+    split_note = catalog.text(lang, f"plans.split.{cascade.split}")
+    curve_note = catalog.text(lang, f"plans.curve.{cascade.curve}")
+    client = [p.id for p in answers.platforms]
+    if not on_platforms or set(client) <= set(on_platforms) or len(client) == 1:
+        return [base.model_copy(update={
+            "value": typical(cascade.plan), "plan": cascade.plan, "derived_from": goal.kpi,
+            "source": catalog.text(lang, "plans.source.company" if len(client) == 1
+                                   else "plans.source.shared", target=_amount(goal.target),
+                                   by=goal.by.isoformat(), curve=curve_note)})]
+    names = {p.platform: p for p in cascade.platforms}
+    out = []
+    for platform in on_platforms:
+        share = names.get(platform)
+        if share is None:
+            continue
+        out.append(base.model_copy(update={
+            "platform": platform, "value": typical(share.plan), "plan": share.plan,
+            "share": share.share, "derived_from": goal.kpi,
+            "source": catalog.text(lang, "plans.source.platform",
+                                   share=fmt.value(share.share, "ratio", lang),
+                                   total=_amount(share.total),
+                                   target=_amount(goal.target), by=goal.by.isoformat(),
+                                   split=split_note, curve=curve_note)}))
+    return out
 
 
-def derived_target(kpi: Kpi, answers: Answers, lang: str = "en") -> ResolvedTarget | None:
-    """A target this KPI takes from a company goal by known arithmetic (module docstring)."""
+def fixed_cost_share(answers: Answers, history: History | None = None
+                     ) -> tuple[float | None, str]:
+    """Fixed costs ÷ sales, and where it comes from: the net-margin goal's own answer
+    (`goals[].fixed_cost_share`), the history's profit report, the operating-expense goal;
+    (None, "kick_off") when none says."""
     goals = {g.kpi: g for g in answers.goals}
-    if kpi.id == "contribution_margin" and "net_margin" in goals:
-        nm = goals["net_margin"]
-        opex = goals.get("operating_expense_ratio")
-        value = nm.target + (opex.target if opex else 0.0)
-        why = (catalog.text(lang, "selection.source.margin_why_opex", nm=f"{nm.target:.4g}",
-                            opex=f"{opex.target:.4g}") if opex
-               else catalog.text(lang, "selection.source.margin_why", nm=f"{nm.target:.4g}"))
-        return ResolvedTarget(platform=None, op=">=", value=round(value, 6), kind="goal",
-                              source=catalog.text(lang, "selection.source.margin_derived",
-                                                  by=nm.by.isoformat(), why=why),
-                              derived_from="net_margin")
-    return None
+    nm = goals.get("net_margin")
+    if nm is not None and nm.fixed_cost_share is not None:
+        return nm.fixed_cost_share, "answer"
+    if history is not None and history.fixed_cost_share is not None:
+        return history.fixed_cost_share, "history"
+    if "operating_expense_ratio" in goals:
+        return goals["operating_expense_ratio"].target, "opex_goal"
+    return None, "kick_off"
+
+
+def margin_target(kpi: Kpi, answers: Answers, history: History | None = None,
+                  lang: str = "en") -> ResolvedTarget | None:
+    """Contribution margin under a net-margin goal: net margin = contribution margin - fixed
+    costs ÷ sales, so the contribution margin must reach the net-margin goal plus the
+    fixed-cost share. None when there is no net-margin goal, or when the share is unknown (the
+    target is then set at kick-off; `margin_open` says so)."""
+    goals = {g.kpi: g for g in answers.goals}
+    if kpi.id != "contribution_margin" or "net_margin" not in goals:
+        return None
+    nm = goals["net_margin"]
+    share, source = fixed_cost_share(answers, history)
+    if share is None:
+        return None
+    why = catalog.text(lang, f"plans.margin.{source}", nm=f"{nm.target:.4g}",
+                       share=f"{share:.4g}")
+    return ResolvedTarget(platform=None, op=">=", value=round(nm.target + share, 6), kind="goal",
+                          source=catalog.text(lang, "selection.source.margin_derived",
+                                              by=nm.by.isoformat(), why=why),
+                          derived_from="net_margin")
+
+
+def margin_open(kpi: Kpi, answers: Answers, history: History | None = None) -> bool:
+    """A contribution margin under a net-margin goal whose fixed-cost share nobody gave: its
+    target is set at kick-off, never the net margin itself."""
+    return (kpi.id == "contribution_margin" and any(g.kpi == "net_margin" for g in answers.goals)
+            and fixed_cost_share(answers, history)[0] is None)
+
+
+def margin_open_because() -> Text:
+    return Text(en=catalog.text("en", "plans.margin.open"), zh=catalog.text("zh", "plans.margin.open"))
+
+
+def goal_plan_of(kpi: Kpi, goal: Goal, answers: Answers, history: History | None = None
+                 ) -> GoalCascade | None:
+    """The cascade of a goal that adds up over periods (None for a rate or a level)."""
+    if kpi.aggregation != "sum":
+        return None
+    from ..plans import goal_cascade
+
+    return goal_cascade(answers, goal.target, goal.by, kpi.frequency, history)
+
+
+def derived_target(kpi: Kpi, answers: Answers, lang: str = "en",
+                   history: History | None = None) -> ResolvedTarget | None:
+    """A target this KPI takes from a company goal by known arithmetic (module docstring)."""
+    return margin_target(kpi, answers, history, lang)
 
 
 def cascade_because(kpi: Kpi, target: ResolvedTarget) -> Text:
     """Why a derived target has its number, for the KPI's reasons (both languages)."""
+    if target.share is not None:
+        return Text(en=catalog.text("en", "plans.because_share"),
+                    zh=catalog.text("zh", "plans.because_share"))
     key = "spread" if target.derived_from == kpi.id else "margin"
     return Text(en=catalog.text("en", f"selection.cascade.{key}"),
                 zh=catalog.text("zh", f"selection.cascade.{key}"))
 
 
 def resolve_targets(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
-                    overrides: list[tuple[str, SetTarget]], lang: str = "en"
-                    ) -> list[ResolvedTarget]:
-    return resolve(kpi, on_platforms, platform_bound, answers, overrides, lang)[0]
+                    overrides: list[tuple[str, SetTarget]], lang: str = "en",
+                    history: History | None = None) -> list[ResolvedTarget]:
+    return resolve(kpi, on_platforms, platform_bound, answers, overrides, lang, history)[0]
 
 
 def resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
@@ -210,7 +288,7 @@ def resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: An
     of it have one (their target is set at kick-off; the documents show that group too).
     With `history`, calibrated to the client's baselines (module docstring)."""
     targets, open_sites, per_platform = _resolve(kpi, on_platforms, platform_bound, answers,
-                                                 overrides, lang)
+                                                 overrides, lang, history)
     if history is None:
         return targets, open_sites
     platforms: list[str | None] = list(on_platforms) if per_platform else [None]
@@ -218,16 +296,19 @@ def resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: An
 
 
 def _resolve(kpi: Kpi, on_platforms: list[str], platform_bound: bool, answers: Answers,
-             overrides: list[tuple[str, SetTarget]], lang: str = "en"
+             overrides: list[tuple[str, SetTarget]], lang: str = "en",
+             history: History | None = None
              ) -> tuple[list[ResolvedTarget], dict[str, list[str]], bool]:
     goal = next((g for g in answers.goals if g.kpi == kpi.id), None)
     if goal is not None:
         if kpi.aggregation == "sum":
-            return [period_plan(kpi, goal, answers.scope.start, lang)], {}, False
+            return cascade_targets(kpi, goal, on_platforms, answers, history, lang), {}, False
         return [goal_target(kpi, goal, lang)], {}, False
-    derived = derived_target(kpi, answers, lang)
+    derived = derived_target(kpi, answers, lang, history)
     if derived is not None:
         return [derived], {}, False
+    if margin_open(kpi, answers, history):
+        return [], {}, False
     kpi = for_fulfillment(kpi, answers)
     specific = {t.platform for t in kpi.targets if t.platform} | {
         st.platform for _, st in overrides if st.platform}

@@ -6,26 +6,36 @@ is byte-deterministic: UIDs come from the client slug and the series (a re-impor
 events instead of duplicating them) and DTSTAMP is fixed to the start of the scope.
 
 Working days (workdays.py): a meeting whose day is a weekend or a public holiday of the
-client's country is moved to the next working day, as an override of that one occurrence
-(same UID, RECURRENCE-ID = the day the rule gives), so the first meeting of every series, and
-every later one, falls on a working day.
+client's country (and of its subdivision, `review.subdivision`) is moved to the next working
+day, as an override of that one occurrence (same UID, RECURRENCE-ID = the day the rule gives),
+so the first meeting of every series, and every later one, falls on a working day.
 
-Every series ends (RRULE UNTIL): the weekly and the monthly review with the first meeting
-after the scope's last day (it reviews the scope's last week or month); the quarterly review
-with the last one on or before the scope's last day: none after the scope ends, and no
-quarterly series at all when none falls within the scope.
+Every series ends (RRULE UNTIL) with the first meeting after the scope's last day: it reviews
+the scope's last week, month or quarter. The quarterly review meets after each calendar quarter
+of the scope (quarterly KPIs are calendar quarters, periods.py), never inside the first one,
+which would review the quarter before the KPI system existed: on its day of the first quarter
+month (January, April, July, October) after the quarter the scope starts in, then every three
+months, the last one after the scope ends.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .. import catalog
-from ..periods import add_months, goal_span, next_month_day, next_quarter_day, next_weekday
-from ..workdays import Workdays, client_country
+from ..periods import (
+    add_months,
+    goal_span,
+    next_month_day,
+    next_quarter_day,
+    next_weekday,
+    period_of,
+)
+from ..workdays import Workdays
 from .agendas import Agenda, build_agendas
 from .context import KitContext
 from .files import KitFiles
@@ -64,7 +74,7 @@ def _dates(first: dt.date, step_months: int, step_days: int, end: dt.date,
 
 def _series(ctx: KitContext) -> list[Series]:
     """(series, the rule's days, review settings, RRULE without UNTIL) for every review the
-    client holds within the scope (see the module's docstring)."""
+    client holds for the scope (see the module's docstring)."""
     start = ctx.answers.scope.start
     end = goal_span(start, ctx.answers.scope.horizon)[1]
     review = ctx.answers.review
@@ -77,17 +87,17 @@ def _series(ctx: KitContext) -> list[Series]:
     ]
     if review.quarterly:
         q = review.quarterly
-        days = _dates(next_quarter_day(start, q.day), 3, 0, end, False)
-        if days:
-            out.append(("quarterly", days, q,
-                        {"freq": "monthly", "interval": 3, "bymonthday": q.day}))
+        after_first = period_of("quarterly", start)[1] + dt.timedelta(days=1)
+        days = _dates(next_quarter_day(after_first, q.day), 3, 0, end, True)
+        out.append(("quarterly", days, q,
+                    {"freq": "monthly", "interval": 3, "bymonthday": q.day}))
     return out
 
 
 def meeting_days(ctx: KitContext) -> dict[str, list[tuple[dt.date, dt.date]]]:
     """{series: [(the rule's day, the day the meeting is held)]}: held on the next working
     day when the rule's day is not one."""
-    work = Workdays(client_country(ctx.answers))
+    work = Workdays.of(ctx.answers)
     return {name: [(d, work.next_working(d)) for d in days]
             for name, days, _, _ in _series(ctx)}
 
@@ -102,14 +112,27 @@ def _one_line(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def _description(agenda: Agenda, lang: str) -> str:
-    return catalog.text(lang, "calendar.description", purpose=agenda.purpose,
-                        minutes=agenda.minutes, outline=agenda.outline(lang),
-                        path=f"agendas/{agenda.kind}-review.html")
+def agenda_file(kind: str, held: Collection[str] | None) -> str | None:
+    """The agenda a meeting links to: its HTML page where the kit holds one, else its
+    Markdown, else none (a kit of the calendar alone). `held` None: every format."""
+    for ext in ("html", "md"):
+        path = f"agendas/{kind}-review.{ext}"
+        if held is None or path in held:
+            return path
+    return None
 
 
-def render_calendar(ctx: KitContext) -> bytes:
-    """The .ics bytes for this kit's review meetings."""
+def _description(agenda: Agenda, lang: str, path: str | None) -> str:
+    text = catalog.text(lang, "calendar.description", purpose=agenda.purpose,
+                        minutes=agenda.minutes, outline=agenda.outline(lang))
+    if path is None:
+        return text
+    return text + "\n\n" + catalog.text(lang, "calendar.agenda_file", path=path)
+
+
+def render_calendar(ctx: KitContext, kit_files: Collection[str] | None = None) -> bytes:
+    """The .ics bytes for this kit's review meetings; `kit_files` is the files the kit holds
+    (the agendas the events link to must be among them; None: every format)."""
     from icalendar import Calendar, Event, Timezone
 
     lang = ctx.lang
@@ -130,7 +153,7 @@ def render_calendar(ctx: KitContext) -> bytes:
     cal.add_component(Timezone.from_tzid(
         tzid, first_date=dt.date(start.year, 1, 1),
         last_date=dt.date(start.year + TZ_YEARS, 1, 1)))
-    work = Workdays(client_country(ctx.answers))
+    work = Workdays.of(ctx.answers)
     for series, days, cfg, rrule in _series(ctx):
         agenda = agendas[series]
         hour, minute = (int(x) for x in cfg.time.split(":"))
@@ -140,7 +163,8 @@ def render_calendar(ctx: KitContext) -> bytes:
 
         summary = _one_line(f"{agenda.title} · {client}")
         description = "\n".join(_one_line(line)
-                                for line in _description(agenda, lang).split("\n"))
+                                for line in _description(
+                                    agenda, lang, agenda_file(series, kit_files)).split("\n"))
         ev = Event()
         ev.add("uid", uid(slug, series))
         ev.add("dtstamp", stamp)
@@ -171,4 +195,4 @@ def render_calendar(ctx: KitContext) -> bytes:
 
 
 def write_calendar(ctx: KitContext, out: KitFiles) -> None:
-    out.add(PATH, render_calendar(ctx))
+    out.add(PATH, render_calendar(ctx, set(out)))

@@ -28,7 +28,7 @@ import json
 from typing import Any
 
 from .. import catalog, fmt
-from ..pacing import goal_plans
+from ..pacing import goal_plans, platform_plans
 from ..periods import goal_span
 from ..store.rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
@@ -461,7 +461,9 @@ def _ref_id(i: int) -> str:
 
 def write_dashboards(ctx: KitContext, out: KitFiles) -> None:
     rows = tracked(ctx.answers, ctx.selection, ctx.library)
-    plans = goal_plans(ctx.selection, ctx.library, ctx.answers.scope.start)
+    start = ctx.answers.scope.start
+    plans = (goal_plans(ctx.selection, ctx.library, start)
+             + platform_plans(ctx.selection, ctx.library, start))
     out.add("data/schema.sql", schema_sql(rows, ctx.answers.client.name, plans))
     data = model(ctx)
     out.add("dashboards/dashboard.yaml", _dump_yaml(data))

@@ -23,12 +23,12 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import catalog, fmt
 from ..pacing import AT_RISK, GoalPlan, goal_plans
-from ..periods import goal_span, label, period_of, periods
+from ..periods import goal_span, period_of, period_shares, periods, share_label
 from ..store.loader import COLUMNS, HELPERS
 from ..store.rag import Band, Rag
 from ..store.tracking import COMPANY, Tracked, tracked
@@ -92,6 +92,31 @@ def status_formula(rag: Rag, cell: str, lang: str) -> str:
             f'"{_t("red", lang)}")),"")')
 
 
+def planned_status_formula(t: Tracked, cell: str, n: int, c: _Ctx) -> str | None:
+    """A target from a goal's cascade: the latest value against the plan of the period it was
+    entered for (a stub month against its days' plan), with the rule's near-miss band; None
+    for any other target."""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    from ..store.rag import NEAR_MISS
+
+    tg = t.target
+    if tg is None or not tg.plan or tg.op not in (">", ">=", "<", "<="):
+        return None
+    plist = periods(t.frequency, c.first, c.last)
+    plan = {p.start: p.value for p in tg.plan}
+    col = column_index_from_string("".join(ch for ch in cell if ch.isalpha()))
+    a, b = get_column_letter(col - len(plist)), get_column_letter(col - 1)
+    values = ",".join(_num(plan.get(p[0], float(tg.value))) for p in plist)  # type: ignore[arg-type]
+    p = f'LOOKUP(2,1/({a}{n}:{b}{n}<>""),{{{values}}})'
+    up = tg.op in (">", ">=")
+    green = f"{cell}{tg.op}{p}"
+    amber = (f"{cell}>={p}-{_num(NEAR_MISS)}*ABS({p})" if up
+             else f"{cell}<={p}+{_num(NEAR_MISS)}*ABS({p})")
+    return (f'=IF(ISNUMBER({cell}),IF({green},"{_t("green", c.lang)}",IF({amber},'
+            f'"{_t("amber", c.lang)}","{_t("red", c.lang)}")),"")')
+
+
 NUMBER_FORMATS = {"ratio": "0.0%", "currency": "#,##0.00", "money_per_unit": "#,##0.00",
                   "count": "#,##0", "days": "0.0", "hours": "0.0", "times": "0.0",
                   "multiple": "0.00", "score": "0.0"}
@@ -106,6 +131,9 @@ class _Ctx:
     first: dt.date
     last: dt.date
     library: Any
+    # a goal's value cells on the goals sheet, {kpi: {period start: 'Goals'!E5}}: a team row
+    # carrying the company total reads them, so the number is typed once
+    goal_cells: dict[str, dict[dt.date, str]] = field(default_factory=dict)
 
 
 def _target_text(t: Tracked, c: _Ctx) -> str:
@@ -166,6 +194,32 @@ def _validation(ws: Any, rng: str, unit: str, lang: str, signed: bool = False) -
 Column = tuple[str, Callable[[Tracked], Any], float]
 
 
+def _period_heads(freq: str, c: _Ctx) -> list[str]:
+    """The period columns' headings; a partial first or last period says its days."""
+    return [share_label(freq, s, c.lang) for s in period_shares(freq, c.first, c.last)]
+
+
+def _planned_cells(ws: Any, n: int, first_p: int, plist: list[Any], t: Tracked,
+                   c: _Ctx) -> bool:
+    """A target from a goal's cascade: each period cell judged against that period's own plan
+    (a stub month against its days' plan); the company total, shared by a team, read from
+    the goals sheet rather than typed twice. False when the row has no plan."""
+    from openpyxl.utils import get_column_letter
+
+    tg = t.target
+    if tg is None or not tg.plan or tg.op not in (">", ">=", "<", "<="):
+        return False
+    plan = {p.start: p.value for p in tg.plan}
+    shared = c.goal_cells.get(t.kpi) if tg.share is None else None
+    for i, p in enumerate(plist, start=first_p):
+        cell = f"{get_column_letter(i)}{n}"
+        if shared and p[0] in shared:
+            ws[cell] = f'=IF({shared[p[0]]}="","",{shared[p[0]]})'
+        if p[0] in plan:
+            _rag_rules(ws, cell, cell, Rag.from_target(tg.op, plan[p[0]]))
+    return True
+
+
 def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Column], c: _Ctx,
            after: Sequence[tuple[str, Callable[[Any, Any, Any], Any], float, str | None]]
            ) -> tuple[int, dict[tuple[str, str, str], str], tuple[int, int]]:
@@ -176,7 +230,7 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
     from openpyxl.utils import get_column_letter
 
     plist = periods(freq, c.first, c.last)
-    heads = [h for h, _, _ in fixed] + [label(freq, p, c.lang) for p in plist] + [
+    heads = [h for h, _, _ in fixed] + _period_heads(freq, c) + [
         _t("latest", c.lang)] + [h for h, _, _, _ in after]
     for i, h in enumerate(heads, start=1):
         ws.cell(row=row, column=i, value=h)
@@ -202,7 +256,10 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
             if nf:
                 cell.number_format = nf
         _validation(ws, f"{a}{n}:{b}{n}", t.unit, c.lang, t.signed)
-        if t.rag is not None:
+        if _planned_cells(ws, n, first_p, plist, t, c):
+            if t.rag is not None:  # the latest value against an ordinary period's plan
+                _rag_rules(ws, f"{lc}{n}", f"{lc}{n}", t.rag)
+        elif t.rag is not None:
             _rag_rules(ws, f"{a}{n}:{lc}{n}", f"{a}{n}", t.rag)
     widths = [w for _, _, w in fixed] + [11] * len(plist) + [11] + [w for _, _, w, _ in after]
     for i, w in enumerate(widths, start=1):
@@ -307,7 +364,7 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
              (_t("by", lang), 11)]
     after = [(_t("latest", lang), 11), (_t("to_date", lang), 12), (_t("plan", lang), 12),
              (_t("progress", lang), 11), (_t("pace", lang), 11), (_t("annotation", lang), 36)]
-    heads = [h for h, _ in fixed] + [label(freq, p, lang) for p in plist] + [h for h, _ in after]
+    heads = [h for h, _ in fixed] + _period_heads(freq, c) + [h for h, _ in after]
     for i, h in enumerate(heads, start=1):
         ws.cell(row=row, column=i, value=h)
     _style_header(ws, row, len(heads))
@@ -363,6 +420,8 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
                 cell.font = Font(italic=True, color="595959")
         latest[(t.role_key, t.kpi, t.platform)] = td
         paced[t.kpi] = f"{col['pace']}{n}"
+        c.goal_cells[t.kpi] = {p[0]: f"'{ws.title}'!${get_column_letter(i)}${n}"
+                               for i, p in enumerate(plist, start=first_p)}
         n += 2
     widths = [w for _, w in fixed] + [11] * len(plist) + [w for _, w in after]
     for i, w in enumerate(widths, start=1):
@@ -428,7 +487,8 @@ def build_workbook(ctx: KitContext) -> bytes:
                 (_t("owner", lang), lambda t: t.role_title, 12),
                 (_t("data_source", lang), lambda t: t.data_source, 28),
             ]
-            after = [(_t("status", lang), lambda t, cell, n: status_formula(t.rag, cell, lang)
+            after = [(_t("status", lang), lambda t, cell, n: (
+                          planned_status_formula(t, cell, n, c) or status_formula(t.rag, cell, lang))
                       if t.rag else "", 10, None),
                      (_t("annotation", lang), lambda t, cell, n: None, 36, None)]
             r, got, pos = _block(ws, r, freq, group, fixed, c, after)

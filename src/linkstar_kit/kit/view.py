@@ -13,8 +13,9 @@ from ..answers.models import Answers
 from ..engine.models import Selection
 from ..library.applicability import platforms_for
 from ..library.loader import Library
-from ..periods import goal_span
+from ..periods import goal_span, share_label
 from .labels import labels
+from .plan_table import plan_list, plan_table
 
 
 def system_labels(answers: Answers, lang: str) -> dict[str, str]:
@@ -67,7 +68,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     def _goal_source(tg: Any, kid: str) -> str:
         """A goal's own line, or one derived from a goal, reads in the client's language;
         citations stay as written."""
-        if tg.kind != "goal":
+        if tg.kind != "goal" or tg.plan is not None:  # a cascade's source is in the kit's language
             return str(tg.source)
         goal = tg.derived_from or kid
         if goal == kid:
@@ -80,7 +81,9 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         for tg in k.targets:
             # a role on one platform needs no platform label on its targets, unless the
             # target holds for some of its sites only: then the label names them
-            labelled = tg.platform and (len(role_platforms) > 1 or tg.sites)
+            # a platform's share of a company goal always names its platform
+            labelled = tg.platform and (len(role_platforms) > 1 or tg.sites
+                                        or tg.share is not None)
             label = platform_names.get(tg.platform, t["all_platforms"]) if labelled \
                 else t["all_platforms"]
             if labelled and tg.sites:
@@ -97,6 +100,8 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "window": tg.window or "",
                 "url": tg.url or "",
                 "open": False,
+                "plan": plan_view(tg.plan, k.frequency, k.unit) if tg.plan else [],
+                "plan_label": catalog.text(lang, "plans.doc.per_period") if tg.plan else "",
             })
         out = _collapse(out)
         # the sites no target covers keep their own line: their target is set at kick-off
@@ -104,8 +109,12 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             label = f"{platform_names.get(plat, plat)} {'/'.join(sites)}"
             out.append({"platform": label, "sites": list(sites), "text": t["no_target"],
                         "kind": "open", "kind_label": "", "source": "", "as_of": "",
-                        "window": "", "url": "", "open": True})
+                        "window": "", "url": "", "open": True, "plan": [], "plan_label": ""})
         return out
+
+    def plan_view(plan: list[Any], frequency: str, unit: str) -> list[dict[str, str]]:
+        """A cascade's plan per period, a partial period named by its days (2027-04, 3 days)."""
+        return plan_list(plan, frequency, unit, lang, cur)
 
     def _collapse(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Platforms with the very same target (a warehouse's inventory accuracy, a house
@@ -181,7 +190,6 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         })
 
     from ..pacing import GoalPlan
-    from ..periods import label as period_label
 
     goals = []
     for g in selection.goals:
@@ -189,9 +197,11 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         plan = GoalPlan.of(g, goal_kpi, answers.scope.start) if goal_kpi else None
         goals.append({
             # the plan to date at the end of each period (pacing.py), as the workbook shows it
-            "plan": [{"period": period_label(plan.frequency, s.period, lang),
+            "plan": [{"period": share_label(plan.frequency, share, lang),
                       "value": fmt.value(s.plan, g.unit, lang, cur)}
-                     for s in plan.steps()] if plan else [],
+                     for s, share in zip(plan.steps(), plan.shares(), strict=True)]
+            if plan else [],
+            "cascade": plan_table(g, platform_names, lang, cur),
             "id": g.kpi,
             "name": g.name.get(lang),
             "target": fmt.value(g.target, g.unit, lang, cur),
@@ -237,6 +247,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                                              if r["headcount"] == 1 else "agenda.labels.people"))
             for r in roles),
         "html_lang": "zh-CN" if lang == "zh" else "en",
+        "plans_heading": catalog.text(lang, "plans.doc.heading"),
         "t": t,
         "client": {"name": answers.client.name, "slug": selection.client.slug,
                    "currency": cur, "timezone": answers.client.timezone},

@@ -250,7 +250,7 @@ class Questionnaire:
     def ask_goal(self, i: int, *, removable: bool) -> bool:
         """Ask goal `i`; False when the person removes it."""
         t = self.t
-        kpi_q, target_q, by_q, baseline_q = spec.GOALS.item_questions
+        kpi_q, target_q, by_q, baseline_q, fixed_q = spec.GOALS.item_questions
         path = kpi_q.at(i)
         listed = self.goal_choices()
         current = self.draft.get(path)
@@ -281,6 +281,8 @@ class Questionnaire:
         self.ask_q(target_q, i, hint=hint, kpi=name, unit=self.unit(kpi))
         self.ask_q(by_q, i)
         self.ask_q(baseline_q, i, hint=hint, kpi=name)
+        if fixed_q.applies(self.ctx(i)):
+            self.ask_q(fixed_q, i, hint=t("ratio_hint"))
         return True
 
     def unit(self, kpi: Kpi) -> str:
@@ -404,13 +406,18 @@ class Questionnaire:
 
     def ask_review(self) -> None:
         t = self.t
+        if spec.SUBDIVISION.applies(self.ctx()):
+            zone = spec._zone_subdivision(self.ctx())
+            self.ask_q(spec.SUBDIVISION, hint=t("subdivision_from_zone", zone=zone)
+                       if zone else t("subdivision_hint"))
         review = self.review_now()
         self.p.say(t("review_now", summary=self.cadence(review)))
         if self.p.confirm(t("review_keep"), default=True):
             return
         self.draft.set(("review",), review.model_dump())
         for q in spec.REVIEW.questions:
-            self.ask_q(q)
+            if q is not spec.SUBDIVISION:
+                self.ask_q(q)
 
     def ask_incentives(self) -> None:
         for q in spec.INCENTIVES.questions:

@@ -335,6 +335,9 @@ GOALS = Section("goals", (), items="goals", item_questions=(
     Question(("goals", "*", "target"), "goal_target", "float"),
     Question(("goals", "*", "by"), "goal_by", "date", default=_goal_by),
     Question(("goals", "*", "baseline"), "goal_baseline", "float", optional=True),
+    # net margin only: what lies between it and the contribution margin (plans.py's margin)
+    Question(("goals", "*", "fixed_cost_share"), "goal_fixed_cost_share", "float",
+             when=lambda ctx: ctx.entry("goals").get("kpi") == "net_margin", optional=True),
 ))
 
 PLATFORMS = Section(
@@ -379,7 +382,34 @@ def _quarterly_on(ctx: Ctx) -> bool:
     return ctx.get(("review", "quarterly")) is not False
 
 
+def _zone_country(ctx: Ctx) -> str | None:
+    from ..workdays import country_of_zone
+
+    return country_of_zone(str(ctx.get(("client", "timezone")) or ""))
+
+
+def _regional_holidays(ctx: Ctx) -> bool:
+    """Asked where public holidays differ by region in the time zone's country (the UK,
+    Malaysia, the US, Germany ...), or where a subdivision is already given."""
+    from ..workdays import has_subdivisions
+
+    return bool(ctx.get(("review", "subdivision"))) or has_subdivisions(_zone_country(ctx))
+
+
+def _zone_subdivision(ctx: Ctx) -> str | None:
+    """The time zone's subdivision where the zone lies in one only (workdays.py)."""
+    from ..workdays import SUBDIVISION_OF_ZONE
+
+    return SUBDIVISION_OF_ZONE.get(str(ctx.get(("client", "timezone")) or ""))
+
+
+# Asked before the cadence (the terminal asks it even when the cadence is kept as it is).
+SUBDIVISION = Question(("review", "subdivision"), "subdivision", "code",
+                       when=_regional_holidays, default=_zone_subdivision,
+                       hint="subdivision_hint", optional=True)
+
 REVIEW = Section("review", (
+    SUBDIVISION,
     Question(("review", "weekly", "weekday"), "weekly_weekday", "choice",
              _literal(Weekly, "weekday"), labels="weekday", default=lambda ctx: "monday"),
     Question(("review", "weekly", "time"), "weekly_time", "text", default=lambda ctx: "10:00"),

@@ -23,7 +23,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..pacing import GoalPlan, pace
+from ..pacing import GoalPlan, pace, period_rag
 from ..periods import ONE_DAY, period_of
 from ..store.tracking import COMPANY, Tracked
 from .store import Actual, Key
@@ -159,7 +159,7 @@ def kpi_row(t: Tracked, actuals: list[Actual], period: Period) -> KpiRow:
     trend = [by_start[s].value if s in by_start else None for s in starts]
     current = by_start.get(p[0])
     value = current.value if current else None
-    rag = t.rag
+    rag = period_rag(t.target, p[0]) if t.target else t.rag  # a stub month: its days' plan
     status = ("no_data" if value is None else "no_target" if rag is None else rag.status(value))
     history = [v for v in trend[:-1] if v is not None]
     anomaly, med = (False, None) if value is None else robust_anomaly(value, history)

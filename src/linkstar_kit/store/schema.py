@@ -110,27 +110,62 @@ CREATE TABLE IF NOT EXISTS actuals (
 
 -- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
 -- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
--- goal must rise. Rebuilt on every load.
+-- goal must rise. platform '' is the company's plan; a goal that adds up over periods (GMV)
+-- also has one row set per platform, its share (plans.py): the platforms' rows add up to the
+-- company's in every period. `days` of the period fall inside the goal's span (fewer than
+-- the period's own: a partial first or last period, planned by its days). Rebuilt on every
+-- load.
 DROP TABLE IF EXISTS goal_plan;
 CREATE TABLE goal_plan (
   kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
   period_start  TEXT NOT NULL,
   period_end    TEXT NOT NULL,
   period_index  INTEGER NOT NULL,
+  days          INTEGER NOT NULL,
   aggregation   TEXT NOT NULL,
   up            INTEGER NOT NULL,
   plan_to_date  DOUBLE PRECISION NOT NULL,
   at_risk_bound DOUBLE PRECISION NOT NULL,
-  PRIMARY KEY (kpi, period_start)
+  PRIMARY KEY (kpi, platform, period_start)
+);
+
+-- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
+-- period: kpi_status judges a period's actual against that period's plan (a stub month of
+-- 3 days against 3 days' plan), with the amber band of the target's rule (store/rag.py).
+DROP TABLE IF EXISTS target_plan;
+CREATE TABLE target_plan (
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  days          INTEGER NOT NULL,
+  plan          DOUBLE PRECISION NOT NULL,
+  amber_low     DOUBLE PRECISION,
+  amber_high    DOUBLE PRECISION,
+  PRIMARY KEY (role_key, kpi, platform, period_start)
 );
 
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
-       a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
-       t.watch_for,
+       a.platform, t.unit, a.value, t.op,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('>', '>=') THEN p.plan ELSE t.target_low END
+         AS target_low,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan ELSE t.target_high END
+         AS target_high,
+       a.annotation, t.watch_for,
        CASE
          WHEN t.op IS NULL THEN 'none'
+         WHEN p.plan IS NOT NULL THEN
+           CASE
+             WHEN (t.op IN ('>', '>=') AND a.value >= p.plan)
+               OR (t.op IN ('<', '<=') AND a.value <= p.plan) THEN 'green'
+             WHEN (p.amber_low IS NULL OR a.value >= p.amber_low)
+              AND (p.amber_high IS NULL OR a.value <= p.amber_high) THEN 'amber'
+             ELSE 'red'
+           END
          WHEN (t.target_low IS NULL OR a.value > t.target_low
                OR (a.value = t.target_low AND t.op <> '>'))
           AND (t.target_high IS NULL OR a.value < t.target_high
@@ -142,7 +177,9 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
          ELSE 'red'
        END AS status
 FROM actuals a
-JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
+JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform
+LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
+                       AND p.platform = a.platform AND p.period_start = a.period_start;
 
 -- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
 -- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
@@ -168,6 +205,7 @@ FROM (
   FROM goal_plan p
   JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
                 AND a.period_start = p.period_start
+  WHERE p.platform = ''
   WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
 ) AS paced;
 
@@ -184,8 +222,10 @@ TARGET_COLUMNS = ("role_key", "kpi", "platform", "sort_order", "role_title", "na
                   "target_high", "amber_low", "amber_high", "amber_low_open",
                   "amber_high_open", "accepted_low", "accepted_high", "aggregation",
                   "watch_for", "target_kind", "target_source", "target_as_of", "data_source")
-PLAN_COLUMNS = ("kpi", "period_start", "period_end", "period_index", "aggregation", "up",
-                "plan_to_date", "at_risk_bound")
+PLAN_COLUMNS = ("kpi", "platform", "period_start", "period_end", "period_index", "days",
+                "aggregation", "up", "plan_to_date", "at_risk_bound")
+TARGET_PLAN_COLUMNS = ("role_key", "kpi", "platform", "period_start", "period_end", "days",
+                       "plan", "amber_low", "amber_high")
 
 
 def sql_literal(v: object) -> str:
@@ -235,15 +275,41 @@ def schema_sql(rows: Iterable[Tracked], client: str,
         row = target_row(t)
         vals = ", ".join(sql_literal(row[c]) for c in TARGET_COLUMNS)
         lines.append(f"INSERT INTO targets ({cols}) VALUES ({vals});")
-    lines += ["", "-- Each goal's plan to date, period by period (pacing.py)."]
+    lines += ["", "-- Each goal's plan to date, period by period (pacing.py), and the"
+              " platforms' shares.", "DELETE FROM goal_plan;"]
     cols = ", ".join(PLAN_COLUMNS)
     for plan in plans:
-        for i, step in enumerate(plan.steps(), start=1):
+        for i, (step, share) in enumerate(zip(plan.steps(), plan.shares(), strict=True), start=1):
             vals = ", ".join(sql_literal(v) for v in (
-                plan.kpi, step.period[0].isoformat(), step.period[1].isoformat(), i,
-                plan.aggregation, int(plan.up), step.plan, step.bound))
+                plan.kpi, plan.platform, step.period[0].isoformat(), step.period[1].isoformat(),
+                i, share.days, plan.aggregation, int(plan.up), step.plan, step.bound))
             lines.append(f"INSERT INTO goal_plan ({cols}) VALUES ({vals});")
+    lines += ["", "-- The teams' targets from a goal's cascade, period by period (plans.py).",
+              "DELETE FROM target_plan;"]
+    cols = ", ".join(TARGET_PLAN_COLUMNS)
+    for t in rows:
+        for vals_row in target_plan_rows(t):
+            vals = ", ".join(sql_literal(vals_row[c]) for c in TARGET_PLAN_COLUMNS)
+            lines.append(f"INSERT INTO target_plan ({cols}) VALUES ({vals});")
     return "\n".join(lines) + "\n"
+
+
+def target_plan_rows(t: Tracked) -> list[dict[str, object]]:
+    """A cascaded target's plan, one row a period, with the amber bound its own rule gives
+    that period's plan."""
+    from .rag import Rag
+
+    tg = t.target
+    if tg is None or not tg.plan or tg.op not in (">", ">=", "<", "<="):
+        return []
+    out: list[dict[str, object]] = []
+    for p in tg.plan:
+        cols = dict(Rag.from_target(tg.op, p.value).columns())
+        out.append({"role_key": t.role_key, "kpi": t.kpi, "platform": t.platform,
+                    "period_start": p.start.isoformat(), "period_end": p.end.isoformat(),
+                    "days": p.days, "plan": p.value, "amber_low": cols.get("amber_low"),
+                    "amber_high": cols.get("amber_high")})
+    return out
 
 
 def statements(sql: str) -> list[str]:

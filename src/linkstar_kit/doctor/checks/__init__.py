@@ -55,7 +55,12 @@ from .kpis import check_actions, check_kpi_count
 from .pay import check_incentives
 from .placeholders import is_placeholder, real_actions
 from .platforms import check_platform_measures
-from .review import check_review, check_review_after_close, close_working_days
+from .review import (
+    check_review,
+    check_review_after_close,
+    check_subdivision,
+    close_working_days,
+)
 from .targets import check_open_targets, check_stale_targets
 
 __all__ = ["aligned", "check", "close_working_days", "is_placeholder", "real_actions"]
@@ -79,7 +84,8 @@ def check(answers: Answers, library: Library, selection: Selection | None = None
     checks: tuple[Check, ...] = (
         check_fit, *GOAL_CHECKS, check_alignment, check_kpi_count, check_actions,
         check_gaming, check_data, check_stale_targets, check_open_targets,
-        check_platform_measures, check_incentives, check_review, check_review_after_close)
+        check_platform_measures, check_incentives, check_review, check_review_after_close,
+        check_subdivision)
     for run in checks:
         findings.extend(run(ctx))
     return sort_findings(findings)

@@ -61,3 +61,21 @@ def check_review_after_close(c: Context) -> Iterator[Finding]:
                             n=f"{days:g}", close=close.isoformat(), day=close.day)
             return
         month = add_months(month, 1)
+
+
+def check_subdivision(c: Context) -> Iterator[Finding]:
+    """Regional holidays (workdays.py): a country whose holidays differ by subdivision and no
+    `review.subdivision` keeps only the national list (England's Easter Monday is missed); a
+    subdivision taken from the time zone is said so."""
+    from ...workdays import client_country, client_subdivision, has_subdivisions, subdivisions
+
+    a = c.answers
+    country = client_country(a)
+    sub, from_zone = client_subdivision(a)
+    if sub and from_zone:
+        yield c.finding("subdivision-from-zone", "info", subdivision=sub,
+                        zone=a.client.timezone)
+    elif sub is None and has_subdivisions(country):
+        codes = subdivisions()[country or ""]
+        shown = ", ".join(codes[:6]) + (" ..." if len(codes) > 6 else "")
+        yield c.finding("no-subdivision", "info", country=country, examples=shown)

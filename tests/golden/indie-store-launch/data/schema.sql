@@ -61,27 +61,62 @@ CREATE TABLE IF NOT EXISTS actuals (
 
 -- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
 -- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
--- goal must rise. Rebuilt on every load.
+-- goal must rise. platform '' is the company's plan; a goal that adds up over periods (GMV)
+-- also has one row set per platform, its share (plans.py): the platforms' rows add up to the
+-- company's in every period. `days` of the period fall inside the goal's span (fewer than
+-- the period's own: a partial first or last period, planned by its days). Rebuilt on every
+-- load.
 DROP TABLE IF EXISTS goal_plan;
 CREATE TABLE goal_plan (
   kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
   period_start  TEXT NOT NULL,
   period_end    TEXT NOT NULL,
   period_index  INTEGER NOT NULL,
+  days          INTEGER NOT NULL,
   aggregation   TEXT NOT NULL,
   up            INTEGER NOT NULL,
   plan_to_date  DOUBLE PRECISION NOT NULL,
   at_risk_bound DOUBLE PRECISION NOT NULL,
-  PRIMARY KEY (kpi, period_start)
+  PRIMARY KEY (kpi, platform, period_start)
+);
+
+-- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
+-- period: kpi_status judges a period's actual against that period's plan (a stub month of
+-- 3 days against 3 days' plan), with the amber band of the target's rule (store/rag.py).
+DROP TABLE IF EXISTS target_plan;
+CREATE TABLE target_plan (
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  days          INTEGER NOT NULL,
+  plan          DOUBLE PRECISION NOT NULL,
+  amber_low     DOUBLE PRECISION,
+  amber_high    DOUBLE PRECISION,
+  PRIMARY KEY (role_key, kpi, platform, period_start)
 );
 
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
-       a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
-       t.watch_for,
+       a.platform, t.unit, a.value, t.op,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('>', '>=') THEN p.plan ELSE t.target_low END
+         AS target_low,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan ELSE t.target_high END
+         AS target_high,
+       a.annotation, t.watch_for,
        CASE
          WHEN t.op IS NULL THEN 'none'
+         WHEN p.plan IS NOT NULL THEN
+           CASE
+             WHEN (t.op IN ('>', '>=') AND a.value >= p.plan)
+               OR (t.op IN ('<', '<=') AND a.value <= p.plan) THEN 'green'
+             WHEN (p.amber_low IS NULL OR a.value >= p.amber_low)
+              AND (p.amber_high IS NULL OR a.value <= p.amber_high) THEN 'amber'
+             ELSE 'red'
+           END
          WHEN (t.target_low IS NULL OR a.value > t.target_low
                OR (a.value = t.target_low AND t.op <> '>'))
           AND (t.target_high IS NULL OR a.value < t.target_high
@@ -93,7 +128,9 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
          ELSE 'red'
        END AS status
 FROM actuals a
-JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
+JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform
+LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
+                       AND p.platform = a.platform AND p.period_start = a.period_start;
 
 -- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
 -- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
@@ -119,6 +156,7 @@ FROM (
   FROM goal_plan p
   JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
                 AND a.period_start = p.period_start
+  WHERE p.platform = ''
   WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
 ) AS paced;
 
@@ -163,7 +201,7 @@ WHERE i.status = 'open'
 DELETE FROM targets;
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'gmv', '', 1, 'Company goals', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 150000.0, NULL, 135000.0, NULL, 0, 0, NULL, NULL, 'sum', '', 'goal', 'by 2026-11-30', NULL, 'Shopify Analytics > Total sales');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'contribution_margin', '', 2, 'Company goals', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.1, NULL, 0.09, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', 'by 2026-11-30', NULL, 'Accounting software: Monthly P&L with variable-cost lines');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gmv', '', 3, 'Founder', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 50000.0, NULL, 45000.0, NULL, 0, 0, NULL, NULL, 'sum', '', 'goal', 'Company goal 150,000 by 2026-11-30, spread over 3 monthly periods', NULL, 'Shopify Analytics > Total sales');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gmv', '', 3, 'Founder', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 50000.0, NULL, 45000.0, NULL, 0, 0, NULL, NULL, 'sum', '', 'goal', 'company total 150,000 by 2026-11-30; periods weighted by the sale calendar on a launch ramp (confirm at kick-off)', NULL, 'Shopify Analytics > Total sales');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'net_margin', '', 4, 'Founder', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, 'Accounting software: Monthly P&L (management accounts, by platform and store)');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'conversion_rate', 'shopify', 5, 'Founder', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.014, NULL, 0.0126, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'Shopify blog ''Ecommerce conversion rate'' (vendor benchmark, not a platform rule), citing Littledata (third party): average Shopify store ~1.4 %; top 20 % >= 3.2 %, top 10 % >= 4.7 %', '2026-06-01', 'Shopify Analytics > Conversion rate');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'ltv_cac_ratio', 'shopify', 6, 'Founder', 'LTV:CAC ratio', 'LTV:CAC 比值', 'multiple', 'higher', 'quarterly', '>=', 3.0, NULL, 2.7, NULL, 0, 0, 0.0, NULL, 'last', '', 'house', 'LinkStar library default: the common 3:1 rule of thumb for direct-to-consumer brands; a launch can run below it while cohorts build', '2026-12-01', 'Accounting software: Monthly unit-economics sheet: cohort LTV and nCAC');
@@ -172,7 +210,7 @@ INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, n
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gross_margin', '', 9, 'Founder', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, 'Accounting software: Monthly P&L (management accounts, by platform and store)');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'sessions', '', 10, 'Founder', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, 'Shopify Analytics > Sessions');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'conversion_rate', 'shopify', 11, 'Store Manager', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.014, NULL, 0.0126, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'reference', 'Shopify blog ''Ecommerce conversion rate'' (vendor benchmark, not a platform rule), citing Littledata (third party): average Shopify store ~1.4 %; top 20 % >= 3.2 %, top 10 % >= 4.7 %', '2026-06-01', 'Shopify Analytics > Conversion rate');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gmv', '', 12, 'Store Manager', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 50000.0, NULL, 45000.0, NULL, 0, 0, NULL, NULL, 'sum', '', 'goal', 'Company goal 150,000 by 2026-11-30, spread over 3 monthly periods', NULL, 'Shopify Analytics > Total sales');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gmv', '', 12, 'Store Manager', 'Gross Merchandise Value (GMV)', '成交总额（GMV）', 'currency', 'higher', 'monthly', '>=', 50000.0, NULL, 45000.0, NULL, 0, 0, NULL, NULL, 'sum', '', 'goal', 'company total 150,000 by 2026-11-30; periods weighted by the sale calendar on a launch ramp (confirm at kick-off)', NULL, 'Shopify Analytics > Total sales');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'ltv_cac_ratio', 'shopify', 13, 'Store Manager', 'LTV:CAC ratio', 'LTV:CAC 比值', 'multiple', 'higher', 'quarterly', '>=', 3.0, NULL, 2.7, NULL, 0, 0, 0.0, NULL, 'last', '', 'house', 'LinkStar library default: the common 3:1 rule of thumb for direct-to-consumer brands; a launch can run below it while cohorts build', '2026-12-01', 'Accounting software: Monthly unit-economics sheet: cohort LTV and nCAC');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gross_margin', '', 14, 'Store Manager', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, 'Accounting software: Monthly P&L (management accounts, by platform and store)');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'sessions', '', 15, 'Store Manager', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, 'Shopify Analytics > Sessions');
@@ -198,10 +236,20 @@ INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, n
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'response_time_hours', '', 35, 'Customer Care', 'Buyer message response time', '买家消息回复时效', 'hours', 'lower', 'weekly', '<=', NULL, 12.0, NULL, 13.2, 0, 0, 0.0, NULL, 'mean', 'csat_score', 'house', 'LinkStar library default: an average first reply within 12 hours, half the common 24-hour limit, so that almost every message falls inside the platforms'' limits', '2026-12-01', 'Helpdesk first-response-time report (e.g. eDesk, Zendesk, Gorgias)');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'conversion_rate', '', 36, 'Customer Care', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.014, NULL, 0.0126, NULL, 0, 0, 0.0, 1.0, 'mean', 'chargeback_rate', 'reference', 'Shopify blog ''Ecommerce conversion rate'' (vendor benchmark, not a platform rule), citing Littledata (third party): average Shopify store ~1.4 %; top 20 % >= 3.2 %, top 10 % >= 4.7 %', '2026-06-01', 'Shopify Analytics > Conversion rate');
 
--- Each goal's plan to date, period by period (pacing.py).
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv', '2026-09-01', '2026-09-30', 1, 'sum', 1, 50000.0, 45000.0);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv', '2026-10-01', '2026-10-31', 2, 'sum', 1, 100000.0, 90000.0);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv', '2026-11-01', '2026-11-30', 3, 'sum', 1, 150000.0, 135000.0);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-09-01', '2026-09-30', 1, 'last', 1, 0.1, 0.09);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-10-01', '2026-10-31', 2, 'last', 1, 0.1, 0.09);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-11-01', '2026-11-30', 3, 'last', 1, 0.1, 0.09);
+-- Each goal's plan to date, period by period (pacing.py), and the platforms' shares.
+DELETE FROM goal_plan;
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv', '', '2026-09-01', '2026-09-30', 1, 30, 'sum', 1, 28920.94, 26028.846);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv', '', '2026-10-01', '2026-10-31', 2, 31, 'sum', 1, 74125.08, 66712.572);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv', '', '2026-11-01', '2026-11-30', 3, 30, 'sum', 1, 150000.0, 135000.0);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-09-01', '2026-09-30', 1, 30, 'last', 1, 0.1, 0.09);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-10-01', '2026-10-31', 2, 31, 'last', 1, 0.1, 0.09);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-11-01', '2026-11-30', 3, 30, 'last', 1, 0.1, 0.09);
+
+-- The teams' targets from a goal's cascade, period by period (plans.py).
+DELETE FROM target_plan;
+INSERT INTO target_plan (role_key, kpi, platform, period_start, period_end, days, plan, amber_low, amber_high) VALUES ('team-lead', 'gmv', '', '2026-09-01', '2026-09-30', 30, 28920.94, 26028.846, NULL);
+INSERT INTO target_plan (role_key, kpi, platform, period_start, period_end, days, plan, amber_low, amber_high) VALUES ('team-lead', 'gmv', '', '2026-10-01', '2026-10-31', 31, 45204.14, 40683.726, NULL);
+INSERT INTO target_plan (role_key, kpi, platform, period_start, period_end, days, plan, amber_low, amber_high) VALUES ('team-lead', 'gmv', '', '2026-11-01', '2026-11-30', 30, 75874.92, 68287.428, NULL);
+INSERT INTO target_plan (role_key, kpi, platform, period_start, period_end, days, plan, amber_low, amber_high) VALUES ('operations', 'gmv', '', '2026-09-01', '2026-09-30', 30, 28920.94, 26028.846, NULL);
+INSERT INTO target_plan (role_key, kpi, platform, period_start, period_end, days, plan, amber_low, amber_high) VALUES ('operations', 'gmv', '', '2026-10-01', '2026-10-31', 31, 45204.14, 40683.726, NULL);
+INSERT INTO target_plan (role_key, kpi, platform, period_start, period_end, days, plan, amber_low, amber_high) VALUES ('operations', 'gmv', '', '2026-11-01', '2026-11-30', 30, 75874.92, 68287.428, NULL);

@@ -61,27 +61,62 @@ CREATE TABLE IF NOT EXISTS actuals (
 
 -- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
 -- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
--- goal must rise. Rebuilt on every load.
+-- goal must rise. platform '' is the company's plan; a goal that adds up over periods (GMV)
+-- also has one row set per platform, its share (plans.py): the platforms' rows add up to the
+-- company's in every period. `days` of the period fall inside the goal's span (fewer than
+-- the period's own: a partial first or last period, planned by its days). Rebuilt on every
+-- load.
 DROP TABLE IF EXISTS goal_plan;
 CREATE TABLE goal_plan (
   kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
   period_start  TEXT NOT NULL,
   period_end    TEXT NOT NULL,
   period_index  INTEGER NOT NULL,
+  days          INTEGER NOT NULL,
   aggregation   TEXT NOT NULL,
   up            INTEGER NOT NULL,
   plan_to_date  DOUBLE PRECISION NOT NULL,
   at_risk_bound DOUBLE PRECISION NOT NULL,
-  PRIMARY KEY (kpi, period_start)
+  PRIMARY KEY (kpi, platform, period_start)
+);
+
+-- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
+-- period: kpi_status judges a period's actual against that period's plan (a stub month of
+-- 3 days against 3 days' plan), with the amber band of the target's rule (store/rag.py).
+DROP TABLE IF EXISTS target_plan;
+CREATE TABLE target_plan (
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  days          INTEGER NOT NULL,
+  plan          DOUBLE PRECISION NOT NULL,
+  amber_low     DOUBLE PRECISION,
+  amber_high    DOUBLE PRECISION,
+  PRIMARY KEY (role_key, kpi, platform, period_start)
 );
 
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
-       a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
-       t.watch_for,
+       a.platform, t.unit, a.value, t.op,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('>', '>=') THEN p.plan ELSE t.target_low END
+         AS target_low,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan ELSE t.target_high END
+         AS target_high,
+       a.annotation, t.watch_for,
        CASE
          WHEN t.op IS NULL THEN 'none'
+         WHEN p.plan IS NOT NULL THEN
+           CASE
+             WHEN (t.op IN ('>', '>=') AND a.value >= p.plan)
+               OR (t.op IN ('<', '<=') AND a.value <= p.plan) THEN 'green'
+             WHEN (p.amber_low IS NULL OR a.value >= p.amber_low)
+              AND (p.amber_high IS NULL OR a.value <= p.amber_high) THEN 'amber'
+             ELSE 'red'
+           END
          WHEN (t.target_low IS NULL OR a.value > t.target_low
                OR (a.value = t.target_low AND t.op <> '>'))
           AND (t.target_high IS NULL OR a.value < t.target_high
@@ -93,7 +128,9 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
          ELSE 'red'
        END AS status
 FROM actuals a
-JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
+JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform
+LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
+                       AND p.platform = a.platform AND p.period_start = a.period_start;
 
 -- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
 -- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
@@ -119,6 +156,7 @@ FROM (
   FROM goal_plan p
   JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
                 AND a.period_start = p.period_start
+  WHERE p.platform = ''
   WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
 ) AS paced;
 
@@ -212,13 +250,17 @@ INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, n
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'month_end_close_days', '', 49, '财务', 'Month-end close time', '月度关账天数', 'days', 'lower', 'monthly', '<=', NULL, 10.0, NULL, 11.0, 0, 0, 0.0, NULL, 'mean', '', 'house', 'LinkStar 指标库默认值：方法中的月度复盘需要上月利润表；10 个工作日内关账，才来得及在月中前复盘', '2026-11-28', '财务表格：关账清单与利润表发布日期');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('finance', 'gmv_growth', '', 50, '财务', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'contribution_margin', NULL, NULL, NULL, '店小秘 ERP：销量统计的同比 / 环比');
 
--- Each goal's plan to date, period by period (pacing.py).
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.133333333333, 0.13);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.166666666667, 0.16);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.2, 0.19);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.123333333333, 0.122);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.136666666667, 0.134);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.15, 0.146);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('review_rating', '2026-07-01', '2026-07-31', 1, 'last', 1, 4.66666666667, 4.66);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('review_rating', '2026-08-01', '2026-08-31', 2, 'last', 1, 4.73333333333, 4.72);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('review_rating', '2026-09-01', '2026-09-30', 3, 'last', 1, 4.8, 4.78);
+-- Each goal's plan to date, period by period (pacing.py), and the platforms' shares.
+DELETE FROM goal_plan;
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-07-01', '2026-07-31', 1, 31, 'last', 1, 0.133695652174, 0.130326086957);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-08-01', '2026-08-31', 2, 31, 'last', 1, 0.167391304348, 0.160652173913);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-09-01', '2026-09-30', 3, 30, 'last', 1, 0.2, 0.19);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-07-01', '2026-07-31', 1, 31, 'last', 1, 0.12347826087, 0.122130434783);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-08-01', '2026-08-31', 2, 31, 'last', 1, 0.136956521739, 0.134260869565);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-09-01', '2026-09-30', 3, 30, 'last', 1, 0.15, 0.146);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('review_rating', '', '2026-07-01', '2026-07-31', 1, 31, 'last', 1, 4.66739130435, 4.66065217391);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('review_rating', '', '2026-08-01', '2026-08-31', 2, 31, 'last', 1, 4.7347826087, 4.72130434783);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('review_rating', '', '2026-09-01', '2026-09-30', 3, 30, 'last', 1, 4.8, 4.78);
+
+-- The teams' targets from a goal's cascade, period by period (plans.py).
+DELETE FROM target_plan;

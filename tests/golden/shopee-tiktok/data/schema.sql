@@ -61,27 +61,62 @@ CREATE TABLE IF NOT EXISTS actuals (
 
 -- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
 -- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
--- goal must rise. Rebuilt on every load.
+-- goal must rise. platform '' is the company's plan; a goal that adds up over periods (GMV)
+-- also has one row set per platform, its share (plans.py): the platforms' rows add up to the
+-- company's in every period. `days` of the period fall inside the goal's span (fewer than
+-- the period's own: a partial first or last period, planned by its days). Rebuilt on every
+-- load.
 DROP TABLE IF EXISTS goal_plan;
 CREATE TABLE goal_plan (
   kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
   period_start  TEXT NOT NULL,
   period_end    TEXT NOT NULL,
   period_index  INTEGER NOT NULL,
+  days          INTEGER NOT NULL,
   aggregation   TEXT NOT NULL,
   up            INTEGER NOT NULL,
   plan_to_date  DOUBLE PRECISION NOT NULL,
   at_risk_bound DOUBLE PRECISION NOT NULL,
-  PRIMARY KEY (kpi, period_start)
+  PRIMARY KEY (kpi, platform, period_start)
+);
+
+-- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
+-- period: kpi_status judges a period's actual against that period's plan (a stub month of
+-- 3 days against 3 days' plan), with the amber band of the target's rule (store/rag.py).
+DROP TABLE IF EXISTS target_plan;
+CREATE TABLE target_plan (
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  days          INTEGER NOT NULL,
+  plan          DOUBLE PRECISION NOT NULL,
+  amber_low     DOUBLE PRECISION,
+  amber_high    DOUBLE PRECISION,
+  PRIMARY KEY (role_key, kpi, platform, period_start)
 );
 
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
-       a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
-       t.watch_for,
+       a.platform, t.unit, a.value, t.op,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('>', '>=') THEN p.plan ELSE t.target_low END
+         AS target_low,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan ELSE t.target_high END
+         AS target_high,
+       a.annotation, t.watch_for,
        CASE
          WHEN t.op IS NULL THEN 'none'
+         WHEN p.plan IS NOT NULL THEN
+           CASE
+             WHEN (t.op IN ('>', '>=') AND a.value >= p.plan)
+               OR (t.op IN ('<', '<=') AND a.value <= p.plan) THEN 'green'
+             WHEN (p.amber_low IS NULL OR a.value >= p.amber_low)
+              AND (p.amber_high IS NULL OR a.value <= p.amber_high) THEN 'amber'
+             ELSE 'red'
+           END
          WHEN (t.target_low IS NULL OR a.value > t.target_low
                OR (a.value = t.target_low AND t.op <> '>'))
           AND (t.target_high IS NULL OR a.value < t.target_high
@@ -93,7 +128,9 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
          ELSE 'red'
        END AS status
 FROM actuals a
-JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
+JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform
+LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
+                       AND p.platform = a.platform AND p.period_start = a.period_start;
 
 -- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
 -- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
@@ -119,6 +156,7 @@ FROM (
   FROM goal_plan p
   JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
                 AND a.period_start = p.period_start
+  WHERE p.platform = ''
   WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
 ) AS paced;
 
@@ -221,16 +259,20 @@ INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, n
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gross_margin', '', 58, '老板/负责人', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'sessions', '', 59, '老板/负责人', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, 'Shopee 商业分析 > 流量；TikTok Shop 数据罗盘（流量）');
 
--- Each goal's plan to date, period by period (pacing.py).
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.25, 0.245);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.3, 0.29);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.35, 0.335);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-10-01', '2026-10-31', 4, 'last', 1, 0.4, 0.38);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-11-01', '2026-11-30', 5, 'last', 1, 0.45, 0.425);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-12-01', '2026-12-31', 6, 'last', 1, 0.5, 0.47);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.0866666666667, 0.086);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.0933333333333, 0.092);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.1, 0.098);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-10-01', '2026-10-31', 4, 'last', 1, 0.106666666667, 0.104);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-11-01', '2026-11-30', 5, 'last', 1, 0.113333333333, 0.11);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '2026-12-01', '2026-12-31', 6, 'last', 1, 0.12, 0.116);
+-- Each goal's plan to date, period by period (pacing.py), and the platforms' shares.
+DELETE FROM goal_plan;
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-07-01', '2026-07-31', 1, 31, 'last', 1, 0.250543478261, 0.245489130435);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-08-01', '2026-08-31', 2, 31, 'last', 1, 0.301086956522, 0.29097826087);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-09-01', '2026-09-30', 3, 30, 'last', 1, 0.35, 0.335);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-10-01', '2026-10-31', 4, 31, 'last', 1, 0.400543478261, 0.380489130435);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-11-01', '2026-11-30', 5, 30, 'last', 1, 0.449456521739, 0.424510869565);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-12-01', '2026-12-31', 6, 31, 'last', 1, 0.5, 0.47);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-07-01', '2026-07-31', 1, 31, 'last', 1, 0.0867391304348, 0.0860652173913);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-08-01', '2026-08-31', 2, 31, 'last', 1, 0.0934782608696, 0.0921304347826);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-09-01', '2026-09-30', 3, 30, 'last', 1, 0.1, 0.098);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-10-01', '2026-10-31', 4, 31, 'last', 1, 0.106739130435, 0.104065217391);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-11-01', '2026-11-30', 5, 30, 'last', 1, 0.113260869565, 0.109934782609);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('contribution_margin', '', '2026-12-01', '2026-12-31', 6, 31, 'last', 1, 0.12, 0.116);
+
+-- The teams' targets from a goal's cascade, period by period (plans.py).
+DELETE FROM target_plan;

@@ -61,27 +61,62 @@ CREATE TABLE IF NOT EXISTS actuals (
 
 -- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
 -- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
--- goal must rise. Rebuilt on every load.
+-- goal must rise. platform '' is the company's plan; a goal that adds up over periods (GMV)
+-- also has one row set per platform, its share (plans.py): the platforms' rows add up to the
+-- company's in every period. `days` of the period fall inside the goal's span (fewer than
+-- the period's own: a partial first or last period, planned by its days). Rebuilt on every
+-- load.
 DROP TABLE IF EXISTS goal_plan;
 CREATE TABLE goal_plan (
   kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
   period_start  TEXT NOT NULL,
   period_end    TEXT NOT NULL,
   period_index  INTEGER NOT NULL,
+  days          INTEGER NOT NULL,
   aggregation   TEXT NOT NULL,
   up            INTEGER NOT NULL,
   plan_to_date  DOUBLE PRECISION NOT NULL,
   at_risk_bound DOUBLE PRECISION NOT NULL,
-  PRIMARY KEY (kpi, period_start)
+  PRIMARY KEY (kpi, platform, period_start)
+);
+
+-- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
+-- period: kpi_status judges a period's actual against that period's plan (a stub month of
+-- 3 days against 3 days' plan), with the amber band of the target's rule (store/rag.py).
+DROP TABLE IF EXISTS target_plan;
+CREATE TABLE target_plan (
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  days          INTEGER NOT NULL,
+  plan          DOUBLE PRECISION NOT NULL,
+  amber_low     DOUBLE PRECISION,
+  amber_high    DOUBLE PRECISION,
+  PRIMARY KEY (role_key, kpi, platform, period_start)
 );
 
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
-       a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
-       t.watch_for,
+       a.platform, t.unit, a.value, t.op,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('>', '>=') THEN p.plan ELSE t.target_low END
+         AS target_low,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan ELSE t.target_high END
+         AS target_high,
+       a.annotation, t.watch_for,
        CASE
          WHEN t.op IS NULL THEN 'none'
+         WHEN p.plan IS NOT NULL THEN
+           CASE
+             WHEN (t.op IN ('>', '>=') AND a.value >= p.plan)
+               OR (t.op IN ('<', '<=') AND a.value <= p.plan) THEN 'green'
+             WHEN (p.amber_low IS NULL OR a.value >= p.amber_low)
+              AND (p.amber_high IS NULL OR a.value <= p.amber_high) THEN 'amber'
+             ELSE 'red'
+           END
          WHEN (t.target_low IS NULL OR a.value > t.target_low
                OR (a.value = t.target_low AND t.op <> '>'))
           AND (t.target_high IS NULL OR a.value < t.target_high
@@ -93,7 +128,9 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
          ELSE 'red'
        END AS status
 FROM actuals a
-JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
+JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform
+LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
+                       AND p.platform = a.platform AND p.period_start = a.period_start;
 
 -- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
 -- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
@@ -119,6 +156,7 @@ FROM (
   FROM goal_plan p
   JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
                 AND a.period_start = p.period_start
+  WHERE p.platform = ''
   WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
 ) AS paced;
 
@@ -205,16 +243,20 @@ INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, n
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'otif_rate', '', 42, '采购', 'On-time in-full rate (OTIF)', '准时足量交付率（OTIF）', 'ratio', 'higher', 'monthly', '>=', 0.95, NULL, 0.855, NULL, 0, 0, 0.0, 1.0, 'mean', 'purchase_cost_variance', 'reference', 'peakdigital.solutions（第三方）：在许多行业，95-99% 的准时足量交付率算优秀', '2026-06-01', '马帮 ERP：采购报表：确认交期与实际到货日期、数量对比（如领星采购报表（按供应商））');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'purchase_lead_time_days', '', 43, '采购', 'Purchase lead time', '采购备货周期', 'days', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'mean', 'temu_qc_pass_rate', NULL, NULL, NULL, '马帮 ERP：采购报表：下单、供应商交货和入库日期（如领星采购报表（按供应商））');
 
--- Each goal's plan to date, period by period (pacing.py).
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.191666666667, 0.1875);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.233333333333, 0.225);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.275, 0.2625);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-10-01', '2026-10-31', 4, 'last', 1, 0.316666666667, 0.3);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-11-01', '2026-11-30', 5, 'last', 1, 0.358333333333, 0.3375);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-12-01', '2026-12-31', 6, 'last', 1, 0.4, 0.375);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.25, 0.249);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.26, 0.258);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.27, 0.267);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-10-01', '2026-10-31', 4, 'last', 1, 0.28, 0.276);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-11-01', '2026-11-30', 5, 'last', 1, 0.29, 0.285);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '2026-12-01', '2026-12-31', 6, 'last', 1, 0.3, 0.294);
+-- Each goal's plan to date, period by period (pacing.py), and the platforms' shares.
+DELETE FROM goal_plan;
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-07-01', '2026-07-31', 1, 31, 'last', 1, 0.192119565217, 0.187907608696);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-08-01', '2026-08-31', 2, 31, 'last', 1, 0.234239130435, 0.225815217391);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-09-01', '2026-09-30', 3, 30, 'last', 1, 0.275, 0.2625);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-10-01', '2026-10-31', 4, 31, 'last', 1, 0.317119565217, 0.300407608696);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-11-01', '2026-11-30', 5, 30, 'last', 1, 0.357880434783, 0.337092391304);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-12-01', '2026-12-31', 6, 31, 'last', 1, 0.4, 0.375);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '', '2026-07-01', '2026-07-31', 1, 31, 'last', 1, 0.250108695652, 0.249097826087);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '', '2026-08-01', '2026-08-31', 2, 31, 'last', 1, 0.260217391304, 0.258195652174);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '', '2026-09-01', '2026-09-30', 3, 30, 'last', 1, 0.27, 0.267);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '', '2026-10-01', '2026-10-31', 4, 31, 'last', 1, 0.280108695652, 0.276097826087);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '', '2026-11-01', '2026-11-30', 5, 30, 'last', 1, 0.289891304348, 0.284902173913);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gross_margin', '', '2026-12-01', '2026-12-31', 6, 31, 'last', 1, 0.3, 0.294);
+
+-- The teams' targets from a goal's cascade, period by period (plans.py).
+DELETE FROM target_plan;

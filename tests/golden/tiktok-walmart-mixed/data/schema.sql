@@ -61,27 +61,62 @@ CREATE TABLE IF NOT EXISTS actuals (
 
 -- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
 -- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
--- goal must rise. Rebuilt on every load.
+-- goal must rise. platform '' is the company's plan; a goal that adds up over periods (GMV)
+-- also has one row set per platform, its share (plans.py): the platforms' rows add up to the
+-- company's in every period. `days` of the period fall inside the goal's span (fewer than
+-- the period's own: a partial first or last period, planned by its days). Rebuilt on every
+-- load.
 DROP TABLE IF EXISTS goal_plan;
 CREATE TABLE goal_plan (
   kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
   period_start  TEXT NOT NULL,
   period_end    TEXT NOT NULL,
   period_index  INTEGER NOT NULL,
+  days          INTEGER NOT NULL,
   aggregation   TEXT NOT NULL,
   up            INTEGER NOT NULL,
   plan_to_date  DOUBLE PRECISION NOT NULL,
   at_risk_bound DOUBLE PRECISION NOT NULL,
-  PRIMARY KEY (kpi, period_start)
+  PRIMARY KEY (kpi, platform, period_start)
+);
+
+-- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
+-- period: kpi_status judges a period's actual against that period's plan (a stub month of
+-- 3 days against 3 days' plan), with the amber band of the target's rule (store/rag.py).
+DROP TABLE IF EXISTS target_plan;
+CREATE TABLE target_plan (
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  days          INTEGER NOT NULL,
+  plan          DOUBLE PRECISION NOT NULL,
+  amber_low     DOUBLE PRECISION,
+  amber_high    DOUBLE PRECISION,
+  PRIMARY KEY (role_key, kpi, platform, period_start)
 );
 
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
-       a.platform, t.unit, a.value, t.op, t.target_low, t.target_high, a.annotation,
-       t.watch_for,
+       a.platform, t.unit, a.value, t.op,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('>', '>=') THEN p.plan ELSE t.target_low END
+         AS target_low,
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan ELSE t.target_high END
+         AS target_high,
+       a.annotation, t.watch_for,
        CASE
          WHEN t.op IS NULL THEN 'none'
+         WHEN p.plan IS NOT NULL THEN
+           CASE
+             WHEN (t.op IN ('>', '>=') AND a.value >= p.plan)
+               OR (t.op IN ('<', '<=') AND a.value <= p.plan) THEN 'green'
+             WHEN (p.amber_low IS NULL OR a.value >= p.amber_low)
+              AND (p.amber_high IS NULL OR a.value <= p.amber_high) THEN 'amber'
+             ELSE 'red'
+           END
          WHEN (t.target_low IS NULL OR a.value > t.target_low
                OR (a.value = t.target_low AND t.op <> '>'))
           AND (t.target_high IS NULL OR a.value < t.target_high
@@ -93,7 +128,9 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
          ELSE 'red'
        END AS status
 FROM actuals a
-JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform;
+JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform
+LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
+                       AND p.platform = a.platform AND p.period_start = a.period_start;
 
 -- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
 -- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
@@ -119,6 +156,7 @@ FROM (
   FROM goal_plan p
   JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
                 AND a.period_start = p.period_start
+  WHERE p.platform = ''
   WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
 ) AS paced;
 
@@ -173,7 +211,7 @@ INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, n
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-tiktok', 'late_dispatch_rate', '', 10, 'TikTok Shop Manager', 'Late Dispatch Rate (TikTok Shop)', '延迟发货率（TikTok Shop LDR）', 'ratio', 'lower', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'seller_fault_cancellation_rate', NULL, NULL, NULL, 'TikTok Shop Seller Center > Performance > Fulfilment (Late Dispatch Rate)');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-tiktok', 'stockout_rate', '', 11, 'TikTok Shop Manager', 'Stockout rate', '断货率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.05, NULL, 0.055, 0, 0, 0.0, 1.0, 'mean', 'seller_fault_cancellation_rate', 'method', 'LinkStar KPI method (Dashu Kuajing article, 2026-01-15): purchasing example stockout rate <= 5 %', '2026-01-15', 'LingXing ERP: Daily stock snapshots by SKU and warehouse');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-walmart', 'conversion_rate', 'walmart', 12, 'Walmart Channel Manager', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, 'LingXing ERP: Product performance by SKU, for cross-platform comparison');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-walmart', 'contribution_margin', '', 13, 'Walmart Channel Manager', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.1, NULL, 0.09, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', 'Derived from the company goal, by 2026-12-31: contribution margin = net margin + overheads (net-margin goal 0.1; overheads come on top)', NULL, 'LingXing ERP: Profit report by SKU with all fee lines');
+INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-walmart', 'contribution_margin', 'walmart', 13, 'Walmart Channel Manager', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, 'LingXing ERP: Profit report by SKU with all fee lines');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-walmart', 'gmv_growth', '', 14, 'Walmart Channel Manager', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.35, NULL, 0.315, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', 'by 2026-12-31', NULL, 'LingXing ERP: Sales statistics with period comparison');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-walmart', 'listing_quality_score', 'walmart', 15, 'Walmart Channel Manager', 'Listing quality score', 'Listing 质量分', 'score', 'higher', 'weekly', '>=', 80.0, NULL, 80.0, NULL, 0, 0, 0.0, NULL, 'last', '', 'official', 'Walmart Marketplace Learn: Listing Quality guide (2025); dashboard bands Poor 0-59, Good 60-79, Excellent 80-100', '2026-06-01', 'Walmart Seller Center: Listing Quality dashboard (API GET /v3/insights/items/listingQuality/score)');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('ops-walmart', 'gross_margin', '', 16, 'Walmart Channel Manager', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, 'Accounting software: Monthly P&L (management accounts, by platform and store)');
@@ -224,16 +262,20 @@ INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, n
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', '', 61, 'Buyer Support', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'negative_feedback_rate', NULL, NULL, NULL, 'Walmart Seller Center > Performance (refund rate)');
 INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'gmv_growth', '', 62, 'Buyer Support', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'shop_performance_score', NULL, NULL, NULL, 'LingXing ERP: Sales statistics with period comparison');
 
--- Each goal's plan to date, period by period (pacing.py).
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.158333333333, 0.1545);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.196666666667, 0.189);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.235, 0.2235);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-10-01', '2026-10-31', 4, 'last', 1, 0.273333333333, 0.258);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-11-01', '2026-11-30', 5, 'last', 1, 0.311666666667, 0.2925);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '2026-12-01', '2026-12-31', 6, 'last', 1, 0.35, 0.327);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '2026-07-01', '2026-07-31', 1, 'last', 1, 0.0666666666667, 0.066);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '2026-08-01', '2026-08-31', 2, 'last', 1, 0.0733333333333, 0.072);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '2026-09-01', '2026-09-30', 3, 'last', 1, 0.08, 0.078);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '2026-10-01', '2026-10-31', 4, 'last', 1, 0.0866666666667, 0.084);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '2026-11-01', '2026-11-30', 5, 'last', 1, 0.0933333333333, 0.09);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '2026-12-01', '2026-12-31', 6, 'last', 1, 0.1, 0.096);
+-- Each goal's plan to date, period by period (pacing.py), and the platforms' shares.
+DELETE FROM goal_plan;
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-07-01', '2026-07-31', 1, 26, 'last', 1, 0.153407821229, 0.150067039106);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-08-01', '2026-08-31', 2, 31, 'last', 1, 0.193240223464, 0.185916201117);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-09-01', '2026-09-30', 3, 30, 'last', 1, 0.231787709497, 0.220608938547);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-10-01', '2026-10-31', 4, 31, 'last', 1, 0.271620111732, 0.256458100559);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-11-01', '2026-11-30', 5, 30, 'last', 1, 0.310167597765, 0.291150837989);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('gmv_growth', '', '2026-12-01', '2026-12-31', 6, 31, 'last', 1, 0.35, 0.327);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '', '2026-07-01', '2026-07-31', 1, 26, 'last', 1, 0.0658100558659, 0.0652290502793);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '', '2026-08-01', '2026-08-31', 2, 31, 'last', 1, 0.0727374301676, 0.0714636871508);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '', '2026-09-01', '2026-09-30', 3, 30, 'last', 1, 0.0794413407821, 0.0774972067039);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '', '2026-10-01', '2026-10-31', 4, 31, 'last', 1, 0.0863687150838, 0.0837318435754);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '', '2026-11-01', '2026-11-30', 5, 30, 'last', 1, 0.0930726256983, 0.0897653631285);
+INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '', '2026-12-01', '2026-12-31', 6, 31, 'last', 1, 0.1, 0.096);
+
+-- The teams' targets from a goal's cascade, period by period (plans.py).
+DELETE FROM target_plan;

@@ -1,0 +1,84 @@
+"""A goal's cascade as a table, in the kit's language: the company row, then each platform's
+share and each of its sites', period by period, a partial period named by its days. The KPI
+system document (view.py) and `linkstar plan` print the same table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import catalog, fmt
+from ..engine.models import GoalSelection, PlanPeriod
+from ..periods import PeriodShare, share_label
+
+
+def period_label(p: PlanPeriod, frequency: str, lang: str) -> str:
+    """`2027-04, 3 days` for a partial period, `2027-02` for a whole one."""
+    return share_label(frequency, PeriodShare((p.start, p.end), p.days, p.full_days, 0.0), lang)
+
+
+def plan_list(plan: list[PlanPeriod], frequency: str, unit: str, lang: str,
+              currency: str) -> list[dict[str, str]]:
+    return [{"period": period_label(p, frequency, lang),
+             "value": fmt.value(p.value, unit, lang, currency)} for p in plan]
+
+
+def plan_table(g: GoalSelection, platform_names: dict[str, str], lang: str, currency: str
+               ) -> dict[str, Any] | None:
+    """The table of a `sum` goal's cascade (None for a goal without one)."""
+    from ..season import load_calendar
+
+    c = g.cascade
+    if c is None:
+        return None
+
+    def money(v: float) -> str:
+        return fmt.value(v, g.unit, lang, currency)
+
+    def share(v: float) -> str:
+        return fmt.value(v, "ratio", lang, currency)
+
+    rows = [{"name": catalog.text(lang, "plans.doc.company"),
+             "values": [money(p.value) for p in c.plan], "total": money(g.target)}]
+    for p in c.platforms:
+        name = platform_names.get(p.platform, p.platform)
+        if len(c.platforms) > 1:
+            rows.append({"name": catalog.text(lang, "punct.paren", text=name,
+                                              inner=share(p.share)),
+                         "values": [money(x.value) for x in p.plan], "total": money(p.total)})
+        rows += [{"name": catalog.text(lang, "punct.paren", text=f"{name} {s.site}",
+                                       inner=share(s.share)),
+                  "values": [money(x.value) for x in s.plan], "total": money(s.total)}
+                 for s in p.sites]
+    heads = [period_label(p, c.frequency, lang) for p in c.plan]
+    partial = [h for h, p in zip(heads, c.plan, strict=True) if p.days < p.full_days]
+    names = {e.id: e.name.get(lang, e.id) for e in load_calendar().events}
+    sep = catalog.text(lang, "punct.list")
+    notes = [catalog.text(lang, "plans.doc.split", text=catalog.text(lang, f"plans.split.{c.split}")),
+             catalog.text(lang, "plans.doc.curve", text=catalog.text(lang, f"plans.curve.{c.curve}"))]
+    if c.events:
+        notes.append(catalog.text(lang, "plans.doc.events",
+                                  events=sep.join(names.get(e, e) for e in c.events)))
+    if partial:
+        notes.append(catalog.text(lang, "plans.doc.partial",
+                                  periods=catalog.text(lang, "punct.semicolon").join(partial)))
+    return {"periods": heads, "rows": rows, "notes": notes,
+            "total_label": catalog.text(lang, "plans.doc.total")}
+
+
+def render_text(g: GoalSelection, table: dict[str, Any], name: str) -> str:
+    """The table as aligned plain text, for the terminal."""
+    import unicodedata
+
+    def width(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+    head = ["", *table["periods"], table["total_label"]]
+    body = [[r["name"], *r["values"], r["total"]] for r in table["rows"]]
+    widths = [max(width(row[i]) for row in [head, *body]) for i in range(len(head))]
+
+    def line(cells: list[str]) -> str:
+        out = [cells[0] + " " * (widths[0] - width(cells[0]))]
+        out += [" " * (w - width(x)) + x for x, w in zip(cells[1:], widths[1:], strict=True)]
+        return "  ".join(out).rstrip()
+
+    return "\n".join([name, line(head), *(line(r) for r in body), *table["notes"]])
