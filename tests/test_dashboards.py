@@ -13,7 +13,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from linkstar_kit.cli import main
-from linkstar_kit.store.rag import Rag
+from linkstar_kit.rag import Rag
 from storekit import EXAMPLES, SCHEMAS, build_kit, filled_template
 
 COLOURS = {"green": "green", "amber": "orange", "red": "red"}

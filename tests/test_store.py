@@ -13,8 +13,8 @@ import pytest
 from linkstar_kit.cli import main
 from linkstar_kit.errors import InputError, UsageError
 from linkstar_kit.periods import goal_span, period_of, periods
+from linkstar_kit.rag import Rag
 from linkstar_kit.store.loader import load_actuals
-from linkstar_kit.store.rag import Rag
 from storekit import EXAMPLES, build_kit, filled_template
 
 D = dt.date

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from .periods import Span, period_of, periods
+from .rag import rag_of
 
 if TYPE_CHECKING:
     from .engine.models import GoalSelection, ResolvedTarget, Selection
@@ -160,10 +161,8 @@ def pace(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date) -> Pa
 
 
 def status(target: ResolvedTarget | None, value: float | None) -> str:
-    """A KPI value against its target: green, amber, red (store/rag.py, official lines
+    """A KPI value against its target: green, amber, red (rag.py, official lines
     included), or no_data when there is no value or no target."""
-    from .store.rag import rag_of
-
     if value is None or target is None:
         return "no_data"
     return rag_of(target).status(value)

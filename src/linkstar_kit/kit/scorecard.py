@@ -5,7 +5,7 @@ compute from the values entered, and one sheet per role. KPI rows run across the
 scope's horizon (days, weeks, months or quarters by the KPI's frequency, one block per
 frequency), with target, owner, data source, the latest value and an annotation column.
 Red/amber/green conditional formatting follows each KPI's target operator (bands from
-`store/rag.py`); value cells carry input validation (a ratio must lie in [0, 1]); headers are
+`rag.py`); value cells carry input validation (a ratio must lie in [0, 1]); headers are
 frozen and written in the client's language.
 
 `scorecard/actuals-template.csv`: the store's columns with one row per role, KPI and platform
@@ -29,8 +29,8 @@ from typing import Any
 from .. import catalog, fmt
 from ..pacing import AT_RISK, GoalPlan, goal_plans
 from ..periods import goal_span, label, period_of, periods
+from ..rag import Band, Rag
 from ..store.loader import COLUMNS, HELPERS
-from ..store.rag import Band, Rag
 from ..store.tracking import COMPANY, Tracked, tracked
 from ..units import accepted
 from .context import KitContext

@@ -17,7 +17,7 @@ from typing import Any
 from .. import __version__
 from ..errors import UsageError, did_you_mean, display_path
 from ..periods import PERIOD_ID_HELP, parse_period_id, period_id
-from ..store.rag import NEAR_MISS
+from ..rag import NEAR_MISS
 from . import model as m
 from .model import KpiRow, Period, Review
 
@@ -200,7 +200,7 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
         "period": review.period.to_json(),
         "rules": {
             "status": f"green when the target holds; amber within {NEAR_MISS:.0%} of the "
-                      "target; red otherwise (store/rag.py, as the workbook and the store)",
+                      "target; red otherwise (rag.py, as the workbook and the store)",
             "anomaly": {"method": "median_mad", "window": m.TREND - 1,
                         "min_history": m.MIN_HISTORY, "z": m.ANOMALY_Z,
                         "mad_scale": m.MAD_SCALE, "mad_floor": m.MAD_FLOOR},
