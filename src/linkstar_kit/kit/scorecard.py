@@ -482,7 +482,9 @@ def _save(wb: Any, stamp: dt.datetime) -> bytes:
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
     fixed = io.BytesIO()
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+    # A zip entry's date holds the years 1980 to 2107 only: clamp a plan's date outside them.
+    when = ((1980, 1, 1) if stamp.year < 1980 else (2107, 12, 31) if stamp.year > 2107
+            else (stamp.year, stamp.month, stamp.day)) + (0, 0, 0)
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             zi = zipfile.ZipInfo(info.filename, date_time=when)

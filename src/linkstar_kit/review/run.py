@@ -55,7 +55,8 @@ def parse_period(text: str) -> Period:
     try:
         kind, (start, end) = parse_period_id(text)
     except ValueError as exc:
-        raise UsageError(f"`{text}` is not a period: {exc}; expected {PERIOD_ID_HELP}") from None
+        why = str(exc) if PERIOD_ID_HELP in str(exc) else f"{exc}; expected {PERIOD_ID_HELP}"
+        raise UsageError(f"`{text}` is not a period: {why}") from None
     return Period(period_id(kind, start), kind, start, end)
 
 

@@ -18,8 +18,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..digits import ascii_hint
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
-from ..periods import period_of
+from ..periods import date_problem, period_of
 from ..units import Accepted
 from .schema import statements
 from .tracking import ALL, COMPANY
@@ -245,7 +246,8 @@ def _records(text: str, file: str) -> list[list[str]]:
         records.append(rec)
 
 
-_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+# ASCII digits only (digits.py): `\d` alone would read full-width `２０２６` as a year.
+_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$", re.ASCII)
 
 
 def _date(text: str) -> dt.date | None:
@@ -258,7 +260,24 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-_PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+def _date_issue(text: str, what: str) -> tuple[dt.date | None, str | None, str | None]:
+    """(date, None, None), or (None, message, hint) for a cell that is no date in range."""
+    d = _date(text)
+    if d is None:
+        message = f"`{excerpt(text)}` is not a date" if text else f"missing {what}"
+        return None, message, ascii_hint(text) or "write YYYY-MM-DD"
+    problem = date_problem(d)
+    if problem is not None:
+        return None, problem, None
+    return d, None, None
+
+
+_PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$", re.ASCII)
+# No KPI's value comes near a quadrillion (10^15); a larger one is a slip (a pasted id, an
+# exponent typed by mistake), and beyond it sums and trend lines would lose every digit that
+# matters or overflow to infinity.
+MAX_ABS_VALUE = 1e15
+_TOO_LARGE = f"a value lies within ±{MAX_ABS_VALUE:,.0f}"
 
 
 def _number(text: str, unit: str) -> tuple[float | None, str | None]:
@@ -271,7 +290,9 @@ def _number(text: str, unit: str) -> tuple[float | None, str | None]:
     pct = t.endswith("%")
     if pct:
         t = t[:-1].strip()
-    hint = None
+    hint = ascii_hint(t)
+    if hint is not None:
+        return None, hint
     if "," in t or " " in t:
         digits = t.replace(",", "").replace(" ", "")
         grouped = re.fullmatch(r"[-+]?\d{1,3}([, ]\d{3})+(\.\d+)?", t)
@@ -287,8 +308,8 @@ def _number(text: str, unit: str) -> tuple[float | None, str | None]:
     if not _PLAIN_NUMBER.match(t):
         return None, None
     v = float(t)
-    if not math.isfinite(v):
-        return None, None
+    if not math.isfinite(v) or abs(v) > MAX_ABS_VALUE:
+        return None, _TOO_LARGE
     if pct:
         if unit != "ratio":
             return None, None
@@ -390,7 +411,8 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
             continue
         value, hint = _number(raw, info.unit)
         if value is None:
-            bad(n, "value", f"`{excerpt(raw)}` is not a number", hint)
+            bad(n, "value", f"{excerpt(raw)} is too large" if hint == _TOO_LARGE
+                else f"`{excerpt(raw)}` is not a number", hint)
         elif not Accepted(info.low, info.high).holds(value):
             what = Accepted(info.low, info.high).describe()
             if info.unit == "ratio":
@@ -403,13 +425,13 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
                 bad(n, "value", f"{excerpt(raw)} is outside {what}: `{kpi}` is in {info.unit}")
 
         start_text, end_text = cell("period_start"), cell("period_end")
-        start = _date(start_text)
-        end = _date(end_text) if end_text else None
+        start, problem, hint = _date_issue(start_text, "period start")
+        end, end_problem, end_hint = _date_issue(end_text, "period end") if end_text else \
+            (None, None, None)
         if start is None:
-            bad(n, "period_start", f"`{excerpt(start_text)}` is not a date" if start_text
-                else "missing period start", "write YYYY-MM-DD")
-        elif end_text and end is None:
-            bad(n, "period_end", f"`{excerpt(end_text)}` is not a date", "write YYYY-MM-DD")
+            bad(n, "period_start", problem or "", hint)
+        elif end_problem is not None:
+            bad(n, "period_end", end_problem, end_hint)
         else:
             expected = period_of(info.frequency, start)
             if expected[0] != start or (end is not None and end != expected[1]):

@@ -413,7 +413,7 @@ def create_app(config: Config) -> ASGIApp:
                              "issues": [issue_json(i) for i in issues]})
 
     async def api_kits(request: Request) -> Response:
-        from ..errors import UsageError
+        from ..errors import LinkstarError, UsageError
         from ..kit.generate import parse_formats
 
         text = await api_body(request)
@@ -427,7 +427,10 @@ def create_app(config: Config) -> ASGIApp:
         if answers is None:
             return JSONResponse({"valid": False, "issues": [issue_json(i) for i in issues]},
                                 status_code=422)
-        body = await run_in_threadpool(kit_zip, answers, config.library, formats)
+        try:
+            body = await run_in_threadpool(kit_zip, answers, config.library, formats)
+        except LinkstarError as exc:  # answers that validate yet cannot make a kit: say why
+            return JSONResponse({"error": str(exc)}, status_code=422)
         slug = answers.client.effective_slug()
         return Response(body, media_type="application/zip", headers={
             "Content-Disposition": f'attachment; filename="{slug}-kit.zip"'})
