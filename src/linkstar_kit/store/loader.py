@@ -215,13 +215,57 @@ def _read_text(path: Path) -> str:
                          "actuals in smaller files (one a month, say)")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on a Chinese Windows saves CSV as GBK.
+    except UnicodeDecodeError as exc:
+        bad = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+    # Excel on a Chinese Windows saves CSV as GBK: read as GB 18030 (GBK's superset) only a
+    # file that is no UTF-8 at all and reads as Chinese. A UTF-8 file with a stray byte (one
+    # character pasted from a Windows-1252 program) decodes as GBK too, but wrongly: its
+    # `促销` would become `淇冮攢`, so it is refused at the byte instead.
+    if not _near_utf8(data):
         try:
-            return data.decode("gb18030")
+            text = data.decode("gb18030")
         except UnicodeDecodeError:
-            raise UsageError(f"{file} is neither UTF-8 nor GBK text; "
-                             "save it as CSV UTF-8") from None
+            pass
+        else:
+            if _reads_as_chinese(text):
+                return text
+    line = data.count(b"\n", 0, bad) + 1
+    column = bad - (data.rfind(b"\n", 0, bad) + 1) + 1
+    byte = data[bad]
+    guess = bytes([byte]).decode("cp1252", "replace")
+    seen = f" (`{guess}` in Windows-1252)" if guess.isprintable() and guess != "\ufffd" else ""
+    if _near_utf8(data):
+        message = (f"byte 0x{byte:02X}{seen} at byte {bad + 1} of the file is not UTF-8, while "
+                   "the rest of the file is: retype that character, or save the file as CSV UTF-8")
+    else:
+        message = (f"byte 0x{byte:02X}{seen} at byte {bad + 1} of the file is neither UTF-8 nor "
+                   "GBK text: save the file as CSV UTF-8")
+    raise InputError([Issue(file, line, column, ("encoding",), message)],
+                     title=f"{file} was not loaded, nothing was written")
+
+
+def _near_utf8(data: bytes) -> bool:
+    """Whether `data` is UTF-8 but for a few stray bytes: most of its non-ASCII bytes form
+    valid UTF-8 sequences. GBK Chinese is almost never valid UTF-8 for long."""
+    text = data.decode("utf-8", "surrogateescape")
+    stray = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    good = sum(len(c.encode("utf-8")) for c in text if ord(c) > 0x7F and not "\udc80" <= c <= "\udcff")
+    return good > 0 and good >= 4 * stray
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether `text` reads as a Chinese spreadsheet's: every non-ASCII character is a CJK
+    ideograph or punctuation, a full-width form or a general symbol, and two ideographs stand
+    together somewhere (a word). Latin text with a Windows-1252 `ü` before a letter decodes as
+    GBK too, but as lone ideographs among Latin letters."""
+    chars = [c for c in text if ord(c) > 0x7F]
+    allowed = all("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+                  or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+                  or "\u2000" <= c <= "\u27bf" or c == "\ufeff" for c in chars)
+    return allowed and _WORD.search(text) is not None
+
+
+_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2}")
 
 
 def _records(text: str, file: str) -> list[list[str]]:
