@@ -11,6 +11,7 @@ import pytest
 
 openpyxl = pytest.importorskip("openpyxl")
 SOFFICE = shutil.which("soffice")
+pytestmark = pytest.mark.libreoffice
 
 ANSWERS = """\
 version: 1

@@ -28,6 +28,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "browser-test-consultant-token-0123456789"
+pytestmark = pytest.mark.browser
 
 
 def _chromium() -> str | None:
