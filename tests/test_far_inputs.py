@@ -270,3 +270,16 @@ def test_api_kits_with_far_dates_is_a_4xx(tmp_path: Path) -> None:
                         headers={"content-type": "application/json"})
     assert r.status_code == 422
     assert "is outside the dates linkstar-kit plans for" in r.text
+
+
+def test_full_width_digits_in_answers_get_the_ascii_spelling() -> None:
+    text = answers_text(dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    text = text.replace("start: 2026-07-01", "start: ２０２６-07-01").replace(
+        "team_size: 10", "team_size: １０")
+    assert "２０２６" in text and "１０" in text
+    with pytest.raises(InputError) as exc:
+        parse_answers(text, "a.yaml", library())
+    rendered = exc.value.render()
+    assert "scope.start: not a valid date: invalid character in year; got '２０２６-07-01' (did you " \
+           "mean `2026-07-01`? Type digits as ASCII (half-width))" in rendered
+    assert "team_size: expected a whole number, got '１０' (did you mean `10`?" in rendered
