@@ -23,9 +23,9 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..digits import ascii_hint
-from ..documents import Document, load_document, parse_text
 from ..errors import EXCERPT, InputError, Issue, KeyPath, did_you_mean, excerpt, format_path
 from ..library.loader import Library, load_library
+from ..positioned import Document, load_document, parse_text
 from ..validation import _fields_at, _real_path, describe
 from .checks import AnswerParts, check_answers, check_parts
 from .dump import normalise_answers

@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
-from ..documents import Document, load_document
 from ..errors import InputError, Issue, did_you_mean, display_path
 from ..paths import data_dir
+from ..positioned import Document, load_document
 from ..validation import validate
 from ..vocabulary import FULFILLMENTS, RULE_VOCABULARIES
 from .conditions import ConditionError, Node, parse_condition

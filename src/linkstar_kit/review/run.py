@@ -62,9 +62,9 @@ def parse_period(text: str) -> Period:
 
 def _kit_inputs(kit: Path, library_dirs: list[str], lang: str | None) -> tuple[Any, Any, Any]:
     from ..answers.loader import load_answers
-    from ..documents import read_bounded
     from ..engine.models import Selection
     from ..library.loader import load_library
+    from ..positioned import read_bounded
 
     if not kit.is_dir():
         raise UsageError(f"{display_path(kit)} is not a kit folder (written by `linkstar generate`)")
