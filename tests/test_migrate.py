@@ -12,7 +12,7 @@ import pytest
 from linkstar_kit import cli
 from linkstar_kit.answers.loader import load_answers
 from linkstar_kit.answers.migrate import load_changes, migrate_file, plan
-from linkstar_kit.documents import load_document
+from linkstar_kit.positioned import load_document
 from linkstar_kit.library.loader import load_library, shipped_library_dir
 
 HISTORY = Path(__file__).parent / "fixtures" / "answers-history"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from linkstar_kit.store.rag import Rag
+from linkstar_kit.rag import Rag
 from storekit import EXAMPLES, build_kit
 
 openpyxl = pytest.importorskip("openpyxl")

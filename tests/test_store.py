@@ -13,8 +13,8 @@ import pytest
 from linkstar_kit.cli import main
 from linkstar_kit.errors import InputError, UsageError
 from linkstar_kit.periods import goal_span, period_of, periods
+from linkstar_kit.rag import Rag
 from linkstar_kit.store.loader import load_actuals
-from linkstar_kit.store.rag import Rag
 from storekit import EXAMPLES, build_kit, filled_template
 
 D = dt.date
@@ -285,3 +285,46 @@ def test_store_paces_goals_and_keeps_official_lines(fresh: Path, tmp_path: Path)
     assert pace == [("2026-07-01", 0.110217391304, 0.111, "on_track"),
                     ("2026-08-01", 0.130434782609, 0.125, "off_track")]
     assert odr == [("red",)]
+
+
+# --- decoding: UTF-8, or GBK only when the file is no UTF-8 at all (issue 21) -----------------
+
+NOTE_ROW = "2026-07-01,,_company,net_margin,,0.1,{note},finance\n"
+CSV_HEADER = "period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+
+
+def _note(kit: Path) -> str:
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    try:
+        return str(con.execute("SELECT annotation FROM actuals").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_utf8_with_one_stray_byte_is_refused_at_that_byte(fresh: Path, tmp_path: Path) -> None:
+    """促销 in UTF-8, then one Windows-1252 byte: decoding the whole file as GBK would store
+    淇冮攢; it is refused, naming the line, the byte and what it is in Windows-1252."""
+    f = tmp_path / "stray.csv"
+    f.write_bytes(CSV_HEADER.encode() + NOTE_ROW.format(note="促销 caf").encode()
+                  .replace(b"caf", b"caf\xe9"))
+    with pytest.raises(InputError) as err:
+        load_actuals(fresh, f)
+    text = err.value.render()
+    offset = len(CSV_HEADER.encode()) + len("2026-07-01,,_company,net_margin,,0.1,促销 caf".encode())
+    assert (f"stray.csv:2:{offset - len(CSV_HEADER) + 1}: encoding: byte 0xE9 (`é` in "
+            f"Windows-1252) at byte {offset + 1} of the file is not UTF-8") in text
+    assert not (fresh / "data" / "kpi.sqlite").exists()
+
+
+def test_gbk_is_read_only_when_it_reads_as_chinese(fresh: Path, tmp_path: Path) -> None:
+    f = tmp_path / "gbk.csv"
+    f.write_bytes((CSV_HEADER + NOTE_ROW.format(note="促销")).encode("gb18030"))
+    load_actuals(fresh, f)
+    assert _note(fresh) == "促销"
+    # Latin text saved as Windows-1252: `Mü` decodes as GBK (an ideograph), yet is refused
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes((CSV_HEADER + NOTE_ROW.format(note="Müller")).encode("cp1252"))
+    with pytest.raises(InputError, match=r"byte 0xFC \(`ü` in Windows-1252\) .* neither UTF-8 "
+                                         "nor GBK"):
+        load_actuals(fresh, latin)
+    assert _note(fresh) == "促销"

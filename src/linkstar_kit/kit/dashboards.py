@@ -3,7 +3,7 @@
 - `data/schema.sql`: the canonical tables and this kit's targets (see `store/schema.py`).
 - `dashboards/dashboard.yaml`: goals first (the owner's one-glance view), then one section per
   role, one panel per KPI: bilingual title, unit, direction, frequency, owner, data source,
-  RAG thresholds from the targets (see `store/rag.py` for the amber band), and the SQL that
+  RAG thresholds from the targets (see `rag.py` for the amber band), and the SQL that
   reads each series from the store.
 - the reviews' views (`linkstar review`): status by period and the open issues, over the
   store's `status_by_period` and `open_issues` views.
@@ -30,7 +30,7 @@ from typing import Any
 from .. import catalog, fmt
 from ..pacing import goal_plans, platform_plans
 from ..periods import goal_span
-from ..store.rag import NEAR_MISS, Rag
+from ..rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
 from ..store.tracking import COMPANY, Tracked, company_title, tracked
 from .context import KitContext

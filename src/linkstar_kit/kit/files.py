@@ -54,7 +54,7 @@ MAX_MANIFEST_BYTES = 8 * 1024 * 1024
 
 
 def _manifest_text(f: Path) -> str:
-    from ..documents import read_bounded
+    from ..positioned import read_bounded
 
     data = read_bounded(f, MAX_MANIFEST_BYTES)
     if data is None:

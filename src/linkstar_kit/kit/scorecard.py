@@ -5,7 +5,7 @@ compute from the values entered, and one sheet per role. KPI rows run across the
 scope's horizon (days, weeks, months or quarters by the KPI's frequency, one block per
 frequency), with target, owner, data source, the latest value and an annotation column.
 Red/amber/green conditional formatting follows each KPI's target operator (bands from
-`store/rag.py`); value cells carry input validation (a ratio must lie in [0, 1]); headers are
+`rag.py`); value cells carry input validation (a ratio must lie in [0, 1]); headers are
 frozen and written in the client's language.
 
 `scorecard/actuals-template.csv`: the store's columns with one row per role, KPI and platform
@@ -29,8 +29,8 @@ from typing import Any
 from .. import catalog, fmt
 from ..pacing import AT_RISK, GoalPlan, goal_plans
 from ..periods import goal_span, period_of, period_shares, periods, share_label
+from ..rag import Band, Rag
 from ..store.loader import COLUMNS, HELPERS
-from ..store.rag import Band, Rag
 from ..store.tracking import COMPANY, Tracked, tracked
 from ..units import accepted
 from .context import KitContext
@@ -98,7 +98,7 @@ def planned_status_formula(t: Tracked, cell: str, n: int, c: _Ctx) -> str | None
     for any other target."""
     from openpyxl.utils import column_index_from_string, get_column_letter
 
-    from ..store.rag import NEAR_MISS
+    from ..rag import NEAR_MISS
 
     tg = t.target
     if tg is None or not tg.plan or tg.op not in (">", ">=", "<", "<="):
@@ -543,7 +543,9 @@ def _save(wb: Any, stamp: dt.datetime) -> bytes:
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
     fixed = io.BytesIO()
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+    # A zip entry's date holds the years 1980 to 2107 only: clamp a plan's date outside them.
+    when = ((1980, 1, 1) if stamp.year < 1980 else (2107, 12, 31) if stamp.year > 2107
+            else (stamp.year, stamp.month, stamp.day)) + (0, 0, 0)
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             zi = zipfile.ZipInfo(info.filename, date_time=when)

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, TypeAdapter
 
-from ..documents import Document, load_document
 from ..errors import InputError, Issue, did_you_mean, display_path
 from ..paths import data_dir
+from ..positioned import Document, load_document
 from ..validation import validate
 from ..vocabulary import FULFILLMENTS, RULE_VOCABULARIES
 from .conditions import ConditionError, Node, parse_condition

@@ -15,7 +15,7 @@ import functools
 import io
 from typing import Any
 
-from ..store.rag import Rag
+from ..rag import Rag
 
 COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "none": "#546e7a"}
 SIZE = (1.8, 0.55)  # inches: a table cell

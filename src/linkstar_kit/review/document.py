@@ -16,7 +16,7 @@ from typing import Any
 from .. import fmt
 from ..kit.agendas import Agenda
 from ..pacing import AT_RISK
-from ..store.rag import NEAR_MISS
+from ..rag import NEAR_MISS
 from ..store.tracking import ALL, Tracked
 from . import model as m
 from .model import KpiRow, Review

@@ -6,7 +6,7 @@ last ISO week that ends in the month). A KPI reported less often than the review
 not due (a monthly KPI is not in the weekly review). The trend is up to 13 of the KPI's own
 periods, oldest first, up to and including that one.
 
-Status: the kit's one RAG definition (store/rag.py), as the store's `kpi_status` view and the
+Status: the kit's one RAG definition (rag.py), as the store's `kpi_status` view and the
 workbook apply it; `no_target` when the KPI's target is still to be set, `no_data` when the
 period has no actual.
 

@@ -17,7 +17,7 @@ from typing import Any
 from .. import __version__
 from ..errors import UsageError, did_you_mean, display_path
 from ..periods import PERIOD_ID_HELP, parse_period_id, period_id
-from ..store.rag import NEAR_MISS
+from ..rag import NEAR_MISS
 from . import model as m
 from .model import KpiRow, Period, Review
 
@@ -55,15 +55,16 @@ def parse_period(text: str) -> Period:
     try:
         kind, (start, end) = parse_period_id(text)
     except ValueError as exc:
-        raise UsageError(f"`{text}` is not a period: {exc}; expected {PERIOD_ID_HELP}") from None
+        why = str(exc) if PERIOD_ID_HELP in str(exc) else f"{exc}; expected {PERIOD_ID_HELP}"
+        raise UsageError(f"`{text}` is not a period: {why}") from None
     return Period(period_id(kind, start), kind, start, end)
 
 
 def _kit_inputs(kit: Path, library_dirs: list[str], lang: str | None) -> tuple[Any, Any, Any]:
     from ..answers.loader import load_answers
-    from ..documents import read_bounded
     from ..engine.models import Selection
     from ..library.loader import load_library
+    from ..positioned import read_bounded
 
     if not kit.is_dir():
         raise UsageError(f"{display_path(kit)} is not a kit folder (written by `linkstar generate`)")
@@ -200,7 +201,7 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
         "period": review.period.to_json(),
         "rules": {
             "status": f"green when the target holds; amber within {NEAR_MISS:.0%} of the "
-                      "target; red otherwise (store/rag.py, as the workbook and the store)",
+                      "target; red otherwise (rag.py, as the workbook and the store)",
             "anomaly": {"method": "median_mad", "window": m.TREND - 1,
                         "min_history": m.MIN_HISTORY, "z": m.ANOMALY_Z,
                         "mad_scale": m.MAD_SCALE, "mad_floor": m.MAD_FLOOR},

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from ..answers.dump import dump_answers
 from ..answers.models import Answers
-from ..store.rag import Rag
+from ..rag import Rag
 from .model import KpiRow, Period, Suggestion
 from .store import Actual
 

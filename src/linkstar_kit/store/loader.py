@@ -18,8 +18,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..digits import ascii_hint
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
-from ..periods import period_of
+from ..periods import date_problem, period_of
 from ..units import Accepted
 from .schema import statements
 from .tracking import ALL, COMPANY
@@ -285,13 +286,57 @@ def _read_text(path: Path) -> str:
                          "actuals in smaller files (one a month, say)")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on a Chinese Windows saves CSV as GBK.
+    except UnicodeDecodeError as exc:
+        bad = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+    # Excel on a Chinese Windows saves CSV as GBK: read as GB 18030 (GBK's superset) only a
+    # file that is no UTF-8 at all and reads as Chinese. A UTF-8 file with a stray byte (one
+    # character pasted from a Windows-1252 program) decodes as GBK too, but wrongly: its
+    # `促销` would become `淇冮攢`, so it is refused at the byte instead.
+    if not _near_utf8(data):
         try:
-            return data.decode("gb18030")
+            text = data.decode("gb18030")
         except UnicodeDecodeError:
-            raise UsageError(f"{file} is neither UTF-8 nor GBK text; "
-                             "save it as CSV UTF-8") from None
+            pass
+        else:
+            if _reads_as_chinese(text):
+                return text
+    line = data.count(b"\n", 0, bad) + 1
+    column = bad - (data.rfind(b"\n", 0, bad) + 1) + 1
+    byte = data[bad]
+    guess = bytes([byte]).decode("cp1252", "replace")
+    seen = f" (`{guess}` in Windows-1252)" if guess.isprintable() and guess != "\ufffd" else ""
+    if _near_utf8(data):
+        message = (f"byte 0x{byte:02X}{seen} at byte {bad + 1} of the file is not UTF-8, while "
+                   "the rest of the file is: retype that character, or save the file as CSV UTF-8")
+    else:
+        message = (f"byte 0x{byte:02X}{seen} at byte {bad + 1} of the file is neither UTF-8 nor "
+                   "GBK text: save the file as CSV UTF-8")
+    raise InputError([Issue(file, line, column, ("encoding",), message)],
+                     title=f"{file} was not loaded, nothing was written")
+
+
+def _near_utf8(data: bytes) -> bool:
+    """Whether `data` is UTF-8 but for a few stray bytes: most of its non-ASCII bytes form
+    valid UTF-8 sequences. GBK Chinese is almost never valid UTF-8 for long."""
+    text = data.decode("utf-8", "surrogateescape")
+    stray = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    good = sum(len(c.encode("utf-8")) for c in text if ord(c) > 0x7F and not "\udc80" <= c <= "\udcff")
+    return good > 0 and good >= 4 * stray
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether `text` reads as a Chinese spreadsheet's: every non-ASCII character is a CJK
+    ideograph or punctuation, a full-width form or a general symbol, and two ideographs stand
+    together somewhere (a word). Latin text with a Windows-1252 `ü` before a letter decodes as
+    GBK too, but as lone ideographs among Latin letters."""
+    chars = [c for c in text if ord(c) > 0x7F]
+    allowed = all("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+                  or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+                  or "\u2000" <= c <= "\u27bf" or c == "\ufeff" for c in chars)
+    return allowed and _WORD.search(text) is not None
+
+
+_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2}")
 
 
 def _records(text: str, file: str) -> list[list[str]]:
@@ -316,7 +361,8 @@ def _records(text: str, file: str) -> list[list[str]]:
         records.append(rec)
 
 
-_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+# ASCII digits only (digits.py): `\d` alone would read full-width `２０２６` as a year.
+_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$", re.ASCII)
 
 
 def _date(text: str) -> dt.date | None:
@@ -329,7 +375,24 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-_PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+def _date_issue(text: str, what: str) -> tuple[dt.date | None, str | None, str | None]:
+    """(date, None, None), or (None, message, hint) for a cell that is no date in range."""
+    d = _date(text)
+    if d is None:
+        message = f"`{excerpt(text)}` is not a date" if text else f"missing {what}"
+        return None, message, ascii_hint(text) or "write YYYY-MM-DD"
+    problem = date_problem(d)
+    if problem is not None:
+        return None, problem, None
+    return d, None, None
+
+
+_PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$", re.ASCII)
+# No KPI's value comes near a quadrillion (10^15); a larger one is a slip (a pasted id, an
+# exponent typed by mistake), and beyond it sums and trend lines would lose every digit that
+# matters or overflow to infinity.
+MAX_ABS_VALUE = 1e15
+_TOO_LARGE = f"a value lies within ±{MAX_ABS_VALUE:,.0f}"
 
 
 def _number(text: str, unit: str) -> tuple[float | None, str | None]:
@@ -342,7 +405,9 @@ def _number(text: str, unit: str) -> tuple[float | None, str | None]:
     pct = t.endswith("%")
     if pct:
         t = t[:-1].strip()
-    hint = None
+    hint = ascii_hint(t)
+    if hint is not None:
+        return None, hint
     if "," in t or " " in t:
         digits = t.replace(",", "").replace(" ", "")
         grouped = re.fullmatch(r"[-+]?\d{1,3}([, ]\d{3})+(\.\d+)?", t)
@@ -358,8 +423,8 @@ def _number(text: str, unit: str) -> tuple[float | None, str | None]:
     if not _PLAIN_NUMBER.match(t):
         return None, None
     v = float(t)
-    if not math.isfinite(v):
-        return None, None
+    if not math.isfinite(v) or abs(v) > MAX_ABS_VALUE:
+        return None, _TOO_LARGE
     if pct:
         if unit != "ratio":
             return None, None
@@ -461,7 +526,8 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
             continue
         value, hint = _number(raw, info.unit)
         if value is None:
-            bad(n, "value", f"`{excerpt(raw)}` is not a number", hint)
+            bad(n, "value", f"{excerpt(raw)} is too large" if hint == _TOO_LARGE
+                else f"`{excerpt(raw)}` is not a number", hint)
         elif not Accepted(info.low, info.high).holds(value):
             what = Accepted(info.low, info.high).describe()
             if info.unit == "ratio":
@@ -474,13 +540,13 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
                 bad(n, "value", f"{excerpt(raw)} is outside {what}: `{kpi}` is in {info.unit}")
 
         start_text, end_text = cell("period_start"), cell("period_end")
-        start = _date(start_text)
-        end = _date(end_text) if end_text else None
+        start, problem, hint = _date_issue(start_text, "period start")
+        end, end_problem, end_hint = _date_issue(end_text, "period end") if end_text else \
+            (None, None, None)
         if start is None:
-            bad(n, "period_start", f"`{excerpt(start_text)}` is not a date" if start_text
-                else "missing period start", "write YYYY-MM-DD")
-        elif end_text and end is None:
-            bad(n, "period_end", f"`{excerpt(end_text)}` is not a date", "write YYYY-MM-DD")
+            bad(n, "period_start", problem or "", hint)
+        elif end_problem is not None:
+            bad(n, "period_end", end_problem, end_hint)
         else:
             expected = period_of(info.frequency, start)
             if expected[0] != start or (end is not None and end != expected[1]):

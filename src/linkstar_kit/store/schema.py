@@ -132,7 +132,7 @@ CREATE TABLE goal_plan (
 
 -- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
 -- period: kpi_status judges a period's actual against that period's plan (a stub month of
--- 3 days against 3 days' plan), with the amber band of the target's rule (store/rag.py).
+-- 3 days against 3 days' plan), with the amber band of the target's rule (rag.py).
 DROP TABLE IF EXISTS target_plan;
 CREATE TABLE target_plan (
   role_key      TEXT NOT NULL,
@@ -297,7 +297,7 @@ def schema_sql(rows: Iterable[Tracked], client: str,
 def target_plan_rows(t: Tracked) -> list[dict[str, object]]:
     """A cascaded target's plan, one row a period, with the amber bound its own rule gives
     that period's plan."""
-    from .rag import Rag
+    from ..rag import Rag
 
     tg = t.target
     if tg is None or not tg.plan or tg.op not in (">", ">=", "<", "<="):

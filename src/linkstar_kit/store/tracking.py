@@ -16,7 +16,7 @@ from ..answers.models import Answers
 from ..engine.models import ResolvedTarget, SelectedKpi, Selection
 from ..library.loader import Library
 from ..library.models import Kpi, Text
-from .rag import Rag, rag_of
+from ..rag import Rag, rag_of
 
 COMPANY = "_company"  # role key of the company goals' rows (a role key can never start with _)
 ALL = ""              # platform of a row that holds for every platform of its role

@@ -11,9 +11,9 @@ from typing import Any
 from ..answers.dump import normalise_answers
 from ..answers.loader import TITLE, answers_issues
 from ..answers.models import Answers
-from ..documents import Document, parse_text
 from ..errors import InputError, Issue, format_path
 from ..library.loader import Library
+from ..positioned import Document, parse_text
 
 API_FILE = "answers.json"
 # A fixed time for every zip entry, so the same answers give the same zip.
