@@ -171,7 +171,6 @@ _MESSAGES = {"ratio": "ratio_msg", "margin": "margin_msg", "change": "signed_msg
 def _unlock(ws: Any, rng: str) -> None:
     """Input cells stay editable once the sheet is protected."""
     from openpyxl.styles import Protection
-
     from openpyxl.utils.cell import range_boundaries
 
     lo_col, lo_row, hi_col, hi_row = range_boundaries(rng if ":" in rng else f"{rng}:{rng}")
@@ -196,7 +195,7 @@ Column = tuple[str, Callable[[Tracked], Any], float]
 
 def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Column], c: _Ctx,
            after: Sequence[tuple[str, Callable[[Any, Any, Any], Any], float, str | None]]
-           ) -> tuple[int, dict[tuple[str, str, str], str], tuple[int, int]]:
+           ) -> tuple[int, dict[tuple[str, str, str, str], str], tuple[int, int]]:
     """A header row and one row per item: fixed columns, one per period, `Latest`, then `after`.
 
     Returns the next free row, {(role_key, kpi, platform): address of its Latest cell} and the
@@ -213,7 +212,7 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
     first_p = len(fixed) + 1
     last_p = first_p + len(plist) - 1
     latest_col = last_p + 1
-    latest: dict[tuple[str, str, str], str] = {}
+    latest: dict[tuple[str, str, str, str], str] = {}
     for n, t in enumerate(items, start=row + 1):
         for i, (_, fn, _) in enumerate(fixed, start=1):
             _text_cell(ws, n, i, fn(t))
@@ -224,7 +223,7 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
         number_format = NUMBER_FORMATS.get(t.unit, "General")
         for col in range(first_p, latest_col + 1):
             ws.cell(row=n, column=col).number_format = number_format
-        latest[(t.role_key, t.kpi, t.platform)] = f"{lc}{n}"
+        latest[t.key] = f"{lc}{n}"
         for j, (_, fn2, _, nf) in enumerate(after, start=latest_col + 1):
             cell = ws.cell(row=n, column=j, value=fn2(t, f"{lc}{n}", n))
             if nf:
@@ -329,7 +328,7 @@ def pace_formula(plan: GoalPlan, to_date: str, plan_cell: str, lang: str) -> str
 
 def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
                 goal_info: dict[str, Any], plans: dict[str, GoalPlan]
-                ) -> tuple[int, dict[tuple[str, str, str], str], dict[str, str], tuple[int, int]]:
+                ) -> tuple[int, dict[tuple[str, str, str, str], str], dict[str, str], tuple[int, int]]:
     """Two rows a goal: the values entered, period by period, and under them the plan to date
     (pacing.py); then the latest value, the actual to date, the plan to date at the latest
     period entered, the progress towards the goal and its pace."""
@@ -351,7 +350,7 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
     col = {name: get_column_letter(last_p + 1 + i) for i, name in enumerate(
         ("latest", "to_date", "plan", "progress", "pace"))}
     a, b = get_column_letter(first_p), get_column_letter(last_p)
-    latest: dict[tuple[str, str, str], str] = {}
+    latest: dict[tuple[str, str, str, str], str] = {}
     paced: dict[str, str] = {}
     n = row + 1
     for t in items:
@@ -398,7 +397,7 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
             if p[0] in steps:
                 cell = ws.cell(row=n + 1, column=i, value=steps[p[0]])
                 cell.font = Font(italic=True, color="595959")
-        latest[(t.role_key, t.kpi, t.platform)] = td
+        latest[t.key] = td
         paced[t.kpi] = f"{col['pace']}{n}"
         n += 2
     widths = [w for _, w in fixed] + [11] * len(plist) + [w for _, w in after]
@@ -428,7 +427,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     sep = catalog.text(lang, "punct.colon")
     scope_line = (f"{_t('period_of', lang)}{sep}{first.isoformat()} – {last.isoformat()} · "
                   + _t("legend", lang))
-    latest: dict[tuple[str, str, str], str] = {}
+    latest: dict[tuple[str, str, str, str], str] = {}
 
     def pname(t: Tracked) -> str:
         return t.platform_label(ctx.library, lang)
@@ -485,7 +484,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     _style_header(summary, 4, len(heads))
     for n, t in enumerate(rows, start=5):
         sheet = gs.title if t.role_key == COMPANY else role_sheet[t.role_key]
-        ref = latest[(t.role_key, t.kpi, t.platform)]
+        ref = latest[t.key]
         values = [t.role_title, _row_title(t, lang, ctx.library), pname(t), _t(t.frequency, lang),
                   _target_text(t, c), f"=IF('{sheet}'!{ref}=\"\",\"\",'{sheet}'!{ref})", None,
                   t.data_source]
@@ -545,8 +544,8 @@ def actuals_template(ctx: KitContext) -> str:
     for t in tracked(ctx.answers, ctx.selection, ctx.library):
         p0, p1 = period_of(t.frequency, start)
         target = fmt.target(t.target, t.unit, lang, cur) if t.target else ""
-        w.writerow([p0.isoformat(), p1.isoformat(), t.role_key, t.kpi, t.platform, "", "",
-                    t.data_source, t.title(lang), target])
+        w.writerow([p0.isoformat(), p1.isoformat(), t.role_key, t.kpi, t.platform,
+                    t.site_group, "", "", t.data_source, t.title(lang), target])
     # The BOM lets Excel open the UTF-8 file with its Chinese text intact; `load` accepts it.
     return "\ufeff" + buf.getvalue()
 
