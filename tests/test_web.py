@@ -279,6 +279,12 @@ def test_walk_the_sections_and_get_init_s_answers_file(client: TestClient,
     assert answers.client.currency == "USD"
     kit = zipfile.ZipFile(io.BytesIO(client.get(f"/c/{token}/kit.zip").content))
     assert "answers.yaml" in kit.namelist()
+    # the consultant's download keeps the consultant's notes; the client's link leaves them out
+    assert "consultant/notes.md" in kit.namelist()
+    client.cookies.delete("consultant")
+    theirs = zipfile.ZipFile(io.BytesIO(client.get(f"/c/{token}/kit.zip").content))
+    assert "kpi-system.md" in theirs.namelist()
+    assert not [n for n in theirs.namelist() if n.startswith("consultant/")]
 
 
 def test_two_tabs_do_not_overwrite_each_other(client: TestClient) -> None:

@@ -21,6 +21,7 @@ import hmac
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -386,7 +387,9 @@ def create_app(config: Config) -> ASGIApp:
         answers, _ = check_data(client.data, config.library)
         if answers is None:
             return RedirectResponse(f"/c/{client.token}/summary", status_code=303)
-        body = await run_in_threadpool(kit_zip, answers, config.library, config.formats)
+        # the client's link leaves the consultant's notes out; the consultant's page keeps them
+        body = await run_in_threadpool(partial(kit_zip, consultant_notes=is_consultant(request)),
+                                       answers, config.library, config.formats)
         slug = answers.client.effective_slug()
         return Response(body, media_type="application/zip", headers={
             "Content-Disposition": f'attachment; filename="{slug}-kit.zip"'})
