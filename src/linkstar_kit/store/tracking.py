@@ -20,6 +20,9 @@ from .rag import Rag, rag_of
 
 COMPANY = "_company"  # role key of the company goals' rows (a role key can never start with _)
 ALL = ""              # platform of a row that holds for every platform of its role
+PLACE_SEP = "@"       # between platform and site group in a `place`
+# The same `place` in SQL over the store's actuals (see `Tracked.place`).
+PLACE_SQL = "platform || CASE WHEN site_group = '' THEN '' ELSE '@' || site_group END"
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,12 @@ class Tracked:
         return (self.role_key, self.kpi, self.platform, self.site_group)
 
     @property
+    def place(self) -> str:
+        """Platform and site group in one string (`tiktok_shop@MY`), for keys of three parts
+        (the reviews and their issues)."""
+        return f"{self.platform}{PLACE_SEP}{self.site_group}" if self.site_group else self.platform
+
+    @property
     def rag(self) -> Rag | None:
         return rag_of(self.target) if self.target else None
 
@@ -78,6 +87,13 @@ class Tracked:
 
 def company_title(lang: str) -> str:
     return catalog.text(lang, "tracking.company_goals")
+
+
+def place_name(library: Library, place: str, lang: str) -> str:
+    """`TikTok Shop MY` for the place `tiktok_shop@MY`, the platform's name for a platform."""
+    platform, _, group = place.partition(PLACE_SEP)
+    name = platform_name(library, platform, lang)
+    return f"{name} {group}" if group else name
 
 
 def platform_name(library: Library, platform: str, lang: str) -> str:
