@@ -61,9 +61,10 @@ def assumed(ctx: KitContext) -> list[str]:
         ("systems", "ads"): view["systems"]["ads"],
         ("systems", "finance"): view["systems"]["finance"],
         ("systems", "bi"): view["systems"]["bi"],
-        ("review", "weekly"): view["cadence"][0],
-        ("review", "monthly"): view["cadence"][1],
-        ("review", "quarterly"): view["cadence"][2],
+        # the meeting's name and time, without the sentence on what it is for
+        ("review", "weekly"): view["cadence"][0].split(t("punct.colon"))[0],
+        ("review", "monthly"): view["cadence"][1].split(t("punct.colon"))[0],
+        ("review", "quarterly"): view["cadence"][2].split(t("punct.colon"))[0],
         ("incentives", "linked_to_pay"): view["incentive_text"],
         ("incentives", "kpi_weight_percent"): view["incentive_text"],
     }
