@@ -15,11 +15,30 @@ OWN_STORE_REGIONS = ("north_america", "europe")
 _GLOSS = re.compile(r"\s*[（(][^（）()]*[）)]$")
 
 
+def named_events(library: Library) -> set[str]:
+    """The sale events the library's actions and rule notes are tagged with."""
+    out: set[str] = set()
+    for k in library.kpis.values():
+        for a in k.actions:
+            out.update(a.events or ())
+    for r in library.rules:
+        for effect in r.rule.then:
+            out.update(getattr(effect, "events", None) or ())
+    for role in library.roles.values():
+        for m in role.missions:
+            out.update(m.events or ())
+    return out
+
+
 def client_fit(answers: Answers, library: Library, lang: str) -> Fit:
-    from ..season import load_calendar
+    from ..season import SaleCalendar, load_calendar
 
     first, last = goal_span(answers.scope.start, answers.scope.horizon)
-    cal = load_calendar()  # the shipped calendar (a house library may carry its own later)
+    full = load_calendar()  # the shipped calendar (a house library may carry its own later)
+    # Only the events some advice names: dating the others (Ramadan from the holidays
+    # package takes most of a second) would slow every kit for nothing.
+    wanted = named_events(library)
+    cal = SaleCalendar(full.regions, tuple(e for e in full.events if e.id in wanted))
     events: dict[str, dict[str, str]] = {}
     # A platform with no sites (an own store) sells where the client's marketplaces do; with
     # none, to North America and Europe, where cross-border own stores mostly sell.
