@@ -315,3 +315,27 @@ def test_dashboard_review_views(kit: Path) -> None:
     grafana = json.loads((kit / "dashboards" / "grafana.json").read_text(encoding="utf-8"))
     titles = [p.get("title") for p in grafana["panels"]]
     assert status["title"] in titles and issues["title"] in titles
+
+
+def test_site_groups_are_reviewed_apart(tmp_path: Path) -> None:
+    """TikTok Shop US and MY (Walmart US and CA) are rows of their own: each its own numbers,
+    status and issues (issue 20), not one platform's numbers mixed."""
+    example = REPO / "examples" / "tiktok-walmart-mixed.yaml"
+    kit = build_kit(example, tmp_path / "kit", formats=("dashboards",))
+
+    def value(row: Row, i: int, start: dt.date) -> float:
+        # the MY group misses its message-response line, the US group meets it
+        if row["kpi"] == "message_response_rate" and row["site_group"] == "MY":
+            return 0.5
+        return green(row, i)
+
+    first = dt.date(2026, 7, 6)
+    load_actuals(kit, write_actuals(kit, tmp_path / "actuals.csv", first,
+                                    first + dt.timedelta(days=27), value))
+    data = run_review(kit, "2026-W30", "md").data
+    rows = [k for k in data["kpis"] if k["kpi"] == "message_response_rate"]
+    assert len(rows) == 4  # TikTok Shop US, MY; Walmart US, CA
+    red = [i for i in data["issues"] if i["kpi"] == "message_response_rate"]
+    assert len(red) == 1 and "MY" in red[0]["platform"]
+    md = (kit / "reviews" / "2026-W30" / "review.md").read_text(encoding="utf-8")
+    assert "TikTok Shop MY" in md and "TikTok Shop US" in md

@@ -124,7 +124,7 @@ def test_load_filled_template_then_again_changes_nothing(fresh: Path, tmp_path: 
     assert f"{rows} new" in capsys.readouterr().out
     db = fresh / "data" / "kpi.sqlite"
     before = dump(db)
-    assert len([r for r in before if len(r) == 9]) == rows
+    assert len([r for r in before if len(r) == 10]) == rows  # actuals: 10 columns
     assert main(["load", str(fresh), str(csv_file)]) == 0
     assert f"0 new, 0 updated, {rows} unchanged" in capsys.readouterr().out
     assert dump(db) == before  # loaded_at included: nothing changed
@@ -328,3 +328,87 @@ def test_gbk_is_read_only_when_it_reads_as_chinese(fresh: Path, tmp_path: Path) 
                                          "nor GBK"):
         load_actuals(fresh, latin)
     assert _note(fresh) == "促销"
+
+
+# --- site groups (issue 20) ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    example = next(e for e in EXAMPLES if e.stem == "tiktok-walmart-mixed")
+    return build_kit(example, tmp_path_factory.mktemp("mixed") / "kit")
+
+
+def test_a_row_per_site_group_where_the_line_differs_by_site(mixed: Path, tmp_path: Path) -> None:
+    """TikTok Shop US and MY, Walmart US and CA: each group is tracked, in the template, the
+    store and the workbook."""
+    import csv
+
+    template = list(csv.DictReader(
+        (mixed / "scorecard" / "actuals-template.csv").read_text("utf-8-sig").splitlines()))
+    groups = {(r["role_key"], r["kpi"], r["platform"], r["site_group"]) for r in template}
+    assert ("customer-service", "message_response_rate", "tiktok_shop", "US") in groups
+    assert ("customer-service", "message_response_rate", "tiktok_shop", "MY") in groups
+    assert ("customer-service", "message_response_rate", "walmart", "CA") in groups
+    # a group without a line yet is still a row (set at kick-off)
+    assert ("logistics", "late_dispatch_rate", "tiktok_shop", "MY") in groups
+    dest = tmp_path / "kit"
+    shutil.copytree(mixed, dest)
+    csv_file = filled_template(dest, tmp_path / "actuals.csv")
+    load_actuals(dest, csv_file)
+    con = sqlite3.connect(dest / "data" / "kpi.sqlite")
+    try:
+        got = set(con.execute("SELECT role_key, kpi, platform, site_group FROM kpi_status"))
+    finally:
+        con.close()
+    assert ("customer-service", "message_response_rate", "walmart", "CA") in got
+    assert ("customer-service", "message_response_rate", "walmart", "US") in got
+    wb = pytest.importorskip("openpyxl").load_workbook(mixed / "scorecard" / "scorecard.xlsx")
+    labels = {str(c.value) for c in wb.worksheets[0]["C"] if c.value}  # the summary's platform
+    assert {"TikTok Shop US", "TikTok Shop MY", "Walmart Marketplace US",
+            "Walmart Marketplace CA"} <= labels, labels
+
+
+def test_a_blank_or_unknown_site_group_is_refused_with_the_groups(mixed: Path,
+                                                                   tmp_path: Path) -> None:
+    dest = tmp_path / "kit"
+    shutil.copytree(mixed, dest)
+    bad = tmp_path / "bad.csv"
+    start = "2026-07-06"
+    bad.write_text("period_start,role_key,kpi,platform,value\n"
+                   f"{start},customer-service,message_response_rate,walmart,0.9\n",
+                   encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_actuals(dest, bad)
+    text = str(exc.value)
+    assert "site group" in text and "`US`" in text and "`CA`" in text
+
+
+def test_a_store_from_before_site_groups_is_migrated(kit: Path, tmp_path: Path) -> None:
+    """An existing store keyed without site_group keeps every number and loads again."""
+    dest = tmp_path / "kit"
+    shutil.copytree(kit, dest)
+    db = dest / "data" / "kpi.sqlite"
+    con = sqlite3.connect(db)
+    con.executescript("""
+        CREATE TABLE actuals (
+          period_start TEXT NOT NULL, period_end TEXT NOT NULL, role_key TEXT NOT NULL,
+          kpi TEXT NOT NULL, platform TEXT NOT NULL DEFAULT '', value DOUBLE PRECISION NOT NULL,
+          annotation TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',
+          loaded_at TEXT NOT NULL, PRIMARY KEY (period_start, role_key, kpi, platform));
+        INSERT INTO actuals VALUES ('2020-01-06', '2020-01-12', 'old', 'gmv', '', 5.0, 'kept',
+                                    'hand', '2020-01-13T00:00:00+00:00');
+        CREATE VIEW kpi_status AS SELECT * FROM actuals;
+    """)
+    con.close()
+    csv_file = filled_template(dest, tmp_path / "actuals.csv")
+    load_actuals(dest, csv_file)
+    con = sqlite3.connect(db)
+    try:
+        cols = [r[1] for r in con.execute("PRAGMA table_info(actuals)")]
+        old = con.execute("SELECT site_group, value, annotation FROM actuals "
+                          "WHERE role_key = 'old'").fetchall()
+        pk = [r[1] for r in con.execute("PRAGMA table_info(actuals)") if r[5]]
+    finally:
+        con.close()
+    assert "site_group" in cols and old == [("", 5.0, "kept")]
+    assert pk == ["period_start", "role_key", "kpi", "platform", "site_group"]

@@ -57,8 +57,15 @@ def series_sql(t: Tracked, series_name: str) -> str:
 
     return (f"SELECT period_start || 'T00:00:00Z' AS time, value AS \"{alias}\"\n"
             f"FROM actuals\n"
-            f"WHERE role_key = {q(t.role_key)} AND kpi = {q(t.kpi)} AND platform = {q(t.platform)}\n"
+            f"WHERE role_key = {q(t.role_key)} AND kpi = {q(t.kpi)} AND platform = {q(t.platform)}"
+            f"{_site_filter(t, q)}\n"
             f"ORDER BY period_start")
+
+
+def _site_filter(t: Tracked, q: Any) -> str:
+    """A series per site group where the platform's line differs by site (TikTok Shop US vs
+    MY); nothing added where one line holds for every site."""
+    return f" AND site_group = {q(t.site_group)}" if t.site_group else ""
 
 
 # A goal's pace as a number Grafana can map to a word and a colour (pacing.py's statuses).
@@ -105,6 +112,7 @@ def model(ctx: KitContext) -> dict[str, Any]:
             rag = t.rag
             series.append({
                 "platform": t.platform or None,
+                **({"sites": t.site_group} if t.site_group else {}),
                 "name": name,
                 "target": ({"op": t.target.op, "value": t.target.value, "kind": t.target.kind,
                             "source": t.target.source, "text": _target_text(t, lang, cur),

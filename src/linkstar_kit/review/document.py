@@ -87,7 +87,7 @@ class Writer:
     def plat(self, t: Tracked, inline: bool = False) -> str:
         if t.platform == ALL:
             return "" if inline else self.tx["all_platforms"]
-        name = self.platform_name(t.platform)
+        name = self.platform_name(t.place)
         if inline:
             return inline_paren(self.lang, name)
         return name

@@ -54,11 +54,11 @@ def raise_issues(con: sqlite3.Connection, review: Review,
     for row in review.kpis:
         k, t = row, row.t
         if k.status == "red":
-            new[(t.role_key, t.kpi, t.platform, "red")] = Issue(
-                t.role_key, t.kpi, t.platform, "red", t.role_title, why_red(k), rid)
+            new[(t.role_key, t.kpi, t.place, "red")] = Issue(
+                t.role_key, t.kpi, t.place, "red", t.role_title, why_red(k), rid)
         if k.anomaly and not k.annotation:
-            new[(t.role_key, t.kpi, t.platform, "anomaly")] = Issue(
-                t.role_key, t.kpi, t.platform, "anomaly", t.role_title, why_anomaly(k), rid)
+            new[(t.role_key, t.kpi, t.place, "anomaly")] = Issue(
+                t.role_key, t.kpi, t.place, "anomaly", t.role_title, why_anomaly(k), rid)
     _, carried = previous_open(con, review)
     open_: list[Issue] = []
     closed: list[Issue] = []

@@ -62,7 +62,7 @@ class KpiRow:
 
     @property
     def key(self) -> Key:
-        return (self.t.role_key, self.t.kpi, self.t.platform)
+        return (self.t.role_key, self.t.kpi, self.t.place)
 
 
 @dataclass
@@ -180,7 +180,7 @@ def build(rows: list[Tracked], actuals: dict[Key, list[Actual]], period: Period,
     """The review's KPIs and goals (issues and suggestions are added by their modules)."""
     kpis, goal_rows = [], []
     for t in rows:
-        series = actuals.get((t.role_key, t.kpi, t.platform), [])
+        series = actuals.get((t.role_key, t.kpi, t.place), [])
         if t.role_key == COMPANY:
             plan = plans.get(t.kpi)
             if plan is not None:

@@ -107,7 +107,7 @@ def run_review(kit: Path | str, period_text: str | None = None, formats: str | N
     con = open_store(kit)
     try:
         if period is None:
-            weekly = [(t.role_key, t.kpi, t.platform) for t in rows
+            weekly = [(t.role_key, t.kpi, t.place) for t in rows
                       if t.role_key != COMPANY and m.due(t.frequency, "weekly")]
             latest = latest_start(con, weekly)
             if latest is None:
@@ -131,13 +131,13 @@ def run_review(kit: Path | str, period_text: str | None = None, formats: str | N
                 "nothing to review, nothing was written; load the period's actuals first "
                 f"(`linkstar load {display_path(kit)} ACTUALS.csv`)")
         from .. import catalog
-        from ..store.tracking import platform_name
+        from ..store.tracking import place_name
 
         tx = catalog.section(review.lang, "review")
         cur = answers.client.currency
 
         def pname(p: str) -> str:
-            return platform_name(library, p, review.lang)
+            return place_name(library, p, review.lang)
 
         ensure_issues_table(con)
         issues_mod.raise_issues(con, review, lambda k: _why(tx, review.lang, "red", k, cur, pname),
@@ -174,7 +174,7 @@ def _why(tx: dict[str, Any], lang: str, kind: str, k: KpiRow, currency: str, pla
     facts = dict(facts or {})
     if isinstance(facts.get("value"), float):
         facts["value"] = fmt.value(facts["value"], t.unit, lang, currency)  # type: ignore[arg-type]
-    name = plat_name(t.platform)
+    name = plat_name(t.place)
     plat = "" if t.platform == ALL else inline_paren(lang, name)
     kpi = t.title(lang)
     if lang == "zh" and not plat and kpi[-1:].isascii():
@@ -234,7 +234,7 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
     from ..kit.agendas import build_agendas
     from ..kit.blueprints import Blueprints
     from ..kit.context import KitContext
-    from ..store.tracking import platform_name
+    from ..store.tracking import place_name
     from .document import Writer, inline_paren
 
     lang = review.lang
@@ -243,7 +243,7 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
     kinds = {k.kpi: k.kind for r in selection.roles for k in r.kpis}
 
     def writer(chart: Any = None) -> Writer:
-        w = Writer(review, agenda, tx, lambda p: platform_name(library, p, lang),
+        w = Writer(review, agenda, tx, lambda p: place_name(library, p, lang),
                    answers.client.currency, answers.client.name, kinds, chart)
         w.previous = previous
         return w
@@ -264,7 +264,7 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
 
         def comment(s: Any) -> str:
             k = next(x for x in review.kpis if x.key == (s.role_key, s.kpi, s.platform))
-            name = platform_name(library, s.platform, lang)
+            name = place_name(library, s.platform, lang)
             plat = "" if not s.platform else inline_paren(lang, name)
             line = tx["proposed_line"].format(kind=tx["suggest_kind"][s.kind],
                                               owner=k.t.role_title, kpi=k.t.title(lang),

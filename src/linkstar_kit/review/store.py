@@ -16,8 +16,9 @@ from pathlib import Path
 from ..errors import UsageError, display_path
 from ..store.loader import LOCK_TIMEOUT, STORE_FILE
 from ..store.schema import ISSUES_DDL, statements
+from ..store.tracking import PLACE_SQL
 
-Key = tuple[str, str, str]  # role_key, kpi, platform
+Key = tuple[str, str, str]  # role_key, kpi, place (platform, or platform@site group)
 NEEDED = ("period_start", "period_end", "role_key", "kpi", "platform", "value")
 
 
@@ -57,6 +58,12 @@ def open_store(kit: Path) -> sqlite3.Connection:
     return con
 
 
+def _place_sql(con: sqlite3.Connection) -> str:
+    """The actuals' `place` (platform, and site group where there is one: tracking.py)."""
+    cols = {r[1] for r in con.execute("PRAGMA table_info(actuals)")}
+    return PLACE_SQL if "site_group" in cols else "platform"
+
+
 def has_annotation(con: sqlite3.Connection) -> bool:
     return any(r[1] == "annotation" for r in con.execute("PRAGMA table_info(actuals)"))
 
@@ -64,11 +71,12 @@ def has_annotation(con: sqlite3.Connection) -> bool:
 def read_actuals(con: sqlite3.Connection, until: dt.date) -> dict[Key, list[Actual]]:
     """Every actual that ends on or before `until`, by row, oldest first."""
     note = "annotation" if has_annotation(con) else "''"
+    place = _place_sql(con)  # a platform's site groups are rows of their own
     out: dict[Key, list[Actual]] = {}
     try:
         rows = con.execute(
-            f"SELECT role_key, kpi, platform, period_start, period_end, value, {note} "
-            "FROM actuals WHERE period_end <= ? ORDER BY role_key, kpi, platform, period_start",
+            f"SELECT role_key, kpi, {place}, period_start, period_end, value, {note} "
+            "FROM actuals WHERE period_end <= ? ORDER BY 1, 2, 3, period_start",
             (until.isoformat(),)).fetchall()
     except sqlite3.Error as exc:
         raise UsageError(f"the actuals store cannot be read ({exc}); nothing was written") from None
@@ -85,9 +93,10 @@ def read_actuals(con: sqlite3.Connection, until: dt.date) -> dict[Key, list[Actu
 def latest_start(con: sqlite3.Connection, keys: list[Key]) -> dt.date | None:
     """The latest period start among the actuals of `keys` (the default review's week)."""
     best: str | None = None
+    place = _place_sql(con)
     for role, kpi, platform in keys:
         r = con.execute("SELECT MAX(period_start) FROM actuals WHERE role_key = ? AND kpi = ? "
-                        "AND platform = ?", (role, kpi, platform)).fetchone()
+                        f"AND {place} = ?", (role, kpi, platform)).fetchone()
         if r and r[0] and (best is None or r[0] > best):
             best = r[0]
     try:

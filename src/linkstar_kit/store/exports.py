@@ -138,13 +138,13 @@ def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *
     return write_rows(kit, script, list(by_key.values()), skipped, measures), lines
 
 
-def _computed(pool: Pool, tracked: dict[tuple[str, str, str], Any], sales: KitSales,
+def _computed(pool: Pool, tracked: dict[tuple[str, str, str, str], Any], sales: KitSales,
               library: Library) -> tuple[list[_Row], dict[str, set[str]]]:
     rows: list[_Row] = []
     used: dict[str, set[str]] = {}
     have = set(pool.keys)
     all_platforms = list(sales.sites)
-    for (role, kpi_id, platform), info in tracked.items():
+    for (role, kpi_id, platform, group), info in tracked.items():
         kpi = library.kpis.get(kpi_id)
         if kpi is None or not kpi.compute:
             continue
@@ -156,9 +156,11 @@ def _computed(pool: Pool, tracked: dict[tuple[str, str, str], Any], sales: KitSa
         else:
             plats = sales.role_platforms.get(role) or all_platforms
         keys: list[Key] = []
+        # a site group's row ("US", "MY/PH") sums only its own sites' measures
+        in_group = set(group.split("/")) if group else None
         for p in plats:
             sites = sales.sites.get(p) or [""]
-            keys.extend((p, s) for s in sites)
+            keys.extend((p, s) for s in sites if in_group is None or s in in_group)
         if not keys or not set(keys) <= have:
             continue
         accepted = Accepted(info.low, info.high)
@@ -167,7 +169,7 @@ def _computed(pool: Pool, tracked: dict[tuple[str, str, str], Any], sales: KitSa
             if got is None or not accepted.holds(got[0]):
                 continue
             value, files = got
-            rows.append(_Row(0, a.isoformat(), b.isoformat(), role, kpi_id, platform,
+            rows.append(_Row(0, a.isoformat(), b.isoformat(), role, kpi_id, platform, group,
                              round(value, 6), "", " + ".join(sorted(files))))
             for f in files:
                 used.setdefault(f, set()).add(kpi_id)

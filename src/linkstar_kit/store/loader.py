@@ -2,8 +2,9 @@
 
 Every problem in the file is reported at once, each with its CSV row number (the header is row
 1, as a spreadsheet shows it); when there is any, nothing is written, not even an empty store.
-Rows are keyed on (period_start, role_key, kpi, platform): loading the same file twice changes
-nothing, and a corrected value replaces the old one.
+Rows are keyed on (period_start, role_key, kpi, platform, site_group): loading the same file
+twice changes nothing, and a corrected value replaces the old one. `site_group` ("US", "MY/PH")
+is needed only where a platform's line differs by site; a file without the column still loads.
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ from ..digits import ascii_hint
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
 from ..periods import date_problem, period_of
 from ..units import Accepted
-from .schema import statements
+from .schema import migrate_store, statements
 from .tracking import ALL, COMPANY
 
 SCHEMA_FILE = "data/schema.sql"
 STORE_FILE = "data/kpi.sqlite"
-COLUMNS = ("period_start", "period_end", "role_key", "kpi", "platform", "value", "annotation",
-           "source")
+COLUMNS = ("period_start", "period_end", "role_key", "kpi", "platform", "site_group", "value",
+           "annotation", "source")
 REQUIRED = ("period_start", "role_key", "kpi", "value")
 HELPERS = ("kpi_name", "target")  # written into the template to help whoever fills it; ignored
 # A year of daily actuals for 30 roles is ~6 MB; a bigger file is not what anyone meant to
@@ -63,13 +64,14 @@ class _Row:
     role_key: str
     kpi: str
     platform: str
+    site_group: str
     value: float
     annotation: str
     source: str
 
     @property
-    def key(self) -> tuple[str, str, str, str]:
-        return (self.period_start, self.role_key, self.kpi, self.platform)
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.period_start, self.role_key, self.kpi, self.platform, self.site_group)
 
 
 def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
@@ -83,7 +85,7 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
     return write_rows(kit, script, rows, skipped)
 
 
-def open_kit(kit: Path) -> tuple[list[str], dict[tuple[str, str, str], _Kpi]]:
+def open_kit(kit: Path) -> tuple[list[str], dict[Key, _Kpi]]:
     """The kit's schema script and what it tracks; UsageError when it is not a kit."""
     schema_file = kit / SCHEMA_FILE
     if not kit.is_dir():
@@ -175,6 +177,7 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
     con = sqlite3.connect(store, isolation_level=None, timeout=LOCK_TIMEOUT)
     try:
         con.execute("BEGIN IMMEDIATE")
+        migrate_store(con)  # a store loaded before site groups: same rows, the new key
         for stmt in script:
             con.execute(stmt)
         if measures:
@@ -182,7 +185,8 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
         for r in rows:
             old = con.execute(
                 "SELECT period_end, value, annotation, source FROM actuals WHERE period_start = ?"
-                " AND role_key = ? AND kpi = ? AND platform = ?", r.key).fetchone()
+                " AND role_key = ? AND kpi = ? AND platform = ? AND site_group = ?",
+                r.key).fetchone()
             annotation = r.annotation
             if r.line == 0 and old is not None and not annotation:
                 annotation = old[2]  # a computed value keeps the note someone wrote beside it
@@ -190,13 +194,15 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
                 result.unchanged += 1
                 continue
             con.execute(
-                "INSERT INTO actuals (period_start, period_end, role_key, kpi, platform, value,"
-                " annotation, source, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (period_start, role_key, kpi, platform) DO UPDATE SET"
+                "INSERT INTO actuals (period_start, period_end, role_key, kpi, platform,"
+                " site_group, value, annotation, source, loaded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (period_start, role_key, kpi, platform, site_group) DO UPDATE SET"
                 " period_end = excluded.period_end, value = excluded.value,"
                 " annotation = excluded.annotation, source = excluded.source,"
                 " loaded_at = excluded.loaded_at",
-                (r.period_start, r.period_end, r.role_key, r.kpi, r.platform, r.value, annotation,
+                (r.period_start, r.period_end, r.role_key, r.kpi, r.platform, r.site_group,
+                 r.value, annotation,
                  r.source, now))
             if old is None:
                 result.inserted += 1
@@ -257,19 +263,25 @@ class _Kpi:
     high: float | None = None
 
 
-def _tracked(script: list[str], schema_file: Path) -> dict[tuple[str, str, str], _Kpi]:
+Key = tuple[str, str, str, str]  # role_key, kpi, platform, site_group
+
+
+def _tracked(script: list[str], schema_file: Path) -> dict[Key, _Kpi]:
     mem = sqlite3.connect(":memory:")
     try:
         for stmt in script:
             mem.execute(stmt)
-        rows = mem.execute("SELECT role_key, kpi, platform, frequency, unit, accepted_low,"
-                           " accepted_high FROM targets ORDER BY sort_order").fetchall()
+        cols = [r[1] for r in mem.execute("PRAGMA table_info(targets)").fetchall()]
+        group = "site_group" if "site_group" in cols else "''"  # a kit generated before them
+        rows = mem.execute(f"SELECT role_key, kpi, platform, {group}, frequency, unit,"
+                           " accepted_low, accepted_high FROM targets ORDER BY sort_order"
+                           ).fetchall()
     except sqlite3.Error as exc:
         raise UsageError(f"{display_path(schema_file)} does not run on SQLite ({exc}); "
                          "regenerate the kit to restore it") from None
     finally:
         mem.close()
-    return {(r, k, p): _Kpi(f, u, lo, hi) for r, k, p, f, u, lo, hi in rows}
+    return {(r, k, p, g): _Kpi(f, u, lo, hi) for r, k, p, g, f, u, lo, hi in rows}
 
 
 # --- the CSV -----------------------------------------------------------------------------------
@@ -432,7 +444,7 @@ def _number(text: str, unit: str) -> tuple[float | None, str | None]:
     return v, None
 
 
-def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[_Row], int]:
+def _parse(path: Path, tracked: dict[Key, _Kpi]) -> tuple[list[_Row], int]:
     file = display_path(path)
     issues: list[Issue] = []
 
@@ -459,16 +471,19 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
         raise InputError(issues, title=f"{file} was not loaded")
     idx = {c: header.index(c) for c in COLUMNS if c in header}
 
-    roles = {r for r, _, _ in tracked}
+    roles = {r for r, _, _, _ in tracked}
     kpis_of: dict[str, set[str]] = {}
     platforms_of: dict[tuple[str, str], list[str]] = {}
-    for r, k, p in tracked:
+    groups_of: dict[tuple[str, str, str], list[str]] = {}
+    for r, k, p, g in tracked:
         kpis_of.setdefault(r, set()).add(k)
-        platforms_of.setdefault((r, k), []).append(p)
-    all_kpis = {k for _, k, _ in tracked}
+        if p not in platforms_of.setdefault((r, k), []):
+            platforms_of[(r, k)].append(p)
+        groups_of.setdefault((r, k, p), []).append(g)
+    all_kpis = {k for _, k, _, _ in tracked}
 
     rows: list[_Row] = []
-    seen: dict[tuple[str, str, str, str], int] = {}
+    seen: dict[tuple[str, str, str, str, str], int] = {}
     skipped = 0
     width = len(header)
     for n, rec in enumerate(records[1:], start=2):
@@ -518,7 +533,17 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
                 bad(n, "platform", f"{what} is not tracked for `{kpi}` of {who}",
                     f"expected {shown}")
                 continue
-        info = tracked[(role, kpi, platform)]
+        group, groups = cell("site_group"), groups_of[(role, kpi, platform)]
+        if group not in groups:
+            if not group and len(groups) == 1:
+                group = groups[0]  # one site group only: a blank cell can only mean it
+            else:
+                shown = ", ".join(f"`{g}`" if g else "empty (every site)" for g in groups)
+                what = f"site group `{excerpt(group)}`" if group else "an empty site group"
+                bad(n, "site_group", f"{what} is not tracked for `{kpi}` on `{platform}`",
+                    f"expected {shown}")
+                continue
+        info = tracked[(role, kpi, platform, group)]
 
         raw = cell("value")
         if not raw:
@@ -558,11 +583,11 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
                 end = expected[1]
         if len(issues) > before or value is None or start is None or end is None:
             continue
-        row = _Row(n, start.isoformat(), end.isoformat(), role, kpi, platform, value,
+        row = _Row(n, start.isoformat(), end.isoformat(), role, kpi, platform, group, value,
                    cell("annotation"), cell("source"))
         if row.key in seen:
-            bad(n, "period_start", f"duplicate row: same period, role, KPI and platform as "
-                f"row {seen[row.key]}")
+            bad(n, "period_start", "duplicate row: same period, role, KPI, platform and site "
+                f"group as row {seen[row.key]}")
             continue
         seen[row.key] = n
         rows.append(row)
