@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 from typing import Any
 
 from ..store.rag import Rag
 
 COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "none": "#546e7a"}
 SIZE = (1.8, 0.55)  # inches: a table cell
+# Axis limits are computed with a 15 % pad: past this the arithmetic overflows to infinity.
+FINITE_LIMIT = 1e300
 
 
 @functools.cache
@@ -38,6 +41,10 @@ def trend_svg(values: list[float | None], rag: Rag | None, anomaly: bool) -> byt
     fig = figure_cls(figsize=SIZE, dpi=72)
     ax = fig.add_axes((0.02, 0.08, 0.96, 0.84))
     ax.set_axis_off()
+    # A value past what a chart can scale (1.8e308 loads as a number, inf does not) is left
+    # out of the drawing; the table beside it still shows it.
+    values = [v if v is not None and math.isfinite(v) and abs(v) < FINITE_LIMIT else None
+              for v in values]
     xs = [i for i, v in enumerate(values) if v is not None]
     ys = [v for v in values if v is not None]
     n = max(len(values), 2)
@@ -47,7 +54,7 @@ def trend_svg(values: list[float | None], rag: Rag | None, anomaly: bool) -> byt
         targets = rag.target if isinstance(rag.target, tuple) else (rag.target,)
         for tv in targets:
             ax.axhline(tv, color="#78909c", linewidth=0.8, linestyle=(0, (3, 2)))
-        lo_hi += list(targets)
+        lo_hi += [v for v in targets if math.isfinite(v) and abs(v) < FINITE_LIMIT]
     if lo_hi:
         lo, hi = min(lo_hi), max(lo_hi)
         pad = (hi - lo) * 0.15 or abs(hi) * 0.1 or 1.0

@@ -84,15 +84,30 @@ class Issue:
     why: str
     opened_in: str
     carried_over: bool = False
+    # review: raised by the numbers (kind red | anomaly); team: raised in a meeting's minutes
+    # (kind team; role_key empty, kpi optional, `id` its minutes id)
+    raised_by: str = "review"
+    decision: str = ""
+    status: str = "open"  # open; closed (back on target), solved, dropped (the chair's)
+    team_id: str = ""
 
     @property
     def key(self) -> tuple[str, str, str, str]:
         return (self.role_key, self.kpi, self.platform, self.kind)
 
+    @property
+    def id(self) -> str:
+        from .minutes import issue_id
+
+        return self.team_id or issue_id(*self.key)
+
     def to_json(self) -> dict[str, Any]:
-        return {"role_key": self.role_key, "kpi": self.kpi, "platform": self.platform or None,
+        return {"id": self.id, "role_key": self.role_key or None, "kpi": self.kpi or None,
+                "platform": self.platform or None,
                 "kind": self.kind, "owner": self.owner, "why": self.why,
-                "opened_in": self.opened_in, "carried_over": self.carried_over}
+                "opened_in": self.opened_in, "carried_over": self.carried_over,
+                "raised_by": self.raised_by, "decision": self.decision or None,
+                "status": self.status}
 
 
 @dataclass
@@ -114,6 +129,9 @@ class Review:
     issues: list[Issue] = field(default_factory=list)
     closed: list[Issue] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
+    # what the meetings recorded (minutes.py), filled in by run.py
+    record: Any = None
+    corrected: bool = False  # actuals changed since this review was last written
 
 
 # --- one KPI -------------------------------------------------------------------------------------
