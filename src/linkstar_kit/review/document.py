@@ -237,16 +237,28 @@ class Writer:
             return out
         if name == "decisions":
             q = quarter_start(p.end)
-            start = {mm.period.id: mm.period.start for mm in rec.minutes}
-            rows = [d for d in rec.decisions if start[d.review_id] >= q]
+            ends = {mm.period.id: mm.period.end for mm in rec.minutes}
+            rows = [d for d in rec.decisions if ends[d.review_id] >= q]
             if not rows:
                 return [mt["none"]["decisions"]]
             out = [f"| {col['recorded']} | {col['issue']} | {col['decision']} | {col['state']} |",
                    "|---|---|---|---|"]
+            names = {i.id: i for i in (*self.r.issues, *self.r.closed)}
+            for k in self.r.kpis:  # issues closed before this review: named by their KPI
+                for kind in ("red", "anomaly"):
+                    iss = m.Issue(*k.key, kind, k.t.role_title, "", "")
+                    names.setdefault(iss.id, iss)
+            for t in rec.team.values():
+                names.setdefault(t.id, m.Issue("", t.kpi, "", "team", t.owner, t.text,
+                                               t.raised_in, raised_by="team", team_id=t.id))
             for d in rows:
                 state = (mt["closed_reason"][d.status] if d.status in CLOSING
-                         else mt["todo_status"]["open"])
-                out.append(f"| {d.review_id} | {fmt.md_cell(d.issue_id)} | "
+                         else mt["still_open"])
+                iss = names.get(d.issue_id)
+                name = (fmt.md_cell(d.issue_id) if iss is None else
+                        f"{fmt.md_cell(iss.owner)} · {self._kpi_name(iss)}"
+                        if iss.raised_by == "review" else fmt.md_cell(iss.why))
+                out.append(f"| {d.review_id} | {name} | "
                            f"{fmt.md_cell(d.decision) or '—'} | {state} |")
             return out
         # to-dos: how the last meeting did, then every to-do still open, then those done at

@@ -229,7 +229,7 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
             review.kpis, actuals, period,
             lambda kind, k, facts: _why(tx, review.lang, kind, k, cur, pname, facts))
     files = _render(kit, review, fmts, tx, answers, selection, library, previous)
-    files[mn.MINUTES] = _minutes_text(review, tx, record, selection, library, pname)
+    files[mn.MINUTES] = _minutes_text(review, tx, record)
     issues_mod.record(con, review, held)
     mn.store_record(con, record)
     con.execute("INSERT INTO review_runs (review_id, cadence, period_start, period_end) "
@@ -264,20 +264,15 @@ def _kit_meta(kit: Path) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in ("schema", "files")}
 
 
-def _minutes_text(review: Review, tx: dict[str, Any], record: Any, selection: Any,
-                  library: Any, pname: Any) -> str:
+def _minutes_text(review: Review, tx: dict[str, Any], record: Any) -> str:
     from .minutes import TemplateIssue, template
 
     mt = tx["m"]
-    index = {k.key: k for k in review.kpis}
 
     def label(i: m.Issue) -> str:
-        k = index.get(i.key[:3])
-        kpi = k.t.title(review.lang) if k else i.kpi
-        if k and k.t.platform:
-            kpi += " / " + pname(k.t.platform)
-        return " · ".join(x for x in (i.owner, kpi if i.raised_by == "review" else i.kpi,
-                                      i.why) if x)
+        # the why names the KPI, its platform and this period's value
+        return " · ".join(x for x in (i.owner, i.why, i.kpi if i.raised_by == "team" else "")
+                          if x)
 
     issues = [TemplateIssue(i.id, label(i), i.decision) for i in review.issues]
     todos = [(t, " · ".join(x for x in (t.text, t.owner, t.due.isoformat() if t.due else "")

@@ -24,4 +24,8 @@ def cmd_load(args: argparse.Namespace) -> int:
 
     result = load_actuals(args.kit, args.csv)
     print(f"loaded {args.csv} into {display_path(result.store)}: {result.summary()}")
+    if result.affected_reviews:
+        print(f"these written reviews show numbers this load changed: "
+              f"{', '.join(result.affected_reviews)}; re-run them with `linkstar review "
+              f"{args.kit} --period ID` (each then says it was re-run on corrected data)")
     return 0
