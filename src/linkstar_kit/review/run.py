@@ -62,6 +62,9 @@ def parse_formats(spec: str | None) -> list[str]:
 def parse_period(text: str) -> Period:
     try:
         kind, (start, end) = parse_period_id(text)
+    except OverflowError:  # the last ISO week of 9999 ends in the year 10000
+        raise UsageError(f"`{text}` is outside the years a review covers ({FIRST_YEAR} to "
+                         f"{LAST_YEAR}); nothing was written") from None
     except ValueError as exc:
         raise UsageError(f"`{text}` is not a period: {exc}; expected {PERIOD_ID_HELP}") from None
     if start.year < FIRST_YEAR or end.year > LAST_YEAR:
@@ -107,7 +110,7 @@ def _kit_inputs(kit: Path, library_dirs: list[str], lang: str | None) -> tuple[A
 def run_review(kit: Path | str, period_text: str | None = None, formats: str | None = None,
                lang: str | None = None, library_dirs: list[str] | None = None, *,
                force: bool = False) -> ReviewResult:
-    from ..kit.files import _locked, recover
+    from ..kit.files import finish_interrupted
     from ..store.tracking import COMPANY, tracked
     from . import issues as issues_mod
     from . import minutes as mn
@@ -118,8 +121,7 @@ def run_review(kit: Path | str, period_text: str | None = None, formats: str | N
     period = parse_period(period_text) if period_text is not None else None
     if kit.is_dir():
         _refuse_links(kit)
-        with _locked(kit):
-            recover(kit)  # a `generate` (or review) killed mid-move: finished first
+        finish_interrupted(kit)  # a `generate` (or review) killed mid-move: finished first
     answers, selection, library = _kit_inputs(kit, library_dirs or [], lang)
     rows = tracked(answers, selection, library)
     con = open_store(kit)

@@ -1,0 +1,172 @@
+"""Reviews are written as safely as kits (issue 21): reviews at once, a read-only store, a full
+disk, an edited review file, a `reviews` link, an interrupted run, far periods and a value a
+chart cannot scale: a message, never an internal error, and nothing half written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from linkstar_kit.cli import main
+from linkstar_kit.kit import files as F
+from linkstar_kit.review.run import run_review
+from linkstar_kit.store.loader import load_actuals
+from reviewkit import write_actuals
+from storekit import REPO, build_kit
+
+EXAMPLE = REPO / "examples" / "amazon-us.yaml"
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+@pytest.fixture(scope="module")
+def base_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    kit = build_kit(EXAMPLE, tmp_path_factory.mktemp("safe") / "kit", formats=("dashboards",))
+    load_actuals(kit, write_actuals(kit, kit.parent / "a.csv", dt.date(2026, 6, 29),
+                                    dt.date(2026, 9, 30)))
+    return kit
+
+
+@pytest.fixture
+def kit(base_kit: Path, tmp_path: Path) -> Path:
+    dest = tmp_path / "kit"
+    shutil.copytree(base_kit, dest)
+    return dest
+
+
+def store_rows(kit: Path) -> list[Any]:
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    try:
+        return con.execute("SELECT * FROM review_issues ORDER BY 1, 5, 6, 7, 8").fetchall()
+    finally:
+        con.close()
+
+
+def test_three_reviews_at_once(kit: Path) -> None:
+    cmd = [sys.executable, "-c", "import sys; from linkstar_kit.cli import main; "
+           "sys.exit(main(sys.argv[1:]))", "review", str(kit), "--format", "md", "--period"]
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    procs = [subprocess.Popen([*cmd, p], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for p in ("2026-W37", "2026-W38", "2026-W38")]
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        assert "internal error" not in err
+    assert (kit / "reviews/2026-W37/review.md").is_file()
+    assert (kit / "reviews/2026-W38/review.md").is_file()
+
+
+def test_a_read_only_store(kit: Path, monkeypatch: pytest.MonkeyPatch,
+                           capsys: pytest.CaptureFixture[str]) -> None:
+    from linkstar_kit.review import store
+
+    real = sqlite3.connect
+
+    def read_only(path: Any, *a: Any, **k: Any) -> sqlite3.Connection:
+        return real(f"file:{path}?mode=ro", *a, uri=True, **k)
+
+    monkeypatch.setattr(store.sqlite3, "connect", read_only)
+    before = store_rows(kit)
+    assert main(["review", str(kit), "--period", "2026-W39"]) == 1
+    err = capsys.readouterr().err
+    assert "read-only" in err and "no review was written" in err and "internal" not in err
+    assert not (kit / "reviews").exists()
+    assert store_rows(kit) == before
+
+
+def test_a_full_disk_leaves_no_partial_folder(kit: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    real = os.replace
+    calls = [0]
+
+    def full(src: Any, dst: Any) -> None:
+        calls[0] += 1
+        if calls[0] == 3:  # the third file moved in: the disk fills up
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(F.os, "replace", full)
+    before = store_rows(kit)
+    manifest = (kit / "manifest.json").read_bytes()
+    assert main(["review", str(kit), "--period", "2026-W39", "--format", "md,html"]) == 1
+    err = capsys.readouterr().err
+    assert "the disk is full: no review was written" in err and "internal" not in err
+    assert not (kit / "reviews" / "2026-W39").exists()
+    assert store_rows(kit) == before
+    assert (kit / "manifest.json").read_bytes() == manifest
+    assert not list(kit.glob(".linkstar-staging-*"))
+
+
+def test_an_edited_review_is_kept_unless_forced(kit: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    run_review(kit, "2026-W39", "md")
+    md = kit / "reviews/2026-W39/review.md"
+    md.write_text(md.read_text(encoding="utf-8") + "\n我们的会议补充\n", encoding="utf-8")
+    edited = md.read_bytes()
+    assert main(["review", str(kit), "--period", "2026-W39", "--format", "md"]) == 1
+    err = capsys.readouterr().err
+    assert "reviews/2026-W39/review.md" in err and "--force" in err
+    assert md.read_bytes() == edited
+    assert main(["review", str(kit), "--period", "2026-W39", "--format", "md", "--force"]) == 0
+    assert md.read_bytes() != edited
+    copies = list((kit / ".linkstar-backup").rglob("review.md"))
+    assert [c.read_bytes() for c in copies] == [edited]
+
+
+def test_a_reviews_link_is_refused(kit: Path, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (kit / "reviews").symlink_to(outside)
+    assert main(["review", str(kit), "--period", "2026-W39"]) == 1
+    assert "is a link" in capsys.readouterr().err
+    assert list(outside.iterdir()) == []
+
+
+def test_load_and_review_finish_an_interrupted_run(kit: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    for command in (["review", str(kit), "--period", "2026-W39", "--format", "md"],
+                    ["load", str(kit), str(kit.parent.parent / "kit" / ".." / "a.csv")]):
+        staging = kit / f"{F.STAGING_PREFIX}killed"
+        (staging / "new" / "notes").mkdir(parents=True)
+        (staging / "new" / "notes" / "extra.md").write_text("moved in\n", encoding="utf-8")
+        (staging / F.JOURNAL).write_text(json.dumps({
+            "schema": F.JOURNAL_SCHEMA, "direction": "forward", "paths": ["notes/extra.md"],
+            "dirs": ["notes"]}), encoding="utf-8")
+        if command[0] == "load":
+            write_actuals(kit, kit.parent / "a.csv", dt.date(2026, 9, 21), dt.date(2026, 9, 27))
+            command[2] = str(kit.parent / "a.csv")
+        assert main(command) == 0
+        assert "finished moving in the 1 files of a run that was interrupted" in \
+            capsys.readouterr().err
+        assert (kit / "notes/extra.md").read_text(encoding="utf-8") == "moved in\n"
+        assert not staging.exists()
+        shutil.rmtree(kit / "notes")
+
+
+@pytest.mark.parametrize("period", ["9999-12", "0001-01", "9999-W52", "9999-Q4", "1899-12"])
+def test_far_periods_are_a_message(kit: Path, period: str,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["review", str(kit), "--period", period]) == 1
+    err = capsys.readouterr().err
+    assert "outside the years a review covers (1900 to 2200)" in err and "internal" not in err
+
+
+def test_a_huge_value_still_charts(kit: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    csv = kit.parent / "huge.csv"
+    csv.write_text("period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+                   "2026-09-21,2026-09-27,operations,sessions,,1.79e308,,\n", encoding="utf-8")
+    assert main(["load", str(kit), str(csv)]) == 0
+    assert main(["review", str(kit), "--period", "2026-W39", "--format", "html"]) == 0
+    err = capsys.readouterr().err
+    assert "internal" not in err
+    assert '<img class="trend"' in (kit / "reviews/2026-W39/review.html").read_text("utf-8")
