@@ -286,3 +286,43 @@ def test_the_minutes_template(kit: Path) -> None:
     assert all(i["decision"] == "" and i["status"] == "open" for i in w["issues"])
     assert "只做决定" in text and "done 改成 true" in text      # comments in the kit's language
     assert "acos" in {i["id"].split("/")[1] for i in w["issues"]}
+
+
+# --- the period's own figure ------------------------------------------------------------------
+
+def test_one_definition_of_the_weeks_of_a_month_and_a_quarter() -> None:
+    from linkstar_kit.periods import iso_week, periods_in
+
+    q3 = periods_in("weekly", D(2026, 7, 1), D(2026, 9, 30))
+    assert [iso_week(s) for s, _ in q3] == list(range(27, 40))        # 13 weeks, W27..W39
+    assert [iso_week(s) for s, _ in periods_in("weekly", D(2026, 7, 1), D(2026, 7, 31))] == [
+        27, 28, 29, 30, 31]                                             # W31's Thursday: 07-30
+    assert len(periods_in("weekly", D(2026, 1, 5), D(2026, 4, 4))) == 13  # a Monday-start quarter
+
+
+def test_a_month_shows_its_own_figure_with_the_last_week_beside(kit: Path) -> None:
+    data = run_review(kit, "2026-08", "md").data
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    weeks = ("2026-08-03", "2026-08-10", "2026-08-17", "2026-08-24")  # W32..W35
+    marks = ",".join("?" * len(weeks))
+
+    def stored(kpi: str) -> list[float]:
+        return [v for (v,) in con.execute(
+            f"SELECT value FROM actuals WHERE kpi = ? AND period_start IN ({marks}) "  # noqa: S608
+            "ORDER BY period_start", (kpi, *weeks))]
+
+    sessions, cvr, dos = stored("sessions"), stored("conversion_rate"), stored("days_of_supply")
+    con.close()
+    by = {k["kpi"]: k for k in data["kpis"]}
+    assert by["sessions"]["value"] == pytest.approx(sum(sessions))          # sum
+    assert by["sessions"]["periods_in_figure"] == 4
+    assert by["conversion_rate"]["value"] == pytest.approx(sum(cvr) / 4)    # mean
+    assert by["days_of_supply"]["value"] == dos[-1]                         # last
+    assert by["conversion_rate"]["latest"] == cvr[-1]
+    assert by["conversion_rate"]["period_start"] == "2026-08-24"
+    md = (kit / "reviews/2026-08/review.md").read_text(encoding="utf-8")
+    assert "| 最近一期 |" in md and "第35周 08-24：" in md
+    # the quarter: 13 weeks of a weekly KPI, and its suggestions count the same 13
+    q = run_review(kit, "2026-Q3", "md").data
+    assert next(k for k in q["kpis"] if k["kpi"] == "sessions")["periods_in_figure"] == 13
+    assert not any(s["kind"] == "fix_data" and s["kpi"] == "sessions" for s in q["suggestions"])

@@ -43,7 +43,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from .periods import Span, period_of, periods
+from .periods import Span, period_of, periods_in
 
 if TYPE_CHECKING:
     from .engine.models import GoalSelection, ResolvedTarget, Selection
@@ -92,7 +92,8 @@ class GoalPlan:
                    frequency=kpi.frequency, first=start, last=max(by, start))
 
     def periods(self) -> list[Span]:
-        return periods(self.frequency, self.first, self.last)
+        # the periods that belong to the goal's span (periods.py's one definition)
+        return periods_in(self.frequency, self.first, self.last)
 
     def origin(self) -> float | None:
         """Where the path starts: 0 for a sum, else the baseline (None: no path)."""

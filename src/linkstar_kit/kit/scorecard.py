@@ -28,7 +28,7 @@ from typing import Any
 
 from .. import catalog, fmt
 from ..pacing import AT_RISK, GoalPlan, goal_plans
-from ..periods import goal_span, label, period_of, periods
+from ..periods import goal_span, label, period_of, periods_in
 from ..store.loader import COLUMNS, HELPERS
 from ..store.rag import Band, Rag
 from ..store.tracking import COMPANY, Tracked, tracked
@@ -174,7 +174,7 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
     (row, column) of the first value cell (for freezing panes)."""
     from openpyxl.utils import get_column_letter
 
-    plist = periods(freq, c.first, c.last)
+    plist = periods_in(freq, c.first, c.last)
     heads = [h for h, _, _ in fixed] + [label(freq, p, c.lang) for p in plist] + [
         _t("latest", c.lang)] + [h for h, _, _, _ in after]
     for i, h in enumerate(heads, start=1):
@@ -301,7 +301,7 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
     from openpyxl.utils import get_column_letter
 
     lang = c.lang
-    plist = periods(freq, c.first, c.last)
+    plist = periods_in(freq, c.first, c.last)
     fixed = [(_t("kpi", lang), 30), (_t("target", lang), 12), (_t("baseline", lang), 10),
              (_t("by", lang), 11)]
     after = [(_t("latest", lang), 11), (_t("to_date", lang), 12), (_t("plan", lang), 12),

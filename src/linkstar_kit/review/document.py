@@ -118,8 +118,11 @@ class Writer:
     # --- blocks -----------------------------------------------------------------------------
     def kpi_table(self, rows: list[KpiRow]) -> list[str]:
         c = self.tx["col"]
-        head = [c["owner"], c["kpi"], c["platform"], c["value"], c["target"], c["status"],
-                c["trend"], c["note"]]
+        # a month's or a quarter's figure, with the latest of its own periods beside it
+        latest = self.r.period.kind != "weekly" and any(k.periods > 1 for k in rows)
+        head = [c["owner"], c["kpi"], c["platform"], c["value"],
+                *([self.tx["m"]["col"]["latest"]] if latest else []), c["target"],
+                c["status"], c["trend"], c["note"]]
         out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for k in rows:
             t = k.t
@@ -127,9 +130,17 @@ class Writer:
             if k.anomaly:
                 status += f" · {self.tx['anomaly']}"
             chart = self.chart(self.index[k.key], k) if self.chart else sparkline(k.trend)
+            last = []
+            if latest:
+                from .. import catalog
+                from ..periods import label, period_of
+
+                colon = catalog.text(self.lang, "punct.colon")
+                last = [f"{label(t.frequency, period_of(t.frequency, k.period_start), self.lang)}"
+                        f"{colon}{self.v(k.latest, t.unit)}" if k.periods > 1 else ""]
             out.append("| " + " | ".join([
                 fmt.md_cell(t.role_title), self.kpi(t), fmt.md_cell(self.plat(t)),
-                self.v(k.value, t.unit), self.target(t), status, chart,
+                self.v(k.value, t.unit), *last, self.target(t), status, chart,
                 fmt.md_cell(k.annotation)]) + " |")
         return out
 

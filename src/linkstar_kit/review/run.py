@@ -13,6 +13,7 @@ transaction that commits only after the files are in.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -185,7 +186,8 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
     from ..pacing import goal_plans
     from ..store.tracking import platform_name
 
-    actuals = read_actuals(con, period.end)
+    # a month's last week may end a few days after the month (periods.periods_in)
+    actuals = read_actuals(con, period.end + dt.timedelta(days=6))
     plans = {p.kpi: p for p in goal_plans(selection, library, answers.scope.start)}
     review = m.build(rows, actuals, period, selection.client.language, plans)
     if not review.kpis:
@@ -290,6 +292,8 @@ def _why(tx: dict[str, Any], lang: str, kind: str, k: KpiRow, currency: str, pla
     from .document import inline_paren
 
     t = k.t
+    # an anomaly is the latest own period's; everything else is judged on the figure
+    shown = k.latest if kind == "anomaly" else k.value
     facts = dict(facts or {})
     if isinstance(facts.get("value"), float):
         facts["value"] = fmt.value(facts["value"], t.unit, lang, currency)  # type: ignore[arg-type]
@@ -301,7 +305,7 @@ def _why(tx: dict[str, Any], lang: str, kind: str, k: KpiRow, currency: str, pla
     text = tx["m"]["why_red_anomaly"] if kind == "red_anomaly" else tx["why"][kind]
     return text.format(**{
         "kpi": kpi, "platform": plat,
-        "value": "—" if k.value is None else fmt.value(k.value, t.unit, lang, currency),
+        "value": "—" if shown is None else fmt.value(shown, t.unit, lang, currency),
         "target": fmt.target(t.target, t.unit, lang, currency) if t.target else "—",
         "median": "—" if k.median is None else fmt.value(k.median, t.unit, lang, currency),
         **facts})
@@ -335,6 +339,8 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
             "platform": k.t.platform or None, "frequency": k.t.frequency,
             "watch_for": k.t.watch_for or None,
             "period_start": k.period_start.isoformat(), "value": k.value,
+            "aggregation": k.t.aggregation, "periods_in_figure": k.periods,
+            "latest": k.latest,
             "target": target(k.t), "status": k.status, "trend": k.trend,
             "trend_start": k.trend_periods[0].isoformat(), "anomaly": k.anomaly,
             "median": k.median, "annotation": k.annotation or None,

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
-from ..periods import period_of
+from ..periods import period_of, periods_in
 from ..units import Accepted
 from .schema import statements
 from .tracking import ALL, COMPANY
@@ -216,19 +216,17 @@ def _affected_reviews(con: sqlite3.Connection, changed: list[_Row]) -> list[str]
                                   "name = 'review_runs'").fetchone() is None:
         return []
     hit: list[str] = []
-    for rid, cadence, end in con.execute(
-            "SELECT review_id, cadence, period_end FROM review_runs "
+    for rid, cadence, start, end in con.execute(
+            "SELECT review_id, cadence, period_start, period_end FROM review_runs "
             "ORDER BY period_end, review_id").fetchall():
         try:
-            r_end = dt.date.fromisoformat(end)
+            r_start, r_end = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
         except (TypeError, ValueError):
             continue
         for row in changed:
             if _CADENCE.get(row.frequency, 2) > _CADENCE.get(cadence, 1):
                 continue
-            last = period_of(row.frequency, r_end)
-            if last[1] > r_end:
-                last = period_of(row.frequency, last[0] - dt.timedelta(days=1))
+            last = periods_in(row.frequency, r_start, r_end)[-1]  # the review's latest
             first = last[0]
             for _ in range(REVIEW_WINDOW - 1):
                 first = period_of(row.frequency, first - dt.timedelta(days=1))[0]
