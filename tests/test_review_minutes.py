@@ -326,3 +326,23 @@ def test_a_month_shows_its_own_figure_with_the_last_week_beside(kit: Path) -> No
     q = run_review(kit, "2026-Q3", "md").data
     assert next(k for k in q["kpis"] if k["kpi"] == "sessions")["periods_in_figure"] == 13
     assert not any(s["kind"] == "fix_data" and s["kpi"] == "sessions" for s in q["suggestions"])
+
+
+def test_a_kpi_replaced_at_the_quarter_is_gone_from_the_next_kit() -> None:
+    """The quarter proposes replacing FCR (a watch row of customer service that never moved):
+    with it in the role's `exclude`, the next kit tracks it nowhere, watch rows included."""
+    from linkstar_kit.answers.loader import load_answers
+    from linkstar_kit.engine.select import select
+    from linkstar_kit.library.loader import load_library
+    from linkstar_kit.store.tracking import tracked
+
+    library = load_library()
+    answers = load_answers(EXAMPLE, library)
+    before = {(t.role_key, t.kpi) for t in tracked(answers, select(answers, library), library)}
+    assert ("customer-service", "first_contact_resolution_rate") in before
+    roles = [r.model_copy(update={"exclude": [*r.exclude, "first_contact_resolution_rate"]})
+             if k == "customer-service" else r
+             for r, k in zip(answers.roles, answers.role_keys(), strict=True)]
+    replaced = answers.model_copy(update={"roles": roles})
+    after = {(t.role_key, t.kpi) for t in tracked(replaced, select(replaced, library), library)}
+    assert ("customer-service", "first_contact_resolution_rate") not in after

@@ -33,7 +33,7 @@ PLACES: dict[str, tuple[str, ...]] = {
     "suggestions": ("fit",),
     # what the last meetings recorded (minutes.py), in the Level 10 order: the to-dos, the
     # headlines, then the issues list
-    "headlines": ("segue", "last_fixes", "voice"),
+    "headlines": ("headlines", "segue", "last_fixes", "voice"),
     "todos": ("account", "last_fixes", "priorities"),
     "priorities": ("priorities", "goals"),
     "decisions": ("ids", "fixes", "priorities"),
@@ -171,12 +171,14 @@ class Writer:
         if name == "goals":
             if not r.goals:
                 return [tx["none"]["goals"]]
-            out = [f"| {c['goal']} | {c['target']} | {c['by']} | {c['actual']} | {c['plan']} | "
-                   f"{c['status']} |", "|---|---|---|---|---|---|"]
+            out = [f"| {c['goal']} | {c['target']} | {c['by']} | {mt['col']['as_of']} | "
+                   f"{c['actual']} | {c['plan']} | {c['status']} |",
+                   "|---|---|---|---|---|---|---|"]
             for g in r.goals:
+                as_of = g.as_of.isoformat() if g.as_of else "—"
                 out.append(f"| {self.kpi(g.t)} | {self.target(g.t)} | {g.by.isoformat()} | "
-                           f"{self.v(g.actual, g.t.unit)} | {self.v(g.plan, g.t.unit)} | "
-                           f"{tx['status'][g.status]} |")
+                           f"{as_of} | {self.v(g.actual, g.t.unit)} | "
+                           f"{self.v(g.plan, g.t.unit)} | {tx['status'][g.status]} |")
             return [*out, "", tx["goals_note"].format(near=f"{AT_RISK:.0%}")]
         if name == "issues":
             if not r.issues:
@@ -349,6 +351,15 @@ class Writer:
                           f"{tx['minutes']})", "",
                           f"*{fmt.md_text(a.owner_short(it, self.lang))}* · "
                           f"{fmt.md_text(it.guide)}", ""]
+                if not placed.get(it.key) and it.points:
+                    # the item's own list (the paired measures, the quarter's reset
+                    # candidates ...), as the kit's agenda has it
+                    from .. import catalog
+
+                    colon = catalog.text(self.lang, "punct.colon")
+                    lines += [f"- **{fmt.md_text(pt.who)}**{colon}{fmt.md_text(pt.text)}"
+                              for pt in it.points]
+                    lines.append("")
                 for b in placed.get(it.key, []):
                     lines += [f"### {self.section(b)}", "", *self.block(b), ""]
         done = {b for bs in placed.values() for b in bs}

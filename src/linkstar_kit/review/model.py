@@ -80,6 +80,7 @@ class GoalRow:
     plan: float | None
     status: str
     by: dt.date
+    as_of: dt.date | None = None  # the last day of the period the pace is judged at
 
 
 @dataclass
@@ -154,8 +155,15 @@ def own_periods(frequency: str, period: Period) -> list[tuple[dt.date, dt.date]]
 
 
 def anchor(frequency: str, period: Period) -> tuple[dt.date, dt.date]:
-    """The KPI's latest own period that belongs to the reviewed one."""
-    return own_periods(frequency, period)[-1]
+    """The KPI's latest own period that belongs to the reviewed one; for a KPI reported less
+    often than the review (a monthly goal in a weekly review), its latest period that has
+    closed by the review's last day."""
+    if CADENCE_ORDER.get(frequency, 2) <= CADENCE_ORDER[period.kind]:
+        return own_periods(frequency, period)[-1]
+    p = period_of(frequency, period.end)
+    if p[1] > period.end:
+        p = period_of(frequency, p[0] - ONE_DAY)
+    return p
 
 
 def figure(aggregation: str, values: list[float | None]) -> float | None:
@@ -215,7 +223,8 @@ def goal_row(t: Tracked, actuals: list[Actual], period: Period, plan: GoalPlan) 
     that closes within the reviewed one."""
     p = anchor(plan.frequency, period)
     got = pace(plan, {a.start: a.value for a in actuals}, p[0])
-    return GoalRow(t, got.actual_to_date, got.plan_to_date, got.status, plan.last)
+    return GoalRow(t, got.actual_to_date, got.plan_to_date, got.status, plan.last,
+                   min(max(p[1], plan.first), plan.last))
 
 
 def build(rows: list[Tracked], actuals: dict[Key, list[Actual]], period: Period, lang: str,

@@ -348,6 +348,7 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
         "goals": [{
             "kpi": g.t.kpi, "target": target(g.t), "by": g.by.isoformat(),
             "actual_to_date": g.actual, "plan_to_date": g.plan, "status": g.status,
+            "as_of": g.as_of.isoformat() if g.as_of else None,
         } for g in review.goals],
         "issues": [i.to_json() for i in review.issues],
         "carried_from": previous,
