@@ -170,3 +170,33 @@ def test_a_huge_value_still_charts(kit: Path, capsys: pytest.CaptureFixture[str]
     err = capsys.readouterr().err
     assert "internal" not in err
     assert '<img class="trend"' in (kit / "reviews/2026-W39/review.html").read_text("utf-8")
+
+
+def test_load_fills_a_copy_of_the_workbook(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+
+    kit = build_kit(EXAMPLE, tmp_path / "kit")  # dashboards and xlsx
+    blank = (kit / "scorecard/scorecard.xlsx").read_bytes()
+    csv = write_actuals(kit, tmp_path / "a.csv", dt.date(2026, 6, 29), dt.date(2026, 9, 30))
+    assert main(["load", str(kit), str(csv)]) == 0
+    assert "scorecard-filled.xlsx: the kit's workbook with every number loaded" in \
+        capsys.readouterr().out
+    filled = kit / "scorecard/scorecard-filled.xlsx"
+    wb = load_workbook(filled)
+    ws = wb["亚马逊运营"]
+    values = [float(c.value) for row in ws.iter_rows() for c in row
+              if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)]
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    stored = [v for (v,) in con.execute("SELECT value FROM actuals WHERE role_key = "
+                                        "'operations'")]
+    con.close()
+    assert sorted(values) == pytest.approx(sorted(stored))  # each number in its period's cell
+    assert (kit / "scorecard/scorecard.xlsx").read_bytes() == blank
+    first = filled.read_bytes()
+    assert main(["load", str(kit), str(csv)]) == 0  # the same numbers: the same bytes
+    assert filled.read_bytes() == first
+    filled.write_bytes(first + b"\0")                # someone's edit is left alone
+    assert main(["load", str(kit), str(csv)]) == 0
+    assert "was edited since `load` wrote it" in capsys.readouterr().out
+    assert filled.read_bytes() == first + b"\0"

@@ -23,7 +23,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import catalog, fmt
@@ -105,6 +105,9 @@ class _Ctx:
     first: dt.date
     last: dt.date
     library: Any
+    # the store's actuals ((role_key, kpi, platform) -> period start -> value), filled into
+    # the period cells of the copy `linkstar load` writes (scorecard-filled.xlsx)
+    actuals: dict[tuple[str, str, str], dict[dt.date, float]] = field(default_factory=dict)
 
 
 def _target_text(t: Tracked, c: _Ctx) -> str:
@@ -201,6 +204,7 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
             if nf:
                 cell.number_format = nf
         _validation(ws, f"{a}{n}:{b}{n}", t.unit, c.lang, t.signed)
+        _fill(ws, n, first_p, plist, c.actuals.get((t.role_key, t.kpi, t.platform)))
         if t.rag is not None:
             _rag_rules(ws, f"{a}{n}:{lc}{n}", f"{a}{n}", t.rag)
     widths = [w for _, _, w in fixed] + [11] * len(plist) + [11] + [w for _, _, w, _ in after]
@@ -211,6 +215,16 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
 
 
 _TRAILING = " ,;:·-–—/&_"
+
+
+def _fill(ws: Any, row: int, first_col: int, plist: list[tuple[dt.date, dt.date]],
+          values: dict[dt.date, float] | None) -> None:
+    """The loaded actuals into a row's period cells (by the period's first day)."""
+    if not values:
+        return
+    for col, p in enumerate(plist, start=first_col):
+        if p[0] in values:
+            ws.cell(row=row, column=col, value=values[p[0]])
 
 
 def _cut(text: str, limit: int) -> str:
@@ -351,6 +365,7 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
             ws.cell(row=n + 1, column=cl).number_format = number_format
         ws[f"{col['progress']}{n}"].number_format = "0%"
         _validation(ws, values, t.unit, lang, t.signed)
+        _fill(ws, n, first_p, plist, c.actuals.get((t.role_key, t.kpi, t.platform)))
         _pace_rules(ws, f"{col['pace']}{n}", lang)
         # the plan row: the plan to date at the end of each period of the goal's span
         label_cell = _text_cell(ws, n + 1, 1, f"  ↳ {_t('plan_row', lang)}")
@@ -370,12 +385,13 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
     return n + 1, latest, paced, (row + 1, first_p)
 
 
-def build_workbook(ctx: KitContext) -> bytes:
+def build_workbook(ctx: KitContext, actuals: dict[tuple[str, str, str], dict[dt.date, float]]
+                   | None = None) -> bytes:
     from openpyxl import Workbook
 
     answers, lang = ctx.answers, ctx.lang
     first, last = goal_span(answers.scope.start, answers.scope.horizon)
-    c = _Ctx(lang, answers.client.currency, first, last, ctx.library)
+    c = _Ctx(lang, answers.client.currency, first, last, ctx.library, actuals or {})
     rows = tracked(answers, ctx.selection, ctx.library)
     goals = [t for t in rows if t.role_key == COMPANY]
     by_role: dict[str, list[Tracked]] = {}

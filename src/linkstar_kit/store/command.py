@@ -24,6 +24,13 @@ def cmd_load(args: argparse.Namespace) -> int:
 
     result = load_actuals(args.kit, args.csv)
     print(f"loaded {args.csv} into {display_path(result.store)}: {result.summary()}")
+    from pathlib import Path
+
+    from .filled import write_filled_workbook
+
+    said = write_filled_workbook(Path(args.kit), result.store)
+    if said:
+        print(said)
     if result.affected_reviews:
         print(f"these written reviews show numbers this load changed: "
               f"{', '.join(result.affected_reviews)}; re-run them with `linkstar review "
