@@ -146,12 +146,66 @@ CREATE TABLE IF NOT EXISTS review_issues (
   status        TEXT NOT NULL,
   owner         TEXT NOT NULL,
   why           TEXT NOT NULL,
+  raised_by     TEXT NOT NULL DEFAULT 'review',
+  decision      TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (review_id, role_key, kpi, platform, kind)
 );
 
+-- What the meetings recorded in their minutes (reviews/<ID>/minutes.yaml, review/minutes.py),
+-- rebuilt from every minutes file by each `linkstar review`: editing a minutes file and
+-- re-running a review is how a record is corrected.
+-- The to-dos: raised in `raised_in`'s meeting, done when a later meeting ticked them.
+CREATE TABLE IF NOT EXISTS review_todos (
+  id            TEXT PRIMARY KEY,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  due           TEXT,
+  raised_in     TEXT NOT NULL,
+  done_in       TEXT
+);
+-- The chair's decisions on issues (a review's or the team's own): the text agreed and the
+-- status set (open, solved, dropped), in the meeting of `review_id`.
+CREATE TABLE IF NOT EXISTS review_decisions (
+  review_id     TEXT NOT NULL,
+  issue_id      TEXT NOT NULL,
+  decision      TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  PRIMARY KEY (review_id, issue_id)
+);
+-- Issues the team raised itself (new_issues in the minutes), open until solved or dropped.
+CREATE TABLE IF NOT EXISTS team_issues (
+  id            TEXT PRIMARY KEY,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  kpi           TEXT NOT NULL DEFAULT '',
+  raised_in     TEXT NOT NULL,
+  closed_in     TEXT,
+  status        TEXT NOT NULL
+);
+-- Headlines (one-line news) and quarterly priorities (per person, on or off track).
+CREATE TABLE IF NOT EXISTS review_notes (
+  review_id     TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  position      INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL DEFAULT '',
+  on_track      INTEGER,
+  PRIMARY KEY (review_id, kind, position)
+);
+
+-- Each review written (`linkstar review`), and how many `linkstar load` runs changed the
+-- numbers it shows since it was first written (its period, or its trend window): a re-run
+-- then says it was re-run on corrected data.
+CREATE TABLE IF NOT EXISTS review_runs (
+  review_id     TEXT PRIMARY KEY,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  corrections   INTEGER NOT NULL DEFAULT 0
+);
+
 -- The issues still open: those of each cadence's latest review.
-DROP VIEW IF EXISTS open_issues;
-CREATE VIEW open_issues AS
+CREATE VIEW IF NOT EXISTS open_issues AS
 SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
        i.why
 FROM review_issues i
@@ -344,29 +398,28 @@ INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation,
 INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('inventory_turnover', '2026-10-01', '2026-10-31', 10, 'last', 1, 5.7, 5.55);
 INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('inventory_turnover', '2026-11-01', '2026-11-30', 11, 'last', 1, 5.85, 5.685);
 INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('inventory_turnover', '2026-12-01', '2026-12-31', 12, 'last', 1, 6.0, 5.82);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-01-05', '2026-01-11', 1, 'mean', 0, 0.0684615384615, 0.0686153846154);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-01-12', '2026-01-18', 2, 'mean', 0, 0.0676923076923, 0.0679230769231);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-01-19', '2026-01-25', 3, 'mean', 0, 0.0669230769231, 0.0672307692308);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-01-26', '2026-02-01', 4, 'mean', 0, 0.0661538461538, 0.0665384615385);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-02-02', '2026-02-08', 5, 'mean', 0, 0.0653846153846, 0.0658461538462);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-02-09', '2026-02-15', 6, 'mean', 0, 0.0646153846154, 0.0651538461538);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-02-16', '2026-02-22', 7, 'mean', 0, 0.0638461538462, 0.0644615384615);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-02-23', '2026-03-01', 8, 'mean', 0, 0.0630769230769, 0.0637692307692);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-03-02', '2026-03-08', 9, 'mean', 0, 0.0623076923077, 0.0630769230769);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-03-09', '2026-03-15', 10, 'mean', 0, 0.0615384615385, 0.0623846153846);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-03-16', '2026-03-22', 11, 'mean', 0, 0.0607692307692, 0.0616923076923);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-03-23', '2026-03-29', 12, 'mean', 0, 0.06, 0.061);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-03-30', '2026-04-05', 13, 'mean', 0, 0.0592307692308, 0.0603076923077);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-04-06', '2026-04-12', 14, 'mean', 0, 0.0584615384615, 0.0596153846154);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-04-13', '2026-04-19', 15, 'mean', 0, 0.0576923076923, 0.0589230769231);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-04-20', '2026-04-26', 16, 'mean', 0, 0.0569230769231, 0.0582307692308);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-04-27', '2026-05-03', 17, 'mean', 0, 0.0561538461538, 0.0575384615385);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-05-04', '2026-05-10', 18, 'mean', 0, 0.0553846153846, 0.0568461538462);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-05-11', '2026-05-17', 19, 'mean', 0, 0.0546153846154, 0.0561538461538);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-05-18', '2026-05-24', 20, 'mean', 0, 0.0538461538462, 0.0554615384615);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-05-25', '2026-05-31', 21, 'mean', 0, 0.0530769230769, 0.0547692307692);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-06-01', '2026-06-07', 22, 'mean', 0, 0.0523076923077, 0.0540769230769);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-06-08', '2026-06-14', 23, 'mean', 0, 0.0515384615385, 0.0533846153846);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-06-15', '2026-06-21', 24, 'mean', 0, 0.0507692307692, 0.0526923076923);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-06-22', '2026-06-28', 25, 'mean', 0, 0.05, 0.052);
-INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-06-29', '2026-07-05', 26, 'mean', 0, 0.0492307692308, 0.0513076923077);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-01-05', '2026-01-11', 1, 'mean', 0, 0.0684, 0.06856);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-01-12', '2026-01-18', 2, 'mean', 0, 0.0676, 0.06784);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-01-19', '2026-01-25', 3, 'mean', 0, 0.0668, 0.06712);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-01-26', '2026-02-01', 4, 'mean', 0, 0.066, 0.0664);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-02-02', '2026-02-08', 5, 'mean', 0, 0.0652, 0.06568);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-02-09', '2026-02-15', 6, 'mean', 0, 0.0644, 0.06496);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-02-16', '2026-02-22', 7, 'mean', 0, 0.0636, 0.06424);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-02-23', '2026-03-01', 8, 'mean', 0, 0.0628, 0.06352);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-03-02', '2026-03-08', 9, 'mean', 0, 0.062, 0.0628);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-03-09', '2026-03-15', 10, 'mean', 0, 0.0612, 0.06208);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-03-16', '2026-03-22', 11, 'mean', 0, 0.0604, 0.06136);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-03-23', '2026-03-29', 12, 'mean', 0, 0.0596, 0.06064);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-03-30', '2026-04-05', 13, 'mean', 0, 0.0588, 0.05992);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-04-06', '2026-04-12', 14, 'mean', 0, 0.058, 0.0592);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-04-13', '2026-04-19', 15, 'mean', 0, 0.0572, 0.05848);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-04-20', '2026-04-26', 16, 'mean', 0, 0.0564, 0.05776);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-04-27', '2026-05-03', 17, 'mean', 0, 0.0556, 0.05704);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-05-04', '2026-05-10', 18, 'mean', 0, 0.0548, 0.05632);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-05-11', '2026-05-17', 19, 'mean', 0, 0.054, 0.0556);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-05-18', '2026-05-24', 20, 'mean', 0, 0.0532, 0.05488);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-05-25', '2026-05-31', 21, 'mean', 0, 0.0524, 0.05416);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-06-01', '2026-06-07', 22, 'mean', 0, 0.0516, 0.05344);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-06-08', '2026-06-14', 23, 'mean', 0, 0.0508, 0.05272);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-06-15', '2026-06-21', 24, 'mean', 0, 0.05, 0.052);
+INSERT INTO goal_plan (kpi, period_start, period_end, period_index, aggregation, up, plan_to_date, at_risk_bound) VALUES ('stockout_rate', '2026-06-22', '2026-06-28', 25, 'mean', 0, 0.0492, 0.05128);
