@@ -159,6 +159,7 @@ def test_issues_carry_over_and_close(kit: Path) -> None:
     assert acos["carried_over"] is False and acos["opened_in"] == "2026-W39"
     md = (kit / "reviews/2026-W39/review.md").read_text(encoding="utf-8")
     assert "上次（2026-W38）复盘遗留：1 项仍未解决，1 项已关闭" in md
+    assert "（红灯）：已重新达标。" in md  # the closed issue, once, with its kind and reason
     con = sqlite3.connect(kit / "data" / "kpi.sqlite")
     open_now = con.execute("SELECT review_id, kpi, kind FROM open_issues ORDER BY kpi, kind").fetchall()
     con.close()

@@ -346,3 +346,24 @@ def test_a_kpi_replaced_at_the_quarter_is_gone_from_the_next_kit() -> None:
     replaced = answers.model_copy(update={"roles": roles})
     after = {(t.role_key, t.kpi) for t in tracked(replaced, select(replaced, library), library)}
     assert ("customer-service", "first_contact_resolution_rate") not in after
+
+
+def test_untouched_minutes_record_nothing_and_a_kept_decision_is_not_repeated(kit: Path) -> None:
+    run_review(kit, "2026-W29", "md")
+    w30 = run_review(kit, "2026-W30", "md").data       # W29's minutes never filled in
+    assert w30["todo_completion"] is None and w30["decisions"] == []
+    f = kit / "reviews/2026-W29/minutes.yaml"
+    m = yaml.safe_load(f.read_text(encoding="utf-8"))
+    m["issues"][0]["decision"] = "看一周再说"
+    m["todos"] = [{"text": "查广告", "owner": "运营", "due": D(2026, 8, 2)}]
+    f.write_text(yaml.safe_dump(m, allow_unicode=True), encoding="utf-8")
+    run_review(kit, "2026-W30", "md")
+    g = kit / "reviews/2026-W30/minutes.yaml"
+    m30 = yaml.safe_load(g.read_text(encoding="utf-8"))
+    kept = next(i for i in m30["issues"] if i["id"] == m["issues"][0]["id"])
+    assert kept["decision"] == "看一周再说"            # the template repeats it
+    m30["headlines"] = [{"text": "新品到仓", "owner": "采购"}]
+    g.write_text(yaml.safe_dump(m30, allow_unicode=True), encoding="utf-8")
+    w31 = run_review(kit, "2026-W31", "md").data
+    assert [d["decision"] for d in w31["decisions"]] == ["看一周再说"]   # recorded once
+    assert w31["todo_completion"] == {"done": 0, "of": 1, "checked_in": "2026-W30"}

@@ -54,5 +54,15 @@ def cmd_review(args: argparse.Namespace) -> int:
           f"{result.period.end}): {len(r.kpis)} KPIs ({shown}), {anomalies} anomalies, "
           f"{len(r.issues)} open issues, {len(r.closed)} closed"
           + (f", {len(r.suggestions)} suggestions" if r.period.kind == "quarterly" else ""))
+    todos = result.data.get("todos", [])
+    if todos or result.data.get("decisions"):
+        state = [t["status"] for t in todos]
+        done = result.data.get("todo_completion")
+        print(f"from the minutes: {state.count('open') + state.count('overdue')} open to-dos "
+              f"({state.count('overdue')} overdue), {len(result.data.get('decisions', []))} "
+              "decisions recorded"
+              + (f"; last meeting {done['done']} of {done['of']} to-dos done" if done else ""))
+    if result.data.get("rerun_on_corrected_data"):
+        print("re-run on corrected data: `linkstar load` changed numbers this review shows")
     print(f"wrote {', '.join(result.files)} to {display_path(result.folder)}/")
     return EXIT_OK

@@ -259,18 +259,18 @@ class Writer:
             names = {i.id: i for i in (*self.r.issues, *self.r.closed)}
             for k in self.r.kpis:  # issues closed before this review: named by their KPI
                 for kind in ("red", "anomaly"):
-                    iss = m.Issue(*k.key, kind, k.t.role_title, "", "")
-                    names.setdefault(iss.id, iss)
-            for t in rec.team.values():
-                names.setdefault(t.id, m.Issue("", t.kpi, "", "team", t.owner, t.text,
-                                               t.raised_in, raised_by="team", team_id=t.id))
+                    one = m.Issue(*k.key, kind, k.t.role_title, "", "")
+                    names.setdefault(one.id, one)
+            for ti in rec.team.values():
+                names.setdefault(ti.id, m.Issue("", ti.kpi, "", "team", ti.owner, ti.text,
+                                                ti.raised_in, raised_by="team", team_id=ti.id))
             for d in rows:
                 state = (mt["closed_reason"][d.status] if d.status in CLOSING
                          else mt["still_open"])
-                iss = names.get(d.issue_id)
-                name = (fmt.md_cell(d.issue_id) if iss is None else
-                        f"{fmt.md_cell(iss.owner)} · {self._kpi_name(iss)}"
-                        if iss.raised_by == "review" else fmt.md_cell(iss.why))
+                found = names.get(d.issue_id)
+                name = (fmt.md_cell(d.issue_id) if found is None else
+                        f"{fmt.md_cell(found.owner)} · {self._kpi_name(found)}"
+                        if found.raised_by == "review" else fmt.md_cell(found.why))
                 out.append(f"| {d.review_id} | {name} | "
                            f"{fmt.md_cell(d.decision) or '—'} | {state} |")
             return out

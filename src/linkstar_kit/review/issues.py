@@ -23,6 +23,7 @@ read). A review of cadence C for period P:
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
@@ -63,7 +64,7 @@ def back_on_target(issue: Issue, k: KpiRow | None) -> bool:
     return not (k.anomaly and not k.annotation)
 
 
-def _since(opened_in: str) -> tuple[object, int] | None:
+def _since(opened_in: str) -> tuple[dt.date, int] | None:
     from .run import parse_period
 
     try:

@@ -159,9 +159,12 @@ class Record:
 
 # --- reading -----------------------------------------------------------------------------------
 
-def minutes_files(reviews: Path, before: Period, parse: Callable[[str], Period]
+def minutes_files(reviews: Path, before: Period, parse: Callable[[str], Period],
+                  untouched: Callable[[Path], bool] = lambda f: False
                   ) -> list[tuple[Period, Path]]:
-    """The minutes of every meeting held before the review of `before`, oldest first."""
+    """The minutes of every meeting held before the review of `before`, oldest first. A file
+    still as the review wrote it (`untouched`) records nothing: nobody filled it in, so its
+    to-dos were not checked (not "0 done")."""
     out: list[tuple[Period, Path]] = []
     if not reviews.is_dir():
         return out
@@ -173,7 +176,7 @@ def minutes_files(reviews: Path, before: Period, parse: Callable[[str], Period]
             p = parse(folder.name)
         except Exception:  # noqa: BLE001 - a folder that is not a review's: not minutes
             continue
-        if p.id != folder.name:
+        if p.id != folder.name or untouched(f):
             continue
         if order_key(p) < order_key(before):
             out.append((p, f))
@@ -337,7 +340,12 @@ def _apply(rec: Record, m: Minutes) -> None:
         tid = f"{rid}/T{n}"
         rec.todos[tid] = Todo(tid, text, owner, due, rid)
     for iid, decision, status in m.issues:
-        if decision or status != "open":
+        before = rec.latest_decision(iid)
+        # the template repeats an open issue's latest decision so the chair edits rather than
+        # retypes: the same words, still open, are no new decision (a close always is)
+        same = (status == "open" and before is not None
+                and (before.decision, before.status) == (decision, "open"))
+        if (decision or status != "open") and not same:
             rec.decisions.append(Decision(rid, iid, decision, status))
         team = rec.team.get(iid)
         if team is not None and team.status == "open":

@@ -212,7 +212,14 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
                           "WHERE review_id = ?", (rid,)).fetchall()
         return {mn.issue_id(*r) for r in got} or None
 
-    record = mn.read_record(mn.minutes_files(kit / REVIEWS, period, parse_period), known)
+    manifest = read_manifest(kit) or {}
+
+    def untouched(f: Path) -> bool:
+        entry = manifest.get(f.relative_to(kit).as_posix())
+        return entry is not None and entry.get("sha256") == sha256(f.read_bytes())
+
+    record = mn.read_record(mn.minutes_files(kit / REVIEWS, period, parse_period, untouched),
+                            known)
     review.record = record
 
     def why_red(k: KpiRow) -> str:
@@ -241,7 +248,7 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
                 (period.id, period.kind, period.start.isoformat(), period.end.isoformat()))
     folder = kit / REVIEWS / period.id
     kit_files = KitFiles()
-    manifest = read_manifest(kit) or {}
+    written = []
     for name in sorted(files):
         path = f"{REVIEWS}/{period.id}/{name}"
         if name == mn.MINUTES and (folder / name).exists():
@@ -250,9 +257,10 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
                 continue  # the chair's minutes: never overwritten
         data = files[name]
         kit_files.add(path, data)
+        written.append(name)
     commit(kit, kit_files, _kit_meta(kit), force=force)
     data = json.loads(files["review.json"])
-    return ReviewResult(period, folder, sorted(files), review, data)
+    return ReviewResult(period, folder, written, review, data)
 
 
 def _kit_meta(kit: Path) -> dict[str, Any]:
@@ -358,9 +366,7 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
                    "due": t.due.isoformat() if t.due else None,
                    "status": t.status(review.period), "raised_in": t.raised_in,
                    "done_in": t.done_in} for t in rec.todos.values()],
-        "todo_completion": (None if rec.completion() is None else
-                            dict(zip(("done", "of", "checked_in"),
-                                     (*rec.completion(), rec.last.period.id), strict=True))),
+        "todo_completion": _completion(rec),
         "headlines": [{"text": n.text, "owner": n.owner or None, "raised_in": n.review_id}
                       for n in rec.headlines],
         "priorities": [{"text": n.text, "owner": n.owner, "on_track": n.on_track,
@@ -373,6 +379,13 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
             "kind": s.kind, "why": s.why, "proposed_target": s.proposed,
         } for s in review.suggestions],
     }
+
+
+def _completion(rec: Any) -> dict[str, Any] | None:
+    done = rec.completion()
+    if done is None or rec.last is None:
+        return None
+    return {"done": done[0], "of": done[1], "checked_in": rec.last.period.id}
 
 
 def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answers: Any,
