@@ -28,7 +28,7 @@ import sqlite3
 from collections.abc import Callable
 
 from .minutes import CLOSING, Record, order_key
-from .model import Issue, KpiRow, Review
+from .model import Issue, KpiRow, Period, Review
 
 HELD = "held"
 
@@ -65,12 +65,13 @@ def back_on_target(issue: Issue, k: KpiRow | None) -> bool:
 
 
 def _since(opened_in: str) -> tuple[dt.date, int] | None:
-    from .run import parse_period
+    from ..periods import parse_period_id
 
     try:
-        return order_key(parse_period(opened_in))
-    except Exception:  # noqa: BLE001 - a row written by hand: every decision applies
+        kind, (start, end) = parse_period_id(opened_in)
+    except (ValueError, OverflowError):  # a row written by hand: every decision applies
         return None
+    return order_key(Period(opened_in, kind, start, end))
 
 
 def raise_issues(con: sqlite3.Connection, review: Review,

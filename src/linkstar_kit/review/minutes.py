@@ -56,10 +56,6 @@ def order_key(p: Period) -> tuple[dt.date, int]:
     return (p.end, CADENCE_ORDER[p.kind])
 
 
-def issue_id(role_key: str, kpi: str, platform: str, kind: str) -> str:
-    return "/".join(x for x in (role_key, kpi, platform, kind) if x)
-
-
 @dataclass
 class Todo:
     id: str

@@ -83,6 +83,11 @@ class GoalRow:
     as_of: dt.date | None = None  # the last day of the period the pace is judged at
 
 
+def issue_id(role_key: str, kpi: str, platform: str, kind: str) -> str:
+    """An issue the review raised, as the minutes name it: `ads/acos/amazon/red`."""
+    return "/".join(x for x in (role_key, kpi, platform, kind) if x)
+
+
 @dataclass
 class Issue:
     role_key: str
@@ -106,8 +111,6 @@ class Issue:
 
     @property
     def id(self) -> str:
-        from .minutes import issue_id
-
         return self.team_id or issue_id(*self.key)
 
     def to_json(self) -> dict[str, Any]:

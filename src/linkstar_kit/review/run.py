@@ -210,7 +210,7 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
     def known(rid: str) -> set[str] | None:
         got = con.execute("SELECT role_key, kpi, platform, kind FROM review_issues "
                           "WHERE review_id = ?", (rid,)).fetchall()
-        return {mn.issue_id(*r) for r in got} or None
+        return {m.issue_id(*r) for r in got} or None
 
     manifest = read_manifest(kit) or {}
 

@@ -26,7 +26,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     print(f"loaded {args.csv} into {display_path(result.store)}: {result.summary()}")
     from pathlib import Path
 
-    from .filled import write_filled_workbook
+    from ..upkeep import write_filled_workbook
 
     said = write_filled_workbook(Path(args.kit), result.store)
     if said:

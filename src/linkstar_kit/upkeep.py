@@ -1,4 +1,9 @@
-"""`scorecard/scorecard-filled.xlsx`: the kit's workbook with the store's actuals in it.
+"""What `linkstar load` does to the kit besides loading: it first finishes a run that was
+killed while moving files in (as `generate` and `review` do), and after the load it writes
+`scorecard/scorecard-filled.xlsx`, the kit's workbook with the store's actuals in it.
+
+A top-level module, above both the store (which `load` writes) and the kit's file writer and
+workbook (which depend on the store), so that neither subpackage imports the other back.
 
 `linkstar load` writes it after every load, so the owner's workbook is never empty: the same
 sheets, formulas and colours as `scorecard/scorecard.xlsx` (which stays the blank the kit
@@ -13,21 +18,28 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from ..errors import LinkstarError, display_path
+from .errors import LinkstarError, display_path
 
 FILLED = "scorecard/scorecard-filled.xlsx"
 BLANK = "scorecard/scorecard.xlsx"
+
+
+def finish_interrupted(kit: Path) -> str | None:
+    """A run killed while moving its files into `kit`, finished (or undone) first."""
+    from .kit.files import finish_interrupted as finish
+
+    return finish(kit)
 
 
 def write_filled_workbook(kit: Path, store: Path) -> str:
     """Write FILLED from the store; return the line that says what happened (or why not)."""
     if not (kit / BLANK).is_file():
         return ""  # a kit generated without the xlsx format has no workbook to fill
-    from ..kit.blueprints import Blueprints
-    from ..kit.context import KitContext
-    from ..kit.files import KitFiles, commit, read_manifest, sha256
-    from ..kit.scorecard import build_workbook
-    from ..review.run import _kit_inputs, _kit_meta
+    from .kit.blueprints import Blueprints
+    from .kit.context import KitContext
+    from .kit.files import KitFiles, commit, read_manifest, sha256
+    from .kit.scorecard import build_workbook
+    from .review.run import _kit_inputs, _kit_meta
 
     target = kit / FILLED
     try:
