@@ -19,15 +19,15 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from ..errors import display_path
-    from .loader import load_actuals
-
-    result = load_actuals(args.kit, args.csv)
-    print(f"loaded {args.csv} into {display_path(result.store)}: {result.summary()}")
     from pathlib import Path
 
-    from ..upkeep import write_filled_workbook
+    from ..errors import display_path
+    from ..upkeep import finish_interrupted, write_filled_workbook
+    from .loader import load_actuals
 
+    finish_interrupted(Path(args.kit))  # a `generate` killed while moving its files in
+    result = load_actuals(args.kit, args.csv)
+    print(f"loaded {args.csv} into {display_path(result.store)}: {result.summary()}")
     said = write_filled_workbook(Path(args.kit), result.store)
     if said:
         print(said)

@@ -89,9 +89,6 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
     schema_file = kit / SCHEMA_FILE
     if not kit.is_dir():
         raise UsageError(f"{display_path(kit)} is not a kit folder")
-    from ..upkeep import finish_interrupted
-
-    finish_interrupted(kit)  # a `generate` killed while moving its files in: finished first
     if not schema_file.is_file():
         raise UsageError(
             f"{display_path(schema_file)} is missing: generate the kit with the dashboards format "
