@@ -257,6 +257,8 @@ def test_an_edited_minutes_file_is_kept_and_a_correction_is_a_re_run(kit: Path) 
     (lambda t: t.replace('- id: "operations/acos/amazon/red"', '- id: "operations/acos/red"'),
      "did you mean `operations/acos/amazon/red`?"),
     (lambda t: t + "  - [", "not valid YAML"),
+    (lambda t: t.replace("new_issues: []", "new_issues:\n- {text: x, owner: y, kpi: stockout}"),
+     "`stockout` is not a KPI this kit tracks (did you mean `stockout_rate`?)"),
 ])
 def test_a_bad_minutes_file_is_refused_with_its_place(kit: Path, edit: Any, says: str) -> None:
     run_review(kit, "2026-W29", "md")

@@ -179,8 +179,8 @@ def minutes_files(reviews: Path, before: Period, parse: Callable[[str], Period],
     return sorted(out, key=lambda x: order_key(x[0]))
 
 
-def read_record(files: list[tuple[Period, Path]], known_issues: Callable[[str], set[str] | None]
-                ) -> Record:
+def read_record(files: list[tuple[Period, Path]], known_issues: Callable[[str], set[str] | None],
+                kpis: set[str] | None = None) -> Record:
     """Read and check every minutes file, then build the record; every problem of every file
     is reported at once (InputError), and then nothing is applied.
 
@@ -197,7 +197,7 @@ def read_record(files: list[tuple[Period, Path]], known_issues: Callable[[str], 
             problems += exc.issues
             continue
         before = len(problems)
-        m = _check(doc, period, f, rec, known_issues, problems)
+        m = _check(doc, period, f, rec, known_issues, problems, kpis)
         if len(problems) == before and m is not None:
             _apply(rec, m)
     if problems:
@@ -207,8 +207,8 @@ def read_record(files: list[tuple[Period, Path]], known_issues: Callable[[str], 
 
 
 def _check(doc: Any, period: Period, f: Path, rec: Record,
-           known_issues: Callable[[str], set[str] | None], problems: list[Problem]
-           ) -> Minutes | None:
+           known_issues: Callable[[str], set[str] | None], problems: list[Problem],
+           kpis: set[str] | None = None) -> Minutes | None:
     data = doc.data
     if data is None:
         return Minutes(period, f)  # an emptied file records nothing
@@ -307,9 +307,14 @@ def _check(doc: Any, period: Period, f: Path, rec: Record,
             continue
         m.todos.append((t, owner, due))
     for i, it in items("new_issues"):
+        kpi = text("new_issues", i, it, "kpi", False)
+        if kpi and kpis is not None and kpi not in kpis:
+            problems.append(doc.issue(("new_issues", i, "kpi"), f"`{excerpt(kpi)}` is not a KPI "
+                                      "this kit tracks", did_you_mean(kpi, kpis)
+                                      or "leave `kpi` out, or write a KPI id of the kit"))
+            continue
         m.new_issues.append((text("new_issues", i, it, "text", True),
-                             text("new_issues", i, it, "owner", True),
-                             text("new_issues", i, it, "kpi", False)))
+                             text("new_issues", i, it, "owner", True), kpi))
     for i, it in items("headlines"):
         m.headlines.append((text("headlines", i, it, "text", True),
                             text("headlines", i, it, "owner", False)))

@@ -113,9 +113,7 @@ def run_review(kit: Path | str, period_text: str | None = None, formats: str | N
                force: bool = False) -> ReviewResult:
     from ..kit.files import finish_interrupted
     from ..store.tracking import COMPANY, tracked
-    from . import issues as issues_mod
-    from . import minutes as mn
-    from .store import begin, latest_start, open_store, read_actuals
+    from .store import begin, latest_start, open_store
 
     kit = Path(kit)
     fmts = parse_formats(formats)
@@ -141,7 +139,7 @@ def run_review(kit: Path | str, period_text: str | None = None, formats: str | N
         begin(con, kit)
         try:
             result = _review_in_transaction(kit, con, period, fmts, answers, selection, library,
-                                            rows, force, issues_mod, mn, read_actuals)
+                                            rows, force)
             con.execute("COMMIT")
         except BaseException as exc:
             if con.in_transaction:
@@ -179,12 +177,15 @@ def _os_problem(kit: Path, exc: OSError) -> str:
 
 
 def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str], answers: Any,
-                           selection: Any, library: Any, rows: Any, force: bool,
-                           issues_mod: Any, mn: Any, read_actuals: Any) -> ReviewResult:
+                           selection: Any, library: Any, rows: Any, force: bool) -> ReviewResult:
+    """Decide, render and move the files in; the caller commits the store's transaction."""
     from .. import catalog
     from ..kit.files import KitFiles, commit, read_manifest, sha256
     from ..pacing import goal_plans
     from ..store.tracking import platform_name
+    from . import issues as issues_mod
+    from . import minutes as mn
+    from .store import read_actuals
 
     # a month's last week may end a few days after the month (periods.periods_in)
     actuals = read_actuals(con, period.end + dt.timedelta(days=6))
@@ -219,7 +220,7 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
         return entry is not None and entry.get("sha256") == sha256(f.read_bytes())
 
     record = mn.read_record(mn.minutes_files(kit / REVIEWS, period, parse_period, untouched),
-                            known)
+                            known, {t.kpi for t in rows})
     review.record = record
 
     def why_red(k: KpiRow) -> str:
