@@ -157,11 +157,22 @@ def test_a_quarter_of_meetings_from_the_minutes_alone(kit: Path,
             k = kpis[(i["role_key"], i["kpi"], i["platform"])]
             # a carried issue states this period's value
             assert fmt.value(k["value"], "ratio", "zh", "USD") in i["why"], (rid, i)
+        if rid == "2026-W33":  # solved by the chair at W32 (and green again): said as solved
+            acos = next(c for c in data["closed_issues"] if c["kpi"] == "acos")
+            assert (acos["status"], acos["decision"]) == ("solved", "出价已下调，观察两周")
         for c in data["closed_issues"]:
             key = (data["period"]["kind"], c["id"], c["opened_in"])
             assert key not in seen_closed, (rid, c, seen_closed.get(key))  # listed once
             seen_closed[key] = rid
         chair.fill(kit, rid)
+
+    # issues open and close where the numbers and the chair say: the upside anomaly of W33
+    # closes when the value is usual again, the red stockout when it is back on target, ACoS
+    # when the chair marked it solved (the next review lists it once)
+    assert seen_closed[("weekly", "operations/conversion_rate/amazon/anomaly", "2026-W33")] == \
+        "2026-W34"
+    assert seen_closed[("weekly", "purchasing/stockout_rate/red", "2026-W30")] == "2026-W35"
+    assert seen_closed[("weekly", "operations/acos/amazon/red", "2026-W29")] == "2026-W33"
 
     capsys.readouterr()
     data = run_review(kit, THIRTEENTH, "md,html").data

@@ -114,10 +114,6 @@ def raise_issues(con: sqlite3.Connection, review: Review,
         if fresh is not None:
             fresh.opened_in, fresh.carried_over = old.opened_in, True
             cur = fresh
-        elif back_on_target(old, now):
-            old.status = "closed"
-            closed.setdefault(old.key, old)
-            continue
         else:
             cur = old
             if now is not None and now.value is not None:  # this period's value
@@ -125,6 +121,8 @@ def raise_issues(con: sqlite3.Connection, review: Review,
             cur.decision = ""
         if cur.key in open_:
             continue
+        # the chair's word first: an issue solved or dropped in the minutes is closed as such,
+        # even when the KPI is back on target too
         d = rec.latest_decision(cur.id, _since(cur.opened_in))
         if d is not None:
             cur.decision = d.decision or cur.decision
@@ -132,6 +130,10 @@ def raise_issues(con: sqlite3.Connection, review: Review,
                 cur.status = d.status
                 closed.setdefault(cur.key, cur)
                 continue
+        if fresh is None and back_on_target(old, now):
+            cur.status = "closed"
+            closed.setdefault(cur.key, cur)
+            continue
         open_[cur.key] = cur
     for key, iss in new.items():
         open_.setdefault(key, iss)
