@@ -18,6 +18,8 @@ from ..store.loader import LOCK_TIMEOUT, STORE_FILE
 from ..store.schema import ISSUES_DDL, statements
 
 Key = tuple[str, str, str]  # role_key, kpi, platform
+# Seconds a review waits for another review (or a load) to finish with the store.
+REVIEW_LOCK_TIMEOUT = 120.0
 NEEDED = ("period_start", "period_end", "role_key", "kpi", "platform", "value")
 
 
@@ -112,6 +114,8 @@ def begin(con: sqlite3.Connection, kit: Path) -> None:
     """Start the review's one write transaction; a store that cannot be written is said as
     `linkstar load` says it, and nothing is written."""
     try:
+        # another review holds the store while it renders (a PDF takes seconds): wait for it
+        con.execute(f"PRAGMA busy_timeout = {int(REVIEW_LOCK_TIMEOUT * 1000)}")
         con.execute("BEGIN IMMEDIATE")
         ensure_issues_table(con)
     except sqlite3.Error as exc:
