@@ -144,7 +144,7 @@ def test_markdown_table_minutes_add_up(library: Library, minutes: int) -> None:
     for path, text in docs.items():
         table = text.split("## Agenda\n", 1)[1].split("\n## ", 1)[0]
         rows = [r for r in table.splitlines() if r.startswith("| ") and r[2].isdigit()]
-        assert len(rows) == 8, path
+        assert len(rows) == (9 if "weekly" in path else 8), path
         assert sum(int(r.split("|")[3]) for r in rows) == minutes, path
 
 
@@ -201,9 +201,10 @@ def test_weekly_follows_the_method(library: Library) -> None:
     weekly = build_agendas(make_ctx(library))["weekly"]
     keys = [it.key for it in weekly.items]
     # segue first; spikes annotated before anyone reads the scorecard; inputs before outputs;
-    # commitments for next week, then the wrap-up with a rating
-    assert keys == ["segue", "account", "annotate", "inputs", "outputs", "ids", "commit",
-                    "conclude"]
+    # then the Level 10 order: last week's to-dos, headlines, the issues list; commitments for
+    # next week, then the wrap-up with a rating
+    assert keys == ["segue", "annotate", "inputs", "outputs", "account", "headlines", "ids",
+                    "commit", "conclude"]
     items = {it.key: it for it in weekly.items}
     assert "routine or exceptional" in items["annotate"].guide
     assert "issues list" in items["inputs"].guide

@@ -114,6 +114,8 @@ class GoalPlan:
                         plan=tuple(x.value for x in p.plan)) for p in goal.cascade.platforms]
 
     def periods(self) -> list[Span]:
+        # every period the span touches, a partial first or last one included: its plan is
+        # its days' share (period_shares), never a whole period's
         return periods(self.frequency, self.first, self.last)
 
     def origin(self) -> float | None:

@@ -169,6 +169,28 @@ def periods(frequency: str, first: dt.date, last: dt.date) -> list[Span]:
     return out
 
 
+def middle(period: Span) -> dt.date:
+    """The day a period is counted by: a week's Thursday (ISO 8601's rule for the year a week
+    belongs to), a month's 15th or 16th, a quarter's middle day."""
+    return period[0] + (period[1] - period[0]) // 2
+
+
+def periods_in(frequency: str, first: dt.date, last: dt.date) -> list[Span]:
+    """The periods of `frequency` that belong to the span first..last: those whose middle day
+    falls in it. The one definition of which weeks make a month, a quarter or a goal's span
+    (a quarter from Wednesday 07-01 has the 13 weeks W27..W39: W27 starts 06-29 but its
+    Thursday is 07-02; W40's is 10-01), used by the review's figure and trend, the quarter's
+    suggestions, the workbook's columns and the goals' plan in the store."""
+    out = []
+    for p in periods(frequency, first - dt.timedelta(days=7 if frequency == "weekly" else 0),
+                     last):
+        if first <= middle(p) <= last:
+            out.append(p)
+    if not out:  # a span shorter than its periods: the one it lies in
+        out.append(period_of(frequency, middle((first, last))))
+    return out
+
+
 def label(frequency: str, period: Span, lang: str) -> str:
     """A short column heading: `W02 01-05`, `2026-01`, `2026 Q1`, `01-05`."""
     start = period[0]

@@ -135,6 +135,9 @@ class _Ctx:
     # a goal's value cells on the goals sheet, {kpi: {period start: 'Goals'!E5}}: a team row
     # carrying the company total reads them, so the number is typed once
     goal_cells: dict[str, dict[dt.date, str]] = field(default_factory=dict)
+    # the store's actuals ((role_key, kpi, platform, site_group) -> period start -> value), into
+    # the period cells of the copy `linkstar load` writes (scorecard-filled.xlsx)
+    actuals: dict[tuple[str, str, str, str], dict[dt.date, float]] = field(default_factory=dict)
 
 
 def _target_text(t: Tracked, c: _Ctx) -> str:
@@ -291,6 +294,7 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
         for j, (_, _, _, nf) in enumerate(after, start=latest_col + 1):
             if nf == INPUT:  # an input column after the formulas (the annotation)
                 _unlock(ws, f"{get_column_letter(j)}{n}")
+        _fill(ws, n, first_p, plist, c.actuals.get(t.key))
         if _planned_cells(ws, n, first_p, plist, t, c):
             if t.rag is not None:  # the latest value against an ordinary period's plan
                 _rag_rules(ws, f"{lc}{n}", f"{lc}{n}", t.rag)
@@ -304,6 +308,16 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
 
 
 _TRAILING = " ,;:·-–—/&_"
+
+
+def _fill(ws: Any, row: int, first_col: int, plist: list[tuple[dt.date, dt.date]],
+          values: dict[dt.date, float] | None) -> None:
+    """The loaded actuals into a row's period cells (by the period's first day)."""
+    if not values:
+        return
+    for col, p in enumerate(plist, start=first_col):
+        if p[0] in values:
+            ws.cell(row=row, column=col, value=values[p[0]])
 
 
 def _cut(text: str, limit: int) -> str:
@@ -449,6 +463,7 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
         _validation(ws, values, t, c)
         _unlock(ws, values)
         _unlock(ws, f"{get_column_letter(last_p + len(after))}{n}")  # the annotation
+        _fill(ws, n, first_p, plist, c.actuals.get(t.key))
         _pace_rules(ws, f"{col['pace']}{n}", lang)
         # the plan row: the plan to date at the end of each period of the goal's span
         label_cell = _text_cell(ws, n + 1, 1, f"  ↳ {_t('plan_row', lang)}")
@@ -470,12 +485,13 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
     return n + 1, latest, paced, (row + 1, first_p)
 
 
-def build_workbook(ctx: KitContext) -> bytes:
+def build_workbook(ctx: KitContext, actuals: dict[tuple[str, str, str, str], dict[dt.date, float]]
+                   | None = None) -> bytes:
     from openpyxl import Workbook
 
     answers, lang = ctx.answers, ctx.lang
     first, last = goal_span(answers.scope.start, answers.scope.horizon)
-    c = _Ctx(lang, answers.client.currency, first, last, ctx.library)
+    c = _Ctx(lang, answers.client.currency, first, last, ctx.library, actuals=actuals or {})
     rows = tracked(answers, ctx.selection, ctx.library)
     goals = [t for t in rows if t.role_key == COMPANY]
     by_role: dict[str, list[Tracked]] = {}

@@ -19,6 +19,8 @@ from ..store.schema import ISSUES_DDL, statements
 from ..store.tracking import PLACE_SQL
 
 Key = tuple[str, str, str]  # role_key, kpi, place (platform, or platform@site group)
+# Seconds a review waits for another review (or a load) to finish with the store.
+REVIEW_LOCK_TIMEOUT = 120.0
 NEEDED = ("period_start", "period_end", "role_key", "kpi", "platform", "value")
 
 
@@ -106,5 +108,38 @@ def latest_start(con: sqlite3.Connection, keys: list[Key]) -> dt.date | None:
 
 
 def ensure_issues_table(con: sqlite3.Connection) -> None:
+    """The reviews' tables (inside the caller's transaction, so two reviews at once never
+    both create them): created when missing, and a `review_issues` of a store written before
+    the minutes existed gains their columns."""
     for stmt in statements(ISSUES_DDL):
         con.execute(stmt)
+    cols = {r[1] for r in con.execute("PRAGMA table_info(review_issues)")}
+    for col in ("raised_by TEXT NOT NULL DEFAULT 'review'", "decision TEXT NOT NULL DEFAULT ''"):
+        if col.split()[0] not in cols:
+            con.execute(f"ALTER TABLE review_issues ADD COLUMN {col}")
+
+
+def begin(con: sqlite3.Connection, kit: Path) -> None:
+    """Start the review's one write transaction; a store that cannot be written is said as
+    `linkstar load` says it, and nothing is written."""
+    try:
+        # another review holds the store while it renders (a PDF takes seconds): wait for it
+        con.execute(f"PRAGMA busy_timeout = {int(REVIEW_LOCK_TIMEOUT * 1000)}")
+        con.execute("BEGIN IMMEDIATE")
+        ensure_issues_table(con)
+    except sqlite3.Error as exc:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise UsageError(store_problem(kit / STORE_FILE, exc)) from None
+
+
+def store_problem(store: Path, exc: sqlite3.Error) -> str:
+    """`load`'s message for a store it cannot write, said of a review."""
+    from ..store.loader import _store_problem
+
+    text = str(exc).lower()
+    if "disk" in text and "full" in text:
+        return "the disk is full: no review was written, and the store is unchanged"
+    return (_store_problem(store, exc).replace("nothing was loaded", "no review was written")
+            .replace("load again", "review again").replace("was not loaded", "no review was "
+                                                           "written"))

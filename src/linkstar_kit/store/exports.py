@@ -9,6 +9,7 @@ sites the files do not all cover is left out, never filled with part of the busi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -134,8 +135,13 @@ def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *
         csv_rows, n = _parse(p, tracked)
         skipped += n
         for r in csv_rows:  # a value typed in the kit's CSV wins over a computed one
+            computed_row = by_key.get(r.key)
+            if r.value is None and computed_row is not None:
+                # a note-only row annotates the value computed from the exports
+                r = dataclasses.replace(computed_row, annotation=r.annotation)
             by_key[r.key] = r
-    return write_rows(kit, script, list(by_key.values()), skipped, measures), lines
+    return write_rows(kit, script, list(by_key.values()), skipped, measures,
+                      csv_name=", ".join(display_path(p) for p in csvs)), lines
 
 
 def _computed(pool: Pool, tracked: dict[tuple[str, str, str, str], Any], sales: KitSales,
@@ -170,7 +176,7 @@ def _computed(pool: Pool, tracked: dict[tuple[str, str, str, str], Any], sales: 
                 continue
             value, files = got
             rows.append(_Row(0, a.isoformat(), b.isoformat(), role, kpi_id, platform, group,
-                             round(value, 6), "", " + ".join(sorted(files))))
+                             round(value, 6), "", " + ".join(sorted(files)), info.frequency))
             for f in files:
                 used.setdefault(f, set()).add(kpi_id)
     return rows, used

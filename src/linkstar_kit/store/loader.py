@@ -5,6 +5,13 @@ Every problem in the file is reported at once, each with its CSV row number (the
 Rows are keyed on (period_start, role_key, kpi, platform, site_group): loading the same file
 twice changes nothing, and a corrected value replaces the old one. `site_group` ("US", "MY/PH")
 is needed only where a platform's line differs by site; a file without the column still loads.
+
+Notes (the `annotation` column) are kept unless changed on purpose: an empty note cell keeps
+the note already stored for that period (a corrected value keeps its explanation), a cell
+holding only `-` removes it, and a row with a note and no value annotates the value already
+stored (a row with neither is skipped). A load that changes a number a written review shows
+(its period, or its trend window) names that review: `review_runs` counts the corrections, and
+the re-run review says it was re-run on corrected data.
 """
 
 from __future__ import annotations
@@ -16,12 +23,12 @@ import io
 import math
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..digits import ascii_hint
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
-from ..periods import date_problem, period_of
+from ..periods import date_problem, period_of, periods_in
 from ..units import Accepted
 from .schema import migrate_store, statements
 from .tracking import ALL, COMPANY
@@ -48,9 +55,14 @@ class LoadResult:
     updated: int = 0
     unchanged: int = 0
     skipped_empty: int = 0
+    annotated: int = 0
+    # written reviews (`linkstar review`) that show a number this load changed
+    affected_reviews: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (f"{self.inserted} new, {self.updated} updated, {self.unchanged} unchanged")
+        if self.annotated:
+            text += f", {self.annotated} notes added to stored values"
         if self.skipped_empty:
             text += f"; {self.skipped_empty} rows without a value skipped"
         return text
@@ -65,9 +77,10 @@ class _Row:
     kpi: str
     platform: str
     site_group: str
-    value: float
+    value: float | None  # None: a note for the value already stored
     annotation: str
     source: str
+    frequency: str = "weekly"
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:
@@ -82,7 +95,7 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
     if csv_path.is_dir():
         raise UsageError(f"{display_path(csv_path)} is a folder, expected a CSV file")
     rows, skipped = _parse(csv_path, tracked)
-    return write_rows(kit, script, rows, skipped)
+    return write_rows(kit, script, rows, skipped, csv_name=display_path(csv_path))
 
 
 def open_kit(kit: Path) -> tuple[list[str], dict[Key, _Kpi]]:
@@ -146,7 +159,7 @@ def read_measures(kit: Path) -> list[MeasureRow]:
 
 
 def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0,
-               measures: list[MeasureRow] | None = None) -> LoadResult:
+               measures: list[MeasureRow] | None = None, csv_name: str = "") -> LoadResult:
     """The one place rows reach the store: all of them in one transaction, or none.
     `measures` replace what the store holds for their platform, site, measure and days."""
     store = kit / STORE_FILE
@@ -156,7 +169,7 @@ def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0,
     existed = store.exists()
     result = LoadResult(store=store, skipped_empty=skipped)
     try:
-        _upsert(store, script, rows, result, measures)
+        _upsert(store, script, rows, result, measures, csv_name)
     except sqlite3.Error as exc:
         if not existed:
             with contextlib.suppress(OSError):
@@ -171,9 +184,11 @@ def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0,
 
 
 def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult,
-            measures: list[MeasureRow] | None = None) -> None:
+            measures: list[MeasureRow] | None = None, csv_name: str = "") -> None:
     """Write `rows` (and `measures`) in one transaction: all of them or, on any error, none."""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    missing: list[_Row] = []
+    changed: list[_Row] = []
     con = sqlite3.connect(store, isolation_level=None, timeout=LOCK_TIMEOUT)
     try:
         con.execute("BEGIN IMMEDIATE")
@@ -187,12 +202,27 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
                 "SELECT period_end, value, annotation, source FROM actuals WHERE period_start = ?"
                 " AND role_key = ? AND kpi = ? AND platform = ? AND site_group = ?",
                 r.key).fetchone()
-            annotation = r.annotation
-            if r.line == 0 and old is not None and not annotation:
-                annotation = old[2]  # a computed value keeps the note someone wrote beside it
-            if old == (r.period_end, r.value, annotation, r.source):
+            note = r.annotation
+            if note == REMOVE_NOTE:
+                note = ""
+            elif not note and old is not None:
+                note = old[2]  # an empty cell keeps the stored note (and a computed value too)
+            if r.value is None:
+                if old is None:
+                    missing.append(r)
+                elif old[2] == note:
+                    result.unchanged += 1
+                else:
+                    con.execute("UPDATE actuals SET annotation = ?, loaded_at = ? WHERE "
+                                "period_start = ? AND role_key = ? AND kpi = ? AND platform = ?"
+                                " AND site_group = ?", (note, now, *r.key))
+                    result.annotated += 1
+                    changed.append(r)
+                continue
+            if old == (r.period_end, r.value, note, r.source):
                 result.unchanged += 1
                 continue
+            changed.append(r)
             con.execute(
                 "INSERT INTO actuals (period_start, period_end, role_key, kpi, platform,"
                 " site_group, value, annotation, source, loaded_at)"
@@ -202,12 +232,19 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
                 " annotation = excluded.annotation, source = excluded.source,"
                 " loaded_at = excluded.loaded_at",
                 (r.period_start, r.period_end, r.role_key, r.kpi, r.platform, r.site_group,
-                 r.value, annotation,
+                 r.value, note,
                  r.source, now))
             if old is None:
                 result.inserted += 1
             else:
                 result.updated += 1
+        if missing:
+            raise InputError([Issue(csv_name, r.line, None, ("value",),
+                                    "a note without a value, and nothing is stored for this "
+                                    "period to annotate", "write the value too")
+                              for r in missing],
+                             title=f"{csv_name} was not loaded, nothing was written")
+        result.affected_reviews = _affected_reviews(con, changed)
         con.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
@@ -233,6 +270,44 @@ def _replace_measures(con: sqlite3.Connection, measures: list[MeasureRow]) -> No
                     " AND day_end >= ? AND day <= ?",
                     [(*k, lo, hi) for k, (lo, hi) in sorted(ranges.items())])
     con.executemany("INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?, ?)", measures)
+
+
+# A note cell holding only this removes the stored note (an empty cell keeps it).
+REMOVE_NOTE = "-"
+# The review's trend reaches this many of a KPI's own periods back (review/model.py's TREND).
+REVIEW_WINDOW = 13
+_CADENCE = {"daily": 0, "weekly": 1, "monthly": 2, "quarterly": 3}
+
+
+def _affected_reviews(con: sqlite3.Connection, changed: list[_Row]) -> list[str]:
+    """The written reviews that show one of `changed`: the KPI is due at the review's cadence
+    and the row lies in the review's period or its trend window. Their correction count goes
+    up (inside the load's transaction)."""
+    if not changed or con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                  "name = 'review_runs'").fetchone() is None:
+        return []
+    hit: list[str] = []
+    for rid, cadence, start, end in con.execute(
+            "SELECT review_id, cadence, period_start, period_end FROM review_runs "
+            "ORDER BY period_end, review_id").fetchall():
+        try:
+            r_start, r_end = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+        except (TypeError, ValueError):
+            continue
+        for row in changed:
+            if _CADENCE.get(row.frequency, 2) > _CADENCE.get(cadence, 1):
+                continue
+            last = periods_in(row.frequency, r_start, r_end)[-1]  # the review's latest
+            first = last[0]
+            for _ in range(REVIEW_WINDOW - 1):
+                first = period_of(row.frequency, first - dt.timedelta(days=1))[0]
+            if first.isoformat() <= row.period_start <= last[0].isoformat():
+                hit.append(rid)
+                break
+    if hit:
+        con.executemany("UPDATE review_runs SET corrections = corrections + 1 "
+                        "WHERE review_id = ?", [(r,) for r in hit])
+    return hit
 
 
 def _store_problem(store: Path, exc: sqlite3.Error) -> str:
@@ -303,7 +378,7 @@ def _read_text(path: Path) -> str:
     # Excel on a Chinese Windows saves CSV as GBK: read as GB 18030 (GBK's superset) only a
     # file that is no UTF-8 at all and reads as Chinese. A UTF-8 file with a stray byte (one
     # character pasted from a Windows-1252 program) decodes as GBK too, but wrongly: its
-    # `促销` would become `淇冮攢`, so it is refused at the byte instead.
+    # a Chinese note would come out as other, wrong ideographs, so it is refused at the byte instead.
     if not _near_utf8(data):
         try:
             text = data.decode("gb18030")
@@ -546,11 +621,14 @@ def _parse(path: Path, tracked: dict[Key, _Kpi]) -> tuple[list[_Row], int]:
         info = tracked[(role, kpi, platform, group)]
 
         raw = cell("value")
-        if not raw:
+        note_only = not raw and bool(cell("annotation"))
+        if not raw and not note_only:
             skipped += 1
             continue
-        value, hint = _number(raw, info.unit)
-        if value is None:
+        value, hint = (None, None) if note_only else _number(raw, info.unit)
+        if note_only:
+            pass  # a note for the stored value (checked against the store when written)
+        elif value is None:
             bad(n, "value", f"{excerpt(raw)} is too large" if hint == _TOO_LARGE
                 else f"`{excerpt(raw)}` is not a number", hint)
         elif not Accepted(info.low, info.high).holds(value):
@@ -581,10 +659,11 @@ def _parse(path: Path, tracked: dict[Key, _Kpi]) -> tuple[list[_Row], int]:
                     f"the {info.frequency} period around it is {expected[0]}..{expected[1]}")
             else:
                 end = expected[1]
-        if len(issues) > before or value is None or start is None or end is None:
+        if len(issues) > before or (value is None and not note_only) or start is None \
+                or end is None:
             continue
         row = _Row(n, start.isoformat(), end.isoformat(), role, kpi, platform, group, value,
-                   cell("annotation"), cell("source"))
+                   cell("annotation"), cell("source"), info.frequency)
         if row.key in seen:
             bad(n, "period_start", "duplicate row: same period, role, KPI, platform and site "
                 f"group as row {seen[row.key]}")

@@ -106,6 +106,8 @@ def platform_name(library: Library, platform: str, lang: str) -> str:
 def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tracked]:
     lang = selection.client.language
     out: list[Tracked] = []
+    excluded = {key: set(role.exclude) for role, key in zip(answers.roles, answers.role_keys(),
+                                                            strict=True)}
 
     def add(**kw: object) -> None:
         out.append(Tracked(sort_order=len(out) + 1, **kw))  # type: ignore[arg-type]
@@ -135,7 +137,8 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
                     # a platform's row cites that platform's own report
                     data_source=k.sources.get(platform, k.data_source), **_kind(lib))
         carried = {k.kpi for k in r.kpis}
-        for guarded, counter in _watched(r.kpis, carried, library):
+        # a KPI the client excluded (a quarterly review's "replace") is not watched either
+        for guarded, counter in _watched(r.kpis, carried | excluded.get(r.key, set()), library):
             carried.add(counter.id)
             add(role_key=r.key, role_title=title, kpi=counter.id, platform=ALL,
                 name=counter.name, short=counter.short, unit=counter.unit,

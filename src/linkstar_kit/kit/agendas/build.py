@@ -116,12 +116,15 @@ def _weekly(team: _Team) -> list[Item]:
     item = team.item
     items = [
         item("weekly", "segue", [team.chair], 3 + len(roles) // 3),
-        item("weekly", "account", team.titles(), per_role),
         item("weekly", "annotate", team.titles(), 4 + len(roles) // 2, spiky),
         item("weekly", "inputs", team.titles(lead_roles) or [team.chair], 4 + n_lead // 2,
              team.by_kind("lead", lead_roles, cad) or _elsewhere(team)),
         item("weekly", "outputs", team.titles(lag_roles) or [team.chair], 4 + n_lag // 2,
              team.by_kind("lag", lag_roles, cad) or _elsewhere(team)),
+        # the Level 10 meeting's order after the scorecard: last week's to-dos, headlines,
+        # then the issues list (the review's minutes.yaml records all three)
+        item("weekly", "account", team.titles(), per_role),
+        item("weekly", "headlines", team.titles(), 2 + len(roles) // 4),
         item("weekly", "ids", [team.chair], 50),
         item("weekly", "commit", team.titles(), per_role,
              [Point(r["title"], team.t("agenda.point.move", kpis=comma.join(

@@ -189,12 +189,66 @@ CREATE TABLE IF NOT EXISTS review_issues (
   status        TEXT NOT NULL,
   owner         TEXT NOT NULL,
   why           TEXT NOT NULL,
+  raised_by     TEXT NOT NULL DEFAULT 'review',
+  decision      TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (review_id, role_key, kpi, platform, kind)
 );
 
+-- What the meetings recorded in their minutes (reviews/<ID>/minutes.yaml, review/minutes.py),
+-- rebuilt from every minutes file by each `linkstar review`: editing a minutes file and
+-- re-running a review is how a record is corrected.
+-- The to-dos: raised in `raised_in`'s meeting, done when a later meeting ticked them.
+CREATE TABLE IF NOT EXISTS review_todos (
+  id            TEXT PRIMARY KEY,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  due           TEXT,
+  raised_in     TEXT NOT NULL,
+  done_in       TEXT
+);
+-- The chair's decisions on issues (a review's or the team's own): the text agreed and the
+-- status set (open, solved, dropped), in the meeting of `review_id`.
+CREATE TABLE IF NOT EXISTS review_decisions (
+  review_id     TEXT NOT NULL,
+  issue_id      TEXT NOT NULL,
+  decision      TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  PRIMARY KEY (review_id, issue_id)
+);
+-- Issues the team raised itself (new_issues in the minutes), open until solved or dropped.
+CREATE TABLE IF NOT EXISTS team_issues (
+  id            TEXT PRIMARY KEY,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  kpi           TEXT NOT NULL DEFAULT '',
+  raised_in     TEXT NOT NULL,
+  closed_in     TEXT,
+  status        TEXT NOT NULL
+);
+-- Headlines (one-line news) and quarterly priorities (per person, on or off track).
+CREATE TABLE IF NOT EXISTS review_notes (
+  review_id     TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  position      INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL DEFAULT '',
+  on_track      INTEGER,
+  PRIMARY KEY (review_id, kind, position)
+);
+
+-- Each review written (`linkstar review`), and how many `linkstar load` runs changed the
+-- numbers it shows since it was first written (its period, or its trend window): a re-run
+-- then says it was re-run on corrected data.
+CREATE TABLE IF NOT EXISTS review_runs (
+  review_id     TEXT PRIMARY KEY,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  corrections   INTEGER NOT NULL DEFAULT 0
+);
+
 -- The issues still open: those of each cadence's latest review.
-DROP VIEW IF EXISTS open_issues;
-CREATE VIEW open_issues AS
+CREATE VIEW IF NOT EXISTS open_issues AS
 SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
        i.why
 FROM review_issues i

@@ -189,12 +189,66 @@ CREATE TABLE IF NOT EXISTS review_issues (
   status        TEXT NOT NULL,
   owner         TEXT NOT NULL,
   why           TEXT NOT NULL,
+  raised_by     TEXT NOT NULL DEFAULT 'review',
+  decision      TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (review_id, role_key, kpi, platform, kind)
 );
 
+-- What the meetings recorded in their minutes (reviews/<ID>/minutes.yaml, review/minutes.py),
+-- rebuilt from every minutes file by each `linkstar review`: editing a minutes file and
+-- re-running a review is how a record is corrected.
+-- The to-dos: raised in `raised_in`'s meeting, done when a later meeting ticked them.
+CREATE TABLE IF NOT EXISTS review_todos (
+  id            TEXT PRIMARY KEY,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  due           TEXT,
+  raised_in     TEXT NOT NULL,
+  done_in       TEXT
+);
+-- The chair's decisions on issues (a review's or the team's own): the text agreed and the
+-- status set (open, solved, dropped), in the meeting of `review_id`.
+CREATE TABLE IF NOT EXISTS review_decisions (
+  review_id     TEXT NOT NULL,
+  issue_id      TEXT NOT NULL,
+  decision      TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  PRIMARY KEY (review_id, issue_id)
+);
+-- Issues the team raised itself (new_issues in the minutes), open until solved or dropped.
+CREATE TABLE IF NOT EXISTS team_issues (
+  id            TEXT PRIMARY KEY,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  kpi           TEXT NOT NULL DEFAULT '',
+  raised_in     TEXT NOT NULL,
+  closed_in     TEXT,
+  status        TEXT NOT NULL
+);
+-- Headlines (one-line news) and quarterly priorities (per person, on or off track).
+CREATE TABLE IF NOT EXISTS review_notes (
+  review_id     TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  position      INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL DEFAULT '',
+  on_track      INTEGER,
+  PRIMARY KEY (review_id, kind, position)
+);
+
+-- Each review written (`linkstar review`), and how many `linkstar load` runs changed the
+-- numbers it shows since it was first written (its period, or its trend window): a re-run
+-- then says it was re-run on corrected data.
+CREATE TABLE IF NOT EXISTS review_runs (
+  review_id     TEXT PRIMARY KEY,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  corrections   INTEGER NOT NULL DEFAULT 0
+);
+
 -- The issues still open: those of each cadence's latest review.
-DROP VIEW IF EXISTS open_issues;
-CREATE VIEW open_issues AS
+CREATE VIEW IF NOT EXISTS open_issues AS
 SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
        i.why
 FROM review_issues i
@@ -260,14 +314,13 @@ INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title
 INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'excess_inventory_ratio', '', '', 54, '采购与供应链', 'Excess inventory ratio', '冗余库存占比', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'stockout_rate', NULL, NULL, NULL, '店小秘 ERP：各仓库存与动销报表');
 INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'in_stock_rate', '', '', 55, '采购与供应链', 'In-stock rate', '有货率', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'inventory_turnover', NULL, NULL, NULL, '店小秘 ERP：每日库存快照 × 日均销量，覆盖各平台和仓库');
 INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'purchase_lead_time_days', '', '', 56, '采购与供应链', 'Purchase lead time', '采购备货周期', 'days', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'mean', 'supplier_defect_rate', NULL, NULL, NULL, '店小秘 ERP：采购报表：下单、供应商交货和入库日期');
-INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'purchase_cost_variance', '', '', 57, '采购与供应链', 'Purchase cost variance', '采购成本偏差率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'mean', 'supplier_defect_rate', NULL, NULL, NULL, '店小秘 ERP：采购报表（按产品）');
-INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'contribution_margin', '', '', 58, '老板/负责人', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.12, NULL, 0.108, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '截止 2026-12-31', NULL, '店小秘 ERP：含全部费用项的 SKU 利润报表');
-INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gmv_growth', '', '', 59, '老板/负责人', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.5, NULL, 0.45, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '截止 2026-12-31', NULL, '店小秘 ERP：销量统计的同比 / 环比');
-INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'net_margin', '', '', 60, '老板/负责人', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
-INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'conversion_rate', '', '', 61, '老板/负责人', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, 'Shopee 商业分析（转化率）；TikTok Shop 数据罗盘（转化率）');
-INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'shop_performance_score', 'tiktok_shop', '', 62, '老板/负责人', 'Shop Performance Score (TikTok Shop)', 'TikTok Shop 店铺体验分（SPS）', 'score', 'higher', 'weekly', '>=', 4.0, NULL, 3.6, NULL, 0, 0, 0.0, NULL, 'last', '', 'reference', 'ppc.land 与 duoke.com（第三方对 TikTok Shop 美国站学院指南的汇总）：分项得分 4 分及以上为「优秀」档', '2026-06-01', 'TikTok Shop 商家后台 > 账户健康 > 店铺体验分');
-INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gross_margin', '', '', 63, '老板/负责人', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
-INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'sessions', '', '', 64, '老板/负责人', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, 'Shopee 商业分析 > 流量；TikTok Shop 数据罗盘（流量）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'contribution_margin', '', '', 57, '老板/负责人', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', '>=', 0.12, NULL, 0.108, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '截止 2026-12-31', NULL, '店小秘 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gmv_growth', '', '', 58, '老板/负责人', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', '>=', 0.5, NULL, 0.45, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '截止 2026-12-31', NULL, '店小秘 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'net_margin', '', '', 59, '老板/负责人', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'conversion_rate', '', '', 60, '老板/负责人', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, 'Shopee 商业分析（转化率）；TikTok Shop 数据罗盘（转化率）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'shop_performance_score', 'tiktok_shop', '', 61, '老板/负责人', 'Shop Performance Score (TikTok Shop)', 'TikTok Shop 店铺体验分（SPS）', 'score', 'higher', 'weekly', '>=', 4.0, NULL, 3.6, NULL, 0, 0, 0.0, NULL, 'last', '', 'reference', 'ppc.land 与 duoke.com（第三方对 TikTok Shop 美国站学院指南的汇总）：分项得分 4 分及以上为「优秀」档', '2026-06-01', 'TikTok Shop 商家后台 > 账户健康 > 店铺体验分');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'gross_margin', '', '', 62, '老板/负责人', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('team-lead', 'sessions', '', '', 63, '老板/负责人', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, 'Shopee 商业分析 > 流量；TikTok Shop 数据罗盘（流量）');
 
 -- Each goal's plan to date, period by period (pacing.py), and the platforms' shares.
 DELETE FROM goal_plan;
