@@ -15,7 +15,8 @@ classes of misfit a consultant had to edit out by hand:
 - WFS for a team that ships itself, the MFN/AFN split for an FBM-only Amazon team;
 - on a Temu fully-managed operations card: retail-price reviews against competitors, coupon
   stacking, "pricing and promotions" in the mission, listing rework, ad budgets;
-- English abbreviations standing in for Chinese prose ("Ad CVR"), "other ERP" as a name.
+- English abbreviations standing in for Chinese prose ("Ad CVR"), "other ERP" as a name;
+- the same advice twice under one KPI (a platform's own wording beside the generic one).
 """
 
 from __future__ import annotations
@@ -62,7 +63,9 @@ EVENT_ALIASES: dict[str, list[str]] = {
     "christmas": ["Christmas", "圣诞"],
 }
 OWN_STORE_MISFITS = ["Account Health", "account health", "账户健康", "账户状况", "style guide",
-                     "风格指南", "deal submissions", "报好活动"]
+                     "风格指南", "deal submissions", "报好活动",
+                     # a source: an own store has no seller performance page to read
+                     "seller performance page", "卖家后台的绩效页面"]
 HELPDESKS = ["eDesk", "Zendesk", "Gorgias", "Freshdesk"]
 OTHER_ERPS = ["BigSeller"]  # an ERP no client can name in the answers: never a source
 TEMU_FM_MISFITS = ["against competitors", "against the top 3 competitors", "竞品价格",
@@ -169,7 +172,28 @@ def misfits(answers: Answers, cards: dict[str, str]) -> list[str]:
                       for t in hit(text, TEMU_FM_MISFITS)]
         if lang == "zh":
             found += [f"{key}: `{t}` in Chinese prose" for t in hit(text, ZH_MISFITS)]
+        found += [f"{key}: {d}" for d in repeated_actions(text)]
     return found
+
+
+# The same advice twice under one KPI reads as a copy-paste slip: actions of one KPI that
+# open with the same 20 characters ("Bring off-platform t", "为爆款引入站外流量（达人内容、Deal 站");
+# a platform prefix alone ("On Walmart, ") is not the same advice.
+SAME_OPENING = 20
+
+
+def repeated_actions(card: str) -> list[str]:
+    out = []
+    for section in card.split("\n### ")[1:]:
+        actions = re.findall(r"^\s+\d+\. (.+)$", section, re.M)
+        seen: dict[str, str] = {}
+        for a in actions:
+            head = a[:SAME_OPENING]
+            if head in seen:
+                out.append(f"the same advice twice under `{section.splitlines()[0]}`: "
+                           f"`{seen[head]}` and `{a}`")
+            seen[head] = a
+    return out
 
 
 @pytest.mark.parametrize("half", [0, 1])
@@ -192,10 +216,13 @@ def test_the_checks_catch_each_class() -> None:
     """The reader above is not blind: a card with each misfit planted is flagged for each."""
     answers = _answers("shopify", ["self_ship"], [], "2026-04-01", "none", "zh")
     planted = ("黑五备货；把爆款复制到下一个站点；每周看账户健康；领星利润报表；"
-               "客服工单（如 Zendesk）；Ad CVR；其他 ERP")
+               "客服工单（如 Zendesk）；Ad CVR；其他 ERP；平台卖家后台的绩效页面（迟发货率）"
+               "\n### 2. 买家访问次数\n- 改善动作："
+               "\n  1. 为爆款引入站外流量（达人内容、Deal 站、Amazon Attribution 链接）"
+               "\n  2. 为爆款引入站外流量（达人内容、Deal 站、社媒链接）\n")
     got = misfits(answers, {"r0": planted})
     for what in ("black_friday", "single-site", "own store", "ERP `领星`", "Zendesk", "Ad CVR",
-                 "其他 ERP"):
+                 "其他 ERP", "`卖家后台的绩效页面`", "the same advice twice"):
         assert any(what in g for g in got), (what, got)
     temu = _answers("temu", ["platform_fulfillment"], ["US"], "2026-10-01", "mabang", "en")
     got = misfits(temu, {"r0": "Review prices against competitors; stop coupons stacking. "

@@ -190,6 +190,15 @@ def test_chair_without_lead_or_operations_is_the_scope_owner(library: Library) -
     assert build_agendas(ctx)["weekly"].chair == "Head of EU unit"
 
 
+def test_two_operations_roles_leave_the_chair_to_the_owner(library: Library) -> None:
+    """Lazada and Shopee managers are peers: neither chairs the other's review (issue 20)."""
+    roles = ROLES + [{"role": "operations", "key": "ops-2", "title": "Shopee 运营",
+                      "platforms": ["amazon"]}]
+    weekly = build_agendas(make_ctx(library, roles=roles))["weekly"]
+    assert weekly.chair == "Business owner"
+    assert {it.key: it for it in weekly.items}["ids"].owners == ["Business owner"]
+
+
 def test_chair_is_the_clients_team_lead_when_there_is_one(library: Library) -> None:
     roles = ROLES + [{"role": "team_lead", "key": "boss", "title": "总经理"}]
     weekly = build_agendas(make_ctx(library, roles=roles))["weekly"]

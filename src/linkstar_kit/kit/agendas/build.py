@@ -24,10 +24,12 @@ PATHS = {k: f"agendas/{k}-review.md" for k in KINDS}
 
 def _chair(ctx: KitContext, roles: list[dict[str, Any]], kind_of: dict[str, str]) -> str:
     """Who chairs the reviews, named from the answers: the team lead; without one, the
-    operations role (it runs the business the KPIs measure); else the scope's owner."""
+    operations role (it runs the business the KPIs measure) when there is one; else the
+    scope's owner. Two operations roles (one per platform) are peers: naming the first would
+    put the Lazada manager in the chair of the Shopee manager's review, so the owner chairs."""
     for kind in ("team_lead", "operations"):
         found = [r for r in roles if kind_of[r["key"]] == kind]
-        if found:
+        if len(found) == 1 or (found and kind == "team_lead"):
             return str(found[0]["title"])
     scope = ctx.answers.scope.name
     return (catalog.text(ctx.lang, "agenda.scope_owner", scope=scope) if scope
