@@ -16,7 +16,8 @@ classes of misfit a consultant had to edit out by hand:
 - on a Temu fully-managed operations card: retail-price reviews against competitors, coupon
   stacking, "pricing and promotions" in the mission, listing rework, ad budgets;
 - English abbreviations standing in for Chinese prose ("Ad CVR"), "other ERP" as a name;
-- the same advice twice under one KPI (a platform's own wording beside the generic one).
+- the same advice twice under one KPI (a platform's own wording beside the generic one);
+- sea freight for a team that holds no stock abroad (self-ship, dropship, Temu fully-managed).
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ TEMU_FM_MISFITS = ["against competitors", "against the top 3 competitors", "竞�
                    "前 3 名竞品", "coupon", "优惠券", "ad budget", "广告预算",
                    "pricing and promotions", "定价与促销", "Rework the main image", "重做主图"]
 ZH_MISFITS = ["Ad CVR", "其他 ERP"]
+# Sea freight moves stock to a warehouse abroad: advice for a team that ships each order from
+# China (self-ship, dropship) or supplies Temu's warehouses in China (fully-managed) misfits.
+SEA_FREIGHT = ["sea freight", "海运"]
 
 
 @cache
@@ -167,6 +171,9 @@ def misfits(answers: Answers, cards: dict[str, str]) -> list[str]:
         if pid == "amazon" and "fba" not in models:
             found += [f"{key}: `{t}` for an FBM team"
                       for t in hit(text, ["MFN and AFN", "自发货与 FBA 分列"])]
+        if models <= {"self_ship", "dropship"} or (pid == "temu" and models == {"platform_fulfillment"}):
+            found += [f"{key}: `{t}` for a team that holds no stock abroad"
+                      for t in hit(text, SEA_FREIGHT)]
         if pid == "temu" and models == {"platform_fulfillment"} and role == "operations":
             found += [f"{key}: Temu fully-managed operations told `{t}`"
                       for t in hit(text, TEMU_FM_MISFITS)]
@@ -228,6 +235,7 @@ def test_the_checks_catch_each_class() -> None:
     got = misfits(temu, {"r0": "Review prices against competitors; stop coupons stacking. "
                                "Submit deals for 11.11"})
     assert any("against competitors" in g for g in got) and any("double_11" in g for g in got), got
+    assert any("no stock abroad" in g for g in misfits(temu, {"r0": "Ship by sea freight"}))
     # and 11.11 in a Southeast Asian autumn is in scope
     sea = _answers("shopee", ["self_ship"], ["MY"], "2026-10-01", "none", "en")
     assert not misfits(sea, {"r0": "Stock up for 11.11 and 12.12"})
