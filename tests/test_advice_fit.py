@@ -17,7 +17,8 @@ classes of misfit a consultant had to edit out by hand:
   stacking, "pricing and promotions" in the mission, listing rework, ad budgets;
 - English abbreviations standing in for Chinese prose ("Ad CVR"), "other ERP" as a name;
 - the same advice twice under one KPI (a platform's own wording beside the generic one);
-- sea freight for a team that holds no stock abroad (self-ship, dropship, Temu fully-managed).
+- sea freight for a team that holds no stock abroad (self-ship, dropship, Temu fully-managed);
+- a site's own line for a team that does not sell on that site.
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ TEMU_FM_MISFITS = ["against competitors", "against the top 3 competitors", "竞�
                    "前 3 名竞品", "coupon", "优惠券", "ad budget", "广告预算",
                    "pricing and promotions", "定价与促销", "Rework the main image", "重做主图"]
 ZH_MISFITS = ["Ad CVR", "其他 ERP"]
+# A site's own line told to a team that does not sell there ("over 90 % on the Thai site" for a
+# Malaysian shop, a LazMall Vietnam line in the Philippines).
+SITE_WORDS = {"TH": ["Thai site", "泰国站"], "VN": ["Vietnam site", "越南站"],
+              "ID": ["Indonesian site", "印尼站"], "PH": ["Philippine site", "菲律宾站"]}
 # Sea freight moves stock to a warehouse abroad: advice for a team that ships each order from
 # China (self-ship, dropship) or supplies Temu's warehouses in China (fully-managed) misfits.
 SEA_FREIGHT = ["sea freight", "海运"]
@@ -171,6 +176,9 @@ def misfits(answers: Answers, cards: dict[str, str]) -> list[str]:
         if pid == "amazon" and "fba" not in models:
             found += [f"{key}: `{t}` for an FBM team"
                       for t in hit(text, ["MFN and AFN", "自发货与 FBA 分列"])]
+        for site, words in SITE_WORDS.items():
+            if site not in sites:
+                found += [f"{key}: `{t}` for a team not on {site}" for t in hit(text, words)]
         if models <= {"self_ship", "dropship"} or (pid == "temu" and models == {"platform_fulfillment"}):
             found += [f"{key}: `{t}` for a team that holds no stock abroad"
                       for t in hit(text, SEA_FREIGHT)]
@@ -236,6 +244,7 @@ def test_the_checks_catch_each_class() -> None:
                                "Submit deals for 11.11"})
     assert any("against competitors" in g for g in got) and any("double_11" in g for g in got), got
     assert any("no stock abroad" in g for g in misfits(temu, {"r0": "Ship by sea freight"}))
+    assert any("not on TH" in g for g in misfits(temu, {"r0": "over 90 % on the Thai site"}))
     # and 11.11 in a Southeast Asian autumn is in scope
     sea = _answers("shopee", ["self_ship"], ["MY"], "2026-10-01", "none", "en")
     assert not misfits(sea, {"r0": "Stock up for 11.11 and 12.12"})
