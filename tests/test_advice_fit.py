@@ -72,7 +72,8 @@ HELPDESKS = ["eDesk", "Zendesk", "Gorgias", "Freshdesk"]
 OTHER_ERPS = ["BigSeller"]  # an ERP no client can name in the answers: never a source
 TEMU_FM_MISFITS = ["against competitors", "against the top 3 competitors", "竞品价格",
                    "前 3 名竞品", "coupon", "优惠券", "ad budget", "广告预算",
-                   "pricing and promotions", "定价与促销", "Rework the main image", "重做主图"]
+                   "pricing and promotions", "定价与促销", "Rework the main image", "重做主图",
+                   "price and spend", "定价和投放"]
 ZH_MISFITS = ["Ad CVR", "其他 ERP"]
 # A site's own line told to a team that does not sell there ("over 90 % on the Thai site" for a
 # Malaysian shop, a LazMall Vietnam line in the Philippines).
