@@ -24,6 +24,9 @@ MULTIPLES = {k.id for k in LIBRARY.kpis.values() if k.unit == "multiple"}
 _NUMBER_UNIT = re.compile(r"\d(?:[\d,.]*)\s?(次|倍)")
 _ASCII_COMPARISON = re.compile(r"(?<![<>=!])(<=|>=)(?!=)")
 _CODE = re.compile(r"`[^`\n]*`|https?://\S+")
+# "(library default, LinkStar library default: ...)": a target's kind, then its source opening
+# with the same words
+_SAID_TWICE = re.compile(r"(library default|指标库默认值)[,，]\s*LinkStar \1")
 
 
 def _kit(answers: Any, lang: str) -> dict[str, str]:
@@ -54,6 +57,8 @@ def problems(texts: dict[str, str], lang: str) -> list[str]:
             where = f"{path}:{n}: {line.strip()[:120]}"
             if path.endswith(".md") and "\\>" in line:
                 found.append(f"escaped >: {where}")
+            if _SAID_TWICE.search(line):
+                found.append(f"label said twice: {where}")
             if lang != "zh":
                 continue
             if path.endswith(".yaml") and re.match(r"\s*(op|order):", line) \
@@ -112,10 +117,11 @@ def test_multiples_are_bei_and_turns_ci_in_a_chinese_kit() -> None:
 
 def test_the_scan_sees_what_sellers_correct() -> None:
     bad = {"kpi-system.md": "| LTV:CAC | ≥ 3 次 |\n| 库存周转率 | ≥ 4 次 |\n目标 <= 5%\n"
-                            "| 准时送达率 | \\> 97% |"}
+                            "| 准时送达率 | \\> 97% |\n"
+                            "- Lazada：**≤ 4%**（指标库默认值，LinkStar 指标库默认值：两家大型平台）"}
     found = problems(bad, "zh")
     assert [f.split(":")[0] for f in found] == ["次 for a multiple", "ASCII comparison",
-                                                "escaped >"]
+                                                "escaped >", "label said twice"]
 
 
 def test_a_target_in_a_table_cell_is_not_escaped() -> None:

@@ -66,6 +66,14 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
         if shown.count(role_titles[r.key]) > 1:
             role_titles[r.key] = f"{role_titles[r.key]} ({r.key})"
 
+    def _after_label(source: str, label: str) -> str:
+        """A library default's source opens with "LinkStar library default: "; printed after
+        the label "library default" it would say it twice, so the opening goes."""
+        for head in (f"LinkStar {label}: ", f"LinkStar {label}："):
+            if source.startswith(head) and len(source) > len(head):
+                return source[len(head):]
+        return source
+
     def _goal_source(tg: Any, kid: str) -> str:
         """A goal's own line, or one derived from a goal, reads in the client's language;
         citations stay as written."""
@@ -97,6 +105,9 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                 "kind_label": t[tg.kind],
                 # a goal's own line reads in the client's language; citations stay as written
                 "source": _goal_source(tg, k.kpi),
+                # the source after the kind's label ("library default, ..."): without the
+                # label said twice ("library default, LinkStar library default: ...")
+                "cited": _after_label(_goal_source(tg, k.kpi), t[tg.kind]),
                 "as_of": tg.as_of or "",
                 "window": tg.window or "",
                 "url": tg.url or "",
