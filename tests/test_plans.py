@@ -273,6 +273,36 @@ def test_subdivision_is_checked_with_a_did_you_mean() -> None:
         Review.model_validate({"country": "MY", "subdivision": "GB-ENG"})
 
 
+def test_a_subdivision_by_name_or_country_alone_gets_its_code() -> None:
+    """What a client types instead of the code: a name, the country alone, a code that is not
+    there, the UK for GB."""
+    from linkstar_kit.workdays import check_subdivision
+
+    for bad, hint in (("MY-Kuala Lumpur", "`MY-14`"), ("England", "`GB-ENG`"),
+                      ("Selangor", "`MY-10`"), ("UK-ENG", "`GB-ENG`"),
+                      ("GB", "GB-ENG, GB-NIR, GB-SCT, GB-WLS"),
+                      ("GB-XX", "GB has GB-ENG, GB-NIR, GB-SCT, GB-WLS"),
+                      ("SG-01", "one national holiday list")):
+        with pytest.raises(ValueError, match=hint):
+            check_subdivision(bad)
+
+
+def test_a_subdivision_of_another_country_than_the_zones_is_an_error(library: Library) -> None:
+    """US-CA for a London team would make the meetings keep California's holidays; with
+    review.country saying so, it is what the client wants."""
+    from linkstar_kit.answers.checks import check_answers
+
+    def problems(review: dict[str, Any]) -> list[str]:
+        a = answers([{"id": "amazon", "sites": ["UK"]}], tz="Europe/London", review=review)
+        return [f"{i.path} {i.message} {i.hint}" for i in check_answers(a, library)]
+
+    (got,) = problems({"subdivision": "US-CA"})
+    assert "('review', 'subdivision')" in got and "Europe/London is in GB" in got
+    assert "GB-ENG" in got and "review.country: US" in got
+    assert problems({"subdivision": "US-CA", "country": "US"}) == []
+    assert problems({"subdivision": "GB-ENG"}) == []
+
+
 def test_the_subdivision_defaults_from_an_unambiguous_zone_only() -> None:
     from linkstar_kit.workdays import client_country, client_subdivision
 
