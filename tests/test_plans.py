@@ -447,6 +447,22 @@ def test_the_workbook_types_gmv_once_and_judges_each_period_by_its_plan(
     april = goal.cascade.platforms[0].plan[-1].value
     # the status reads the plan of the period last entered, April's 3 days included
     assert f",{april:g}}}" in lazada[10] or f",{april}}}" in lazada[10]
+    # the summary says the same (the role sheet's status, not a fixed band of an ordinary
+    # month, which would call April's 3 days on plan "missed"), and the latest value is
+    # coloured by that status on both sheets
+    summary = next([c.value for c in r] for r in wb["Summary"].iter_rows(min_row=5)
+                   if r[0].value == "Lazada operations"
+                   and str(r[1].value).startswith("Gross Merchandise Value"))
+    assert summary[6] == "=IF('Lazada operations'!K9=\"\",\"\",'Lazada operations'!K9)" \
+        or ("'Lazada operations'!K" in summary[6] and "ISNUMBER" not in summary[6])
+    ws = wb["Lazada operations"]
+    latest_row = next(r[0].row for r in ws.iter_rows()
+                      if str(r[0].value or "").startswith("Gross Merchandise Value")
+                      and r[5].value != "2027-01, 28 days")
+    rules = [rule.formula[0] for cf in ws.conditional_formatting
+             if f"J{latest_row}" == str(cf.sqref) for rule in cf.rules]
+    assert rules == [f'K{latest_row}="on target"', f'K{latest_row}="near miss"',
+                     f'K{latest_row}="missed"']
 
 
 def test_a_review_judges_a_stub_month_by_its_days(library: Library) -> None:
