@@ -330,6 +330,15 @@ def test_check_notes_a_country_with_regional_holidays(library: Library) -> None:
     assert "subdivision-from-zone" in melbourne and "AU-VIC" in melbourne["subdivision-from-zone"]
     shanghai = codes(answers([{"id": "amazon", "sites": ["US"]}]))
     assert "no-subdivision" not in shanghai and "subdivision-from-zone" not in shanghai
+    # the note names the scope's regional holiday most subdivisions keep: a London quarter
+    # from January 2027 has Easter Monday (England, Wales, Northern Ireland; not Scotland), a
+    # Sydney one from September 2026 Labour Day on Monday 5 October (not in Victoria)
+    spring = codes(answers([{"id": "amazon", "sites": ["UK"]}], tz="Europe/London",
+                           start="2027-01-04"))
+    assert "Easter Monday on 2027-03-29 (GB-ENG, GB-NIR, GB-WLS)" in spring["no-subdivision"]
+    sydney = codes(answers([{"id": "amazon", "sites": ["AU"]}], tz="Australia/Sydney",
+                           start="2026-09-07"))
+    assert "on 2026-10-05 (AU-ACT, AU-NSW, AU-QLD, AU-SA)" in sydney["no-subdivision"]
 
 
 def test_a_london_teams_meetings_skip_easter_monday(library: Library, tmp_path: Any) -> None:

@@ -176,6 +176,30 @@ def client_subdivision(answers: Any) -> tuple[str | None, bool]:
     return None, False
 
 
+def regional_holiday(country: str, first: dt.date, last: dt.date
+                     ) -> tuple[dt.date, str, list[str]] | None:
+    """A weekday from `first` to `last` that is a public holiday in some of `country`'s
+    subdivisions but not nationally, the one most of them keep: (day, name, those
+    subdivisions); None when there is none. What a team that gives no subdivision may meet
+    on (Easter Monday 2027 in GB-ENG, GB-NIR, GB-WLS)."""
+    import holidays
+
+    years = list(range(first.year, last.year + 1))
+    national = holidays.country_holidays(country, years=years)
+    found: dict[dt.date, tuple[str, list[str]]] = {}
+    for code in subdivisions().get(country, []):
+        regional = holidays.country_holidays(country, subdiv=code.split("-", 1)[1], years=years)
+        for day, name in regional.items():
+            if first <= day <= last and day.weekday() < 5 and day not in national:
+                found.setdefault(day, (str(name), []))[1].append(code)
+    if not found:
+        return None
+    # the one kept by the most subdivisions (the likeliest to be the team's), the earliest
+    # of those
+    day = min(found, key=lambda d: (-len(found[d][1]), d))
+    return day, found[day][0], found[day][1]
+
+
 def has_subdivisions(country: str | None) -> bool:
     return bool(country and subdivisions().get(country))
 
