@@ -402,13 +402,27 @@ def test_the_store_holds_the_same_plan_and_judges_a_stub_month_by_its_days(
         "2027-03-01,2027-03-31,ops-lazada,gmv,lazada,1000,,\n", encoding="utf-8")
     load_actuals(kit, rows)
     con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    from ruamel.yaml import YAML
+
+    board = YAML(typ="safe").load((kit / "dashboards" / "dashboard.yaml").read_text("utf-8"))
+    (series,) = [s for sec in board["sections"] for p in sec["panels"] for s in p["series"]
+                 if p["id"] == "ops-lazada.gmv"]
     try:
         plan = con.execute("SELECT platform, period_start, plan_to_date FROM goal_plan "
                            "WHERE kpi = 'gmv' ORDER BY period_start, platform").fetchall()
         status = dict(con.execute("SELECT period_start, status FROM kpi_status "
                                   "WHERE kpi = 'gmv' AND role_key = 'ops-lazada'").fetchall())
+        shown = con.execute(series["sql"]).fetchall()
     finally:
         con.close()
+    # the dashboard colours the value's share of its own period's plan: April's 3 days on plan
+    # are at 100 %, not at 3 days out of an ordinary month
+    assert [(t[:10], round(v, 2), round(r, 4)) for t, v, r in shown] == [
+        ("2027-03-01", 1000, round(1000 / goal.cascade.platforms[0].plan[2].value, 4)),
+        ("2027-04-01", april.value, 1.0)]
+    assert series["thresholds"] is None and series["of_plan"]["thresholds"]["green"] == {
+        "gte": 1.0}
+    assert [p["days"] for p in series["plan"]] == [28, 28, 31, 3]
     by_period: dict[str, dict[str, float]] = {}
     for platform, start, to_date in plan:
         by_period.setdefault(start, {})[platform] = to_date

@@ -61,6 +61,37 @@ def series_sql(t: Tracked, series_name: str) -> str:
             f"ORDER BY period_start")
 
 
+def planned(t: Tracked) -> bool:
+    """A team's target from a goal's cascade: each period judged against its own plan (a stub
+    month's 3 days against 3 days' plan), which one fixed threshold cannot do."""
+    tg = t.target
+    return (not t.is_goal and tg is not None and bool(tg.plan)
+            and tg.op in (">", ">=", "<", "<="))
+
+
+def of_plan_name(series_name: str, lang: str) -> str:
+    return f"{series_name} · {_t('of_plan', lang)}"
+
+
+def planned_sql(t: Tracked, series_name: str, lang: str) -> str:
+    """A cascade target's series: the value, and the value as a share of its period's plan
+    (the store's `target_plan`), the field the thresholds colour."""
+    def alias(s: str) -> str:
+        return '"' + s.replace('"', '""') + '"'
+
+    def q(s: str) -> str:
+        return "'" + s.replace("'", "''") + "'"
+
+    return (f"SELECT a.period_start || 'T00:00:00Z' AS time, a.value AS {alias(series_name)},\n"
+            f"       a.value / NULLIF(p.plan, 0) AS {alias(of_plan_name(series_name, lang))}\n"
+            f"FROM actuals a\n"
+            f"JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi\n"
+            f"                  AND p.platform = a.platform AND p.period_start = a.period_start\n"
+            f"WHERE a.role_key = {q(t.role_key)} AND a.kpi = {q(t.kpi)} "
+            f"AND a.platform = {q(t.platform)}\n"
+            f"ORDER BY a.period_start")
+
+
 # A goal's pace as a number Grafana can map to a word and a colour (pacing.py's statuses).
 PACE_CODES = {"on_track": 2, "at_risk": 1, "off_track": 0}
 
@@ -103,6 +134,16 @@ def model(ctx: KitContext) -> dict[str, Any]:
         for t in group:
             name = t.platform_label(library, lang)
             rag = t.rag
+            extra: dict[str, Any] = {}
+            if planned(t) and t.target is not None:
+                # judged per period against its plan: the value plain, its share of the
+                # period's plan coloured (met at 100 %, amber within the near-miss band)
+                rag = None
+                extra = {"plan": [{"start": p.start.isoformat(), "end": p.end.isoformat(),
+                                   "days": p.days, "value": p.value}
+                                  for p in t.target.plan or []],
+                         "of_plan": {"field": of_plan_name(name, lang),
+                                     "thresholds": Rag.from_target(t.target.op, 1.0).to_dict()}}
             series.append({
                 "platform": t.platform or None,
                 "name": name,
@@ -111,7 +152,9 @@ def model(ctx: KitContext) -> dict[str, Any]:
                             **({"line": t.target.line.model_dump()} if t.target.line else {})}
                            if t.target else None),
                 "thresholds": rag.to_dict() if rag else None,
-                "sql": pace_sql(t, name, lang) if t.is_goal else series_sql(t, name),
+                "sql": (pace_sql(t, name, lang) if t.is_goal
+                        else planned_sql(t, name, lang) if extra else series_sql(t, name)),
+                **extra,
             })
         return {
             "id": f"{'goal' if first.is_goal else first.role_key}.{first.kpi}",
@@ -413,6 +456,20 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                         [dash_m.DynamicConfigValue(
                             id_val="thresholds",
                             value=thresholds(s["thresholds"], s["target"]).build())])
+                if s.get("of_plan"):
+                    # the share of the period's plan, coloured by the plan's bands at 100 %
+                    of_plan = Rag.from_target(s["target"]["op"], 1.0)
+                    panel = panel.with_override(
+                        dash_m.MatcherConfig(id_val="byNames", options={
+                            "mode": "include", "names": [s["of_plan"]["field"]]}),
+                        [dash_m.DynamicConfigValue(
+                            id_val="thresholds",
+                            value=dash_b.ThresholdsConfig()
+                            .mode(dash_m.ThresholdsMode("absolute"))
+                            .steps([dash_m.Threshold(value=v, color=COLORS[c])
+                                    for v, c in of_plan.steps()]).build()),
+                         dash_m.DynamicConfigValue(id_val="unit", value="percentunit"),
+                         dash_m.DynamicConfigValue(id_val="decimals", value=0)])
             board = board.with_panel(panel)
     board = _review_rows(board, data["reviews"], ds, query_builder, panel_id)
     built = board.build()
