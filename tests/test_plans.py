@@ -534,3 +534,16 @@ def test_no_file_a_kit_names_is_missing(formats: list[str], library: Library) ->
         text = data.decode("utf-8").replace("\r\n ", "")
         named = set(path.findall(text)) - {"data/kpi.sqlite"}  # made by `linkstar load`
         assert named <= set(files.files), (name, named - set(files.files))
+
+
+def test_the_plans_notes_read_as_one_paragraph_in_each_language(library: Library) -> None:
+    """English sentences spaced, Chinese ones run on after 。 (no stray space)."""
+    from linkstar_kit.kit.plan_table import plan_table
+
+    a = answers([{"id": "amazon", "sites": ["US", "CA"]}, {"id": "tiktok_shop", "sites": ["US"]}],
+                start="2028-02-29")
+    goal = next(g for g in select(a, library).goals if g.kpi == "gmv")
+    zh = plan_table(goal, {}, "zh", "USD")["notes_text"]
+    en = plan_table(goal, {}, "en", "USD")["notes_text"]
+    assert "。 " not in zh and "。时间分布" in zh and "2028年2月（1 天）" in zh
+    assert ". Over time" in en and "2028-02, 1 day;" in en  # not "1 days"
