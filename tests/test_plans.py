@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -486,6 +487,9 @@ def test_the_workbook_types_gmv_once_and_judges_each_period_by_its_plan(
              if f"J{latest_row}" == str(cf.sqref) for rule in cf.rules]
     assert rules == [f'K{latest_row}="on target"', f'K{latest_row}="near miss"',
                      f'K{latest_row}="missed"']
+    # a watch row names what it guards by the KPI's label, not its id
+    titles = [str(r[1].value) for r in wb["Summary"].iter_rows(min_row=5) if r[1].value]
+    assert not [x for x in titles if re.search(r"watch: [a-z]+_[a-z_]+\)", x)]
 
 
 def test_a_review_judges_a_stub_month_by_its_days(library: Library) -> None:

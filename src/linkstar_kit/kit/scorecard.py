@@ -326,12 +326,15 @@ def _by_frequency(items: list[Tracked]) -> list[tuple[str, list[Tracked]]]:
     return out
 
 
-def _row_title(t: Tracked, lang: str) -> str:
-    """A KPI's title; a watch row says it is one and what it guards."""
+def _row_title(t: Tracked, lang: str, library: Any = None) -> str:
+    """A KPI's title; a watch row says it is one and what it guards (by the guarded KPI's
+    label, `Account Health Rating`, not its id)."""
     if not t.watch_for:
         return t.title(lang)
-    return (f"{t.title(lang)}（{_t('watch', lang)}：{t.watch_for}）" if lang == "zh"
-            else f"{t.title(lang)} ({_t('watch', lang)}: {t.watch_for})")
+    k = library.kpis.get(t.watch_for) if library is not None else None
+    guarded = k.label(lang) if k is not None else t.watch_for
+    return (f"{t.title(lang)}（{_t('watch', lang)}：{guarded}）" if lang == "zh"
+            else f"{t.title(lang)} ({_t('watch', lang)}: {guarded})")
 
 
 def _status_rules(ws: Any, rng: str, status_cell: str, lang: str) -> None:
@@ -502,7 +505,7 @@ def build_workbook(ctx: KitContext) -> bytes:
         r, freeze = 4, None
         for freq, group in _by_frequency(items):
             fixed: list[Column] = [
-                (_t("kpi", lang), lambda t: _row_title(t, lang), 30),
+                (_t("kpi", lang), lambda t: _row_title(t, lang, ctx.library), 30),
                 (_t("platform", lang), pname, 10),
                 (_t("target", lang), lambda t: _target_text(t, c), 14),
                 (_t("owner", lang), lambda t: t.role_title, 12),
@@ -528,7 +531,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     for n, t in enumerate(rows, start=5):
         sheet = gs.title if t.role_key == COMPANY else role_sheet[t.role_key]
         ref = latest[(t.role_key, t.kpi, t.platform)]
-        values = [t.role_title, _row_title(t, lang), pname(t), _t(t.frequency, lang),
+        values = [t.role_title, _row_title(t, lang, ctx.library), pname(t), _t(t.frequency, lang),
                   _target_text(t, c), f"=IF('{sheet}'!{ref}=\"\",\"\",'{sheet}'!{ref})", None,
                   t.data_source]
         for i, v in enumerate(values, start=1):
