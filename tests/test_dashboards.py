@@ -108,15 +108,31 @@ def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
              .find("FROM goal_pace") >= 0 and not p.get("fieldConfig", {}).get("defaults", {})
              .get("mappings")}
     panels = [p for i, p in enumerate(panels) if i not in paces]
+    # a cascade target's share of each period's plan has a panel of its own after the value's
+    def is_share(p: dict[str, Any]) -> bool:
+        return ("JOIN target_plan" in p["targets"][0]["rawQueryText"]
+                and [t["id"] for t in p.get("transformations", [])] == ["filterFieldsByName"])
+
+    values: list[dict[str, Any]] = []
+    shares_of: dict[int, dict[str, Any]] = {}  # value panel's index -> {field: share panel}
+    for p in panels:
+        if is_share(p):
+            field = p["transformations"][0]["options"]["include"]["names"][0]
+            shares_of.setdefault(len(values) - 1, {})[field] = p
+        else:
+            values.append(p)
+    panels = values
     model = [p for s in d["sections"] for p in s["panels"]]
     assert len(panels) == len(model)
+    assert sum(map(len, shares_of.values())) == len(
+        [s for p in model for s in p["series"] if s.get("of_plan")])
     assert len(paces) == len([p for p in model if p["id"].startswith("goal.")])
     for pace in paces.values():
         (mapping,) = pace["fieldConfig"]["defaults"]["mappings"]
         assert {o["color"] for o in mapping["options"].values()} == {"green", "orange", "red"}
         (keep,) = pace["transformations"]
         assert keep["id"] == "filterFieldsByName"
-    for gp, mp in zip(panels, model, strict=True):
+    for n, (gp, mp) in enumerate(zip(panels, model, strict=True)):
         assert gp["datasource"] == {"type": "frser-sqlite-datasource", "uid": "${datasource}"}
         assert all(t["datasource"]["uid"] == "${datasource}" for t in gp["targets"])
         unit = gp["fieldConfig"]["defaults"]["unit"]
@@ -138,10 +154,14 @@ def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
                 # judged per period against its own plan: its share of the plan is coloured,
                 # met at 100 % (a stub month's 3 days against 3 days' plan)
                 rag = Rag.from_target(s["target"]["op"], 1.0)
-                assert [(x["value"], x["color"]) for x in overrides[s["of_plan"]["field"]]] \
+                share = shares_of[n][s["of_plan"]["field"]]["fieldConfig"]["defaults"]
+                assert share["unit"] == "percentunit"
+                assert [(x["value"], x["color"]) for x in share["thresholds"]["steps"]] \
                     == [(v, COLOURS[c]) for v, c in rag.steps()]
                 assert s["of_plan"]["thresholds"] == rag.to_dict()
                 assert sum(p["value"] for p in s["plan"]) > 0
+                (hide,) = gp["transformations"]  # the value's panel leaves the share out
+                assert hide["options"]["excludeByName"] == {s["of_plan"]["field"]: True}
         for s in mp["series"][1:]:
             if s["name"] in overrides:
                 assert [(x["value"], x["color"]) for x in overrides[s["name"]]] == \

@@ -456,21 +456,44 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                         [dash_m.DynamicConfigValue(
                             id_val="thresholds",
                             value=thresholds(s["thresholds"], s["target"]).build())])
-                if s.get("of_plan"):
-                    # the share of the period's plan, coloured by the plan's bands at 100 %
-                    of_plan = Rag.from_target(s["target"]["op"], 1.0)
-                    panel = panel.with_override(
-                        dash_m.MatcherConfig(id_val="byNames", options={
-                            "mode": "include", "names": [s["of_plan"]["field"]]}),
-                        [dash_m.DynamicConfigValue(
-                            id_val="thresholds",
-                            value=dash_b.ThresholdsConfig()
-                            .mode(dash_m.ThresholdsMode("absolute"))
-                            .steps([dash_m.Threshold(value=v, color=COLORS[c])
-                                    for v, c in of_plan.steps()]).build()),
-                         dash_m.DynamicConfigValue(id_val="unit", value="percentunit"),
-                         dash_m.DynamicConfigValue(id_val="decimals", value=0)])
+            planned_series = [s for s in p["series"] if s.get("of_plan")]
+            if planned_series:
+                # A cascade target is judged against each period's own plan: its share of that
+                # plan has a panel of its own beside the value (percent, green from 100 %),
+                # since the schema takes no per-field unit in an override.
+                panel = panel.with_transformation(dash_m.DataTransformerConfig(
+                    id_val="organize", options={"excludeByName": {
+                        s["of_plan"]["field"]: True for s in planned_series}}))
             board = board.with_panel(panel)
+            for s in planned_series:
+                panel_id += 1
+                of_plan = Rag.from_target(s["target"]["op"], 1.0)
+                share = (stat.Panel()
+                         .id(panel_id)
+                         .title(s["of_plan"]["field"] if len(p["series"]) > 1
+                                else f"{title} · {_t('of_plan', lang)}")
+                         .description("\n\n".join(lines))
+                         .datasource(ds)
+                         .height(5)
+                         .span(6)
+                         .unit("percentunit")
+                         .decimals(0)
+                         .reduce_options(common_b.ReduceDataOptions().calcs(["lastNotNull"])
+                                         .values(False))
+                         .graph_mode(common_m.BigValueGraphMode.NONE)
+                         .color_mode(common_m.BigValueColorMode.BACKGROUND)
+                         .text_mode(common_m.BigValueTextMode.VALUE)
+                         .justify_mode(common_m.BigValueJustifyMode.AUTO)
+                         .orientation(common_m.VizOrientation.AUTO)
+                         .no_value("—")
+                         .thresholds(dash_b.ThresholdsConfig()
+                                     .mode(dash_m.ThresholdsMode("absolute"))
+                                     .steps([dash_m.Threshold(value=v, color=COLORS[c])
+                                             for v, c in of_plan.steps()]))
+                         .with_transformation(dash_m.DataTransformerConfig(
+                             id_val="filterFieldsByName",
+                             options={"include": {"names": [s["of_plan"]["field"]]}})))
+                board = board.with_panel(share.with_target(query_builder("A", s["sql"], ds)))
     board = _review_rows(board, data["reviews"], ds, query_builder, panel_id)
     built = board.build()
     return json.dumps(json.loads(JSONEncoder().encode(built)), ensure_ascii=False, indent=2,
