@@ -551,3 +551,29 @@ def test_the_plans_notes_read_as_one_paragraph_in_each_language(library: Library
     en = plan_table(goal, {}, "en", "USD")["notes_text"]
     assert "。 " not in zh and "。时间分布" in zh and "2028年2月（1 天）" in zh
     assert ". Over time" in en and "2028-02, 1 day;" in en  # not "1 days"
+
+
+def test_a_period_past_the_goal_has_no_plan_to_be_judged_by(library: Library) -> None:
+    """A Black Friday project whose GMV goal ends on 12-15 in a scope to 01-14: January's
+    actuals have no plan (not an ordinary month's, which would be November's peak)."""
+    import io
+
+    openpyxl = pytest.importorskip("openpyxl")
+    from linkstar_kit.kit.generate import build_files
+
+    a = answers([{"id": "amazon", "sites": ["US"]}, {"id": "walmart", "sites": ["US"]}],
+                start="2026-10-15", level="project",
+                goals=[{"kpi": "gmv", "target": 2000000, "by": "2026-12-15"}])
+    files, sel = build_files(a, library, formats=["xlsx"])
+    wb = openpyxl.load_workbook(io.BytesIO(files.files["scorecard/scorecard.xlsx"]))
+    ws = wb["ops-amazon"] if "ops-amazon" in wb.sheetnames else wb.worksheets[2]
+    row = next([c.value for c in r] for r in ws.iter_rows()
+               if str(r[0].value or "").startswith("Gross Merchandise Value")
+               and r[5].value != "2026-10, 17 days")
+    status = row[10]
+    goal = next(g for g in sel.goals if g.kpi == "gmv")
+    assert goal.cascade is not None and len(goal.cascade.plan) == 3  # Oct, Nov, Dec 1-15
+    assert '{1,1,1,0})=0,""' in status  # January: no status
+    assert f"{goal.cascade.platforms[0].plan[1].value}" in status
+    # January's slot is 0 in the three plan lookups (and the flags): never a month's plan
+    assert status.count(",0})") == 4

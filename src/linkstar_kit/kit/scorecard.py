@@ -113,14 +113,20 @@ def planned_status_formula(t: Tracked, cell: str, n: int, c: _Ctx) -> str | None
     plan = {p.start: p.value for p in tg.plan}
     col = column_index_from_string("".join(ch for ch in cell if ch.isalpha()))
     a, b = get_column_letter(col - len(plist)), get_column_letter(col - 1)
-    values = ",".join(_num(plan.get(p[0], float(tg.value))) for p in plist)  # type: ignore[arg-type]
+    values = ",".join(_num(plan.get(p[0], 0)) for p in plist)
     p = f'LOOKUP(2,1/({a}{n}:{b}{n}<>""),{{{values}}})'
     up = tg.op in (">", ">=")
     green = f"{cell}{tg.op}{p}"
     amber = (f"{cell}>={p}-{_num(NEAR_MISS)}*ABS({p})" if up
              else f"{cell}<={p}+{_num(NEAR_MISS)}*ABS({p})")
-    return (f'=IF(ISNUMBER({cell}),IF({green},"{_t("green", c.lang)}",IF({amber},'
-            f'"{_t("amber", c.lang)}","{_t("red", c.lang)}")),"")')
+    judged = (f'IF({green},"{_t("green", c.lang)}",IF({amber},'
+              f'"{_t("amber", c.lang)}","{_t("red", c.lang)}"))')
+    if any(q[0] not in plan for q in plist):
+        # a period of the scope outside the goal's span (a project whose GMV goal ends on
+        # 12-15 in a scope to 01-14) has no plan: no status, rather than an ordinary month's
+        flags = ",".join("1" if q[0] in plan else "0" for q in plist)
+        judged = f'IF(LOOKUP(2,1/({a}{n}:{b}{n}<>""),{{{flags}}})=0,"",{judged})'
+    return f'=IF(ISNUMBER({cell}),{judged},"")'
 
 
 NUMBER_FORMATS = {"ratio": "0.0%", "currency": "#,##0.00", "money_per_unit": "#,##0.00",
