@@ -577,3 +577,38 @@ def test_a_period_past_the_goal_has_no_plan_to_be_judged_by(library: Library) ->
     assert f"{goal.cascade.platforms[0].plan[1].value}" in status
     # January's slot is 0 in the three plan lookups (and the flags): never a month's plan
     assert status.count(",0})") == 4
+
+
+def test_the_dashboard_shows_a_value_past_the_goal_without_a_share(library: Library,
+                                                                   tmp_path: Any) -> None:
+    import sqlite3
+
+    from ruamel.yaml import YAML
+
+    from linkstar_kit.kit.generate import generate_kit
+    from linkstar_kit.store.loader import load_actuals
+
+    a = answers([{"id": "amazon", "sites": ["US"]}, {"id": "walmart", "sites": ["US"]}],
+                start="2026-10-15", level="project",
+                goals=[{"kpi": "gmv", "target": 2000000, "by": "2026-12-15"}])
+    kit = tmp_path / "kit"
+    generate_kit(a, library, kit, formats=["dashboards"])
+    rows = tmp_path / "a.csv"
+    rows.write_text(
+        "period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+        "2026-12-01,2026-12-31,ops-amazon,gmv,amazon,300000,,\n"
+        "2027-01-01,2027-01-31,ops-amazon,gmv,amazon,90000,,\n", encoding="utf-8")
+    load_actuals(kit, rows)
+    board = YAML(typ="safe").load((kit / "dashboards" / "dashboard.yaml").read_text("utf-8"))
+    (series,) = [s for sec in board["sections"] for p in sec["panels"] for s in p["series"]
+                 if p["id"] == "ops-amazon.gmv"]
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    try:
+        shown = con.execute(series["sql"]).fetchall()
+    finally:
+        con.close()
+    december = series["plan"][-1]
+    assert (december["start"], december["days"]) == ("2026-12-01", 15)
+    assert [(t[:10], v, r if r is None else round(r, 4)) for t, v, r in shown] == [
+        ("2026-12-01", 300000, round(300000 / december["value"], 4)),
+        ("2027-01-01", 90000, None)]  # January: the value, no plan to share

@@ -85,8 +85,8 @@ def planned_sql(t: Tracked, series_name: str, lang: str) -> str:
     return (f"SELECT a.period_start || 'T00:00:00Z' AS time, a.value AS {alias(series_name)},\n"
             f"       a.value / NULLIF(p.plan, 0) AS {alias(of_plan_name(series_name, lang))}\n"
             f"FROM actuals a\n"
-            f"JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi\n"
-            f"                  AND p.platform = a.platform AND p.period_start = a.period_start\n"
+            f"LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi\n"
+            f"                       AND p.platform = a.platform AND p.period_start = a.period_start\n"
             f"WHERE a.role_key = {q(t.role_key)} AND a.kpi = {q(t.kpi)} "
             f"AND a.platform = {q(t.platform)}\n"
             f"ORDER BY a.period_start")
