@@ -215,6 +215,40 @@ def test_a_file_in_another_encoding_is_read_only_when_its_columns_prove_it(tmp_p
         open_export(junk, shipped_formats())
 
 
+def test_a_file_cut_short_is_refused_not_summed_as_a_short_day(tmp_path: Path) -> None:
+    data = (FIX / "amazon-business-report-q3.csv").read_bytes()
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(data[: data.rindex(b",", 0, len(data) - 40)])  # stops inside the last row
+    rec = open_export(cut, shipped_formats())
+    with pytest.raises(InputError) as err:
+        extract(rec, "amazon", "US")
+    issue = err.value.issues[0]
+    assert issue.line == 93 and "cut short" in issue.message  # the header, then 92 days
+
+
+def test_money_in_another_currency_than_the_sites_is_refused(tmp_path: Path) -> None:
+    text = (FIX / "amazon-business-report-q3.csv").read_text(encoding="utf-8")
+    assert "$" in text
+    pounds = tmp_path / "pounds.csv"
+    pounds.write_text(text.replace("$", "£"), encoding="utf-8")
+    rec = open_export(pounds, shipped_formats())
+    with pytest.raises(InputError) as err:  # a UK report loaded as the US site's
+        extract(rec, "amazon", "US")
+    issue = err.value.issues[0]
+    assert (issue.line, issue.column) == (2, 2)
+    assert "GBP" in issue.message and "USD" in issue.message and "--site" in issue.message
+    assert len(err.value.issues) == 1  # once per column, not once per row
+    assert _total(extract(rec, "amazon", "UK"), "sales") > 0  # the site it is for
+    # `$` is any dollar: a Canadian report is not refused for its sign
+    assert _total(extract(open_export(FIX / "amazon-business-report-q3.csv",
+                                      shipped_formats()), "amazon", "CA"), "sales") > 0
+    ads = (FIX / "amazon-ads-sp-campaigns-q3.csv").read_text(encoding="utf-8")
+    euro = tmp_path / "ads-eur.csv"  # the report's own Currency column says it
+    euro.write_text(ads.replace(",USD,", ",EUR,"), encoding="utf-8")
+    with pytest.raises(InputError, match="EUR"):
+        extract(open_export(euro, shipped_formats()), "amazon", "US")
+
+
 # --- the store and the kit ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

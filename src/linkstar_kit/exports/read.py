@@ -13,12 +13,13 @@ import csv
 import datetime as dt
 import io
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Issue, UsageError, display_path
 from . import parse
+from .currency import currencies_of, site_currency
 from .mapping import FieldSpec, Format, norm
 
 MAX_BYTES = 64 * 1024 * 1024  # a year of order lines of a busy shop is ~30 MB
@@ -275,6 +276,10 @@ def extract(rec: Recognised, platform: str, site: str,
     date_f = by_name[fmt.date_field] if fmt.date_field else None
     site_f = by_name[fmt.site_field] if fmt.site_field and fmt.site_field in cols else None
 
+    width = len(header)
+    currency_f = by_name["currency"] if "currency" in cols else None
+    money_fs = [f for f in fmt.fields if f.type == "money" and f.name in cols]
+    warned: set[str] = set()
     out = Extract(rec, platform)
     distinct: dict[tuple[tuple[str, str], Span, str], set[str]] = defaultdict(set)
     for n, row in enumerate(body, start=rec.header_row + 2):
@@ -303,6 +308,16 @@ def extract(rec: Recognised, platform: str, site: str,
             code = _text(cell(site_f.name)).strip().upper()
             if code:
                 where_site = code
+        if len(row) < width and any(i >= len(row) for i in cols.values()):
+            # a CSV cut short (a download or a copy that stopped): the last row lacks its
+            # cells, and summing what is left would load a day with half its measures
+            first = next(f for f in fmt.fields if f.name in cols and cols[f.name] >= len(row))
+            issue(n, first, f"the row has {len(row)} cells and the header {width}: the file "
+                  "looks cut short; download the report again")
+            continue
+        if not _same_currency(row, cols, where_site, currency_f, money_fs, warned,
+                              issue, n, rec.name):
+            continue
         key = (platform, where_site)
         sums = out.data.setdefault(key, {}).setdefault(span, {})
         values: dict[str, float | None] = {}
@@ -358,3 +373,37 @@ def extract(rec: Recognised, platform: str, site: str,
             for sums in spans.values():
                 sums.setdefault(c.measure, 0.0)
     return out
+
+
+def _same_currency(row: list[Cell], cols: dict[str, int], site: str,
+                   currency_f: FieldSpec | None, money_fs: list[FieldSpec], warned: set[str],
+                   issue: Callable[[int, FieldSpec, str], None], line: int, name: str
+                   ) -> bool:
+    """False (with an issue, once per column) when a row's money is written in another
+    currency than its site sells in: a UK report loaded as US, a euro export in a dollar
+    kit. The --fx rates convert a site's own currency; money in another one would be summed
+    as if it were that site's."""
+    want = site_currency(site)
+    if want is None:
+        return True
+    ok = True
+    for f in ([currency_f] if currency_f is not None else []) + money_fs:
+        i = cols[f.name]
+        raw = row[i] if i < len(row) else None
+        if not isinstance(raw, str) or not raw.strip():
+            continue
+        mark = raw.strip() if f is currency_f else parse.money_affix(raw)
+        if not mark:
+            continue
+        can = currencies_of(mark)
+        if can is None or want in can:
+            continue
+        ok = False
+        if f.name not in warned:
+            warned.add(f.name)
+            what = (f"the report counts in {mark}" if f is currency_f
+                    else f"`{raw.strip()[:40]}` is in {' or '.join(sorted(can))}")
+            issue(line, f, f"{what}, and the file "
+                  f"is loaded for {site}, which sells in {want}: if it is another site's "
+                  f"report, say which with --site CODE={name}")
+    return ok
