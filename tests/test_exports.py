@@ -305,8 +305,11 @@ def test_a_kit_made_with_history_steps_from_its_baselines(kit: Path) -> None:
                 assert t["baseline"] is not None
                 if t["kind"] != "baseline":
                     continue
-                base, dest = t["baseline"]["value"], (t["destination"] or {}).get("value")
+                base, dest = t["baseline"]["value"], (t.get("destination") or {}).get("value")
                 higher = lib.kpis[k["kpi"]].direction == "higher"
+                if t["source"].endswith("hold it"):  # a line the team already beats
+                    assert t["value"] == base and dest is None
+                    continue
                 assert (t["value"] > base) if higher else (t["value"] < base)
                 if dest is not None:
                     assert (base < t["value"] < dest) if higher else (dest < t["value"] < base)
@@ -424,7 +427,8 @@ def test_the_stage_rule_steps_from_the_baseline_and_never_moves_an_official_line
 
     history = History(*q2, baselines={
         ("conversion_rate", "amazon", ""): base(0.08), ("return_rate", "", ""): base(0.02),
-        ("order_defect_rate", "amazon", ""): base(0.02), ("acos", "", ""): base(0.26)})
+        ("order_defect_rate", "amazon", ""): base(0.02), ("acos", "", ""): base(0.26),
+        ("tacos", "", ""): base(0.0286), ("tacos", "amazon", ""): base(0.0286)})
 
     def targets(kpi: str, platforms: list[str], bound: bool = True) -> list:
         return resolve(lib.kpis[kpi], platforms, bound, answers, [], "en", history)[0]
@@ -439,6 +443,12 @@ def test_the_stage_rule_steps_from_the_baseline_and_never_moves_an_official_line
     assert odr.kind == "official" and odr.value == 0.01 and odr.baseline is not None
     (acos,) = targets("acos", ["amazon"], bound=False)  # 0.26 -> 0.234 reaches the 25 % line
     assert acos.kind == "method" and acos.value == 0.25 and acos.destination is None
+    # a reference line the team already beats (TACoS <= 15 % at 2.86 %) would let it get
+    # five times worse and stay green: it holds its recent actual, and the reason names the line
+    (tacos,) = targets("tacos", ["amazon"])
+    assert tacos.kind == "baseline" and tacos.op == "<=" and tacos.value == 0.0286
+    assert tacos.source.startswith("Recent actual 2.86% (2026-04-06 to 2026-06-28), already "
+                                   "better than the line 15%")
 
 
 def test_regenerating_keeps_the_history_the_kit_was_made_from(tmp_path: Path, capsys) -> None:
