@@ -465,3 +465,34 @@ def test_no_file_a_kit_names_is_missing(formats: list[str], library: Library) ->
         text = data.decode("utf-8").replace("\r\n ", "")
         named = set(path.findall(text)) - {"data/kpi.sqlite"}  # made by `linkstar load`
         assert named <= set(files.files), (name, named - set(files.files))
+
+
+def test_linkstar_plan_with_the_kits_history_prints_the_kits_plan(tmp_path, capsys) -> None:
+    """`linkstar plan --history` splits by the same shares as the kit made with it (it used to
+    take no history and print an even split beside a kit split 48/52)."""
+    import json
+    from pathlib import Path
+
+    from linkstar_kit.cli import main
+
+    root = Path(__file__).parent.parent
+    fix = root / "tests" / "fixtures" / "exports"
+    hist = [str(fix / "shopify-us-2026-09.csv"), str(fix / "shopify-de-2026-09.csv"),
+            "--site", "US=shopify-us-2026-09.csv", "--site", "DE=shopify-de-2026-09.csv",
+            "--fx", "EUR=1.08"]
+    answers = str(root / "examples" / "indie-store-launch.yaml")
+    kit = tmp_path / "kit"
+    assert main(["generate", answers, "-o", str(kit), "--format", "dashboards",
+                 "--history", *hist]) == 0
+    capsys.readouterr()
+    (goal,) = [g for g in json.loads((kit / "selection.json").read_text(encoding="utf-8"))
+               ["goals"] if g["kpi"] == "gmv"]
+    sites = [s for p in goal["cascade"]["platforms"] for s in p["sites"]]
+    assert {round(s["share"], 4) for s in sites} == {0.4849, 0.5151}
+    for args in (["--history", *hist], ["--history", str(kit / "history.json")]):
+        assert main(["plan", answers, *args]) == 0
+        out = capsys.readouterr().out
+        for s in sites:
+            for period in s["plan"]:
+                assert f"USD {period['value']:,}" in out
+        assert "48.49%" in out and "confirm the split" not in out
