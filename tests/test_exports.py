@@ -249,6 +249,21 @@ def test_money_in_another_currency_than_the_sites_is_refused(tmp_path: Path) -> 
         extract(open_export(euro, shipped_formats()), "amazon", "US")
 
 
+def test_a_weeks_tiktok_export_with_no_day_above_12_follows_its_site(tmp_path: Path) -> None:
+    head = "Order ID,Order Status,Quantity,SKU Subtotal After Discount,Created Time\n"
+    rows = "".join(f"57{d:04d},Completed,1,10.00,{d:02d}/07/2026 10:00:00\n"
+                   for d in range(6, 13))
+    week = tmp_path / "tiktok-week.csv"
+    week.write_text(head + rows, encoding="utf-8")
+    rec = open_export(week, shipped_formats())
+    ex = extract(rec, "tiktok_shop", "MY")  # Southeast Asia writes day first
+    assert sorted(ex.days) == [D(2026, 7, d) for d in range(6, 13)]
+    assert sorted(extract(rec, "tiktok_shop", "US").days)[0] == D(2026, 6, 7)  # month first
+    with pytest.raises(InputError) as err:  # a site the format says nothing of: not guessed
+        extract(rec, "tiktok_shop", "GB")
+    assert len(err.value.issues) == 1 and "day-first or month-first" in err.value.issues[0].message
+
+
 # --- the store and the kit ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -264,7 +264,8 @@ def extract(rec: Recognised, platform: str, site: str,
             if f.type in ("number", "integer", "money", "percent"):
                 decimals[f.name] = parse.column_decimal(column(f), f.decimal_char)
             elif f.type == "date":
-                orders[f.name] = parse.numeric_order(column(f), f.date_order)
+                orders[f.name] = (parse.numeric_order(column(f), f.date_order)
+                                  or f.date_order_by_site.get(site.upper(), ""))
         except parse.ParseError as exc:
             issue(rec.header_row + 1, f, str(exc))
     if issues:
@@ -280,6 +281,7 @@ def extract(rec: Recognised, platform: str, site: str,
     currency_f = by_name["currency"] if "currency" in cols else None
     money_fs = [f for f in fmt.fields if f.type == "money" and f.name in cols]
     warned: set[str] = set()
+    ambiguous = False
     out = Extract(rec, platform)
     distinct: dict[tuple[tuple[str, str], Span, str], set[str]] = defaultdict(set)
     for n, row in enumerate(body, start=rec.header_row + 2):
@@ -301,6 +303,10 @@ def extract(rec: Recognised, platform: str, site: str,
                 span = period
         except parse.ParseError as exc:
             assert date_f is not None
+            if "day-first or month-first" in str(exc):
+                if ambiguous:  # one cause for the whole column: said once
+                    continue
+                ambiguous = True
             issue(n, date_f, str(exc))
             continue
         where_site = site
