@@ -137,6 +137,13 @@ def test_the_history_splits_and_shapes_the_plan(library: Library) -> None:
     # no history: even, and said so
     even = goal_cascade(a, 1_000_000, D(2026, 9, 30), "monthly")
     assert even.split == "even" and [p.share for p in even.platforms] == [0.5, 0.5]
+    # a history of some sites only (Shopee SG's export not brought): SG's sales are unknown,
+    # not zero, so the split is even and to be confirmed, never 0 % for SG
+    partial = History(start=D(2026, 4, 1), end=D(2026, 6, 30),
+                      sales_by_platform_site={("lazada", "MY"): 60000, ("shopee", "MY"): 30000})
+    c = goal_cascade(a, 1_000_000, D(2026, 9, 30), "monthly", partial)
+    assert c.split == "even" and [s.share for s in c.platforms[1].sites] == [0.25, 0.25]
+    check_adds_up(c, 1_000_000)
 
 
 def test_a_black_friday_project_plans_november_above_october(library: Library) -> None:
