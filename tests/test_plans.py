@@ -503,3 +503,34 @@ def test_linkstar_plan_with_the_kits_history_prints_the_kits_plan(tmp_path, caps
             for period in s["plan"]:
                 assert f"USD {period['value']:,}" in out
         assert "48.49%" in out and "confirm the split" not in out
+
+
+def test_a_review_shows_the_periods_own_plan_as_the_target(tmp_path, capsys) -> None:
+    """A cascaded GMV target is judged by the period's own plan (September of a launch ramp:
+    USD 28,920.94); the review showed the typical month (USD 50,000) beside that status."""
+    import json
+    from pathlib import Path
+
+    from linkstar_kit.cli import main
+
+    root = Path(__file__).parent.parent
+    fix = root / "tests" / "fixtures" / "exports"
+    kit = tmp_path / "kit"
+    assert main(["generate", str(root / "examples" / "indie-store-launch.yaml"), "-o", str(kit),
+                 "--format", "md,dashboards"]) == 0
+    assert main(["load", str(kit), str(fix / "shopify-us-2026-09.csv"),
+                 str(fix / "shopify-de-2026-09.csv"), "--site", "US=shopify-us-2026-09.csv",
+                 "--site", "DE=shopify-de-2026-09.csv", "--fx", "EUR=1.08"]) == 0
+    sel = json.loads((kit / "selection.json").read_text(encoding="utf-8"))
+    (t,) = next(k for r in sel["roles"] if r["key"] == "operations" for k in r["kpis"]
+                if k["kpi"] == "gmv")["targets"]
+    september = t["plan"][0]
+    assert september["start"] == "2026-09-01" and september["value"] != t["value"]
+    capsys.readouterr()
+    assert main(["review", str(kit), "--period", "2026-09", "--format", "md"]) == 0
+    got = json.loads((kit / "reviews" / "2026-09" / "review.json").read_text(encoding="utf-8"))
+    (row,) = [k for k in got["kpis"] if k["role_key"] == "operations" and k["kpi"] == "gmv"]
+    assert row["target"]["value"] == september["value"]
+    md = (kit / "reviews" / "2026-09" / "review.md").read_text(encoding="utf-8")
+    shown = f"≥ USD {september['value']:,}"
+    assert shown in md and f"≥ USD {t['value']:,}" not in md

@@ -10,12 +10,13 @@ fmt.md_text.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from .. import fmt
 from ..kit.agendas import Agenda
-from ..pacing import AT_RISK
+from ..pacing import AT_RISK, period_target
 from ..store.rag import NEAR_MISS
 from ..store.tracking import ALL, Tracked
 from . import model as m
@@ -76,10 +77,11 @@ class Writer:
     def v(self, value: float | None, unit: str) -> str:
         return "—" if value is None else fmt.value(value, unit, self.lang, self.currency)
 
-    def target(self, t: Tracked) -> str:
+    def target(self, t: Tracked, start: dt.date | None = None) -> str:
         if t.target is None:
             return self.tx["status"]["no_target"]
-        return fmt.target(t.target, t.unit, self.lang, self.currency)
+        shown = period_target(t.target, start) if start is not None else t.target
+        return fmt.target(shown, t.unit, self.lang, self.currency)
 
     def kpi(self, t: Tracked) -> str:
         return fmt.md_cell(t.title(self.lang))
@@ -114,7 +116,7 @@ class Writer:
             chart = self.chart(self.index[k.key], k) if self.chart else sparkline(k.trend)
             out.append("| " + " | ".join([
                 fmt.md_cell(t.role_title), self.kpi(t), fmt.md_cell(self.plat(t)),
-                self.v(k.value, t.unit), self.target(t), status, chart,
+                self.v(k.value, t.unit), self.target(t, k.period_start), status, chart,
                 fmt.md_cell(k.annotation)]) + " |")
         return out
 

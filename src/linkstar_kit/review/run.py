@@ -8,6 +8,7 @@ nothing else in the kit is touched.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import UsageError, did_you_mean, display_path
+from ..pacing import period_target
 from ..periods import PERIOD_ID_HELP, parse_period_id, period_id
 from ..store.rag import NEAR_MISS
 from . import model as m
@@ -181,16 +183,18 @@ def _why(tx: dict[str, Any], lang: str, kind: str, k: KpiRow, currency: str, pla
     return tx["why"][kind].format(**{
         "kpi": kpi, "platform": plat,
         "value": "—" if k.value is None else fmt.value(k.value, t.unit, lang, currency),
-        "target": fmt.target(t.target, t.unit, lang, currency) if t.target else "—",
+        "target": (fmt.target(period_target(t.target, k.period_start), t.unit, lang, currency)
+                   if t.target else "—"),
         "median": "—" if k.median is None else fmt.value(k.median, t.unit, lang, currency),
         **facts})
 
 
 def review_json(review: Review, selection: Any, previous: str | None) -> dict[str, Any]:
-    def target(t: Any) -> dict[str, Any] | None:
+    def target(t: Any, start: dt.date | None = None) -> dict[str, Any] | None:
         if t.target is None:
             return None
-        return {"op": t.target.op, "value": t.target.value, "kind": t.target.kind}
+        shown = period_target(t.target, start) if start is not None else t.target
+        return {"op": shown.op, "value": shown.value, "kind": shown.kind}
 
     return {
         "schema": SCHEMA,
@@ -210,7 +214,7 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
             "platform": k.t.platform or None, "frequency": k.t.frequency,
             "watch_for": k.t.watch_for or None,
             "period_start": k.period_start.isoformat(), "value": k.value,
-            "target": target(k.t), "status": k.status, "trend": k.trend,
+            "target": target(k.t, k.period_start), "status": k.status, "trend": k.trend,
             "trend_start": k.trend_periods[0].isoformat(), "anomaly": k.anomaly,
             "median": k.median, "annotation": k.annotation or None,
         } for k in review.kpis],
