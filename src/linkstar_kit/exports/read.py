@@ -408,7 +408,8 @@ def _same_currency(row: list[Cell], cols: dict[str, int], site: str,
         if f.name not in warned:
             warned.add(f.name)
             what = (f"the report counts in {mark}" if f is currency_f
-                    else f"`{raw.strip()[:40]}` is in {' or '.join(sorted(can))}")
+                    else f"`{raw.strip()[:40]}` is in {next(iter(can))}" if len(can) == 1
+                    else f"`{raw.strip()[:40]}` is written with `{mark}`")
             issue(line, f, f"{what}, and the file "
                   f"is loaded for {site}, which sells in {want}: if it is another site's "
                   f"report, say which with --site CODE={name}")
