@@ -208,7 +208,10 @@ def test_a_file_in_another_encoding_is_read_only_when_its_columns_prove_it(tmp_p
     lines = [lines[0] + ",备注"] + [ln + ",大促" for ln in lines[1:]]
     path = tmp_path / "gbk.csv"
     path.write_bytes("\n".join(lines).encode("gb18030"))
-    assert open_export(path, shipped_formats()).format.id == "shopify_sales_over_time"
+    rec = open_export(path, shipped_formats())
+    assert rec.format.id == "shopify_sales_over_time" and rec.encoding == "gb18030"
+    assert rec.guessed == " (read as GBK: save it as CSV UTF-8 to be sure)"  # said, not silent
+    assert open_export(FIX / "shopify-sales-over-time.csv", shipped_formats()).guessed == ""
     junk = tmp_path / "junk.csv"
     junk.write_bytes("标题,数值\n甲,1\n".encode("gb18030"))
     with pytest.raises(UsageError, match="CSV UTF-8"):

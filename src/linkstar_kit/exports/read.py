@@ -41,6 +41,13 @@ class Recognised:
     header_row: int      # 0-based index into rows
     columns: dict[str, int]  # field name -> column index
     rows: list[list[Cell]]
+    encoding: str = "utf-8"  # the reading its header proved (cp1252, gb18030: a checked guess)
+
+    @property
+    def guessed(self) -> str:
+        """What to add to the file's line when its encoding was a checked guess, else ""."""
+        label = {"cp1252": "Windows-1252", "gb18030": "GBK"}.get(self.encoding)
+        return f" (read as {label}: save it as CSV UTF-8 to be sure)" if label else ""
 
 
 @dataclass
@@ -147,7 +154,9 @@ def open_export(path: Path | str, formats: Sequence[Format]) -> Recognised:
     last: Exception | None = None
     for enc, text in candidates:
         try:
-            found.append(_recognise(path, _csv_rows(text), formats))
+            rec = _recognise(path, _csv_rows(text), formats)
+            rec.encoding = enc
+            found.append(rec)
         except (InputError, UsageError, ValueError) as exc:
             last = exc
             if enc in ("utf-8", "utf-16"):
