@@ -534,3 +534,25 @@ def test_a_review_shows_the_periods_own_plan_as_the_target(tmp_path, capsys) -> 
     md = (kit / "reviews" / "2026-09" / "review.md").read_text(encoding="utf-8")
     shown = f"≥ USD {september['value']:,}"
     assert shown in md and f"≥ USD {t['value']:,}" not in md
+
+
+def test_a_rate_goal_starts_its_path_at_the_historys_baseline(library: Library) -> None:
+    """A conversion goal of 10 % by the quarter's end, the history at 8.44 %: the path starts
+    there (it was 10 % from the first week, off track from day one, and the baseline '–')."""
+    from linkstar_kit.history import Baseline
+
+    a = answers([{"id": "amazon", "sites": ["US"]}],
+                goals=[{"kpi": "conversion_rate", "target": 0.10, "by": "2026-09-30"},
+                       {"kpi": "gmv", "target": 900000, "by": "2026-09-30"}])
+    q2 = (D(2026, 4, 6), D(2026, 6, 28))
+    history = History(*q2, baselines={("conversion_rate", "", ""): Baseline(0.0844, *q2, 12),
+                                       ("gmv", "", ""): Baseline(300000.0, *q2, 3)})
+    sel = select(a, library, history=history)
+    cvr, gmv = sel.goals
+    assert cvr.baseline == 0.0844 and gmv.baseline is None  # a sum's path starts at 0
+    plan = next(p for p in goal_plans(sel, library, D(2026, 7, 1)) if p.kpi == "conversion_rate")
+    first = plan.steps()[0].plan
+    assert 0.0844 < first < 0.09
+    # an answer's own baseline wins over the history's
+    a.goals[0].baseline = 0.09
+    assert select(a, library, history=history).goals[0].baseline == 0.09
