@@ -267,6 +267,20 @@ def test_a_weeks_tiktok_export_with_no_day_above_12_follows_its_site(tmp_path: P
     assert len(err.value.issues) == 1 and "day-first or month-first" in err.value.issues[0].message
 
 
+def test_the_same_days_in_two_files_of_one_load_keep_the_first_and_say_so_once() -> None:
+    from linkstar_kit.exports.read import extract as ex_of
+
+    fmts = shipped_formats()
+    pool = Pool()
+    rec = open_export(FIX / "amazon-business-report-q3.csv", fmts)
+    pool.add(ex_of(rec, "amazon", "US"))
+    pool.add(ex_of(rec, "amazon", "US"))  # the same report twice
+    assert len(pool.overlaps) == 1  # one note naming every measure, not one per measure
+    assert pool.overlaps[0].startswith("amazon-business-report-q3.csv: buy_box_page_views, "
+                                       "orders, page_views, sales, sessions, units on amazon US "
+                                       "already given by amazon-business-report-q3.csv")
+
+
 # --- the store and the kit ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
