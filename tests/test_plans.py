@@ -244,7 +244,7 @@ def test_a_margin_sits_above_net_margin_by_the_fixed_cost_share(library: Library
 
 def test_fixed_cost_share_belongs_to_a_net_margin_goal(library: Library) -> None:
     from linkstar_kit.answers.loader import answers_issues
-    from linkstar_kit.documents import parse_text
+    from linkstar_kit.positioned import parse_text
 
     text = ("version: 1\nclient: {name: Acme}\nscope: {start: 2026-07-01, horizon: quarter}\n"
             "stage: growth\nteam_size: 5\nplatforms: [{id: amazon}]\n"

@@ -182,8 +182,8 @@ def load_format(path: Path | str) -> Format:
     Read with libyaml first (fast); read again with positions only to report a problem."""
     from pydantic import ValidationError
 
-    from ..documents import load_document
     from ..fastyaml import FastPathUnavailable, load_plain
+    from ..positioned import load_document
     from ..validation import validate
 
     try:
