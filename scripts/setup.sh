@@ -22,9 +22,22 @@ fi
 
 # Pango and HarfBuzz's subsetter for WeasyPrint (without the subsetter PDFs take ~5x longer),
 # Noto CJK for Chinese, DejaVu for the few symbols Noto CJK lacks, poppler for the PDF tests,
-# Chromium (and its driver) for the web questionnaire's browser test: the system's browser,
-# which Playwright drives; no browser is downloaded.
-PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core poppler-utils chromium chromium-driver"
+# libatomic1 for Playwright's driver (its bundled Node needs libatomic.so.1, absent from a
+# minimal Debian 12), Chromium (and its driver) for the web questionnaire's browser test: the
+# system's browser, which Playwright drives; no browser is downloaded.
+PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core poppler-utils libatomic1"
+BROWSER_PKGS="chromium chromium-driver"
+# Ubuntu ships Chromium only as a snap (its deb is a stand-in that calls snapd, which a container
+# or a minimal install does not run), so there the browser test is skipped unless
+# LINKSTAR_CHROMIUM names a Chromium executable.
+OS_RELEASE=${LINKSTAR_OS_RELEASE:-/etc/os-release}
+os_id=$( [ -r "$OS_RELEASE" ] && . "$OS_RELEASE" && echo "${ID:-}" ) || os_id=""
+if [ "$os_id" = ubuntu ]; then
+  say "Ubuntu has no Chromium deb (only a snap): the browser test is skipped unless" \
+      "LINKSTAR_CHROMIUM names a Chromium executable"
+else
+  PKGS="$PKGS $BROWSER_PKGS"
+fi
 # Debian and Ubuntu ship venv's pip bootstrap (ensurepip) in a package of its own.
 VENV_PKG=""
 if [ ! -x .venv/bin/python ] && ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then
@@ -65,8 +78,11 @@ if [ -n "$missing" ]; then
   fi
   say "installing system packages: $missing"
   # shellcheck disable=SC2086  # the package list is meant to split into words
-  if ! { $SUDO apt-get update -qq \
-         && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null; }; then
+  # Wait (up to 10 minutes) for another apt or dpkg process to release its lock, instead of
+  # failing at once (a fresh machine often runs unattended-upgrades at boot).
+  if ! { $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq \
+         && $SUDO env DEBIAN_FRONTEND=noninteractive \
+              apt-get -o DPkg::Lock::Timeout=600 install -y -qq $missing >/dev/null; }; then
     say "apt-get could not install: $missing"
     exit 1
   fi

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The checks CI runs: ruff, mypy, the docs site (mkdocs build --strict) and the test suite
-# (arguments go to pytest). Does its own set-up first (scripts/setup.sh). Runs all four and
-# exits 1 if any of them failed.
+# (arguments go to pytest, e.g. -m "not slow and not browser and not libreoffice" for the fast
+# subset). Does its own set-up first (scripts/setup.sh). Runs all four and exits 1 if any of
+# them failed.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh
@@ -16,7 +17,8 @@ site=$(mktemp -d)
 .venv/bin/mkdocs build --strict --quiet --site-dir "$site" || failed="$failed mkdocs"
 rm -rf "$site"
 echo "== pytest"
-.venv/bin/python -m pytest "$@" || failed="$failed pytest"
+# One worker process per core (pytest-xdist); every test writes only under its own tmp_path.
+.venv/bin/python -m pytest -n "${LINKSTAR_TEST_WORKERS:-auto}" "$@" || failed="$failed pytest"
 if [ -n "$failed" ]; then
   echo "FAILED:$failed" >&2
   exit 1

@@ -64,11 +64,13 @@ def write_actuals(kit: Path, dest: Path, first: dt.date, last: dt.date,
                 v, note = v
             out.append({"period_start": s.isoformat(), "period_end": e.isoformat(),
                         "role_key": row["role_key"], "kpi": row["kpi"],
-                        "platform": row["platform"], "value": repr(float(v)),
+                        "platform": row["platform"], "site_group": row.get("site_group", ""),
+                        "value": repr(float(v)),
                         "annotation": note, "source": ""})
     with dest.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=["period_start", "period_end", "role_key", "kpi",
-                                           "platform", "value", "annotation", "source"])
+                                           "platform", "site_group", "value", "annotation",
+                                           "source"])
         w.writeheader()
         w.writerows(out)
     return dest

@@ -144,7 +144,7 @@ def test_markdown_table_minutes_add_up(library: Library, minutes: int) -> None:
     for path, text in docs.items():
         table = text.split("## Agenda\n", 1)[1].split("\n## ", 1)[0]
         rows = [r for r in table.splitlines() if r.startswith("| ") and r[2].isdigit()]
-        assert len(rows) == 8, path
+        assert len(rows) == (9 if "weekly" in path else 8), path
         assert sum(int(r.split("|")[3]) for r in rows) == minutes, path
 
 
@@ -171,10 +171,23 @@ def test_every_item_names_its_owner_role(library: Library) -> None:
     # finance owns the data check, and money comes last in the outputs
     monthly = {it.key: it for it in build_agendas(ctx)["monthly"].items}
     fin_title = monthly["data_check"].owners[0]
-    assert fin_title != "Chair (team lead)"
+    assert fin_title != "Amazon 运营 *lead*"
     assert weekly["outputs"].owners[-1] == fin_title
-    # without a team lead role in the answers, the chair is named generically
-    assert weekly["ids"].owners == ["Chair (team lead)"]
+    # without a team lead role in the answers, the operations role chairs (issue 20: never
+    # "Chair (team lead)" for a team that has none)
+    assert weekly["ids"].owners == ["Amazon 运营 *lead*"]
+
+
+def test_chair_without_lead_or_operations_is_the_scope_owner(library: Library) -> None:
+    roles = [r for r in ROLES if r["role"] != "operations"]
+    ctx = make_ctx(library, roles=roles)
+    weekly = {it.key: it for it in build_agendas(ctx)["weekly"].items}
+    assert weekly["ids"].owners == ["Business owner"]
+    a = make_answers(roles=roles)
+    a = a.model_copy(update={"scope": a.scope.model_copy(
+        update={"level": "business_unit", "name": "EU unit"})})
+    ctx = KitContext(a, select(a, library), library, Blueprints())
+    assert build_agendas(ctx)["weekly"].chair == "Head of EU unit"
 
 
 def test_chair_is_the_clients_team_lead_when_there_is_one(library: Library) -> None:
@@ -188,9 +201,10 @@ def test_weekly_follows_the_method(library: Library) -> None:
     weekly = build_agendas(make_ctx(library))["weekly"]
     keys = [it.key for it in weekly.items]
     # segue first; spikes annotated before anyone reads the scorecard; inputs before outputs;
-    # commitments for next week, then the wrap-up with a rating
-    assert keys == ["segue", "account", "annotate", "inputs", "outputs", "ids", "commit",
-                    "conclude"]
+    # then the Level 10 order: last week's to-dos, headlines, the issues list; commitments for
+    # next week, then the wrap-up with a rating
+    assert keys == ["segue", "annotate", "inputs", "outputs", "account", "headlines", "ids",
+                    "commit", "conclude"]
     items = {it.key: it for it in weekly.items}
     assert "routine or exceptional" in items["annotate"].guide
     assert "issues list" in items["inputs"].guide

@@ -129,6 +129,7 @@ def settle(lab: dict[str, object], kit: Path, capsys: pytest.CaptureFixture[str]
     return found[0]
 
 
+@pytest.mark.slow
 def test_a_kill_at_any_step_of_the_move_leaves_the_old_kit_or_the_new(
         lab: dict[str, object], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     calls = int(child(lab, fresh_v1(lab, tmp_path, "count"), "commit").stdout)
@@ -148,6 +149,7 @@ def test_a_kill_at_any_step_of_the_move_leaves_the_old_kit_or_the_new(
     assert outcomes == sorted(outcomes)
 
 
+@pytest.mark.slow
 def test_a_kill_while_undoing_a_failed_run_is_undone_by_the_next(
         lab: dict[str, object], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for fail_at in (2, 5, 8):  # the renames after the journal's own

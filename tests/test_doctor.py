@@ -589,11 +589,13 @@ def test_generate_adds_the_health_section(tmp_path: Path) -> None:
     lib = load_library()
     ans = load_answers(ROOT / "examples" / "amazon-us.yaml", lib)
     files, _ = build_files(ans, lib, formats=["md"])
-    text = files.files["kpi-system.md"]
-    text = text.decode() if isinstance(text, bytes) else text
-    assert "## 8. 健康检查" in text
+    text = files.files["consultant/notes.md"].decode()
+    assert "## 1. 健康检查" in text and "## 5. 各项检查结果的处理方法" in text
+    # the client's document carries neither the health check nor the consultant's appendix
+    client = files.files["kpi-system.md"].decode()
+    assert "健康检查" not in client and "顾问" not in client
     again, _ = build_files(ans, lib, formats=["md"])
-    assert again.files["kpi-system.md"] == files.files["kpi-system.md"]
+    assert again.files["consultant/notes.md"] == files.files["consultant/notes.md"]
 
 
 def test_headcounts_above_team_size_are_flagged(tmp_path) -> None:

@@ -544,7 +544,7 @@ def test_a_rule_target_replacing_every_site_group_keeps_each_sites_line(tmp_path
               kpis=[*base_kpis(), lds], rules=[over])
     t = next(k for k in sel.roles[0].kpis if k.kpi == "lds").targets
     # the same number on both sites, but each site keeps its own official line (4 % in the US,
-    # 5 % in Canada: past it is red, store/rag.py), so the two groups stay apart
+    # 5 % in Canada: past it is red, rag.py), so the two groups stay apart
     assert [(x.platform, x.sites, x.value, x.line.value if x.line else None) for x in t] == [
         ("walmart", ["US"], 0.02, 0.04), ("walmart", ["CA"], 0.02, 0.05)]
 

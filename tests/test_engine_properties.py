@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,6 +93,7 @@ def select_spying_on_guards(answers: Answers) -> tuple[Any, list[tuple[str, floa
         return engine.select(answers, LIBRARY), displaced
 
 
+@pytest.mark.slow
 @settings(max_examples=60)
 @given(profiles())
 def test_engine_invariants(answers: Answers) -> None:

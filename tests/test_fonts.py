@@ -70,6 +70,7 @@ def test_the_check_sees_what_fontconfig_is_configured_with(latin_only: Path) -> 
     assert fonts.families_for("zh") == []
 
 
+@pytest.mark.slow
 def test_a_chinese_kit_is_refused_without_a_cjk_font(latin_only: Path, tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "kit"
@@ -102,6 +103,7 @@ def test_no_font_at_all_names_both_packages(no_fonts: Path, tmp_path: Path,
     assert "fonts-noto-cjk fonts-dejavu-core" in err and not (tmp_path / "kit").exists()
 
 
+@pytest.mark.slow
 def test_an_english_kit_renders_with_a_latin_font_and_warns_of_a_missing_symbol(
         latin_only: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -135,6 +137,7 @@ def _env(conf: Path | None) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.slow
 def test_env_names_what_is_missing(latin_only: Path, no_fonts: Path) -> None:
     r = _env(latin_only)
     assert r.returncode == 1

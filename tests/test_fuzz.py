@@ -68,6 +68,7 @@ def read_file(data: bytes, suffix: str) -> None:
 # --- the answers reader ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.text(max_size=400), st.sampled_from(["a.yaml", "a.json"]))
 def test_any_text(text: str, name: str) -> None:
@@ -132,6 +133,7 @@ def _nested(draw: Any) -> str:
     return opening + inner + closing
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.data())
 def test_odd_and_nested_values_at_any_key(data: st.DataObject) -> None:
@@ -227,6 +229,7 @@ def valid_answers(draw: Any) -> dict[str, Any]:
     }
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=_examples("FUZZ_GENERATE_EXAMPLES", 25))
 @given(valid_answers(), st.sampled_from(["json", "yaml"]))
 def test_valid_answers_always_make_a_kit(raw: dict[str, Any], syntax: str) -> None:

@@ -70,6 +70,7 @@ def test_control_characters_in_one_line_texts_are_refused_at_their_key(
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_every_writer_survives_control_characters_that_bypass_the_answers(tmp_path: Path) -> None:
     """Defence in depth: a name set through the API (or a house library's text) is not
     checked by the answers file's rules; no writer may crash or break its format on it."""
@@ -365,6 +366,7 @@ def test_unknown_keys_and_hints_show_an_excerpt(tmp_path: Path,
     ("check", str(EXAMPLE)),
     ("library", "show", "acos"),
 ])
+@pytest.mark.slow
 @pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "latin-1"},
                                  {"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii"}])
 def test_a_terminal_without_utf8_gets_escapes_not_a_traceback(argv: tuple[str, ...],
@@ -450,6 +452,7 @@ def test_readme_promises_exit_1_for_every_error() -> None:
     ("kpis/tag.yaml", "kpis:\n  - id: x\n    name: !!float abc\n",
      "kpis/tag.yaml:3:11: kpis[0].name: `abc` cannot be read as its tag `!!float` says"),
 ])
+@pytest.mark.slow
 def test_a_hostile_house_library_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                               name: str, content: str, expected: str) -> None:
     f = tmp_path / "house" / name
@@ -459,6 +462,7 @@ def test_a_hostile_house_library_is_a_message(tmp_path: Path, capsys: pytest.Cap
     assert expected in err
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
 def test_a_library_file_that_never_ends_is_refused_unread(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -255,8 +255,9 @@ def _fonts(pdf: bytes, tmp: Path) -> str:
 def test_zh_pdfs_embed_the_cjk_font(tmp_path: Path, library: Library) -> None:
     # pdf without html: the HTML is built in memory, only the PDFs are added
     files = build(tmp_path, library, ["pdf"])
-    assert sorted(files) == ["answers.yaml", "kpi-system.pdf", "roles/ops.pdf", "selection.json"]
-    for path in ("kpi-system.pdf", "roles/ops.pdf"):
+    assert sorted(files) == ["answers.yaml", "consultant/notes.pdf", "kpi-system.pdf",
+                             "roles/ops.pdf", "selection.json"]
+    for path in ("kpi-system.pdf", "roles/ops.pdf", "consultant/notes.pdf"):
         fonts = _fonts(files[path], tmp_path)
         embedded = [line for line in fonts.splitlines() if re.search(r"Noto-?Sans-?CJK-?SC", line)]
         assert embedded, f"{path}: no Noto Sans CJK SC font embedded:\n{fonts}"

@@ -315,6 +315,7 @@ def test_manifest_is_readable_like_the_other_files(answers_file: Path, tmp_path:
     assert (out / "manifest.json").stat().st_mode & 0o777 == (out / "kpi-system.md").stat().st_mode & 0o777
 
 
+@pytest.mark.slow
 def test_forced_runs_in_one_second_keep_every_backup(answers_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "kit"
     generate(answers_file, out)

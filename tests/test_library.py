@@ -146,8 +146,8 @@ def test_user_library_adds_and_overrides(tmp_path: Path) -> None:
 
 def test_fast_reader_gives_the_same_data_as_the_positioned_one() -> None:
     """The library is read with libyaml first; it must agree with ruamel (YAML 1.2) exactly."""
-    from linkstar_kit.documents import load_document, parse_text
     from linkstar_kit.fastyaml import load_plain
+    from linkstar_kit.positioned import load_document, parse_text
 
     root = Path(__file__).resolve().parents[1] / "role_libraries"
     files = sorted(root.rglob("*.yaml"))

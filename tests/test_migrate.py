@@ -12,8 +12,8 @@ import pytest
 from linkstar_kit import cli
 from linkstar_kit.answers.loader import load_answers
 from linkstar_kit.answers.migrate import load_changes, migrate_file, plan
-from linkstar_kit.documents import load_document
 from linkstar_kit.library.loader import load_library, shipped_library_dir
+from linkstar_kit.positioned import load_document
 
 HISTORY = Path(__file__).parent / "fixtures" / "answers-history"
 FILES = sorted(p for p in HISTORY.glob("*/*") if p.suffix in (".yaml", ".json"))

@@ -1,4 +1,4 @@
-"""Goal pacing (pacing.py) and hard platform lines (store/rag.py)."""
+"""Goal pacing (pacing.py) and hard platform lines (rag.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from linkstar_kit.engine.models import Line, ResolvedTarget
 from linkstar_kit.pacing import GoalPlan, pace, status
-from linkstar_kit.store.rag import Rag
+from linkstar_kit.rag import Rag
 
 D = dt.date
 

@@ -138,6 +138,13 @@ def test_the_history_splits_and_shapes_the_plan(library: Library) -> None:
     # no history: even, and said so
     even = goal_cascade(a, 1_000_000, D(2026, 9, 30), "monthly")
     assert even.split == "even" and [p.share for p in even.platforms] == [0.5, 0.5]
+    # a history of some sites only (Shopee SG's export not brought): SG's sales are unknown,
+    # not zero, so the split is even and to be confirmed, never 0 % for SG
+    partial = History(start=D(2026, 4, 1), end=D(2026, 6, 30),
+                      sales_by_platform_site={("lazada", "MY"): 60000, ("shopee", "MY"): 30000})
+    c = goal_cascade(a, 1_000_000, D(2026, 9, 30), "monthly", partial)
+    assert c.split == "even" and [s.share for s in c.platforms[1].sites] == [0.25, 0.25]
+    check_adds_up(c, 1_000_000)
 
 
 def test_a_black_friday_project_plans_november_above_october(library: Library) -> None:
@@ -238,7 +245,7 @@ def test_a_margin_sits_above_net_margin_by_the_fixed_cost_share(library: Library
 
 def test_fixed_cost_share_belongs_to_a_net_margin_goal(library: Library) -> None:
     from linkstar_kit.answers.loader import answers_issues
-    from linkstar_kit.documents import parse_text
+    from linkstar_kit.positioned import parse_text
 
     text = ("version: 1\nclient: {name: Acme}\nscope: {start: 2026-07-01, horizon: quarter}\n"
             "stage: growth\nteam_size: 5\nplatforms: [{id: amazon}]\n"
@@ -612,3 +619,87 @@ def test_the_dashboard_shows_a_value_past_the_goal_without_a_share(library: Libr
     assert [(t[:10], v, r if r is None else round(r, 4)) for t, v, r in shown] == [
         ("2026-12-01", 300000, round(300000 / december["value"], 4)),
         ("2027-01-01", 90000, None)]  # January: the value, no plan to share
+
+
+def test_linkstar_plan_with_the_kits_history_prints_the_kits_plan(tmp_path, capsys) -> None:
+    """`linkstar plan --history` splits by the same shares as the kit made with it (it used to
+    take no history and print an even split beside a kit split 48/52)."""
+    import json
+    from pathlib import Path
+
+    from linkstar_kit.cli import main
+
+    root = Path(__file__).parent.parent
+    fix = root / "tests" / "fixtures" / "exports"
+    hist = [str(fix / "shopify-us-2026-09.csv"), str(fix / "shopify-de-2026-09.csv"),
+            "--site", "US=shopify-us-2026-09.csv", "--site", "DE=shopify-de-2026-09.csv",
+            "--fx", "EUR=1.08"]
+    answers = str(root / "examples" / "indie-store-launch.yaml")
+    kit = tmp_path / "kit"
+    assert main(["generate", answers, "-o", str(kit), "--format", "dashboards",
+                 "--history", *hist]) == 0
+    capsys.readouterr()
+    (goal,) = [g for g in json.loads((kit / "selection.json").read_text(encoding="utf-8"))
+               ["goals"] if g["kpi"] == "gmv"]
+    sites = [s for p in goal["cascade"]["platforms"] for s in p["sites"]]
+    assert {round(s["share"], 4) for s in sites} == {0.4849, 0.5151}
+    for args in (["--history", *hist], ["--history", str(kit / "history.json")]):
+        assert main(["plan", answers, *args]) == 0
+        out = capsys.readouterr().out
+        for s in sites:
+            for period in s["plan"]:
+                assert f"USD {period['value']:,}" in out
+        assert "48.49%" in out and "confirm the split" not in out
+
+
+def test_a_review_shows_the_periods_own_plan_as_the_target(tmp_path, capsys) -> None:
+    """A cascaded GMV target is judged by the period's own plan (September of a launch ramp:
+    USD 28,920.94); the review showed the typical month (USD 50,000) beside that status."""
+    import json
+    from pathlib import Path
+
+    from linkstar_kit.cli import main
+
+    root = Path(__file__).parent.parent
+    fix = root / "tests" / "fixtures" / "exports"
+    kit = tmp_path / "kit"
+    assert main(["generate", str(root / "examples" / "indie-store-launch.yaml"), "-o", str(kit),
+                 "--format", "md,dashboards"]) == 0
+    assert main(["load", str(kit), str(fix / "shopify-us-2026-09.csv"),
+                 str(fix / "shopify-de-2026-09.csv"), "--site", "US=shopify-us-2026-09.csv",
+                 "--site", "DE=shopify-de-2026-09.csv", "--fx", "EUR=1.08"]) == 0
+    sel = json.loads((kit / "selection.json").read_text(encoding="utf-8"))
+    (t,) = next(k for r in sel["roles"] if r["key"] == "operations" for k in r["kpis"]
+                if k["kpi"] == "gmv")["targets"]
+    september = t["plan"][0]
+    assert september["start"] == "2026-09-01" and september["value"] != t["value"]
+    capsys.readouterr()
+    assert main(["review", str(kit), "--period", "2026-09", "--format", "md"]) == 0
+    got = json.loads((kit / "reviews" / "2026-09" / "review.json").read_text(encoding="utf-8"))
+    (row,) = [k for k in got["kpis"] if k["role_key"] == "operations" and k["kpi"] == "gmv"]
+    assert row["target"]["value"] == september["value"]
+    md = (kit / "reviews" / "2026-09" / "review.md").read_text(encoding="utf-8")
+    shown = f"≥ USD {september['value']:,}"
+    assert shown in md and f"≥ USD {t['value']:,}" not in md
+
+
+def test_a_rate_goal_starts_its_path_at_the_historys_baseline(library: Library) -> None:
+    """A conversion goal of 10 % by the quarter's end, the history at 8.44 %: the path starts
+    there (it was 10 % from the first week, off track from day one, and the baseline '–')."""
+    from linkstar_kit.history import Baseline
+
+    a = answers([{"id": "amazon", "sites": ["US"]}],
+                goals=[{"kpi": "conversion_rate", "target": 0.10, "by": "2026-09-30"},
+                       {"kpi": "gmv", "target": 900000, "by": "2026-09-30"}])
+    q2 = (D(2026, 4, 6), D(2026, 6, 28))
+    history = History(*q2, baselines={("conversion_rate", "", ""): Baseline(0.0844, *q2, 12),
+                                       ("gmv", "", ""): Baseline(300000.0, *q2, 3)})
+    sel = select(a, library, history=history)
+    cvr, gmv = sel.goals
+    assert cvr.baseline == 0.0844 and gmv.baseline is None  # a sum's path starts at 0
+    plan = next(p for p in goal_plans(sel, library, D(2026, 7, 1)) if p.kpi == "conversion_rate")
+    first = plan.steps()[0].plan
+    assert 0.0844 < first < 0.09
+    # an answer's own baseline wins over the history's
+    a.goals[0].baseline = 0.09
+    assert select(a, library, history=history).goals[0].baseline == 0.09

@@ -104,7 +104,8 @@ def test_weekly_review(kit: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", str(kit)]) == 0  # the latest week with data
     assert "2026-W39" in capsys.readouterr().out
     folder = kit / "reviews" / "2026-W39"
-    assert sorted(p.name for p in folder.iterdir()) == ["review.html", "review.json", "review.md"]
+    assert sorted(p.name for p in folder.iterdir()) == ["minutes.yaml", "review.html",
+                                                         "review.json", "review.md"]
     data = json.loads((folder / "review.json").read_text(encoding="utf-8"))
     assert data["schema"] == "linkstar/review@1"
     assert data["period"] == {"id": "2026-W39", "kind": "weekly", "start": "2026-09-21",
@@ -120,8 +121,12 @@ def test_weekly_review(kit: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # monthly KPIs are not in the weekly review
     assert {k["kpi"] for k in data["kpis"]}.isdisjoint({"tacos", "inventory_turnover"})
     issues = {(i["kpi"], i["kind"]) for i in data["issues"]}
-    assert issues == {("acos", "red"), ("acos", "anomaly"), ("stockout_rate", "anomaly"),
+    # one issue per KPI and kind: the red ACoS's anomaly is said in its red issue
+    assert issues == {("acos", "red"), ("stockout_rate", "anomaly"),
                       ("first_contact_resolution_rate", "red")}
+    acos_issue = next(i for i in data["issues"] if i["kpi"] == "acos")
+    assert "40%" in acos_issue["why"] and "常态" in acos_issue["why"]
+    assert acos_issue["raised_by"] == "review" and acos_issue["status"] == "open"
     owners = {i["kpi"]: i["owner"] for i in data["issues"]}
     assert owners["acos"] == "亚马逊运营" and owners["first_contact_resolution_rate"] == "客服"
 
@@ -136,6 +141,7 @@ def test_weekly_review(kit: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "Median" not in md and "anomaly" not in md  # a Chinese document, no English words
     html = (folder / "review.html").read_text(encoding="utf-8")
     assert html.count('<img class="trend"') == len(data["kpis"])
+    assert 'alt="广告销售成本比（ACoS）（亚马逊）: ' in html and 'alt=""' not in html
     assert "data:image/svg+xml;base64," in html and "lschart" not in html
 
 
@@ -153,10 +159,11 @@ def test_issues_carry_over_and_close(kit: Path) -> None:
     assert acos["carried_over"] is False and acos["opened_in"] == "2026-W39"
     md = (kit / "reviews/2026-W39/review.md").read_text(encoding="utf-8")
     assert "上次（2026-W38）复盘遗留：1 项仍未解决，1 项已关闭" in md
+    assert "（红灯）：已重新达标。" in md  # the closed issue, once, with its kind and reason
     con = sqlite3.connect(kit / "data" / "kpi.sqlite")
     open_now = con.execute("SELECT review_id, kpi, kind FROM open_issues ORDER BY kpi, kind").fetchall()
     con.close()
-    assert open_now == [("2026-W39", "acos", "anomaly"), ("2026-W39", "acos", "red"),
+    assert open_now == [("2026-W39", "acos", "red"),
                         ("2026-W39", "first_contact_resolution_rate", "red"),
                         ("2026-W39", "stockout_rate", "anomaly")]
 
@@ -166,7 +173,9 @@ def test_rerun_is_byte_identical_and_touches_only_its_folder(kit: Path) -> None:
     run_review(kit, "2026-W38", "md,html")
     run_review(kit, "2026-W39", "md,html")
     first = tree(kit)
-    assert {k: v for k, v in first.items() if not k.startswith("reviews/")} == before
+    # the reviews are listed in the kit's manifest; nothing else changes
+    assert {k: v for k, v in first.items() if not k.startswith("reviews/")
+            and k != "manifest.json"} == {k: v for k, v in before.items() if k != "manifest.json"}
     con = sqlite3.connect(kit / "data" / "kpi.sqlite")
     n = con.execute("SELECT COUNT(*) FROM review_issues").fetchone()
     con.close()
@@ -311,7 +320,31 @@ def test_dashboard_review_views(kit: Path) -> None:
     open_rows = con.execute(issues["sql"]).fetchall()
     con.close()
     assert by_period["2026-09-21T00:00:00Z"][2] >= 2  # red: ACoS and FCR that week
-    assert {(r[3], r[5]) for r in open_rows} >= {("acos", "red"), ("acos", "anomaly")}
+    assert {(r[3], r[5]) for r in open_rows} >= {("acos", "red"), ("stockout_rate", "anomaly")}
     grafana = json.loads((kit / "dashboards" / "grafana.json").read_text(encoding="utf-8"))
     titles = [p.get("title") for p in grafana["panels"]]
     assert status["title"] in titles and issues["title"] in titles
+
+
+def test_site_groups_are_reviewed_apart(tmp_path: Path) -> None:
+    """TikTok Shop US and MY (Walmart US and CA) are rows of their own: each its own numbers,
+    status and issues (issue 20), not one platform's numbers mixed."""
+    example = REPO / "examples" / "tiktok-walmart-mixed.yaml"
+    kit = build_kit(example, tmp_path / "kit", formats=("dashboards",))
+
+    def value(row: Row, i: int, start: dt.date) -> float:
+        # the MY group misses its message-response line, the US group meets it
+        if row["kpi"] == "message_response_rate" and row["site_group"] == "MY":
+            return 0.5
+        return green(row, i)
+
+    first = dt.date(2026, 7, 6)
+    load_actuals(kit, write_actuals(kit, tmp_path / "actuals.csv", first,
+                                    first + dt.timedelta(days=27), value))
+    data = run_review(kit, "2026-W30", "md").data
+    rows = [k for k in data["kpis"] if k["kpi"] == "message_response_rate"]
+    assert len(rows) == 4  # TikTok Shop US, MY; Walmart US, CA
+    red = [i for i in data["issues"] if i["kpi"] == "message_response_rate"]
+    assert len(red) == 1 and "MY" in red[0]["platform"]
+    md = (kit / "reviews" / "2026-W30" / "review.md").read_text(encoding="utf-8")
+    assert "TikTok Shop MY" in md and "TikTok Shop US" in md

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from linkstar_kit import catalog
-from linkstar_kit.store.rag import Rag
+from linkstar_kit.rag import Rag
 from storekit import EXAMPLES, build_kit
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -340,3 +340,79 @@ def test_sheet_names_are_cut_on_a_word_boundary_and_unique() -> None:
     zh = _sheet_title("亚马逊北美站广告投放与站外推广及达人合作运营专员岗位说明书与绩效考核细则", taken)
     assert len(zh) == 31
     assert all(len(t) <= 31 for t in taken) and len(taken) == 4
+
+
+def test_watch_rows_name_the_guarded_kpi_not_its_id(kit: Path, wb: Any) -> None:
+    """Issue 20: "净利率（监控：gmv_growth）" named the guarded KPI by its id."""
+    ids = {k["kpi"] for r in selection(kit)["roles"] for k in r["kpis"]}
+    ids |= set(re.findall(r'"kpi": "([a-z0-9_]+)"', (kit / "selection.json").read_text("utf-8")))
+    watch = re.compile(r"[（(](?:watch|监控)[:：] ?([^)）]+)[)）]")
+    seen = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(min_col=1, max_col=2):
+            for cell in row:
+                m = watch.search(str(cell.value or ""))
+                if m:
+                    seen += 1
+                    assert m.group(1) not in ids and not re.fullmatch(r"[a-z0-9_]+", m.group(1)), \
+                        (ws.title, cell.value)
+    watches = sum(1 for r in selection(kit)["roles"] for k in r["kpis"] for c in k["counter"]
+                  if c not in {x["kpi"] for x in r["kpis"]})
+    assert seen or not watches
+
+
+def test_validation_bounds_and_text_per_unit() -> None:
+    """A margin is a fraction in [-1, 1], a cost or an amount >= 0, a change in [-1, 10],
+    each with its own message."""
+    from linkstar_kit import catalog
+    from linkstar_kit.units import entry
+
+    margin_ok, kind = entry("ratio", True, "profit", "higher")
+    assert (margin_ok.low, margin_ok.high, kind) == (-1.0, 1.0, "margin")
+    assert entry("ratio", True, "growth", "higher")[1] == "change"
+    assert entry("currency", False, "growth", "lower")[0].low == 0.0   # nCAC, CAC, CPC
+    assert entry("currency", False, "profit", "higher")[0].low is None  # a profit may be a loss
+    assert entry("count")[0].low == 0.0 and entry("ratio")[0].high == 1.0
+    margin = catalog.text("en", "scorecard.margin_msg")
+    assert "100 %" in margin and "1000" not in margin
+
+
+def test_margin_and_ncac_cells_are_bounded(tmp_path: Path) -> None:
+    example = next(e for e in EXAMPLES if e.stem == "indie-store-launch")
+    kit = build_kit(example, tmp_path / "kit", formats=("xlsx",))
+    wb = openpyxl.load_workbook(kit / "scorecard" / "scorecard.xlsx")
+    found: dict[str, tuple[str, str | None, str | None]] = {}
+    for ws in wb.worksheets[1:]:
+        for dv in ws.data_validations.dataValidation:
+            first = str(dv.sqref).split(":")[0]
+            row = int(re.sub(r"[A-Z]+", "", first))
+            title = str(ws.cell(row=row, column=1).value or "")
+            found[title] = (dv.operator, dv.formula1, dv.formula2)
+    margins = [v for k, v in found.items() if "margin" in k.lower() and "watch" not in k]
+    assert margins and all(v == ("between", "-1", "1") for v in margins), found
+    ncac = [v for k, v in found.items() if "nCAC" in k]
+    assert ncac and all(v[:2] == ("greaterThanOrEqual", "0") for v in ncac), found
+
+
+def test_formula_cells_are_protected_and_inputs_open(wb: Any) -> None:
+    for ws in wb.worksheets:
+        assert ws.protection.sheet, ws.title
+        assert not ws.protection.password  # a guard against slips, not a lock
+    for ws in wb.worksheets[1:]:
+        inputs = 0
+        for dv in ws.data_validations.dataValidation:
+            for rng in str(dv.sqref).split():
+                for row in ws[rng]:
+                    for cell in row:
+                        if isinstance(cell.value, str) and cell.value.startswith("="):
+                            # a team's share of a company total read from the goals sheet:
+                            # typed once there, so locked here
+                            assert cell.protection.locked is True, (ws.title, cell.coordinate)
+                            continue
+                        assert cell.protection.locked is False, (ws.title, cell.coordinate)
+                        inputs += 1
+        assert inputs
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    assert cell.protection.locked, (ws.title, cell.coordinate)

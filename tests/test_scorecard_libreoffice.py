@@ -1,5 +1,5 @@
 """The workbook filled as a user would, recalculated by LibreOffice (skipped without it): a
-goal's pace and a KPI's status are what pacing.py and store/rag.py say."""
+goal's pace and a KPI's status are what pacing.py and rag.py say."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 openpyxl = pytest.importorskip("openpyxl")
 SOFFICE = shutil.which("soffice")
+pytestmark = pytest.mark.libreoffice
 
 ANSWERS = """\
 version: 1

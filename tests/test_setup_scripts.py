@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PKGS = ("libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core "
-        "poppler-utils chromium chromium-driver")
+BASE = ("libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core "
+        "poppler-utils libatomic1")
+PKGS = BASE + " chromium chromium-driver"  # Debian's; Ubuntu has Chromium only as a snap
+LOCK = "-o DPkg::Lock::Timeout=600"
 
 pytestmark = pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
 
@@ -38,11 +40,14 @@ def machine(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     _tool(fake, "dpkg-query",
           'case " $FAKE_INSTALLED " in *" $3 "*) printf "install ok installed";; '
           '*) printf "unknown ok not-installed"; exit 1;; esac')
-    _tool(fake, "apt-get", f'echo "apt-get $*" >> {log}; [ "$1" = update ] || exit "${{FAKE_APT_STATUS:-0}}"')
+    _tool(fake, "apt-get", f'echo "apt-get $*" >> {log}; '
+          'case " $* " in *" update "*) ;; *) exit "${{FAKE_APT_STATUS:-0}}";; esac')
     _tool(fake, "id", 'echo "$FAKE_UID"')
     _tool(fake, "sudo", "exit 1")  # sudo wants a password
+    os_release = tmp_path / "os-release"
+    os_release.write_text('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\n', encoding="utf-8")
     env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}", "FAKE_INSTALLED": "",
-           "FAKE_UID": "1000", "PYTHON": sys.executable}
+           "FAKE_UID": "1000", "PYTHON": sys.executable, "LINKSTAR_OS_RELEASE": str(os_release)}
     return project, log, env
 
 
@@ -56,7 +61,7 @@ def test_without_root_the_exact_apt_get_command_is_printed(machine) -> None:
     env["FAKE_INSTALLED"] = "fonts-dejavu-core poppler-utils chromium-driver"
     r = _run(project, env)
     assert r.returncode == 1
-    want = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk chromium"
+    want = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk libatomic1 chromium"
     assert f"sudo apt-get update && sudo apt-get install -y {want}\n" in r.stderr
     assert not log.exists() and not (project / ".venv").exists()
 
@@ -67,7 +72,7 @@ def test_as_root_apt_get_installs_what_is_missing(machine) -> None:
     r = _run(project, env)
     assert r.returncode == 1
     assert log.read_text(encoding="utf-8").splitlines() == [
-        "apt-get update -qq", f"apt-get install -y -qq {PKGS}"]
+        f"apt-get {LOCK} update -qq", f"apt-get {LOCK} install -y -qq {PKGS}"]
     assert f"apt-get could not install: {PKGS}" in r.stderr
     assert not (project / ".venv").exists()
 
@@ -96,3 +101,16 @@ def test_everything_installed_needs_no_apt_get(machine) -> None:
     r = _run(project, env)  # stops at the missing Python, after the package check
     assert r.returncode == 1 and "no python-that-does-not-exist on PATH" in r.stderr
     assert not log.exists()
+
+
+def test_on_ubuntu_no_chromium_deb_is_asked_for(machine, tmp_path: Path) -> None:
+    """Ubuntu's chromium deb only installs the snap, which a container cannot run: the set-up
+    installs the rest and says the browser test needs LINKSTAR_CHROMIUM there."""
+    project, log, env = machine
+    (tmp_path / "os-release").write_text('NAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\n'
+                                         'ID_LIKE=debian\n', encoding="utf-8")
+    env.update(FAKE_UID="0", FAKE_APT_STATUS="100")
+    r = _run(project, env)
+    assert r.returncode == 1
+    assert log.read_text(encoding="utf-8").splitlines()[-1] == f"apt-get {LOCK} install -y -qq {BASE}"
+    assert "LINKSTAR_CHROMIUM" in r.stderr

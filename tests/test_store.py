@@ -13,8 +13,8 @@ import pytest
 from linkstar_kit.cli import main
 from linkstar_kit.errors import InputError, UsageError
 from linkstar_kit.periods import goal_span, period_of, periods
+from linkstar_kit.rag import Rag
 from linkstar_kit.store.loader import load_actuals
-from linkstar_kit.store.rag import Rag
 from storekit import EXAMPLES, build_kit, filled_template
 
 D = dt.date
@@ -124,7 +124,7 @@ def test_load_filled_template_then_again_changes_nothing(fresh: Path, tmp_path: 
     assert f"{rows} new" in capsys.readouterr().out
     db = fresh / "data" / "kpi.sqlite"
     before = dump(db)
-    assert len([r for r in before if len(r) == 9]) == rows
+    assert len([r for r in before if len(r) == 10]) == rows  # actuals: 10 columns
     assert main(["load", str(fresh), str(csv_file)]) == 0
     assert f"0 new, 0 updated, {rows} unchanged" in capsys.readouterr().out
     assert dump(db) == before  # loaded_at included: nothing changed
@@ -285,3 +285,130 @@ def test_store_paces_goals_and_keeps_official_lines(fresh: Path, tmp_path: Path)
     assert pace == [("2026-07-01", 0.110217391304, 0.111, "on_track"),
                     ("2026-08-01", 0.130434782609, 0.125, "off_track")]
     assert odr == [("red",)]
+
+
+# --- decoding: UTF-8, or GBK only when the file is no UTF-8 at all (issue 21) -----------------
+
+NOTE_ROW = "2026-07-01,,_company,net_margin,,0.1,{note},finance\n"
+CSV_HEADER = "period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+
+
+def _note(kit: Path) -> str:
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    try:
+        return str(con.execute("SELECT annotation FROM actuals").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_utf8_with_one_stray_byte_is_refused_at_that_byte(fresh: Path, tmp_path: Path) -> None:
+    """促销 in UTF-8, then one Windows-1252 byte: decoding the whole file as GBK would store
+    淇冮攢; it is refused, naming the line, the byte and what it is in Windows-1252."""
+    f = tmp_path / "stray.csv"
+    f.write_bytes(CSV_HEADER.encode() + NOTE_ROW.format(note="促销 caf").encode()
+                  .replace(b"caf", b"caf\xe9"))
+    with pytest.raises(InputError) as err:
+        load_actuals(fresh, f)
+    text = err.value.render()
+    offset = len(CSV_HEADER.encode()) + len("2026-07-01,,_company,net_margin,,0.1,促销 caf".encode())
+    assert (f"stray.csv:2:{offset - len(CSV_HEADER) + 1}: encoding: byte 0xE9 (`é` in "
+            f"Windows-1252) at byte {offset + 1} of the file is not UTF-8") in text
+    assert not (fresh / "data" / "kpi.sqlite").exists()
+
+
+def test_gbk_is_read_only_when_it_reads_as_chinese(fresh: Path, tmp_path: Path) -> None:
+    f = tmp_path / "gbk.csv"
+    f.write_bytes((CSV_HEADER + NOTE_ROW.format(note="促销")).encode("gb18030"))
+    load_actuals(fresh, f)
+    assert _note(fresh) == "促销"
+    # Latin text saved as Windows-1252: `Mü` decodes as GBK (an ideograph), yet is refused
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes((CSV_HEADER + NOTE_ROW.format(note="Müller")).encode("cp1252"))
+    with pytest.raises(InputError, match=r"byte 0xFC \(`ü` in Windows-1252\) .* neither UTF-8 "
+                                         "nor GBK"):
+        load_actuals(fresh, latin)
+    assert _note(fresh) == "促销"
+
+
+# --- site groups (issue 20) ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    example = next(e for e in EXAMPLES if e.stem == "tiktok-walmart-mixed")
+    return build_kit(example, tmp_path_factory.mktemp("mixed") / "kit")
+
+
+def test_a_row_per_site_group_where_the_line_differs_by_site(mixed: Path, tmp_path: Path) -> None:
+    """TikTok Shop US and MY, Walmart US and CA: each group is tracked, in the template, the
+    store and the workbook."""
+    import csv
+
+    template = list(csv.DictReader(
+        (mixed / "scorecard" / "actuals-template.csv").read_text("utf-8-sig").splitlines()))
+    groups = {(r["role_key"], r["kpi"], r["platform"], r["site_group"]) for r in template}
+    assert ("customer-service", "message_response_rate", "tiktok_shop", "US") in groups
+    assert ("customer-service", "message_response_rate", "tiktok_shop", "MY") in groups
+    assert ("customer-service", "message_response_rate", "walmart", "CA") in groups
+    # a group without a line yet is still a row (set at kick-off)
+    assert ("logistics", "late_dispatch_rate", "tiktok_shop", "MY") in groups
+    dest = tmp_path / "kit"
+    shutil.copytree(mixed, dest)
+    csv_file = filled_template(dest, tmp_path / "actuals.csv")
+    load_actuals(dest, csv_file)
+    con = sqlite3.connect(dest / "data" / "kpi.sqlite")
+    try:
+        got = set(con.execute("SELECT role_key, kpi, platform, site_group FROM kpi_status"))
+    finally:
+        con.close()
+    assert ("customer-service", "message_response_rate", "walmart", "CA") in got
+    assert ("customer-service", "message_response_rate", "walmart", "US") in got
+    wb = pytest.importorskip("openpyxl").load_workbook(mixed / "scorecard" / "scorecard.xlsx")
+    labels = {str(c.value) for c in wb.worksheets[0]["C"] if c.value}  # the summary's platform
+    assert {"TikTok Shop US", "TikTok Shop MY", "Walmart Marketplace US",
+            "Walmart Marketplace CA"} <= labels, labels
+
+
+def test_a_blank_or_unknown_site_group_is_refused_with_the_groups(mixed: Path,
+                                                                   tmp_path: Path) -> None:
+    dest = tmp_path / "kit"
+    shutil.copytree(mixed, dest)
+    bad = tmp_path / "bad.csv"
+    start = "2026-07-06"
+    bad.write_text("period_start,role_key,kpi,platform,value\n"
+                   f"{start},customer-service,message_response_rate,walmart,0.9\n",
+                   encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_actuals(dest, bad)
+    text = str(exc.value)
+    assert "site group" in text and "`US`" in text and "`CA`" in text
+
+
+def test_a_store_from_before_site_groups_is_migrated(kit: Path, tmp_path: Path) -> None:
+    """An existing store keyed without site_group keeps every number and loads again."""
+    dest = tmp_path / "kit"
+    shutil.copytree(kit, dest)
+    db = dest / "data" / "kpi.sqlite"
+    con = sqlite3.connect(db)
+    con.executescript("""
+        CREATE TABLE actuals (
+          period_start TEXT NOT NULL, period_end TEXT NOT NULL, role_key TEXT NOT NULL,
+          kpi TEXT NOT NULL, platform TEXT NOT NULL DEFAULT '', value DOUBLE PRECISION NOT NULL,
+          annotation TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',
+          loaded_at TEXT NOT NULL, PRIMARY KEY (period_start, role_key, kpi, platform));
+        INSERT INTO actuals VALUES ('2020-01-06', '2020-01-12', 'old', 'gmv', '', 5.0, 'kept',
+                                    'hand', '2020-01-13T00:00:00+00:00');
+        CREATE VIEW kpi_status AS SELECT * FROM actuals;
+    """)
+    con.close()
+    csv_file = filled_template(dest, tmp_path / "actuals.csv")
+    load_actuals(dest, csv_file)
+    con = sqlite3.connect(db)
+    try:
+        cols = [r[1] for r in con.execute("PRAGMA table_info(actuals)")]
+        old = con.execute("SELECT site_group, value, annotation FROM actuals "
+                          "WHERE role_key = 'old'").fetchall()
+        pk = [r[1] for r in con.execute("PRAGMA table_info(actuals)") if r[5]]
+    finally:
+        con.close()
+    assert "site_group" in cols and old == [("", 5.0, "kept")]
+    assert pk == ["period_start", "role_key", "kpi", "platform", "site_group"]

@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .documents import MAX_NODES
 from .errors import LinkstarError
+from .positioned import MAX_NODES
 
 
 class FastPathUnavailable(Exception):
@@ -80,7 +80,7 @@ def load_plain(path: Path) -> Any:
         import yaml
     except ImportError:  # pragma: no cover - PyYAML comes with cookiecutter
         raise FastPathUnavailable("PyYAML is not installed") from None
-    from .documents import prescan, read_bounded
+    from .positioned import prescan, read_bounded
 
     loader_cls = _loader()
     try:

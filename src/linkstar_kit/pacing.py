@@ -51,12 +51,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from .periods import PeriodShare, Span, period_of, period_shares, periods
+from .rag import Rag, rag_of
 
 if TYPE_CHECKING:
     from .engine.models import GoalSelection, ResolvedTarget, Selection
     from .library.loader import Library
     from .library.models import Kpi
-    from .store.rag import Rag
 
 AT_RISK = 0.10
 STATUSES = ("on_track", "at_risk", "off_track", "no_data")
@@ -114,6 +114,8 @@ class GoalPlan:
                         plan=tuple(x.value for x in p.plan)) for p in goal.cascade.platforms]
 
     def periods(self) -> list[Span]:
+        # every period the span touches, a partial first or last one included: its plan is
+        # its days' share (period_shares), never a whole period's
         return periods(self.frequency, self.first, self.last)
 
     def origin(self) -> float | None:
@@ -210,20 +212,27 @@ def pace(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date) -> Pa
 def period_rag(target: ResolvedTarget, start: dt.date) -> Rag | None:
     """The bands a value of the period starting `start` is judged by: a target from a goal's
     cascade by that period's own plan (a stub month by its days' plan), any other by its one
-    value (store/rag.py). None for a cascaded target with no plan for that period."""
-    from .store.rag import Rag, rag_of
-
+    value (rag.py). None for a cascaded target with no plan for that period."""
     if target.plan and target.op in (">", ">=", "<", "<="):
         mine = next((p.value for p in target.plan if p.start == start), None)
         return Rag.from_target(target.op, mine) if mine is not None else rag_of(target)
     return rag_of(target)
 
 
-def status(target: ResolvedTarget | None, value: float | None) -> str:
-    """A KPI value against its target: green, amber, red (store/rag.py, official lines
-    included), or no_data when there is no value or no target."""
-    from .store.rag import rag_of
+def period_target(target: ResolvedTarget, start: dt.date) -> ResolvedTarget:
+    """The target as the period starting `start` is judged by (`period_rag`): a cascaded
+    target's own plan for that period (July's USD 514,124.29, not the quarter's typical month),
+    so what a review shows is what it judged by."""
+    if target.plan and target.op in (">", ">=", "<", "<="):
+        mine = next((p.value for p in target.plan if p.start == start), None)
+        if mine is not None:
+            return target.model_copy(update={"value": mine})
+    return target
 
+
+def status(target: ResolvedTarget | None, value: float | None) -> str:
+    """A KPI value against its target: green, amber, red (rag.py, official lines
+    included), or no_data when there is no value or no target."""
     if value is None or target is None:
         return "no_data"
     return rag_of(target).status(value)

@@ -23,6 +23,8 @@ from collections.abc import Callable
 from typing import Literal, NamedTuple, get_args
 
 from . import catalog
+from .digits import ascii_hint
+from .errors import LinkstarError
 from .vocabulary import HORIZONS, WEEKDAYS
 
 HORIZON_MONTHS: dict[str, int] = dict(zip(HORIZONS, (1, 3, 6, 12), strict=True))
@@ -34,6 +36,47 @@ QUARTER_MONTHS = (1, 4, 7, 10)
 ONE_DAY = dt.timedelta(days=1)
 
 Span = tuple[dt.date, dt.date]
+
+
+# --- the dates the kit plans for --------------------------------------------------------------
+
+# Every date a person gives (scope.start, a goal's date, an actual's period, a review period,
+# `check --today`) lies in this range, checked where it is read. It is far wider than any real
+# plan or history, and far enough inside what `datetime.date` can hold (years 1 to 9999) that
+# a goal span, a quarter or a review's trend window computed from such a date never leaves it.
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2200, 12, 31)
+DATE_RANGE = f"{FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}"
+
+
+class DateOutOfRange(LinkstarError, ValueError):
+    """A date, or one computed from it, outside FIRST_DATE..LAST_DATE: a message for the
+    person who gave it (the CLI prints it), and still a ValueError for parsers that catch
+    those."""
+
+
+def date_problem(d: dt.date) -> str | None:
+    """Why `d` cannot be planned with, or None when it lies in FIRST_DATE..LAST_DATE."""
+    if FIRST_DATE <= d <= LAST_DATE:
+        return None
+    return f"{d.isoformat()} is outside the dates linkstar-kit plans for ({DATE_RANGE})"
+
+
+def check_date(d: dt.date) -> dt.date:
+    """`d`, or DateOutOfRange (a pydantic validator, too: pydantic reports its message)."""
+    problem = date_problem(d)
+    if problem is not None:
+        raise DateOutOfRange(problem)
+    return d
+
+
+def shift(d: dt.date, days: int) -> dt.date:
+    """`d` plus `days`, checked: past year 1 or 9999 is DateOutOfRange, never OverflowError."""
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        raise DateOutOfRange(f"{d.isoformat()} {'+' if days >= 0 else '-'} {abs(days)} days "
+                             f"is outside the dates linkstar-kit plans for ({DATE_RANGE})") from None
 
 
 # --- months -----------------------------------------------------------------------------------
@@ -55,6 +98,9 @@ def add_months(d: dt.date, n: int) -> dt.date:
     """The same day `n` months later (earlier when negative), clamped to the month's length:
     2026-01-31 + 1 month is 2026-02-28."""
     y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    if not dt.MINYEAR <= y <= dt.MAXYEAR:
+        raise DateOutOfRange(f"{d.isoformat()} {'+' if n >= 0 else '-'} {abs(n)} months is "
+                             f"outside the dates linkstar-kit plans for ({DATE_RANGE})")
     return dt.date(y, m + 1, min(d.day, days_in_month(y, m + 1)))
 
 
@@ -66,7 +112,7 @@ def months_before(d: dt.date, n: int) -> dt.date:
 
 def horizon_end(start: dt.date, horizon: str) -> dt.date:
     """The last day of the goal period that begins on `start` (see the module's docstring)."""
-    eve = start - ONE_DAY
+    eve = shift(start, -1)
     end = add_months(eve, HORIZON_MONTHS[horizon])
     # A month-end eve keeps to month ends: from 03-01 the quarter's eve is 02-28 and the span
     # ends 05-31, not 05-28.
@@ -86,7 +132,7 @@ def iso_week(d: dt.date) -> int:
 
 def week_start(d: dt.date) -> dt.date:
     """The Monday of `d`'s ISO week."""
-    return d - dt.timedelta(days=d.weekday())
+    return shift(d, -d.weekday())
 
 
 def quarter(d: dt.date) -> int:
@@ -103,7 +149,7 @@ def period_of(frequency: str, d: dt.date) -> Span:
         return d, d
     if frequency == "weekly":
         start = week_start(d)
-        return start, start + dt.timedelta(days=6)
+        return start, shift(start, 6)
     if frequency == "monthly":
         return d.replace(day=1), month_end(d)
     if frequency == "quarterly":
@@ -119,7 +165,29 @@ def periods(frequency: str, first: dt.date, last: dt.date) -> list[Span]:
     while d <= last:
         p = period_of(frequency, d)
         out.append(p)
-        d = p[1] + ONE_DAY
+        d = shift(p[1], 1)
+    return out
+
+
+def middle(period: Span) -> dt.date:
+    """The day a period is counted by: a week's Thursday (ISO 8601's rule for the year a week
+    belongs to), a month's 15th or 16th, a quarter's middle day."""
+    return period[0] + (period[1] - period[0]) // 2
+
+
+def periods_in(frequency: str, first: dt.date, last: dt.date) -> list[Span]:
+    """The periods of `frequency` that belong to the span first..last: those whose middle day
+    falls in it. The one definition of which weeks make a month, a quarter or a goal's span
+    (a quarter from Wednesday 07-01 has the 13 weeks W27..W39: W27 starts 06-29 but its
+    Thursday is 07-02; W40's is 10-01), used by the review's figure and trend, the quarter's
+    suggestions, the workbook's columns and the goals' plan in the store."""
+    out = []
+    for p in periods(frequency, first - dt.timedelta(days=7 if frequency == "weekly" else 0),
+                     last):
+        if first <= middle(p) <= last:
+            out.append(p)
+    if not out:  # a span shorter than its periods: the one it lies in
+        out.append(period_of(frequency, middle((first, last))))
     return out
 
 
@@ -141,7 +209,7 @@ def label(frequency: str, period: Span, lang: str) -> str:
 def next_weekday(start: dt.date, weekday: str | int) -> dt.date:
     """The first `weekday` (a name from WEEKDAYS or 0 = Monday) on or after `start`."""
     index = WEEKDAYS.index(weekday) if isinstance(weekday, str) else weekday
-    return start + dt.timedelta(days=(index - start.weekday()) % 7)
+    return shift(start, (index - start.weekday()) % 7)
 
 
 def next_monday(today: dt.date) -> dt.date:
@@ -182,11 +250,22 @@ def period_id(frequency: str, d: dt.date) -> str:
 
 def parse_period_id(text: str) -> tuple[str, Span]:
     """`2026-W39` -> ("weekly", (Mon, Sun)); `2026-09` -> ("monthly", ...); `2026-Q3` ->
-    ("quarterly", ...). Raises ValueError with a reader's message for anything else."""
+    ("quarterly", ...). ASCII digits only, within FIRST_DATE..LAST_DATE. Raises ValueError
+    with a reader's message for anything else."""
     s = text.strip()
+    hint = ascii_hint(s)
+    if hint is not None:
+        raise ValueError(hint)
+    kind, span = _parse_period_id(s)
+    for d in span:
+        check_date(d)
+    return kind, span
+
+
+def _parse_period_id(s: str) -> tuple[str, Span]:
     if re.match(r"0000-", s):
         raise ValueError("there is no year 0000")
-    m = re.fullmatch(r"(\d{4})-[Ww](\d{1,2})", s)
+    m = re.fullmatch(r"([0-9]{4})-[Ww]([0-9]{1,2})", s)
     if m:
         year, week = int(m[1]), int(m[2])
         try:
@@ -194,14 +273,15 @@ def parse_period_id(text: str) -> tuple[str, Span]:
         except ValueError:
             last = dt.date(year, 12, 28).isocalendar()[1]
             raise ValueError(f"{year} has ISO weeks W01 to W{last}, not W{week:02d}") from None
+        check_date(start)
         return "weekly", period_of("weekly", start)
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})", s)
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", s)
     if m:
         month = int(m[2])
         if not 1 <= month <= 12:
             raise ValueError(f"a month runs 01 to 12, not {m[2]}")
         return "monthly", period_of("monthly", dt.date(int(m[1]), month, 1))
-    m = re.fullmatch(r"(\d{4})-[Qq](\d)", s)
+    m = re.fullmatch(r"([0-9]{4})-[Qq]([0-9])", s)
     if m:
         q = int(m[2])
         if not 1 <= q <= 4:

@@ -64,3 +64,27 @@ def problem(unit: str, signed: bool, value: float, kpi: str, name: str
         return (f"`{kpi}` is a rate: {name} must be a fraction in {ok.describe()} (0.15 means "
                 f"15 %), got {_n(value)}", hint)
     return f"`{kpi}` is in {unit}: {name} must be {ok.describe()}, got {_n(value)}", None
+
+
+# What a person typing a number into the scorecard is held to: narrower than `accepted`, which
+# stays the loader's and the answers' rule. A margin (a signed ratio that measures profit, up
+# is good) cannot exceed 100 % of sales nor fall below -100 % as the workbook tracks it; money
+# that is sales or a cost is never negative (only a profit may be).
+Entry = tuple[Accepted, str]  # bounds, and the kind of value for the input message
+
+
+def entry(unit: str, signed: bool = False, balance: str | None = None,
+          direction: str | None = None) -> Entry:
+    """(bounds, kind) of a value entered for a KPI; kind is one of ratio, margin, change,
+    amount, profit, count (catalog `scorecard.<kind>_msg`)."""
+    if unit == "ratio":
+        if not signed:
+            return Accepted(0.0, 1.0), "ratio"
+        if balance == "profit" and direction == "higher":
+            return Accepted(-1.0, 1.0), "margin"
+        return accepted(unit, signed), "change"
+    if unit in ("currency", "money_per_unit"):
+        if unit == "currency" and balance == "profit":
+            return Accepted(None, None), "profit"
+        return Accepted(0.0, None), "amount"
+    return Accepted(0.0, None), "count"

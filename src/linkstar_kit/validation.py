@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .documents import Document
 from .errors import Issue, KeyPath, did_you_mean, excerpt
+from .positioned import Document
 
 T = TypeVar("T")
 

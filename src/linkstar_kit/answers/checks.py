@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..documents import Document
 from ..errors import Issue, KeyPath, did_you_mean, format_path
 from ..library.applicability import platforms_for
 from ..library.loader import Library
 from ..library.models import Kpi
+from ..positioned import Document
 from ..vocabulary import MAX_KPIS, MAX_PINS, MIN_KPIS
 from .models import Answers, Goal, PlatformEntry, Review, RoleEntry, Scope
 

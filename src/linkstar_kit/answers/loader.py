@@ -22,9 +22,10 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ..documents import Document, load_document, parse_text
+from ..digits import ascii_hint
 from ..errors import EXCERPT, InputError, Issue, KeyPath, did_you_mean, excerpt, format_path
 from ..library.loader import Library, load_library
+from ..positioned import Document, load_document, parse_text
 from ..validation import _fields_at, _real_path, describe
 from .checks import AnswerParts, check_answers, check_parts
 from .dump import normalise_answers
@@ -283,8 +284,8 @@ def _describe(err: Any, fields: list[str]) -> tuple[str, str | None]:
         return f"expected text, got {_kind(value)}", None
     if etype in ("int_type", "int_parsing", "float_type", "float_parsing"):
         whole = etype.startswith("int")
-        hint = None
-        if isinstance(value, str) and value.strip().endswith("%"):
+        hint = ascii_hint(value) if isinstance(value, str) else None
+        if hint is None and isinstance(value, str) and value.strip().endswith("%"):
             num = value.strip().rstrip("%").strip()
             try:
                 hint = f"rates are fractions: did you mean {_fmt(float(num) / 100)}?"
@@ -294,7 +295,7 @@ def _describe(err: Any, fields: list[str]) -> tuple[str, str | None]:
     if etype in ("date_parsing", "date_from_datetime_parsing", "date_type"):
         reason = ctx.get("error")
         return (f"not a valid date{f': {reason}' if reason else ''}; got {_kind(value)}",
-                None)
+                ascii_hint(value) if isinstance(value, str) else None)
     if etype == "int_from_float":
         return f"expected a whole number, got {_kind(value)}", None
     if etype == "bool_type" or etype == "bool_parsing":

@@ -59,7 +59,7 @@ class Edit:
 
 def load_changes(library_dirs: Sequence[Path]) -> dict[str, Change]:
     """The changes of the shipped library and of each `--library` folder, by KPI id."""
-    from ..documents import load_document
+    from ..positioned import load_document
 
     out: dict[str, Change] = {}
     issues: list[Issue] = []
@@ -95,6 +95,9 @@ def plan(data: Any, library: Library, changes: dict[str, Change]) -> list[Edit]:
         if not isinstance(r, dict):
             continue
         role_platforms = [p for p in (r.get("platforms") or platforms) if isinstance(p, str)]
+        if any(p not in library.platforms for p in role_platforms):
+            # a misspelt platform, not a library change: validate's own message says so
+            continue
         named = {k for name in ("pin", "exclude") for k in _items(r.get(name))
                  if isinstance(k, str)}
         for name in ("pin", "exclude"):
@@ -141,7 +144,7 @@ def migrate_file(src: Path, library: Library, changes: dict[str, Change]
                  ) -> tuple[str, list[Edit]]:
     """The migrated text of `src` (YAML keeps its comments; JSON is re-indented) and the edits;
     the text is the file unchanged when there is nothing to do."""
-    from ..documents import load_document
+    from ..positioned import load_document
 
     text = src.read_text(encoding="utf-8-sig")
     doc = load_document(src)  # refuses what `validate` would refuse as unreadable

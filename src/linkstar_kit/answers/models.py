@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import excerpt
+from ..periods import check_date
 from ..vocabulary import (
     MAX_KPIS,
     MIN_KPIS,
@@ -54,6 +55,9 @@ Id = Annotated[str, Field(min_length=1, max_length=64), Line]
 MAX_PLATFORMS, MAX_GOALS, MAX_ROLES, MAX_IDS = 20, 50, 100, 200
 Site = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+# A date in the range the kit plans for (periods.FIRST_DATE..LAST_DATE): 9990-06-01 would
+# validate as a date and then break every span computed from it.
+Day = Annotated[dt.date, AfterValidator(check_date)]
 
 
 class Model(BaseModel):
@@ -138,7 +142,7 @@ def slugify(name: str) -> str:
 class Scope(Model):
     level: ScopeLevel = "company"
     name: Annotated[str, Field(min_length=1, max_length=200), Line] | None = None
-    start: dt.date
+    start: Day
     horizon: Horizon = "quarter"
 
 
@@ -154,7 +158,7 @@ Finite = Annotated[float, Field(allow_inf_nan=False)]
 class Goal(Model):
     kpi: Id
     target: Finite
-    by: dt.date
+    by: Day
     baseline: Finite | None = None
     # net_margin only: fixed costs ÷ sales (0.08 = 8 %), what lies between the contribution
     # margin and the net margin; left out, the history's profit report or the kick-off sets it

@@ -38,9 +38,9 @@ def _with_changes(exc: Any, args: argparse.Namespace, library: Any) -> Any:
     from pathlib import Path
 
     from ..answers.migrate import explain_issues, load_changes, plan
-    from ..documents import load_document
     from ..errors import InputError
     from ..library.loader import shipped_library_dir
+    from ..positioned import load_document
 
     try:
         doc = load_document(Path(args.answers))

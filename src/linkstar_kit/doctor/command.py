@@ -10,10 +10,20 @@ from ..options import add_library_opt, answers_from, library_from
 
 
 def _date(text: str) -> dt.date:
+    from ..digits import ascii_hint
+    from ..periods import date_problem
+
+    hint = ascii_hint(text)
+    if hint is not None:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD: {hint}")
     try:
-        return dt.date.fromisoformat(text)
+        d = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+    problem = date_problem(d)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return d
 
 
 def register(subparsers: Any) -> None:

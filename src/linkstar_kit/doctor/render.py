@@ -159,7 +159,8 @@ def render_markdown(findings: list[Finding], selection: Selection, library: Libr
 
 
 def health_section(answers: Answers, selection: Selection, library: Library,
-                   lang: str) -> tuple[str, str]:
+                   lang: str, *, heading: str | None = None,
+                   appendix_heading: str | None = None) -> tuple[str, str]:
     """The "Health check" section of the KPI system document and its consultant appendix.
 
     The reference date for stale thresholds is `scope.start`, not today, so that the same
@@ -169,6 +170,9 @@ def health_section(answers: Answers, selection: Selection, library: Library,
 
     findings = check(answers, library, selection, today=answers.scope.start, language=lang)
     section, appendix = render_markdown(findings, selection, library, lang,
-                                        catalog.text(lang, "doctor.heading"),
+                                        heading or catalog.text(lang, "doctor.heading"),
                                         answers.scope.start.isoformat())
+    if appendix and appendix_heading:  # the consultant's notes number it as their own section
+        appendix = appendix.replace(catalog.text(lang, "doctor.appendix.heading"),
+                                    appendix_heading, 1)
     return section.rstrip("\n"), appendix.rstrip("\n")

@@ -36,7 +36,7 @@ class Reason(Model):
 
 
 class Line(Model):
-    """A platform's official line (a target of kind `official`): past it, red (store/rag.py)."""
+    """A platform's official line (a target of kind `official`): past it, red (rag.py)."""
 
     op: Literal["<", "<=", ">", ">=", "between"]
     value: float | list[float]

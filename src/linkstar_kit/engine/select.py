@@ -24,12 +24,13 @@ from typing import Any
 from .. import __version__, catalog
 from ..answers.models import Answers, RoleEntry
 from ..history import History
-from ..library.applicability import platforms_for, text_applies
+from ..library.applicability import Fit, platforms_for, text_applies
 from ..library.conditions import evaluate
 from ..library.loader import Library
 from ..library.models import KeepPlatformMeasure, Kpi, Note, Rule, SetTarget, Text
 from ..vocabulary import MAX_KPIS, MIN_KPIS
 from .facts import company_facts, role_facts
+from .fit import client_fit
 from .models import (
     ClientInfo,
     Driver,
@@ -136,15 +137,22 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
     for w in works:
         _balance(w)  # coverage may have swapped a KPI out; re-check the role's balance
 
-    roles = [_role_result(answers, library, w, lang, warnings, history) for w in works]
+    fit = client_fit(answers, library, lang)
+    roles = [_role_result(answers, library, w, lang, warnings, history, fit) for w in works]
     goal_results = []
     for g in answers.goals:
         drivers = [Driver(role_key=r.key, kpi=k.kpi) for r in roles for k in r.kpis
                    if k.kpi == g.kpi or g.kpi in k.drives]
         kpi = library.kpis[g.kpi]
+        baseline = g.baseline
+        if baseline is None and history is not None and kpi.aggregation != "sum":
+            # a rate goal's path starts where the client's history stands (conversion 8.4 %
+            # -> 10 %), not at the target from the first week; a sum goal's path starts at 0
+            found = history.baseline(g.kpi)
+            baseline = round(found.value, 6) if found is not None else None
         goal_results.append(GoalSelection(
             kpi=g.kpi, name=kpi.name, unit=kpi.unit, target=g.target, by=g.by.isoformat(),
-            baseline=g.baseline, resolved_target=goal_target(kpi, g, lang), drivers=drivers,
+            baseline=baseline, resolved_target=goal_target(kpi, g, lang), drivers=drivers,
             cascade=goal_plan_of(kpi, g, answers, history)))
     return Selection(
         generator=Generator(name="linkstar-kit", version=__version__, library=library.version),
@@ -511,7 +519,8 @@ def _cover_goals(works: list[RoleWork], goals: list[str], library: Library, lang
 
 
 def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
-                 warnings: list[str], history: History | None = None) -> RoleSelection:
+                 warnings: list[str], history: History | None = None,
+                 fit: Fit | None = None) -> RoleSelection:
     role = library.roles[w.entry.role]
     if len(w.selected) < MIN_KPIS:
         title = w.entry.title or role.name.get(lang)
@@ -524,8 +533,15 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
     names = {pid: p.name.get(lang) for pid, p in library.platforms.items()}
 
     def mine(items: list[Any], on: list[str]) -> list[Any]:
-        """Only the actions and notes written for the platforms the role holds the KPI on."""
-        return [x for x in items if text_applies(x, on, fulfillment, sites)]
+        """Only the actions and notes written for the platforms the role holds the KPI on, as
+        the client runs them (sites, channel, the sale events in scope, its ERP)."""
+        return [x for x in items if text_applies(x, on, fulfillment, sites, fit)]
+
+    def said(x: Any, text: str, on: list[str]) -> str:
+        """An event-tagged text names the events that fall inside the scope (`{events}`)."""
+        if fit is None or not x.events or "{events}" not in text:
+            return text
+        return text.replace("{events}", fit.event_names(x, on, catalog.text(lang, "punct.list")))
 
     kpis = []
     for c in chosen:
@@ -547,12 +563,14 @@ def _role_result(answers: Answers, library: Library, w: RoleWork, lang: str,
             data_source=source, data_system=system,
             sources=(sources_by_platform(k, answers, lang, c.platforms)
                      if len(c.platforms) > 1 else {}),
-            actions=[a.get(lang) for a in mine(k.actions, c.platforms)], drives=list(k.drives),
+            actions=[said(a, a.get(lang), c.platforms) for a in mine(k.actions, c.platforms)],
+            drives=list(k.drives),
             # only the counter metrics that exist on the role's platforms can guard it there
             counter=[x for x in k.counter if x in library.kpis
                      and platforms_for(library.kpis[x], w.platforms, fulfillment)],
             score=round(c.score, 2), pinned=c.pinned, reasons=c.reasons,
-            notes=[n.text.get(lang) for n in mine(w.kpi_notes.get(k.id, []), c.platforms)]
+            notes=[said(n, n.text.get(lang), c.platforms)
+                   for n in mine(w.kpi_notes.get(k.id, []), c.platforms)]
             + ([catalog.text(lang, "plans.margin.open")] if margin_open(k, answers, history)
                else [])))
     last = min((c.score for c in chosen), default=0.0)

@@ -15,7 +15,8 @@ def erp_name(erp: str, lang: str) -> str:
     """A report's system as the documents name it: LingXing ERP, not `lingxing`."""
     brand = ERP_BRANDS.get(erp)
     if brand is None:
-        return catalog.text(lang, "systems.other_erp") if erp == "other" else "ERP"
+        # an ERP the list does not name: "the client's own", never "other ERP" as a name
+        return catalog.text(lang, "systems.own_erp") if erp == "other" else "ERP"
     return catalog.text(lang, "systems.erp", brand=brand.zh if lang == "zh" else brand.en)
 
 
@@ -34,7 +35,7 @@ def available_systems(answers: Answers) -> set[str]:
 
 # "(e.g. LingXing profit report)" names one ERP as an example; once the client's own ERP is
 # named in front, the example would only mislead, so it goes.
-_EXAMPLE = re.compile(r"\s*[（(](?:e\.g\.|如|例如)[^（）()]*[）)]")
+_EXAMPLE = re.compile(r"\s*[（(](?:e\.g\.|如|例如)(?:[^（）()]|[（(][^（）()]*[）)])*[）)]")
 _ERP_WORD = re.compile(r"^ERP\s*")
 
 
@@ -42,6 +43,30 @@ def erp_report(report: str) -> str:
     """An ERP report's name once the client's ERP is named in front of it."""
     out = _ERP_WORD.sub("", _EXAMPLE.sub("", report)).strip()
     return out[:1].upper() + out[1:] if out else report
+
+
+def without_examples(report: str) -> str:
+    """A report without its "(e.g. eDesk, Zendesk)": the client named no such tool, and a
+    brand it does not use would only send the team looking for it."""
+    return _EXAMPLE.sub("", report).strip() or report
+
+
+def report_text(ds: DataSource, answers: Answers, lang: str) -> str:
+    """A source as the documents print it: an ERP report under the client's own ERP (no other
+    ERP named as an example), a finance report under its finance system, a helpdesk report
+    without tool names the client never gave."""
+    report = ds.report.get(lang)
+    sep = catalog.text(lang, "punct.colon")
+    if ds.system == "erp":
+        erp = answers.systems.erp
+        if erp == "none":  # a report the client cannot feed yet: name no ERP brand
+            return without_examples(report)
+        return f"{erp_name(erp, lang)}{sep}{erp_report(report)}"
+    if ds.system == "finance":
+        return f"{finance_name(answers.systems.finance, lang)}{sep}{report}"
+    if ds.system in ("crm", "wms"):
+        return without_examples(report)
+    return report
 
 
 def data_source_for(kpi: Kpi, answers: Answers, lang: str,
@@ -73,25 +98,19 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str,
         for p in order:
             own = next((d for d in usable if d.platforms is not None and p in d.platforms), None)
             if own is not None:
-                text = own.report.get(lang)
+                text = report_text(own, answers, lang)
             else:
                 generic = next((d for d in usable if d.platforms is None
                                 and d.system == ds.system), None)
                 if generic is None:
                     continue
                 name = (names or {}).get(p, p)
-                text = f"{name}{catalog.text(lang, 'punct.colon')}{generic.report.get(lang)}"
+                text = f"{name}{catalog.text(lang, 'punct.colon')}{report_text(generic, answers, lang)}"
             if text not in parts:
                 parts.append(text)
         if len(parts) > 1:
             return ds.system, catalog.text(lang, "punct.semicolon").join(parts)
-    report = ds.report.get(lang)
-    sep = catalog.text(lang, "punct.colon")
-    if ds.system == "erp":
-        return ds.system, f"{erp_name(answers.systems.erp, lang)}{sep}{erp_report(report)}"
-    if ds.system == "finance":
-        return ds.system, f"{finance_name(answers.systems.finance, lang)}{sep}{report}"
-    return ds.system, report
+    return ds.system, report_text(ds, answers, lang)
 
 
 def sources_by_platform(kpi: Kpi, answers: Answers, lang: str, platforms: Sequence[str]

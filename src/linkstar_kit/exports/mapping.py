@@ -79,6 +79,10 @@ class FieldSpec(_Model):
 
     decimal_char: Literal[".", ","] | None = None
     date_order: Literal["mdy", "dmy"] | None = None
+    # the order a console writes on a site, used only when the file's own dates do not show
+    # it (a week of 06/07/2026 ... 12/07/2026): TikTok Shop writes day-first in Southeast Asia
+    date_order_by_site: dict[Annotated[str, Field(pattern=r"^[A-Z]{2}$")],
+                             Literal["mdy", "dmy"]] = {}
     when: Condition | None = None
     description: str | None = None
 
@@ -178,8 +182,8 @@ def load_format(path: Path | str) -> Format:
     Read with libyaml first (fast); read again with positions only to report a problem."""
     from pydantic import ValidationError
 
-    from ..documents import load_document
     from ..fastyaml import FastPathUnavailable, load_plain
+    from ..positioned import load_document
     from ..validation import validate
 
     try:

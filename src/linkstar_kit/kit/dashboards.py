@@ -3,7 +3,7 @@
 - `data/schema.sql`: the canonical tables and this kit's targets (see `store/schema.py`).
 - `dashboards/dashboard.yaml`: goals first (the owner's one-glance view), then one section per
   role, one panel per KPI: bilingual title, unit, direction, frequency, owner, data source,
-  RAG thresholds from the targets (see `store/rag.py` for the amber band), and the SQL that
+  RAG thresholds from the targets (see `rag.py` for the amber band), and the SQL that
   reads each series from the store.
 - the reviews' views (`linkstar review`): status by period and the open issues, over the
   store's `status_by_period` and `open_issues` views.
@@ -30,7 +30,7 @@ from typing import Any
 from .. import catalog, fmt
 from ..pacing import goal_plans, platform_plans
 from ..periods import goal_span
-from ..store.rag import NEAR_MISS, Rag
+from ..rag import NEAR_MISS, Rag
 from ..store.schema import schema_sql
 from ..store.tracking import COMPANY, Tracked, company_title, tracked
 from .context import KitContext
@@ -57,7 +57,8 @@ def series_sql(t: Tracked, series_name: str) -> str:
 
     return (f"SELECT period_start || 'T00:00:00Z' AS time, value AS \"{alias}\"\n"
             f"FROM actuals\n"
-            f"WHERE role_key = {q(t.role_key)} AND kpi = {q(t.kpi)} AND platform = {q(t.platform)}\n"
+            f"WHERE role_key = {q(t.role_key)} AND kpi = {q(t.kpi)} AND platform = {q(t.platform)}"
+            f"{_site_filter(t, q)}\n"
             f"ORDER BY period_start")
 
 
@@ -88,8 +89,15 @@ def planned_sql(t: Tracked, series_name: str, lang: str) -> str:
             f"LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi\n"
             f"                       AND p.platform = a.platform AND p.period_start = a.period_start\n"
             f"WHERE a.role_key = {q(t.role_key)} AND a.kpi = {q(t.kpi)} "
-            f"AND a.platform = {q(t.platform)}\n"
-            f"ORDER BY a.period_start")
+            f"AND a.platform = {q(t.platform)}"
+            + (f" AND a.site_group = {q(t.site_group)}" if t.site_group else "") + "\n"
+            "ORDER BY a.period_start")
+
+
+def _site_filter(t: Tracked, q: Any) -> str:
+    """A series per site group where the platform's line differs by site (TikTok Shop US vs
+    MY); nothing added where one line holds for every site."""
+    return f" AND site_group = {q(t.site_group)}" if t.site_group else ""
 
 
 # A goal's pace as a number Grafana can map to a word and a colour (pacing.py's statuses).
@@ -146,6 +154,7 @@ def model(ctx: KitContext) -> dict[str, Any]:
                                      "thresholds": Rag.from_target(t.target.op, 1.0).to_dict()}}
             series.append({
                 "platform": t.platform or None,
+                **({"sites": t.site_group} if t.site_group else {}),
                 "name": name,
                 "target": ({"op": t.target.op, "value": t.target.value, "kind": t.target.kind,
                             "source": t.target.source, "text": _target_text(t, lang, cur),

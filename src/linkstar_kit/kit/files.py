@@ -54,7 +54,7 @@ MAX_MANIFEST_BYTES = 8 * 1024 * 1024
 
 
 def _manifest_text(f: Path) -> str:
-    from ..documents import read_bounded
+    from ..positioned import read_bounded
 
     data = read_bounded(f, MAX_MANIFEST_BYTES)
     if data is None:
@@ -407,3 +407,12 @@ def _manifest_entries(kit: Path, files: KitFiles, manifest: dict[str, dict[str, 
         data = files.files[p]
         entries[p] = {"path": p, "sha256": sha256(data), "bytes": len(data)}
     return [entries[p] for p in sorted(entries)]
+
+
+def finish_interrupted(kit: Path) -> str | None:
+    """`recover` under the kit's lock: what `load` and `review` do first, so that a run killed
+    while moving its files in is finished (or undone) before they read or write the kit."""
+    if not kit.is_dir() or kit.is_symlink():
+        return None
+    with _locked(kit):
+        return recover(kit)

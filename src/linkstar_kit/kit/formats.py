@@ -38,7 +38,8 @@ class Format:
 
 # In the order they are rendered (HTML starts from the Markdown, PDF from the HTML).
 FORMATS: tuple[Format, ...] = (
-    Format("md", "markdown", "write_markdown", "KPI system, role cards, agendas (Markdown)"),
+    Format("md", "markdown", "write_markdown",
+           "KPI system, role cards, agendas, consultant notes (Markdown)"),
     Format("html", "html", "write_html", "the same documents as HTML"),
     Format("pdf", "pdf", "write_pdf", "the same documents as PDF"),
     Format("ics", "calendar", "write_calendar", "the review meetings as a calendar"),

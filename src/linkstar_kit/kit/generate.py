@@ -10,7 +10,6 @@ from pathlib import Path
 from .. import __version__
 from ..answers.dump import dump_answers
 from ..answers.models import Answers
-from ..doctor.render import health_section
 from ..engine.models import Selection
 from ..engine.select import select
 from ..errors import UsageError, did_you_mean
@@ -65,10 +64,9 @@ def build_files(answers: Answers, library: Library, *, formats: list[str], langu
                 ) -> tuple[KitFiles, Selection]:
     """Everything a kit holds, in memory. `generate_kit` commits it to disk."""
     selection = select(answers, library, language=language, history=history)
-    # The health check's findings become a section of the KPI system document.
-    health, appendix = health_section(answers, selection, library, selection.client.language)
-    ctx = KitContext(answers, selection, library, blueprints or Blueprints(), health=health,
-                     health_appendix=appendix)
+    # The health check goes into the consultant's notes (kit/notes.py), never into the
+    # client's documents.
+    ctx = KitContext(answers, selection, library, blueprints or Blueprints())
     files = KitFiles()
     lang_answers = answers
     if language and language != answers.client.language:

@@ -358,6 +358,8 @@ def _doc_class(path: str) -> str:
         return "role-card"
     if path.startswith("agendas/"):
         return "agenda"
+    if path.startswith("consultant/"):
+        return "consultant-notes"
     return "other"
 
 

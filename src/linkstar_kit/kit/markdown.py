@@ -1,14 +1,18 @@
-"""The Markdown documents: the KPI system and one card per role."""
+"""The Markdown documents: the client's (the KPI system, one card per role, the agendas) and
+the consultant's notes."""
 
 from __future__ import annotations
 
 from .agendas import render_agendas
 from .context import KitContext
 from .files import KitFiles
+from .notes import PATH as NOTES_PATH
+from .notes import consultant_notes
 
 
 def render_markdown(ctx: KitContext) -> dict[str, str]:
-    """{kit path: Markdown text} for kpi-system.md and roles/<key>.md."""
+    """{kit path: Markdown text} for kpi-system.md, roles/<key>.md, the agendas and
+    consultant/notes.md."""
     docs: dict[str, str] = {}
     view = ctx.view
     docs.update(ctx.blueprints.render("kpi-system", {"doc": view}, ["kpi-system.md"]))
@@ -18,6 +22,8 @@ def render_markdown(ctx: KitContext) -> dict[str, str]:
                                           {"doc": view, "role": role, "role_key": role["key"]},
                                           [path]))
     docs.update(render_agendas(ctx))
+    # the consultant's document, apart from everything the client's team reads
+    docs[NOTES_PATH] = consultant_notes(ctx)
     return docs
 
 

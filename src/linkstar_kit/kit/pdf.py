@@ -23,7 +23,7 @@ from ..errors import LinkstarError
 from .context import KitContext
 from .files import KitFiles
 
-PDF_SOURCES = ("kpi-system.html",)
+PDF_SOURCES = ("kpi-system.html", "consultant/notes.html")
 PDF_PREFIXES = ("roles/",)
 
 
@@ -298,7 +298,8 @@ def check_glyphs(jobs: Sequence[PdfJob]) -> None:
 
 
 def write_pdf(ctx: KitContext, out: KitFiles) -> None:
-    """kpi-system.pdf and roles/<key>.pdf, from the HTML documents (built here if needed)."""
+    """kpi-system.pdf, roles/<key>.pdf and consultant/notes.pdf, from the HTML documents
+    (built here if needed)."""
     jobs = pdf_jobs(ctx)
     progress = Progress(len(jobs), "rendering PDFs")
     try:

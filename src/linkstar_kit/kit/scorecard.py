@@ -5,7 +5,7 @@ compute from the values entered, and one sheet per role. KPI rows run across the
 scope's horizon (days, weeks, months or quarters by the KPI's frequency, one block per
 frequency), with target, owner, data source, the latest value and an annotation column.
 Red/amber/green conditional formatting follows each KPI's target operator (bands from
-`store/rag.py`); value cells carry input validation (a ratio must lie in [0, 1]); headers are
+`rag.py`); value cells carry input validation (a ratio must lie in [0, 1]); headers are
 frozen and written in the client's language.
 
 `scorecard/actuals-template.csv`: the store's columns with one row per role, KPI and platform
@@ -29,14 +29,15 @@ from typing import Any
 from .. import catalog, fmt
 from ..pacing import AT_RISK, GoalPlan, goal_plans
 from ..periods import goal_span, period_of, period_shares, periods, share_label
+from ..rag import Band, Rag
 from ..store.loader import COLUMNS, HELPERS
-from ..store.rag import Band, Rag
 from ..store.tracking import COMPANY, Tracked, tracked
-from ..units import accepted
+from ..units import entry
 from .context import KitContext
 from .files import KitFiles
 
 FREQ_ORDER = ("daily", "weekly", "monthly", "quarterly")
+INPUT = "@"  # number format of an input column after the formulas (text, left unlocked)
 FILLS = {"green": ("C6EFCE", "006100"), "amber": ("FFEB9C", "9C5700"), "red": ("FFC7CE", "9C0006")}
 
 
@@ -104,7 +105,7 @@ def planned_status_formula(t: Tracked, cell: str, n: int, c: _Ctx) -> str | None
     for any other target."""
     from openpyxl.utils import column_index_from_string, get_column_letter
 
-    from ..store.rag import NEAR_MISS
+    from ..rag import NEAR_MISS
 
     tg = t.target
     if tg is None or not tg.plan or tg.op not in (">", ">=", "<", "<="):
@@ -146,6 +147,9 @@ class _Ctx:
     # a goal's value cells on the goals sheet, {kpi: {period start: 'Goals'!E5}}: a team row
     # carrying the company total reads them, so the number is typed once
     goal_cells: dict[str, dict[dt.date, str]] = field(default_factory=dict)
+    # the store's actuals ((role_key, kpi, platform, site_group) -> period start -> value), into
+    # the period cells of the copy `linkstar load` writes (scorecard-filled.xlsx)
+    actuals: dict[tuple[str, str, str, str], dict[dt.date, float]] = field(default_factory=dict)
 
 
 def _target_text(t: Tracked, c: _Ctx) -> str:
@@ -180,27 +184,54 @@ def _rag_rules(ws: Any, rng: str, top_left: str, rag: Rag) -> None:
             font=Font(color=fg)))
 
 
-def _validation(ws: Any, rng: str, unit: str, lang: str, signed: bool = False) -> None:
-    """The unit's accepted values (units.py), the same the loader and the answers accept."""
+def _validation(ws: Any, rng: str, t: Tracked, c: _Ctx) -> None:
+    """What may be typed for the KPI (units.py `entry`): a rate in [0, 1], a margin in
+    [-1, 1], a change in [-1, 10], a count, an amount or a cost of 0 or more, a profit any
+    number; the message says which, in the client's language."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    ok = accepted(unit, signed)
+    lib = c.library.kpis.get(t.kpi)
+    ok, kind = entry(t.unit, t.signed, lib.balance if lib else None, t.direction)
     if ok.low is not None and ok.high is not None:
         dv = DataValidation(type="decimal", operator="between", formula1=_num(ok.low),
                             formula2=_num(ok.high), allow_blank=True)
-        msg = _t("signed_msg" if signed else "ratio_msg", lang)
     elif ok.low is not None:
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual",
                             formula1=_num(ok.low), allow_blank=True)
-        msg = _t("count_msg", lang)
     else:
         dv = DataValidation(type="decimal", operator="between", formula1="-1000000000000",
                             formula2="1000000000000", allow_blank=True)
-        msg = _t("number_msg", lang)
-    dv.error, dv.errorTitle, dv.prompt = msg, _t("bad_value", lang), msg
+    msg = _t(_MESSAGES[kind], c.lang)
+    dv.error, dv.errorTitle, dv.prompt = msg, _t("bad_value", c.lang), msg
     dv.showErrorMessage = True
     dv.add(rng)
     ws.add_data_validation(dv)
+
+
+_MESSAGES = {"ratio": "ratio_msg", "margin": "margin_msg", "change": "signed_msg",
+             "amount": "amount_msg", "profit": "profit_msg", "count": "count_msg"}
+
+
+def _unlock(ws: Any, rng: str) -> None:
+    """Input cells stay editable once the sheet is protected."""
+    from openpyxl.styles import Protection
+    from openpyxl.utils.cell import range_boundaries
+
+    lo_col, lo_row, hi_col, hi_row = range_boundaries(rng if ":" in rng else f"{rng}:{rng}")
+    for r in range(lo_row, hi_row + 1):
+        for col in range(lo_col, hi_col + 1):
+            ws.cell(row=r, column=col).protection = Protection(locked=False)
+
+
+def _protect(ws: Any) -> None:
+    """Protect the formulas and labels (no password: it guards against slips, not people);
+    sorting, filtering and resizing stay allowed."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.formatCells = False
+    ws.protection.autoFilter = False
+    ws.protection.sort = False
 
 
 Column = tuple[str, Callable[[Tracked], Any], float]
@@ -226,7 +257,10 @@ def _planned_cells(ws: Any, n: int, first_p: int, plist: list[Any], t: Tracked,
     for i, p in enumerate(plist, start=first_p):
         cell = f"{get_column_letter(i)}{n}"
         if shared and p[0] in shared:
+            from openpyxl.styles import Protection
+
             ws[cell] = f'=IF({shared[p[0]]}="","",{shared[p[0]]})'
+            ws[cell].protection = Protection(locked=True)  # read from the goals sheet: typed once
         if p[0] in plan:
             _rag_rules(ws, cell, cell, Rag.from_target(tg.op, plan[p[0]]))
     return True
@@ -234,7 +268,7 @@ def _planned_cells(ws: Any, n: int, first_p: int, plist: list[Any], t: Tracked,
 
 def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Column], c: _Ctx,
            after: Sequence[tuple[str, Callable[[Any, Any, Any], Any], float, str | None]]
-           ) -> tuple[int, dict[tuple[str, str, str], str], tuple[int, int]]:
+           ) -> tuple[int, dict[tuple[str, str, str, str], str], tuple[int, int]]:
     """A header row and one row per item: fixed columns, one per period, `Latest`, then `after`.
 
     Returns the next free row, {(role_key, kpi, platform): address of its Latest cell} and the
@@ -251,7 +285,7 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
     first_p = len(fixed) + 1
     last_p = first_p + len(plist) - 1
     latest_col = last_p + 1
-    latest: dict[tuple[str, str, str], str] = {}
+    latest: dict[tuple[str, str, str, str], str] = {}
     for n, t in enumerate(items, start=row + 1):
         for i, (_, fn, _) in enumerate(fixed, start=1):
             _text_cell(ws, n, i, fn(t))
@@ -262,12 +296,17 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
         number_format = NUMBER_FORMATS.get(t.unit, "General")
         for col in range(first_p, latest_col + 1):
             ws.cell(row=n, column=col).number_format = number_format
-        latest[(t.role_key, t.kpi, t.platform)] = f"{lc}{n}"
+        latest[t.key] = f"{lc}{n}"
         for j, (_, fn2, _, nf) in enumerate(after, start=latest_col + 1):
             cell = ws.cell(row=n, column=j, value=fn2(t, f"{lc}{n}", n))
             if nf:
                 cell.number_format = nf
-        _validation(ws, f"{a}{n}:{b}{n}", t.unit, c.lang, t.signed)
+        _validation(ws, f"{a}{n}:{b}{n}", t, c)
+        _unlock(ws, f"{a}{n}:{b}{n}")
+        for j, (_, _, _, nf) in enumerate(after, start=latest_col + 1):
+            if nf == INPUT:  # an input column after the formulas (the annotation)
+                _unlock(ws, f"{get_column_letter(j)}{n}")
+        _fill(ws, n, first_p, plist, c.actuals.get(t.key))
         if _planned_cells(ws, n, first_p, plist, t, c):
             if t.rag is not None and after:
                 # the latest value against its own period's plan (a stub month's 3 days, not
@@ -283,6 +322,16 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
 
 
 _TRAILING = " ,;:·-–—/&_"
+
+
+def _fill(ws: Any, row: int, first_col: int, plist: list[tuple[dt.date, dt.date]],
+          values: dict[dt.date, float] | None) -> None:
+    """The loaded actuals into a row's period cells (by the period's first day)."""
+    if not values:
+        return
+    for col, p in enumerate(plist, start=first_col):
+        if p[0] in values:
+            ws.cell(row=row, column=col, value=values[p[0]])
 
 
 def _cut(text: str, limit: int) -> str:
@@ -333,14 +382,14 @@ def _by_frequency(items: list[Tracked]) -> list[tuple[str, list[Tracked]]]:
 
 
 def _row_title(t: Tracked, lang: str, library: Any = None) -> str:
-    """A KPI's title; a watch row says it is one and what it guards (by the guarded KPI's
-    label, `Account Health Rating`, not its id)."""
+    """A KPI's title; a watch row says it is one and names the KPI it guards (its name in the
+    client's language, never its id)."""
     if not t.watch_for:
         return t.title(lang)
-    k = library.kpis.get(t.watch_for) if library is not None else None
-    guarded = k.label(lang) if k is not None else t.watch_for
-    return (f"{t.title(lang)}（{_t('watch', lang)}：{guarded}）" if lang == "zh"
-            else f"{t.title(lang)} ({_t('watch', lang)}: {guarded})")
+    guarded = library.kpis.get(t.watch_for) if library is not None else None
+    name = guarded.label(lang) if guarded is not None else t.watch_for
+    return (f"{t.title(lang)}（{_t('watch', lang)}：{name}）" if lang == "zh"
+            else f"{t.title(lang)} ({_t('watch', lang)}: {name})")
 
 
 def _status_rules(ws: Any, rng: str, status_cell: str, lang: str) -> None:
@@ -381,7 +430,7 @@ def pace_formula(plan: GoalPlan, to_date: str, plan_cell: str, lang: str) -> str
 
 def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
                 goal_info: dict[str, Any], plans: dict[str, GoalPlan]
-                ) -> tuple[int, dict[tuple[str, str, str], str], dict[str, str], tuple[int, int]]:
+                ) -> tuple[int, dict[tuple[str, str, str, str], str], dict[str, str], tuple[int, int]]:
     """Two rows a goal: the values entered, period by period, and under them the plan to date
     (pacing.py); then the latest value, the actual to date, the plan to date at the latest
     period entered, the progress towards the goal and its pace."""
@@ -403,7 +452,7 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
     col = {name: get_column_letter(last_p + 1 + i) for i, name in enumerate(
         ("latest", "to_date", "plan", "progress", "pace"))}
     a, b = get_column_letter(first_p), get_column_letter(last_p)
-    latest: dict[tuple[str, str, str], str] = {}
+    latest: dict[tuple[str, str, str, str], str] = {}
     paced: dict[str, str] = {}
     n = row + 1
     for t in items:
@@ -438,7 +487,10 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
             ws.cell(row=n, column=cl).number_format = number_format
             ws.cell(row=n + 1, column=cl).number_format = number_format
         ws[f"{col['progress']}{n}"].number_format = "0%"
-        _validation(ws, values, t.unit, lang, t.signed)
+        _validation(ws, values, t, c)
+        _unlock(ws, values)
+        _unlock(ws, f"{get_column_letter(last_p + len(after))}{n}")  # the annotation
+        _fill(ws, n, first_p, plist, c.actuals.get(t.key))
         _pace_rules(ws, f"{col['pace']}{n}", lang)
         # the plan row: the plan to date at the end of each period of the goal's span
         label_cell = _text_cell(ws, n + 1, 1, f"  ↳ {_t('plan_row', lang)}")
@@ -448,7 +500,7 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
             if p[0] in steps:
                 cell = ws.cell(row=n + 1, column=i, value=steps[p[0]])
                 cell.font = Font(italic=True, color="595959")
-        latest[(t.role_key, t.kpi, t.platform)] = td
+        latest[t.key] = td
         paced[t.kpi] = f"{col['pace']}{n}"
         c.goal_cells[t.kpi] = {p[0]: f"'{ws.title}'!${get_column_letter(i)}${n}"
                                for i, p in enumerate(plist, start=first_p)}
@@ -460,12 +512,13 @@ def _goal_block(ws: Any, row: int, freq: str, items: list[Tracked], c: _Ctx,
     return n + 1, latest, paced, (row + 1, first_p)
 
 
-def build_workbook(ctx: KitContext) -> bytes:
+def build_workbook(ctx: KitContext, actuals: dict[tuple[str, str, str, str], dict[dt.date, float]]
+                   | None = None) -> bytes:
     from openpyxl import Workbook
 
     answers, lang = ctx.answers, ctx.lang
     first, last = goal_span(answers.scope.start, answers.scope.horizon)
-    c = _Ctx(lang, answers.client.currency, first, last, ctx.library)
+    c = _Ctx(lang, answers.client.currency, first, last, ctx.library, actuals=actuals or {})
     rows = tracked(answers, ctx.selection, ctx.library)
     goals = [t for t in rows if t.role_key == COMPANY]
     by_role: dict[str, list[Tracked]] = {}
@@ -480,7 +533,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     sep = catalog.text(lang, "punct.colon")
     scope_line = (f"{_t('period_of', lang)}{sep}{first.isoformat()} – {last.isoformat()} · "
                   + _t("legend", lang))
-    latest: dict[tuple[str, str, str], str] = {}
+    latest: dict[tuple[str, str, str, str], str] = {}
 
     def pname(t: Tracked) -> str:
         return t.platform_label(ctx.library, lang)
@@ -500,6 +553,7 @@ def build_workbook(ctx: KitContext) -> bytes:
         freeze = freeze or pos
     if freeze:
         gs.freeze_panes = gs.cell(row=freeze[0], column=freeze[1])
+    _protect(gs)
 
     # one sheet per role
     role_sheet: dict[str, str] = {}
@@ -520,12 +574,13 @@ def build_workbook(ctx: KitContext) -> bytes:
             after = [(_t("status", lang), lambda t, cell, n: (
                           planned_status_formula(t, cell, n, c) or status_formula(t.rag, cell, lang))
                       if t.rag else "", 10, None),
-                     (_t("annotation", lang), lambda t, cell, n: None, 36, None)]
+                     (_t("annotation", lang), lambda t, cell, n: None, 36, INPUT)]
             r, got, pos = _block(ws, r, freq, group, fixed, c, after)
             latest.update(got)
             freeze = freeze or pos
         if freeze:
             ws.freeze_panes = ws.cell(row=freeze[0], column=freeze[1])
+        _protect(ws)
 
     # summary
     _heading(summary, f"{answers.client.name} · {_t('scorecard', lang)}", scope_line)
@@ -536,7 +591,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     _style_header(summary, 4, len(heads))
     for n, t in enumerate(rows, start=5):
         sheet = gs.title if t.role_key == COMPANY else role_sheet[t.role_key]
-        ref = latest[(t.role_key, t.kpi, t.platform)]
+        ref = latest[t.key]
         values = [t.role_title, _row_title(t, lang, ctx.library), pname(t), _t(t.frequency, lang),
                   _target_text(t, c), f"=IF('{sheet}'!{ref}=\"\",\"\",'{sheet}'!{ref})", None,
                   t.data_source]
@@ -565,6 +620,7 @@ def build_workbook(ctx: KitContext) -> bytes:
     for letter, w in zip("ABCDEFGH", (14, 32, 10, 9, 14, 11, 10, 40), strict=True):
         summary.column_dimensions[letter].width = w
     summary.freeze_panes = "C5"
+    _protect(summary)  # the summary only reads the other sheets: nothing to type here
 
     stamp = dt.datetime.combine(answers.scope.start, dt.time(0, 0))
     wb.properties.creator = "linkstar-kit"
@@ -583,7 +639,9 @@ def _save(wb: Any, stamp: dt.datetime) -> bytes:
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
     fixed = io.BytesIO()
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+    # A zip entry's date holds the years 1980 to 2107 only: clamp a plan's date outside them.
+    when = ((1980, 1, 1) if stamp.year < 1980 else (2107, 12, 31) if stamp.year > 2107
+            else (stamp.year, stamp.month, stamp.day)) + (0, 0, 0)
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             zi = zipfile.ZipInfo(info.filename, date_time=when)
@@ -605,8 +663,8 @@ def actuals_template(ctx: KitContext) -> str:
     for t in tracked(ctx.answers, ctx.selection, ctx.library):
         p0, p1 = period_of(t.frequency, start)
         target = fmt.target(t.target, t.unit, lang, cur) if t.target else ""
-        w.writerow([p0.isoformat(), p1.isoformat(), t.role_key, t.kpi, t.platform, "", "",
-                    t.data_source, t.title(lang), target])
+        w.writerow([p0.isoformat(), p1.isoformat(), t.role_key, t.kpi, t.platform,
+                    t.site_group, "", "", t.data_source, t.title(lang), target])
     # The BOM lets Excel open the UTF-8 file with its Chinese text intact; `load` accepts it.
     return "\ufeff" + buf.getvalue()
 

@@ -11,7 +11,7 @@ from typing import Any
 from .. import catalog, fmt
 from ..answers.models import Answers
 from ..engine.models import Selection
-from ..library.applicability import platforms_for
+from ..library.applicability import mission_for, platforms_for
 from ..library.loader import Library
 from ..periods import goal_span, share_label
 from .labels import labels
@@ -56,6 +56,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
     cur = answers.client.currency
     names = {k: v.name.get(lang) for k, v in library.kpis.items()}
     fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
+    sites = {p.id: list(p.sites) for p in answers.platforms}
     shorts = {k: v.label(lang) for k, v in library.kpis.items()}
     platform_names = {k: v.name.get(lang) for k, v in library.platforms.items()}
     role_titles = {r.key: r.title or library.roles[r.role].name.get(lang) for r in selection.roles}
@@ -180,7 +181,7 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
             "key": r.key,
             "title": role_titles[r.key],
             "role_name": role.name.get(lang),
-            "mission": role.mission.get(lang),
+            "mission": mission_for(role, r.platforms, fulfillment, sites).get(lang),
             "headcount": r.headcount,
             "platforms": [platform_names[p] for p in r.platforms],
             "kpis": kpis,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,11 +11,11 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, TypeAdapter
 
-from ..documents import Document, load_document
 from ..errors import InputError, Issue, did_you_mean, display_path
 from ..paths import data_dir
+from ..positioned import Document, load_document
 from ..validation import validate
-from ..vocabulary import FULFILLMENTS, RULE_VOCABULARIES
+from ..vocabulary import ERPS, FULFILLMENTS, RULE_VOCABULARIES
 from .conditions import ConditionError, Node, parse_condition
 from .models import (
     Category,
@@ -89,6 +90,17 @@ class Library:
 def shipped_library_dir() -> Path:
     """The library that travels with the package (or the repository's, in a source checkout)."""
     return data_dir("role_libraries")
+
+
+@functools.lru_cache(maxsize=1)
+def sale_event_ids() -> tuple[str, ...]:
+    """The ids of the shipped sale calendar (`season.py` reads the rest of it), which advice
+    names in `events: [...]`. Read here, not through `season`, which sits above the library."""
+    import yaml
+
+    with open(shipped_library_dir() / "sale_events.yaml", encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return tuple(str(e["id"]) for e in data.get("events") or ())
 
 
 @dataclass
@@ -291,6 +303,15 @@ def _check_scope(lib: Library, item: Scoped, sub: tuple[str | int, ...],
         if f not in FULFILLMENTS:
             bad((*sub, "fulfillment", j), f"unknown fulfillment model `{f}`", f, FULFILLMENTS)
     _check_except(lib, item.except_, sub, bad)
+    for j, erp in enumerate(item.erp or ()):
+        if erp not in ERPS:
+            bad((*sub, "erp", j), f"unknown ERP `{erp}`", erp, ERPS)
+    if item.events:
+        known_events = sale_event_ids()
+        for j, ev in enumerate(item.events):
+            if ev not in known_events:
+                bad((*sub, "events", j), f"unknown sale event `{ev}` (role_libraries/"
+                    "sale_events.yaml)", ev, known_events)
     listed = [lib.platforms[p] for p in item.platforms or () if p in lib.platforms]
     known = sorted({s for pl in (listed or lib.platforms.values()) for s in pl.sites})
     for j, site in enumerate(item.sites or ()):
@@ -332,7 +353,8 @@ def _check_action_coverage(lib: Library, k: Kpi, e: _Entry, issues: list[Issue])
             on_models = [f] if f is not None else []
             if excluded(k.except_, pid, on_models):
                 continue
-            usable = [a for a in k.actions if a.sites is None
+            usable = [a for a in k.actions if a.sites is None and not a.conditional
+                      and a.channel in (None, platform.channel)
                       and (a.platforms is None or pid in a.platforms)
                       and (a.fulfillment is None or (f is not None and f in a.fulfillment))
                       and not excluded(a.except_, pid, on_models)]

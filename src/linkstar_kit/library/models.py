@@ -55,6 +55,9 @@ class Text(Model):
 
 SiteCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 Domain = Annotated[str, Field(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]
+# A platform's kind of channel: a marketplace judges the store by its own scorecard and runs
+# its own deals; an own store (Shopify and other site builders) has neither.
+Channel = Literal["marketplace", "own_store"]
 
 
 class Exclusion(Model):
@@ -89,6 +92,18 @@ class Scoped(Model):
     sites: list[SiteCode] | None = None
     # `except:` in YAML (a Python keyword): where the text does not apply despite the tags above
     except_: list[Exclusion] = Field(default=[], alias="except")
+    # What else decides whether advice fits the client (library/applicability.py, `Fit`):
+    # - min_sites: the client runs at least this many sites of the platform ("roll best sellers
+    #   out to the next site" needs a next site)
+    # - channel: `marketplace` (deals, account health, the platform's style guide) or
+    #   `own_store` (an independent store: Shopify and other site builders)
+    # - events: sale events (role_libraries/sale_events.yaml) of which one must fall inside the
+    #   scope, in a region of the platform's sites; `{events}` in the text names those that do
+    # - erp: the client's ERP is one of these (`none` for a client without one)
+    min_sites: Annotated[int, Field(ge=2, le=50)] | None = None
+    channel: Channel | None = None
+    events: Annotated[list[Id], Field(min_length=1)] | None = None
+    erp: Annotated[list[Id], Field(min_length=1)] | None = None
 
     def applies_on(self, platform: str, fulfillment: Sequence[str], sites: Sequence[str]) -> bool:
         if excluded(self.except_, platform, fulfillment):
@@ -102,7 +117,14 @@ class Scoped(Model):
     @property
     def neutral(self) -> bool:
         return (self.platforms is None and self.fulfillment is None and self.sites is None
-                and not self.except_)
+                and not self.except_ and self.channel is None and not self.conditional)
+
+    @property
+    def conditional(self) -> bool:
+        """Tagged with something about the client beyond platform, model, site and channel (the
+        platform decides those): a role may not see it anywhere, so it never counts towards the
+        actions every role keeps."""
+        return self.min_sites is not None or self.events is not None or self.erp is not None
 
 
 class Action(Text, Scoped):
@@ -237,12 +259,16 @@ class Platform(Model):
     def owns(self, host: str) -> bool:
         host = host.lower().rstrip(".")
         return any(host == d or host.endswith("." + d) for d in self.domains)
+    channel: Channel = "marketplace"
 
 
 class Role(Model):
     id: Id
     name: Text
     mission: Text
+    # A mission that replaces `mission` when every platform the role covers fits its tags (a
+    # Temu fully-managed supplier's operations sets no retail price and runs no promotions)
+    missions: list[Action] = []
     # Whether the role works per platform (operations, advertising) or across the business
     # (finance): a platform-bound role's KPIs get a target per platform it covers.
     platform_bound: bool = True

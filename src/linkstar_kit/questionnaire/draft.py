@@ -15,9 +15,9 @@ from typing import Any
 from ..answers.checks import NO_FILE
 from ..answers.loader import answers_issues
 from ..answers.models import Answers
-from ..documents import Document
 from ..errors import Issue, KeyPath
 from ..library.loader import Library
+from ..positioned import Document
 from .spec import get_path
 
 _MISSING = object()

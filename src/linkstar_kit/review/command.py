@@ -25,6 +25,10 @@ def register(subparsers: Any) -> None:
                    help="comma list of md, html, pdf (default: md,html)")
     p.add_argument("--lang", choices=("zh", "en"), help="document language (default: the kit's)")
     p.add_argument("--json", action="store_true", help="print review.json to standard output")
+    p.add_argument("--force", action="store_true",
+                   help="rewrite review files edited since they were written (the edited "
+                        "copies are kept in KIT/.linkstar-backup/; an edited minutes.yaml is "
+                        "never rewritten)")
     add_library_opt(p)
     p.set_defaults(func=cmd_review)
 
@@ -35,7 +39,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     from ..errors import display_path
     from .run import run_review
 
-    result = run_review(args.kit, args.period, args.format, args.lang, args.library)
+    result = run_review(args.kit, args.period, args.format, args.lang, args.library,
+                        force=args.force)
     if args.json:
         print(json.dumps(result.data, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -49,5 +54,15 @@ def cmd_review(args: argparse.Namespace) -> int:
           f"{result.period.end}): {len(r.kpis)} KPIs ({shown}), {anomalies} anomalies, "
           f"{len(r.issues)} open issues, {len(r.closed)} closed"
           + (f", {len(r.suggestions)} suggestions" if r.period.kind == "quarterly" else ""))
+    todos = result.data.get("todos", [])
+    if todos or result.data.get("decisions"):
+        state = [t["status"] for t in todos]
+        done = result.data.get("todo_completion")
+        print(f"from the minutes: {state.count('open') + state.count('overdue')} open to-dos "
+              f"({state.count('overdue')} overdue), {len(result.data.get('decisions', []))} "
+              "decisions recorded"
+              + (f"; last meeting {done['done']} of {done['of']} to-dos done" if done else ""))
+    if result.data.get("rerun_on_corrected_data"):
+        print("re-run on corrected data: `linkstar load` changed numbers this review shows")
     print(f"wrote {', '.join(result.files)} to {display_path(result.folder)}/")
     return EXIT_OK

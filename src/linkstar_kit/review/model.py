@@ -1,14 +1,18 @@
 """Every number of a review, decided once: what review.json holds and the document shows.
 
-Which value a KPI shows: its own reporting periods (its frequency) are read, and the latest one
-that closes within the reviewed period is "this period" (a weekly KPI in a monthly review: the
-last ISO week that ends in the month). A KPI reported less often than the review's cadence is
-not due (a monthly KPI is not in the weekly review). The trend is up to 13 of the KPI's own
-periods, oldest first, up to and including that one.
+Which value a KPI shows: the period's own figure. The KPI's own reporting periods (its
+frequency) that belong to the reviewed period (periods.periods_in: a week belongs to the month
+and the quarter of its Thursday) are read, and aggregated by the KPI's aggregation: `sum` (every
+period needed), `mean` over the periods reported, or `last`. The latest of them is shown beside
+the figure (a weekly KPI in a monthly review: the month's figure, and its last week). A KPI
+reported less often than the review's cadence is not due (a monthly KPI is not in the weekly
+review). The trend is up to 13 of the KPI's own periods, oldest first, up to and including the
+latest one.
 
-Status: the kit's one RAG definition (store/rag.py), as the store's `kpi_status` view and the
-workbook apply it; `no_target` when the KPI's target is still to be set, `no_data` when the
-period has no actual.
+Status: the kit's one RAG definition (rag.py), as the store's `kpi_status` view and the
+workbook apply it, on the figure (a sum over n periods against n times the period's target,
+that is its mean against the target); `no_target` when the KPI's target is still to be set,
+`no_data` when the period has no figure.
 
 Anomaly (robust, so one wild week does not hide the next): the value against the median of
 the KPI's trailing periods (up to 12, at least MIN_HISTORY), in units of their median absolute
@@ -24,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..pacing import GoalPlan, pace, period_rag
-from ..periods import ONE_DAY, period_of
+from ..periods import ONE_DAY, period_of, periods_in
 from ..store.tracking import COMPANY, Tracked
 from .store import Actual, Key
 
@@ -59,10 +63,14 @@ class KpiRow:
     median: float | None
     annotation: str
     period_start: dt.date
+    # the latest own period's value (the trend's last point), and how many own periods the
+    # figure (`value`) aggregates
+    latest: float | None = None
+    periods: int = 1
 
     @property
     def key(self) -> Key:
-        return (self.t.role_key, self.t.kpi, self.t.platform)
+        return (self.t.role_key, self.t.kpi, self.t.place)
 
 
 @dataclass
@@ -72,6 +80,12 @@ class GoalRow:
     plan: float | None
     status: str
     by: dt.date
+    as_of: dt.date | None = None  # the last day of the period the pace is judged at
+
+
+def issue_id(role_key: str, kpi: str, platform: str, kind: str) -> str:
+    """An issue the review raised, as the minutes name it: `ads/acos/amazon/red`."""
+    return "/".join(x for x in (role_key, kpi, platform, kind) if x)
 
 
 @dataclass
@@ -84,15 +98,28 @@ class Issue:
     why: str
     opened_in: str
     carried_over: bool = False
+    # review: raised by the numbers (kind red | anomaly); team: raised in a meeting's minutes
+    # (kind team; role_key empty, kpi optional, `id` its minutes id)
+    raised_by: str = "review"
+    decision: str = ""
+    status: str = "open"  # open; closed (back on target), solved, dropped (the chair's)
+    team_id: str = ""
 
     @property
     def key(self) -> tuple[str, str, str, str]:
         return (self.role_key, self.kpi, self.platform, self.kind)
 
+    @property
+    def id(self) -> str:
+        return self.team_id or issue_id(*self.key)
+
     def to_json(self) -> dict[str, Any]:
-        return {"role_key": self.role_key, "kpi": self.kpi, "platform": self.platform or None,
+        return {"id": self.id, "role_key": self.role_key or None, "kpi": self.kpi or None,
+                "platform": self.platform or None,
                 "kind": self.kind, "owner": self.owner, "why": self.why,
-                "opened_in": self.opened_in, "carried_over": self.carried_over}
+                "opened_in": self.opened_in, "carried_over": self.carried_over,
+                "raised_by": self.raised_by, "decision": self.decision or None,
+                "status": self.status}
 
 
 @dataclass
@@ -114,6 +141,9 @@ class Review:
     issues: list[Issue] = field(default_factory=list)
     closed: list[Issue] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
+    # what the meetings recorded (minutes.py), filled in by run.py
+    record: Any = None
+    corrected: bool = False  # actuals changed since this review was last written
 
 
 # --- one KPI -------------------------------------------------------------------------------------
@@ -122,12 +152,31 @@ def due(frequency: str, cadence: str) -> bool:
     return CADENCE_ORDER.get(frequency, 2) <= CADENCE_ORDER[cadence]
 
 
+def own_periods(frequency: str, period: Period) -> list[tuple[dt.date, dt.date]]:
+    """The KPI's own periods that belong to the reviewed one (periods.py's one definition)."""
+    return periods_in(frequency, period.start, period.end)
+
+
 def anchor(frequency: str, period: Period) -> tuple[dt.date, dt.date]:
-    """The KPI's latest own period that closes within the reviewed one."""
+    """The KPI's latest own period that belongs to the reviewed one; for a KPI reported less
+    often than the review (a monthly goal in a weekly review), its latest period that has
+    closed by the review's last day."""
+    if CADENCE_ORDER.get(frequency, 2) <= CADENCE_ORDER[period.kind]:
+        return own_periods(frequency, period)[-1]
     p = period_of(frequency, period.end)
     if p[1] > period.end:
         p = period_of(frequency, p[0] - ONE_DAY)
     return p
+
+
+def figure(aggregation: str, values: list[float | None]) -> float | None:
+    """The period's figure from its own periods' values, oldest first (None: not reported)."""
+    if len(values) == 1 or aggregation == "last":
+        return values[-1]
+    got = [v for v in values if v is not None]
+    if aggregation == "sum":
+        return sum(got) if len(got) == len(values) else None
+    return sum(got) / len(got) if got else None
 
 
 def _back(frequency: str, p: tuple[dt.date, dt.date], n: int) -> list[dt.date]:
@@ -151,20 +200,27 @@ def robust_anomaly(value: float, history: list[float]) -> tuple[bool, float | No
 
 
 def kpi_row(t: Tracked, actuals: list[Actual], period: Period) -> KpiRow:
-    p = anchor(t.frequency, period)
+    own = own_periods(t.frequency, period)
+    p = own[-1]
     by_start = {a.start: a for a in actuals}
     starts = _back(t.frequency, p, TREND)
     first = actuals[0].start if actuals else p[0]
     starts = [s for s in starts if s >= first] or [p[0]]
     trend = [by_start[s].value if s in by_start else None for s in starts]
     current = by_start.get(p[0])
-    value = current.value if current else None
-    rag = period_rag(t.target, p[0]) if t.target else t.rag  # a stub month: its days' plan
-    status = ("no_data" if value is None else "no_target" if rag is None else rag.status(value))
+    latest = current.value if current else None
+    value = figure(t.aggregation, [by_start[s].value if s in by_start else None
+                                   for s, _ in own])
+    # one period: its own bands (a cascaded target's plan for that period, a stub month its
+    # days' plan); several (a month of weekly sums): their mean against the period's target
+    rag = (period_rag(t.target, own[0][0]) if len(own) == 1 and t.target else t.rag)
+    judged = value / len(own) if value is not None and t.aggregation == "sum" else value
+    status = ("no_data" if judged is None else "no_target" if rag is None
+              else rag.status(judged))
     history = [v for v in trend[:-1] if v is not None]
-    anomaly, med = (False, None) if value is None else robust_anomaly(value, history)
+    anomaly, med = (False, None) if latest is None else robust_anomaly(latest, history)
     return KpiRow(t, value, status, trend, starts, anomaly, med,
-                  current.annotation if current else "", p[0])
+                  current.annotation if current else "", p[0], latest, len(own))
 
 
 def goal_row(t: Tracked, actuals: list[Actual], period: Period, plan: GoalPlan) -> GoalRow:
@@ -172,7 +228,8 @@ def goal_row(t: Tracked, actuals: list[Actual], period: Period, plan: GoalPlan) 
     that closes within the reviewed one."""
     p = anchor(plan.frequency, period)
     got = pace(plan, {a.start: a.value for a in actuals}, p[0])
-    return GoalRow(t, got.actual_to_date, got.plan_to_date, got.status, plan.last)
+    return GoalRow(t, got.actual_to_date, got.plan_to_date, got.status, plan.last,
+                   min(max(p[1], plan.first), plan.last))
 
 
 def build(rows: list[Tracked], actuals: dict[Key, list[Actual]], period: Period, lang: str,
@@ -180,7 +237,7 @@ def build(rows: list[Tracked], actuals: dict[Key, list[Actual]], period: Period,
     """The review's KPIs and goals (issues and suggestions are added by their modules)."""
     kpis, goal_rows = [], []
     for t in rows:
-        series = actuals.get((t.role_key, t.kpi, t.platform), [])
+        series = actuals.get((t.role_key, t.kpi, t.place), [])
         if t.role_key == COMPANY:
             plan = plans.get(t.kpi)
             if plan is not None:

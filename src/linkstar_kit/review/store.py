@@ -16,8 +16,11 @@ from pathlib import Path
 from ..errors import UsageError, display_path
 from ..store.loader import LOCK_TIMEOUT, STORE_FILE
 from ..store.schema import ISSUES_DDL, statements
+from ..store.tracking import PLACE_SQL
 
-Key = tuple[str, str, str]  # role_key, kpi, platform
+Key = tuple[str, str, str]  # role_key, kpi, place (platform, or platform@site group)
+# Seconds a review waits for another review (or a load) to finish with the store.
+REVIEW_LOCK_TIMEOUT = 120.0
 NEEDED = ("period_start", "period_end", "role_key", "kpi", "platform", "value")
 
 
@@ -57,6 +60,12 @@ def open_store(kit: Path) -> sqlite3.Connection:
     return con
 
 
+def _place_sql(con: sqlite3.Connection) -> str:
+    """The actuals' `place` (platform, and site group where there is one: tracking.py)."""
+    cols = {r[1] for r in con.execute("PRAGMA table_info(actuals)")}
+    return PLACE_SQL if "site_group" in cols else "platform"
+
+
 def has_annotation(con: sqlite3.Connection) -> bool:
     return any(r[1] == "annotation" for r in con.execute("PRAGMA table_info(actuals)"))
 
@@ -64,11 +73,12 @@ def has_annotation(con: sqlite3.Connection) -> bool:
 def read_actuals(con: sqlite3.Connection, until: dt.date) -> dict[Key, list[Actual]]:
     """Every actual that ends on or before `until`, by row, oldest first."""
     note = "annotation" if has_annotation(con) else "''"
+    place = _place_sql(con)  # a platform's site groups are rows of their own
     out: dict[Key, list[Actual]] = {}
     try:
         rows = con.execute(
-            f"SELECT role_key, kpi, platform, period_start, period_end, value, {note} "
-            "FROM actuals WHERE period_end <= ? ORDER BY role_key, kpi, platform, period_start",
+            f"SELECT role_key, kpi, {place}, period_start, period_end, value, {note} "
+            "FROM actuals WHERE period_end <= ? ORDER BY 1, 2, 3, period_start",
             (until.isoformat(),)).fetchall()
     except sqlite3.Error as exc:
         raise UsageError(f"the actuals store cannot be read ({exc}); nothing was written") from None
@@ -85,9 +95,10 @@ def read_actuals(con: sqlite3.Connection, until: dt.date) -> dict[Key, list[Actu
 def latest_start(con: sqlite3.Connection, keys: list[Key]) -> dt.date | None:
     """The latest period start among the actuals of `keys` (the default review's week)."""
     best: str | None = None
+    place = _place_sql(con)
     for role, kpi, platform in keys:
         r = con.execute("SELECT MAX(period_start) FROM actuals WHERE role_key = ? AND kpi = ? "
-                        "AND platform = ?", (role, kpi, platform)).fetchone()
+                        f"AND {place} = ?", (role, kpi, platform)).fetchone()
         if r and r[0] and (best is None or r[0] > best):
             best = r[0]
     try:
@@ -97,5 +108,38 @@ def latest_start(con: sqlite3.Connection, keys: list[Key]) -> dt.date | None:
 
 
 def ensure_issues_table(con: sqlite3.Connection) -> None:
+    """The reviews' tables (inside the caller's transaction, so two reviews at once never
+    both create them): created when missing, and a `review_issues` of a store written before
+    the minutes existed gains their columns."""
     for stmt in statements(ISSUES_DDL):
         con.execute(stmt)
+    cols = {r[1] for r in con.execute("PRAGMA table_info(review_issues)")}
+    for col in ("raised_by TEXT NOT NULL DEFAULT 'review'", "decision TEXT NOT NULL DEFAULT ''"):
+        if col.split()[0] not in cols:
+            con.execute(f"ALTER TABLE review_issues ADD COLUMN {col}")
+
+
+def begin(con: sqlite3.Connection, kit: Path) -> None:
+    """Start the review's one write transaction; a store that cannot be written is said as
+    `linkstar load` says it, and nothing is written."""
+    try:
+        # another review holds the store while it renders (a PDF takes seconds): wait for it
+        con.execute(f"PRAGMA busy_timeout = {int(REVIEW_LOCK_TIMEOUT * 1000)}")
+        con.execute("BEGIN IMMEDIATE")
+        ensure_issues_table(con)
+    except sqlite3.Error as exc:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise UsageError(store_problem(kit / STORE_FILE, exc)) from None
+
+
+def store_problem(store: Path, exc: sqlite3.Error) -> str:
+    """`load`'s message for a store it cannot write, said of a review."""
+    from ..store.loader import _store_problem
+
+    text = str(exc).lower()
+    if "disk" in text and "full" in text:
+        return "the disk is full: no review was written, and the store is unchanged"
+    return (_store_problem(store, exc).replace("nothing was loaded", "no review was written")
+            .replace("load again", "review again").replace("was not loaded", "no review was "
+                                                           "written"))

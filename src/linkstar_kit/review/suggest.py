@@ -23,20 +23,23 @@ from collections.abc import Callable
 
 from ..answers.dump import dump_answers
 from ..answers.models import Answers
-from ..store.rag import Rag
+from ..rag import Rag
 from .model import KpiRow, Period, Suggestion
 from .store import Actual
 
 
-def _inside(actuals: list[Actual], period: Period) -> list[Actual]:
-    return [a for a in actuals if a.start >= period.start and a.end <= period.end]
+def _inside(actuals: list[Actual], frequency: str, period: Period) -> list[Actual]:
+    """The actuals of the KPI's own periods that belong to the quarter (periods.py)."""
+    from ..periods import periods_in
+
+    starts = {s for s, _ in periods_in(frequency, period.start, period.end)}
+    return [a for a in actuals if a.start in starts]
 
 
 def _count(frequency: str, period: Period) -> int:
-    from ..periods import periods
+    from ..periods import periods_in
 
-    return sum(1 for s, e in periods(frequency, period.start, period.end)
-               if s >= period.start and e <= period.end)
+    return len(periods_in(frequency, period.start, period.end))
 
 
 def suggest(rows: list[KpiRow], actuals: dict[tuple[str, str, str], list[Actual]],
@@ -45,7 +48,7 @@ def suggest(rows: list[KpiRow], actuals: dict[tuple[str, str, str], list[Actual]
     out: list[Suggestion] = []
     for k in rows:
         t = k.t
-        got = _inside(actuals.get(k.key, []), period)
+        got = _inside(actuals.get(k.key, []), t.frequency, period)
         expected = max(_count(t.frequency, period), 1)
         values = [a.value for a in got]
         facts: dict[str, object] = {"n": len(values), "of": expected}

@@ -60,24 +60,33 @@ def cmd_load(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..errors import display_path
+    from ..upkeep import finish_interrupted, write_filled_workbook
     from .exports import _is_actuals_csv
     from .loader import load_actuals
 
+    finish_interrupted(Path(args.kit))  # a `generate` killed while moving its files in
     files = [Path(f) for f in args.files]
     if (len(files) == 1 and not args.mapping and files[0].is_file()
             and _is_actuals_csv(files[0])):
         result = load_actuals(args.kit, files[0])
         print(f"loaded {args.files[0]} into {display_path(result.store)}: {result.summary()}")
-        return 0
-    from ..exports.currency import fx_option
-    from ..options import library_from
-    from .exports import load_files
+    else:
+        from ..exports.currency import fx_option
+        from ..options import library_from
+        from .exports import load_files
 
-    result, lines = load_files(args.kit, files, library_from(args), platform=args.platform,
-                               site=args.site, mappings=args.mapping,
-                               period=parse_period(args.period), fx=fx_option(args.fx))
-    for line in lines:
-        print(line)
-    shown = ", ".join(args.files) if len(args.files) <= 3 else f"{len(args.files)} files"
-    print(f"loaded {shown} into {display_path(result.store)}: {result.summary()}")
+        result, lines = load_files(args.kit, files, library_from(args), platform=args.platform,
+                                   site=args.site, mappings=args.mapping,
+                                   period=parse_period(args.period), fx=fx_option(args.fx))
+        for line in lines:
+            print(line)
+        shown = ", ".join(args.files) if len(args.files) <= 3 else f"{len(args.files)} files"
+        print(f"loaded {shown} into {display_path(result.store)}: {result.summary()}")
+    said = write_filled_workbook(Path(args.kit), result.store)
+    if said:
+        print(said)
+    if result.affected_reviews:
+        print(f"these written reviews show numbers this load changed: "
+              f"{', '.join(result.affected_reviews)}; re-run them with `linkstar review "
+              f"{args.kit} --period ID` (each then says it was re-run on corrected data)")
     return 0

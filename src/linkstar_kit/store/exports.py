@@ -9,6 +9,7 @@ sites the files do not all cover is left out, never filled with part of the busi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -83,7 +84,7 @@ class FileReport:
         kpis = ", ".join(self.kpis) if self.kpis else "no KPI the kit tracks"
         return (f"{ex.recognised.name}: {fmt.name.en}, {where}, {len(days)} day"
                 f"{'' if len(days) == 1 else 's'} -> {weeks} week{'' if weeks == 1 else 's'}, "
-                f"{months} month{'' if months == 1 else 's'}: {kpis}")
+                f"{months} month{'' if months == 1 else 's'}: {kpis}{ex.recognised.guessed}")
 
 
 def _full(spans: list[Span], frequency: str) -> int:
@@ -134,17 +135,22 @@ def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *
         csv_rows, n = _parse(p, tracked)
         skipped += n
         for r in csv_rows:  # a value typed in the kit's CSV wins over a computed one
+            computed_row = by_key.get(r.key)
+            if r.value is None and computed_row is not None:
+                # a note-only row annotates the value computed from the exports
+                r = dataclasses.replace(computed_row, annotation=r.annotation)
             by_key[r.key] = r
-    return write_rows(kit, script, list(by_key.values()), skipped, measures), lines
+    return write_rows(kit, script, list(by_key.values()), skipped, measures,
+                      csv_name=", ".join(display_path(p) for p in csvs)), lines
 
 
-def _computed(pool: Pool, tracked: dict[tuple[str, str, str], Any], sales: KitSales,
+def _computed(pool: Pool, tracked: dict[tuple[str, str, str, str], Any], sales: KitSales,
               library: Library) -> tuple[list[_Row], dict[str, set[str]]]:
     rows: list[_Row] = []
     used: dict[str, set[str]] = {}
     have = set(pool.keys)
     all_platforms = list(sales.sites)
-    for (role, kpi_id, platform), info in tracked.items():
+    for (role, kpi_id, platform, group), info in tracked.items():
         kpi = library.kpis.get(kpi_id)
         if kpi is None or not kpi.compute:
             continue
@@ -156,9 +162,11 @@ def _computed(pool: Pool, tracked: dict[tuple[str, str, str], Any], sales: KitSa
         else:
             plats = sales.role_platforms.get(role) or all_platforms
         keys: list[Key] = []
+        # a site group's row ("US", "MY/PH") sums only its own sites' measures
+        in_group = set(group.split("/")) if group else None
         for p in plats:
             sites = sales.sites.get(p) or [""]
-            keys.extend((p, s) for s in sites)
+            keys.extend((p, s) for s in sites if in_group is None or s in in_group)
         if not keys or not set(keys) <= have:
             continue
         accepted = Accepted(info.low, info.high)
@@ -167,8 +175,8 @@ def _computed(pool: Pool, tracked: dict[tuple[str, str, str], Any], sales: KitSa
             if got is None or not accepted.holds(got[0]):
                 continue
             value, files = got
-            rows.append(_Row(0, a.isoformat(), b.isoformat(), role, kpi_id, platform,
-                             round(value, 6), "", " + ".join(sorted(files))))
+            rows.append(_Row(0, a.isoformat(), b.isoformat(), role, kpi_id, platform, group,
+                             round(value, 6), "", " + ".join(sorted(files)), info.frequency))
             for f in files:
                 used.setdefault(f, set()).add(kpi_id)
     return rows, used

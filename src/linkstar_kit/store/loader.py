@@ -2,8 +2,16 @@
 
 Every problem in the file is reported at once, each with its CSV row number (the header is row
 1, as a spreadsheet shows it); when there is any, nothing is written, not even an empty store.
-Rows are keyed on (period_start, role_key, kpi, platform): loading the same file twice changes
-nothing, and a corrected value replaces the old one.
+Rows are keyed on (period_start, role_key, kpi, platform, site_group): loading the same file
+twice changes nothing, and a corrected value replaces the old one. `site_group` ("US", "MY/PH")
+is needed only where a platform's line differs by site; a file without the column still loads.
+
+Notes (the `annotation` column) are kept unless changed on purpose: an empty note cell keeps
+the note already stored for that period (a corrected value keeps its explanation), a cell
+holding only `-` removes it, and a row with a note and no value annotates the value already
+stored (a row with neither is skipped). A load that changes a number a written review shows
+(its period, or its trend window) names that review: `review_runs` counts the corrections, and
+the re-run review says it was re-run on corrected data.
 """
 
 from __future__ import annotations
@@ -15,19 +23,20 @@ import io
 import math
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..digits import ascii_hint
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
-from ..periods import period_of
+from ..periods import date_problem, period_of, periods_in
 from ..units import Accepted
-from .schema import statements
+from .schema import migrate_store, statements
 from .tracking import ALL, COMPANY
 
 SCHEMA_FILE = "data/schema.sql"
 STORE_FILE = "data/kpi.sqlite"
-COLUMNS = ("period_start", "period_end", "role_key", "kpi", "platform", "value", "annotation",
-           "source")
+COLUMNS = ("period_start", "period_end", "role_key", "kpi", "platform", "site_group", "value",
+           "annotation", "source")
 REQUIRED = ("period_start", "role_key", "kpi", "value")
 HELPERS = ("kpi_name", "target")  # written into the template to help whoever fills it; ignored
 # A year of daily actuals for 30 roles is ~6 MB; a bigger file is not what anyone meant to
@@ -46,9 +55,14 @@ class LoadResult:
     updated: int = 0
     unchanged: int = 0
     skipped_empty: int = 0
+    annotated: int = 0
+    # written reviews (`linkstar review`) that show a number this load changed
+    affected_reviews: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (f"{self.inserted} new, {self.updated} updated, {self.unchanged} unchanged")
+        if self.annotated:
+            text += f", {self.annotated} notes added to stored values"
         if self.skipped_empty:
             text += f"; {self.skipped_empty} rows without a value skipped"
         return text
@@ -62,13 +76,15 @@ class _Row:
     role_key: str
     kpi: str
     platform: str
-    value: float
+    site_group: str
+    value: float | None  # None: a note for the value already stored
     annotation: str
     source: str
+    frequency: str = "weekly"
 
     @property
-    def key(self) -> tuple[str, str, str, str]:
-        return (self.period_start, self.role_key, self.kpi, self.platform)
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.period_start, self.role_key, self.kpi, self.platform, self.site_group)
 
 
 def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
@@ -79,10 +95,10 @@ def load_actuals(kit: Path | str, csv_path: Path | str) -> LoadResult:
     if csv_path.is_dir():
         raise UsageError(f"{display_path(csv_path)} is a folder, expected a CSV file")
     rows, skipped = _parse(csv_path, tracked)
-    return write_rows(kit, script, rows, skipped)
+    return write_rows(kit, script, rows, skipped, csv_name=display_path(csv_path))
 
 
-def open_kit(kit: Path) -> tuple[list[str], dict[tuple[str, str, str], _Kpi]]:
+def open_kit(kit: Path) -> tuple[list[str], dict[Key, _Kpi]]:
     """The kit's schema script and what it tracks; UsageError when it is not a kit."""
     schema_file = kit / SCHEMA_FILE
     if not kit.is_dir():
@@ -143,7 +159,7 @@ def read_measures(kit: Path) -> list[MeasureRow]:
 
 
 def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0,
-               measures: list[MeasureRow] | None = None) -> LoadResult:
+               measures: list[MeasureRow] | None = None, csv_name: str = "") -> LoadResult:
     """The one place rows reach the store: all of them in one transaction, or none.
     `measures` replace what the store holds for their platform, site, measure and days."""
     store = kit / STORE_FILE
@@ -153,7 +169,7 @@ def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0,
     existed = store.exists()
     result = LoadResult(store=store, skipped_empty=skipped)
     try:
-        _upsert(store, script, rows, result, measures)
+        _upsert(store, script, rows, result, measures, csv_name)
     except sqlite3.Error as exc:
         if not existed:
             with contextlib.suppress(OSError):
@@ -168,12 +184,15 @@ def write_rows(kit: Path, script: list[str], rows: list[_Row], skipped: int = 0,
 
 
 def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult,
-            measures: list[MeasureRow] | None = None) -> None:
+            measures: list[MeasureRow] | None = None, csv_name: str = "") -> None:
     """Write `rows` (and `measures`) in one transaction: all of them or, on any error, none."""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    missing: list[_Row] = []
+    changed: list[_Row] = []
     con = sqlite3.connect(store, isolation_level=None, timeout=LOCK_TIMEOUT)
     try:
         con.execute("BEGIN IMMEDIATE")
+        migrate_store(con)  # a store loaded before site groups: same rows, the new key
         for stmt in script:
             con.execute(stmt)
         if measures:
@@ -181,26 +200,51 @@ def _upsert(store: Path, script: list[str], rows: list[_Row], result: LoadResult
         for r in rows:
             old = con.execute(
                 "SELECT period_end, value, annotation, source FROM actuals WHERE period_start = ?"
-                " AND role_key = ? AND kpi = ? AND platform = ?", r.key).fetchone()
-            annotation = r.annotation
-            if r.line == 0 and old is not None and not annotation:
-                annotation = old[2]  # a computed value keeps the note someone wrote beside it
-            if old == (r.period_end, r.value, annotation, r.source):
+                " AND role_key = ? AND kpi = ? AND platform = ? AND site_group = ?",
+                r.key).fetchone()
+            note = r.annotation
+            if note == REMOVE_NOTE:
+                note = ""
+            elif not note and old is not None:
+                note = old[2]  # an empty cell keeps the stored note (and a computed value too)
+            if r.value is None:
+                if old is None:
+                    missing.append(r)
+                elif old[2] == note:
+                    result.unchanged += 1
+                else:
+                    con.execute("UPDATE actuals SET annotation = ?, loaded_at = ? WHERE "
+                                "period_start = ? AND role_key = ? AND kpi = ? AND platform = ?"
+                                " AND site_group = ?", (note, now, *r.key))
+                    result.annotated += 1
+                    changed.append(r)
+                continue
+            if old == (r.period_end, r.value, note, r.source):
                 result.unchanged += 1
                 continue
+            changed.append(r)
             con.execute(
-                "INSERT INTO actuals (period_start, period_end, role_key, kpi, platform, value,"
-                " annotation, source, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (period_start, role_key, kpi, platform) DO UPDATE SET"
+                "INSERT INTO actuals (period_start, period_end, role_key, kpi, platform,"
+                " site_group, value, annotation, source, loaded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (period_start, role_key, kpi, platform, site_group) DO UPDATE SET"
                 " period_end = excluded.period_end, value = excluded.value,"
                 " annotation = excluded.annotation, source = excluded.source,"
                 " loaded_at = excluded.loaded_at",
-                (r.period_start, r.period_end, r.role_key, r.kpi, r.platform, r.value, annotation,
+                (r.period_start, r.period_end, r.role_key, r.kpi, r.platform, r.site_group,
+                 r.value, note,
                  r.source, now))
             if old is None:
                 result.inserted += 1
             else:
                 result.updated += 1
+        if missing:
+            raise InputError([Issue(csv_name, r.line, None, ("value",),
+                                    "a note without a value, and nothing is stored for this "
+                                    "period to annotate", "write the value too")
+                              for r in missing],
+                             title=f"{csv_name} was not loaded, nothing was written")
+        result.affected_reviews = _affected_reviews(con, changed)
         con.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
@@ -226,6 +270,44 @@ def _replace_measures(con: sqlite3.Connection, measures: list[MeasureRow]) -> No
                     " AND day_end >= ? AND day <= ?",
                     [(*k, lo, hi) for k, (lo, hi) in sorted(ranges.items())])
     con.executemany("INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?, ?)", measures)
+
+
+# A note cell holding only this removes the stored note (an empty cell keeps it).
+REMOVE_NOTE = "-"
+# The review's trend reaches this many of a KPI's own periods back (review/model.py's TREND).
+REVIEW_WINDOW = 13
+_CADENCE = {"daily": 0, "weekly": 1, "monthly": 2, "quarterly": 3}
+
+
+def _affected_reviews(con: sqlite3.Connection, changed: list[_Row]) -> list[str]:
+    """The written reviews that show one of `changed`: the KPI is due at the review's cadence
+    and the row lies in the review's period or its trend window. Their correction count goes
+    up (inside the load's transaction)."""
+    if not changed or con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                  "name = 'review_runs'").fetchone() is None:
+        return []
+    hit: list[str] = []
+    for rid, cadence, start, end in con.execute(
+            "SELECT review_id, cadence, period_start, period_end FROM review_runs "
+            "ORDER BY period_end, review_id").fetchall():
+        try:
+            r_start, r_end = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+        except (TypeError, ValueError):
+            continue
+        for row in changed:
+            if _CADENCE.get(row.frequency, 2) > _CADENCE.get(cadence, 1):
+                continue
+            last = periods_in(row.frequency, r_start, r_end)[-1]  # the review's latest
+            first = last[0]
+            for _ in range(REVIEW_WINDOW - 1):
+                first = period_of(row.frequency, first - dt.timedelta(days=1))[0]
+            if first.isoformat() <= row.period_start <= last[0].isoformat():
+                hit.append(rid)
+                break
+    if hit:
+        con.executemany("UPDATE review_runs SET corrections = corrections + 1 "
+                        "WHERE review_id = ?", [(r,) for r in hit])
+    return hit
 
 
 def _store_problem(store: Path, exc: sqlite3.Error) -> str:
@@ -256,19 +338,25 @@ class _Kpi:
     high: float | None = None
 
 
-def _tracked(script: list[str], schema_file: Path) -> dict[tuple[str, str, str], _Kpi]:
+Key = tuple[str, str, str, str]  # role_key, kpi, platform, site_group
+
+
+def _tracked(script: list[str], schema_file: Path) -> dict[Key, _Kpi]:
     mem = sqlite3.connect(":memory:")
     try:
         for stmt in script:
             mem.execute(stmt)
-        rows = mem.execute("SELECT role_key, kpi, platform, frequency, unit, accepted_low,"
-                           " accepted_high FROM targets ORDER BY sort_order").fetchall()
+        cols = [r[1] for r in mem.execute("PRAGMA table_info(targets)").fetchall()]
+        group = "site_group" if "site_group" in cols else "''"  # a kit generated before them
+        rows = mem.execute(f"SELECT role_key, kpi, platform, {group}, frequency, unit,"
+                           " accepted_low, accepted_high FROM targets ORDER BY sort_order"
+                           ).fetchall()
     except sqlite3.Error as exc:
         raise UsageError(f"{display_path(schema_file)} does not run on SQLite ({exc}); "
                          "regenerate the kit to restore it") from None
     finally:
         mem.close()
-    return {(r, k, p): _Kpi(f, u, lo, hi) for r, k, p, f, u, lo, hi in rows}
+    return {(r, k, p, g): _Kpi(f, u, lo, hi) for r, k, p, g, f, u, lo, hi in rows}
 
 
 # --- the CSV -----------------------------------------------------------------------------------
@@ -285,13 +373,57 @@ def _read_text(path: Path) -> str:
                          "actuals in smaller files (one a month, say)")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on a Chinese Windows saves CSV as GBK.
+    except UnicodeDecodeError as exc:
+        bad = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+    # Excel on a Chinese Windows saves CSV as GBK: read as GB 18030 (GBK's superset) only a
+    # file that is no UTF-8 at all and reads as Chinese. A UTF-8 file with a stray byte (one
+    # character pasted from a Windows-1252 program) decodes as GBK too, but wrongly: its
+    # a Chinese note would come out as other, wrong ideographs, so it is refused at the byte instead.
+    if not _near_utf8(data):
         try:
-            return data.decode("gb18030")
+            text = data.decode("gb18030")
         except UnicodeDecodeError:
-            raise UsageError(f"{file} is neither UTF-8 nor GBK text; "
-                             "save it as CSV UTF-8") from None
+            pass
+        else:
+            if _reads_as_chinese(text):
+                return text
+    line = data.count(b"\n", 0, bad) + 1
+    column = bad - (data.rfind(b"\n", 0, bad) + 1) + 1
+    byte = data[bad]
+    guess = bytes([byte]).decode("cp1252", "replace")
+    seen = f" (`{guess}` in Windows-1252)" if guess.isprintable() and guess != "\ufffd" else ""
+    if _near_utf8(data):
+        message = (f"byte 0x{byte:02X}{seen} at byte {bad + 1} of the file is not UTF-8, while "
+                   "the rest of the file is: retype that character, or save the file as CSV UTF-8")
+    else:
+        message = (f"byte 0x{byte:02X}{seen} at byte {bad + 1} of the file is neither UTF-8 nor "
+                   "GBK text: save the file as CSV UTF-8")
+    raise InputError([Issue(file, line, column, ("encoding",), message)],
+                     title=f"{file} was not loaded, nothing was written")
+
+
+def _near_utf8(data: bytes) -> bool:
+    """Whether `data` is UTF-8 but for a few stray bytes: most of its non-ASCII bytes form
+    valid UTF-8 sequences. GBK Chinese is almost never valid UTF-8 for long."""
+    text = data.decode("utf-8", "surrogateescape")
+    stray = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    good = sum(len(c.encode("utf-8")) for c in text if ord(c) > 0x7F and not "\udc80" <= c <= "\udcff")
+    return good > 0 and good >= 4 * stray
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether `text` reads as a Chinese spreadsheet's: every non-ASCII character is a CJK
+    ideograph or punctuation, a full-width form or a general symbol, and two ideographs stand
+    together somewhere (a word). Latin text with a Windows-1252 `ü` before a letter decodes as
+    GBK too, but as lone ideographs among Latin letters."""
+    chars = [c for c in text if ord(c) > 0x7F]
+    allowed = all("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+                  or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+                  or "\u2000" <= c <= "\u27bf" or c == "\ufeff" for c in chars)
+    return allowed and _WORD.search(text) is not None
+
+
+_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2}")
 
 
 def _records(text: str, file: str) -> list[list[str]]:
@@ -316,7 +448,8 @@ def _records(text: str, file: str) -> list[list[str]]:
         records.append(rec)
 
 
-_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+# ASCII digits only (digits.py): `\d` alone would read full-width `２０２６` as a year.
+_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$", re.ASCII)
 
 
 def _date(text: str) -> dt.date | None:
@@ -329,7 +462,24 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-_PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+def _date_issue(text: str, what: str) -> tuple[dt.date | None, str | None, str | None]:
+    """(date, None, None), or (None, message, hint) for a cell that is no date in range."""
+    d = _date(text)
+    if d is None:
+        message = f"`{excerpt(text)}` is not a date" if text else f"missing {what}"
+        return None, message, ascii_hint(text) or "write YYYY-MM-DD"
+    problem = date_problem(d)
+    if problem is not None:
+        return None, problem, None
+    return d, None, None
+
+
+_PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$", re.ASCII)
+# No KPI's value comes near a quadrillion (10^15); a larger one is a slip (a pasted id, an
+# exponent typed by mistake), and beyond it sums and trend lines would lose every digit that
+# matters or overflow to infinity.
+MAX_ABS_VALUE = 1e15
+_TOO_LARGE = f"a value lies within ±{MAX_ABS_VALUE:,.0f}"
 
 
 def _number(text: str, unit: str) -> tuple[float | None, str | None]:
@@ -342,7 +492,9 @@ def _number(text: str, unit: str) -> tuple[float | None, str | None]:
     pct = t.endswith("%")
     if pct:
         t = t[:-1].strip()
-    hint = None
+    hint = ascii_hint(t)
+    if hint is not None:
+        return None, hint
     if "," in t or " " in t:
         digits = t.replace(",", "").replace(" ", "")
         grouped = re.fullmatch(r"[-+]?\d{1,3}([, ]\d{3})+(\.\d+)?", t)
@@ -358,8 +510,8 @@ def _number(text: str, unit: str) -> tuple[float | None, str | None]:
     if not _PLAIN_NUMBER.match(t):
         return None, None
     v = float(t)
-    if not math.isfinite(v):
-        return None, None
+    if not math.isfinite(v) or abs(v) > MAX_ABS_VALUE:
+        return None, _TOO_LARGE
     if pct:
         if unit != "ratio":
             return None, None
@@ -367,7 +519,7 @@ def _number(text: str, unit: str) -> tuple[float | None, str | None]:
     return v, None
 
 
-def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[_Row], int]:
+def _parse(path: Path, tracked: dict[Key, _Kpi]) -> tuple[list[_Row], int]:
     file = display_path(path)
     issues: list[Issue] = []
 
@@ -394,16 +546,19 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
         raise InputError(issues, title=f"{file} was not loaded")
     idx = {c: header.index(c) for c in COLUMNS if c in header}
 
-    roles = {r for r, _, _ in tracked}
+    roles = {r for r, _, _, _ in tracked}
     kpis_of: dict[str, set[str]] = {}
     platforms_of: dict[tuple[str, str], list[str]] = {}
-    for r, k, p in tracked:
+    groups_of: dict[tuple[str, str, str], list[str]] = {}
+    for r, k, p, g in tracked:
         kpis_of.setdefault(r, set()).add(k)
-        platforms_of.setdefault((r, k), []).append(p)
-    all_kpis = {k for _, k, _ in tracked}
+        if p not in platforms_of.setdefault((r, k), []):
+            platforms_of[(r, k)].append(p)
+        groups_of.setdefault((r, k, p), []).append(g)
+    all_kpis = {k for _, k, _, _ in tracked}
 
     rows: list[_Row] = []
-    seen: dict[tuple[str, str, str, str], int] = {}
+    seen: dict[tuple[str, str, str, str, str], int] = {}
     skipped = 0
     width = len(header)
     for n, rec in enumerate(records[1:], start=2):
@@ -453,15 +608,29 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
                 bad(n, "platform", f"{what} is not tracked for `{kpi}` of {who}",
                     f"expected {shown}")
                 continue
-        info = tracked[(role, kpi, platform)]
+        group, groups = cell("site_group"), groups_of[(role, kpi, platform)]
+        if group not in groups:
+            if not group and len(groups) == 1:
+                group = groups[0]  # one site group only: a blank cell can only mean it
+            else:
+                shown = ", ".join(f"`{g}`" if g else "empty (every site)" for g in groups)
+                what = f"site group `{excerpt(group)}`" if group else "an empty site group"
+                bad(n, "site_group", f"{what} is not tracked for `{kpi}` on `{platform}`",
+                    f"expected {shown}")
+                continue
+        info = tracked[(role, kpi, platform, group)]
 
         raw = cell("value")
-        if not raw:
+        note_only = not raw and bool(cell("annotation"))
+        if not raw and not note_only:
             skipped += 1
             continue
-        value, hint = _number(raw, info.unit)
-        if value is None:
-            bad(n, "value", f"`{excerpt(raw)}` is not a number", hint)
+        value, hint = (None, None) if note_only else _number(raw, info.unit)
+        if note_only:
+            pass  # a note for the stored value (checked against the store when written)
+        elif value is None:
+            bad(n, "value", f"{excerpt(raw)} is too large" if hint == _TOO_LARGE
+                else f"`{excerpt(raw)}` is not a number", hint)
         elif not Accepted(info.low, info.high).holds(value):
             what = Accepted(info.low, info.high).describe()
             if info.unit == "ratio":
@@ -474,13 +643,13 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
                 bad(n, "value", f"{excerpt(raw)} is outside {what}: `{kpi}` is in {info.unit}")
 
         start_text, end_text = cell("period_start"), cell("period_end")
-        start = _date(start_text)
-        end = _date(end_text) if end_text else None
+        start, problem, hint = _date_issue(start_text, "period start")
+        end, end_problem, end_hint = _date_issue(end_text, "period end") if end_text else \
+            (None, None, None)
         if start is None:
-            bad(n, "period_start", f"`{excerpt(start_text)}` is not a date" if start_text
-                else "missing period start", "write YYYY-MM-DD")
-        elif end_text and end is None:
-            bad(n, "period_end", f"`{excerpt(end_text)}` is not a date", "write YYYY-MM-DD")
+            bad(n, "period_start", problem or "", hint)
+        elif end_problem is not None:
+            bad(n, "period_end", end_problem, end_hint)
         else:
             expected = period_of(info.frequency, start)
             if expected[0] != start or (end is not None and end != expected[1]):
@@ -490,13 +659,14 @@ def _parse(path: Path, tracked: dict[tuple[str, str, str], _Kpi]) -> tuple[list[
                     f"the {info.frequency} period around it is {expected[0]}..{expected[1]}")
             else:
                 end = expected[1]
-        if len(issues) > before or value is None or start is None or end is None:
+        if len(issues) > before or (value is None and not note_only) or start is None \
+                or end is None:
             continue
-        row = _Row(n, start.isoformat(), end.isoformat(), role, kpi, platform, value,
-                   cell("annotation"), cell("source"))
+        row = _Row(n, start.isoformat(), end.isoformat(), role, kpi, platform, group, value,
+                   cell("annotation"), cell("source"), info.frequency)
         if row.key in seen:
-            bad(n, "period_start", f"duplicate row: same period, role, KPI and platform as "
-                f"row {seen[row.key]}")
+            bad(n, "period_start", "duplicate row: same period, role, KPI, platform and site "
+                f"group as row {seen[row.key]}")
             continue
         seen[row.key] = n
         rows.append(row)

@@ -36,12 +36,66 @@ CREATE TABLE IF NOT EXISTS review_issues (
   status        TEXT NOT NULL,
   owner         TEXT NOT NULL,
   why           TEXT NOT NULL,
+  raised_by     TEXT NOT NULL DEFAULT 'review',
+  decision      TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (review_id, role_key, kpi, platform, kind)
 );
 
+-- What the meetings recorded in their minutes (reviews/<ID>/minutes.yaml, review/minutes.py),
+-- rebuilt from every minutes file by each `linkstar review`: editing a minutes file and
+-- re-running a review is how a record is corrected.
+-- The to-dos: raised in `raised_in`'s meeting, done when a later meeting ticked them.
+CREATE TABLE IF NOT EXISTS review_todos (
+  id            TEXT PRIMARY KEY,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  due           TEXT,
+  raised_in     TEXT NOT NULL,
+  done_in       TEXT
+);
+-- The chair's decisions on issues (a review's or the team's own): the text agreed and the
+-- status set (open, solved, dropped), in the meeting of `review_id`.
+CREATE TABLE IF NOT EXISTS review_decisions (
+  review_id     TEXT NOT NULL,
+  issue_id      TEXT NOT NULL,
+  decision      TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  PRIMARY KEY (review_id, issue_id)
+);
+-- Issues the team raised itself (new_issues in the minutes), open until solved or dropped.
+CREATE TABLE IF NOT EXISTS team_issues (
+  id            TEXT PRIMARY KEY,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  kpi           TEXT NOT NULL DEFAULT '',
+  raised_in     TEXT NOT NULL,
+  closed_in     TEXT,
+  status        TEXT NOT NULL
+);
+-- Headlines (one-line news) and quarterly priorities (per person, on or off track).
+CREATE TABLE IF NOT EXISTS review_notes (
+  review_id     TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  position      INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL DEFAULT '',
+  on_track      INTEGER,
+  PRIMARY KEY (review_id, kind, position)
+);
+
+-- Each review written (`linkstar review`), and how many `linkstar load` runs changed the
+-- numbers it shows since it was first written (its period, or its trend window): a re-run
+-- then says it was re-run on corrected data.
+CREATE TABLE IF NOT EXISTS review_runs (
+  review_id     TEXT PRIMARY KEY,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  corrections   INTEGER NOT NULL DEFAULT 0
+);
+
 -- The issues still open: those of each cadence's latest review.
-DROP VIEW IF EXISTS open_issues;
-CREATE VIEW open_issues AS
+CREATE VIEW IF NOT EXISTS open_issues AS
 SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
        i.why
 FROM review_issues i
@@ -51,9 +105,10 @@ WHERE i.status = 'open'
 """
 
 DDL = """\
--- One row per role entry, KPI and platform the kit tracks (platform '' = all the role's
--- platforms; role_key '_company' = a company goal; watch_for = the KPI a watch row's counter
--- metric guards). Rebuilt from the selection on every load.
+-- One row per role entry, KPI, platform and site group the kit tracks (platform '' = all the
+-- role's platforms; site_group 'US' or 'MY/PH' where the platform's line differs by site, ''
+-- where one line holds for all its sites; role_key '_company' = a company goal; watch_for =
+-- the KPI a watch row's counter metric guards). Rebuilt from the selection on every load.
 -- RAG: green when the target holds (op, target_low, target_high; `>` and `<` are strict);
 -- else amber when amber_low <= value <= amber_high (a bound flagged amber_*_open excluded):
 -- the near-miss band within 10 % of the target value, or, where a platform's official line
@@ -67,6 +122,7 @@ CREATE TABLE targets (
   role_key      TEXT NOT NULL,
   kpi           TEXT NOT NULL,
   platform      TEXT NOT NULL DEFAULT '',
+  site_group    TEXT NOT NULL DEFAULT '',
   sort_order    INTEGER NOT NULL,
   role_title    TEXT NOT NULL,
   name_en       TEXT NOT NULL,
@@ -89,10 +145,11 @@ CREATE TABLE targets (
   target_source TEXT,
   target_as_of  TEXT,
   data_source   TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (role_key, kpi, platform)
+  PRIMARY KEY (role_key, kpi, platform, site_group)
 );
 
--- The numbers, one per period, role entry, KPI and platform (the natural key). Ratios are
+-- The numbers, one per period, role entry, KPI, platform and site group (the natural key;
+-- a store from before site groups is migrated by `migrate_store`). Ratios are
 -- fractions in [0, 1]. Periods follow the KPI's frequency: a day, an ISO week (Monday to
 -- Sunday), a calendar month or a calendar quarter; dates are YYYY-MM-DD.
 CREATE TABLE IF NOT EXISTS actuals (
@@ -101,11 +158,12 @@ CREATE TABLE IF NOT EXISTS actuals (
   role_key      TEXT NOT NULL,
   kpi           TEXT NOT NULL,
   platform      TEXT NOT NULL DEFAULT '',
+  site_group    TEXT NOT NULL DEFAULT '',
   value         DOUBLE PRECISION NOT NULL,
   annotation    TEXT NOT NULL DEFAULT '',
   source        TEXT NOT NULL DEFAULT '',
   loaded_at     TEXT NOT NULL,
-  PRIMARY KEY (period_start, role_key, kpi, platform)
+  PRIMARY KEY (period_start, role_key, kpi, platform, site_group)
 );
 
 -- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
@@ -132,7 +190,7 @@ CREATE TABLE goal_plan (
 
 -- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
 -- period: kpi_status judges a period's actual against that period's plan (a stub month of
--- 3 days against 3 days' plan), with the amber band of the target's rule (store/rag.py).
+-- 3 days against 3 days' plan), with the amber band of the target's rule (rag.py).
 DROP TABLE IF EXISTS target_plan;
 CREATE TABLE target_plan (
   role_key      TEXT NOT NULL,
@@ -155,7 +213,7 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
          AS target_low,
        CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan ELSE t.target_high END
          AS target_high,
-       a.annotation, t.watch_for,
+       a.annotation, t.watch_for, a.site_group,
        CASE
          WHEN t.op IS NULL THEN 'none'
          WHEN p.plan IS NOT NULL THEN
@@ -178,6 +236,7 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
        END AS status
 FROM actuals a
 JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform
+               AND t.site_group = a.site_group
 LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
                        AND p.platform = a.platform AND p.period_start = a.period_start;
 
@@ -204,7 +263,7 @@ FROM (
          END AS actual_to_date
   FROM goal_plan p
   JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
-                AND a.period_start = p.period_start
+                AND a.site_group = '' AND a.period_start = p.period_start
   WHERE p.platform = ''
   WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
 ) AS paced;
@@ -217,7 +276,7 @@ FROM kpi_status
 GROUP BY period_start, status;
 """ + "\n" + ISSUES_DDL
 
-TARGET_COLUMNS = ("role_key", "kpi", "platform", "sort_order", "role_title", "name_en",
+TARGET_COLUMNS = ("role_key", "kpi", "platform", "site_group", "sort_order", "role_title", "name_en",
                   "name_zh", "unit", "direction", "frequency", "op", "target_low",
                   "target_high", "amber_low", "amber_high", "amber_low_open",
                   "amber_high_open", "accepted_low", "accepted_high", "aggregation",
@@ -226,6 +285,46 @@ PLAN_COLUMNS = ("kpi", "platform", "period_start", "period_end", "period_index",
                 "aggregation", "up", "plan_to_date", "at_risk_bound")
 TARGET_PLAN_COLUMNS = ("role_key", "kpi", "platform", "period_start", "period_end", "days",
                        "plan", "amber_low", "amber_high")
+
+
+# Stores written before site groups keyed actuals on (period_start, role_key, kpi, platform):
+# their rows move to the new table with site_group '' (one line held for every site then), so
+# no loaded number is lost; the views that read `actuals` are dropped first and the schema
+# script recreates them.
+_MIGRATE_SITE_GROUP = (
+    "DROP VIEW IF EXISTS status_by_period",
+    "DROP VIEW IF EXISTS kpi_status",
+    "DROP VIEW IF EXISTS goal_pace",
+    "ALTER TABLE actuals RENAME TO actuals_before_site_group",
+    """CREATE TABLE actuals (
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  site_group    TEXT NOT NULL DEFAULT '',
+  value         DOUBLE PRECISION NOT NULL,
+  annotation    TEXT NOT NULL DEFAULT '',
+  source        TEXT NOT NULL DEFAULT '',
+  loaded_at     TEXT NOT NULL,
+  PRIMARY KEY (period_start, role_key, kpi, platform, site_group)
+)""",
+    "INSERT INTO actuals (period_start, period_end, role_key, kpi, platform, site_group, value,"
+    " annotation, source, loaded_at) SELECT period_start, period_end, role_key, kpi, platform,"
+    " '', value, annotation, source, loaded_at FROM actuals_before_site_group",
+    "DROP TABLE actuals_before_site_group",
+)
+
+
+def migrate_store(con: sqlite3.Connection) -> bool:
+    """Bring an existing store's `actuals` to the current key, inside the caller's
+    transaction. True when it changed anything."""
+    cols = [r[1] for r in con.execute("PRAGMA table_info(actuals)").fetchall()]
+    if not cols or "site_group" in cols:
+        return False
+    for stmt in _MIGRATE_SITE_GROUP:
+        con.execute(stmt)
+    return True
 
 
 def sql_literal(v: object) -> str:
@@ -251,6 +350,7 @@ def target_row(t: Tracked) -> dict[str, object]:
         "accepted_low": ok.low, "accepted_high": ok.high, "aggregation": t.aggregation,
         "watch_for": t.watch_for,
         "role_key": t.role_key, "kpi": t.kpi, "platform": t.platform,
+        "site_group": t.site_group,
         "sort_order": t.sort_order, "role_title": t.role_title,
         "name_en": t.name.en, "name_zh": t.name.zh, "unit": t.unit, "direction": t.direction,
         "frequency": t.frequency, "op": tg.op if tg else None, **cols,
@@ -297,7 +397,7 @@ def schema_sql(rows: Iterable[Tracked], client: str,
 def target_plan_rows(t: Tracked) -> list[dict[str, object]]:
     """A cascaded target's plan, one row a period, with the amber bound its own rule gives
     that period's plan."""
-    from .rag import Rag
+    from ..rag import Rag
 
     tg = t.target
     if tg is None or not tg.plan or tg.op not in (">", ">=", "<", "<="):

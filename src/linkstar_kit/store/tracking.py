@@ -16,10 +16,13 @@ from ..answers.models import Answers
 from ..engine.models import ResolvedTarget, SelectedKpi, Selection
 from ..library.loader import Library
 from ..library.models import Kpi, Text
-from .rag import Rag, rag_of
+from ..rag import Rag, rag_of
 
 COMPANY = "_company"  # role key of the company goals' rows (a role key can never start with _)
 ALL = ""              # platform of a row that holds for every platform of its role
+PLACE_SEP = "@"       # between platform and site group in a `place`
+# The same `place` in SQL over the store's actuals (see `Tracked.place`).
+PLACE_SQL = "platform || CASE WHEN site_group = '' THEN '' ELSE '@' || site_group END"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,20 @@ class Tracked:
     # A watch row: a counter metric of `watch_for` (a KPI the role carries) that the role does
     # not carry itself; its target is the floor or ceiling that must hold while it is pushed.
     watch_for: str = ""
+    # The sites the row covers, "US" or "MY/PH", when the platform's line differs by site (a
+    # row per site group); "" when one line holds for every site of the platform.
+    site_group: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """The row's key in the store, the workbook and the dashboards."""
+        return (self.role_key, self.kpi, self.platform, self.site_group)
+
+    @property
+    def place(self) -> str:
+        """Platform and site group in one string (`tiktok_shop@MY`), for keys of three parts
+        (the reviews and their issues)."""
+        return f"{self.platform}{PLACE_SEP}{self.site_group}" if self.site_group else self.platform
 
     @property
     def rag(self) -> Rag | None:
@@ -54,6 +71,8 @@ class Tracked:
         """The platform's name, with the sites the row's target holds for when it holds for
         some of them only (the documents show every site group; a row carries the first)."""
         name = platform_name(library, self.platform, lang)
+        if self.site_group:
+            return f"{name} {self.site_group}"
         sites = self.target.sites if self.target else None
         return f"{name} {'/'.join(sites)}" if sites else name
 
@@ -70,6 +89,13 @@ def company_title(lang: str) -> str:
     return catalog.text(lang, "tracking.company_goals")
 
 
+def place_name(library: Library, place: str, lang: str) -> str:
+    """`TikTok Shop MY` for the place `tiktok_shop@MY`, the platform's name for a platform."""
+    platform, _, group = place.partition(PLACE_SEP)
+    name = platform_name(library, platform, lang)
+    return f"{name} {group}" if group else name
+
+
 def platform_name(library: Library, platform: str, lang: str) -> str:
     if platform == ALL:
         return catalog.text(lang, "tracking.all_platforms")
@@ -80,6 +106,8 @@ def platform_name(library: Library, platform: str, lang: str) -> str:
 def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tracked]:
     lang = selection.client.language
     out: list[Tracked] = []
+    excluded = {key: set(role.exclude) for role, key in zip(answers.roles, answers.role_keys(),
+                                                            strict=True)}
 
     def add(**kw: object) -> None:
         out.append(Tracked(sort_order=len(out) + 1, **kw))  # type: ignore[arg-type]
@@ -98,16 +126,19 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
         title = r.title or (role.name.get(lang) if role else r.key)
         for k in r.kpis:
             lib = library.kpis.get(k.kpi)
-            for platform, tg in _rows(k.targets, r.platforms,
-                                          lib.platforms if lib else None,
-                                          role.platform_bound if role else True):
+            for platform, group, tg in _rows(k.targets, r.platforms,
+                                             lib.platforms if lib else None,
+                                             role.platform_bound if role else True,
+                                             k.open_sites):
                 add(role_key=r.key, role_title=title, kpi=k.kpi, platform=platform,
+                    site_group=group,
                     name=k.name, short=lib.short if lib else None, unit=k.unit,
                     direction=k.direction, frequency=k.frequency, target=tg,
                     # a platform's row cites that platform's own report
                     data_source=k.sources.get(platform, k.data_source), **_kind(lib))
         carried = {k.kpi for k in r.kpis}
-        for guarded, counter in _watched(r.kpis, carried, library):
+        # a KPI the client excluded (a quarterly review's "replace") is not watched either
+        for guarded, counter in _watched(r.kpis, carried | excluded.get(r.key, set()), library):
             carried.add(counter.id)
             add(role_key=r.key, role_title=title, kpi=counter.id, platform=ALL,
                 name=counter.name, short=counter.short, unit=counter.unit,
@@ -164,22 +195,35 @@ def _source_of(kpi: Kpi, answers: Answers, lang: str) -> str:
 
 
 def _rows(targets: list[ResolvedTarget], role_platforms: list[str],
-          kpi_platforms: list[str] | None, platform_bound: bool
-          ) -> list[tuple[str, ResolvedTarget | None]]:
+          kpi_platforms: list[str] | None, platform_bound: bool,
+          open_sites: dict[str, list[str]] | None = None
+          ) -> list[tuple[str, str, ResolvedTarget | None]]:
+    """(platform, site group, target) rows. Where the platform's line differs by site
+    (TikTok Shop US vs MY, Walmart US vs CA), one row per site group, and one for the sites
+    that have no line yet (`open_sites`), so that no group goes untracked."""
     shared = next((t for t in targets if t.platform is None), None)
     if shared is not None or not role_platforms:
-        return [(ALL, shared)]
-    # one row per platform: where the targets differ by site, the row carries the first site
-    # group's target (the documents show every group)
-    by_platform: dict[str, ResolvedTarget] = {}
+        return [(ALL, "", shared)]
+    by_platform: dict[str, list[ResolvedTarget]] = {}
     for t in targets:
         if t.platform:
-            by_platform.setdefault(t.platform, t)
+            by_platform.setdefault(t.platform, []).append(t)
+    open_sites = open_sites or {}
     if by_platform or kpi_platforms is not None or platform_bound:
         plats = [p for p in role_platforms if kpi_platforms is None or p in kpi_platforms]
         if plats:
-            return [(p, by_platform.get(p)) for p in plats]
-    return [(ALL, None)]
+            out: list[tuple[str, str, ResolvedTarget | None]] = []
+            for p in plats:
+                own = by_platform.get(p, [])
+                grouped = any(t.sites for t in own) or p in open_sites
+                if not grouped:
+                    out.append((p, "", own[0] if own else None))
+                    continue
+                out += [(p, "/".join(t.sites or ()), t) for t in own]
+                if open_sites.get(p):
+                    out.append((p, "/".join(open_sites[p]), None))
+            return out
+    return [(ALL, "", None)]
 
 
 def _goal_source(answers: Answers, selection: Selection, library: Library, kpi: str,

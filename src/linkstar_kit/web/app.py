@@ -608,7 +608,7 @@ def create_app(config: Config) -> ASGIApp:
         return hmac.compare_digest(sent.encode(), f"Bearer {config.api_token}".encode())
 
     async def api_kits(request: Request) -> Response:
-        from ..errors import UsageError
+        from ..errors import LinkstarError, UsageError
 
         text = await api_body(request)
         if isinstance(text, Response):
@@ -643,6 +643,8 @@ def create_app(config: Config) -> ASGIApp:
             return JSONResponse({"error": str(exc)}, status_code=413)
         try:
             body = await asyncio.wrap_future(future)
+        except LinkstarError as exc:  # answers that validate yet cannot make a kit: say why
+            return JSONResponse({"error": str(exc)}, status_code=422)
         except Exception as exc:  # noqa: BLE001 - a build's failure, said to the caller
             return JSONResponse({"error": f"the kit could not be built: {exc}"},
                                 status_code=500)

@@ -11,9 +11,9 @@ from typing import Any
 from ..answers.dump import normalise_answers
 from ..answers.loader import TITLE, answers_issues
 from ..answers.models import Answers
-from ..documents import Document, parse_text
 from ..errors import InputError, Issue, format_path
 from ..library.loader import Library
+from ..positioned import Document, parse_text
 
 API_FILE = "answers.json"
 # A fixed time for every zip entry, so the same answers give the same zip.
@@ -48,11 +48,17 @@ def check_data(doc: Document | dict[str, Any], library: Library
     return normalise_answers(answers), []
 
 
-def kit_zip(answers: Answers, library: Library, formats: list[str]) -> bytes:
+def kit_zip(answers: Answers, library: Library, formats: list[str], *,
+            consultant_notes: bool = True) -> bytes:
+    """The kit as a zip; without `consultant_notes`, as the client downloads it (the
+    consultant's notes, `consultant/`, stay out of the client's hands)."""
     from ..kit.files import MANIFEST, new_manifest
     from ..kit.generate import build_files, kit_meta
 
     files, selection = build_files(answers, library, formats=formats)
+    if not consultant_notes:
+        for name in [n for n in files.files if n.startswith("consultant/")]:
+            del files.files[name]
     # the manifest too, as `generate` writes it into an empty folder: a kit unzipped is a kit
     # `generate` can later update in place
     files.add(MANIFEST, new_manifest(files, kit_meta(library, selection)))

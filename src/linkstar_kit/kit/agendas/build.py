@@ -22,6 +22,18 @@ KINDS = ("weekly", "monthly", "quarterly")
 PATHS = {k: f"agendas/{k}-review.md" for k in KINDS}
 
 
+def _chair(ctx: KitContext, roles: list[dict[str, Any]], kind_of: dict[str, str]) -> str:
+    """Who chairs the reviews, named from the answers: the team lead; without one, the
+    operations role (it runs the business the KPIs measure); else the scope's owner."""
+    for kind in ("team_lead", "operations"):
+        found = [r for r in roles if kind_of[r["key"]] == kind]
+        if found:
+            return str(found[0]["title"])
+    scope = ctx.answers.scope.name
+    return (catalog.text(ctx.lang, "agenda.scope_owner", scope=scope) if scope
+            else catalog.text(ctx.lang, "agenda.business_owner"))
+
+
 class _Team:
     """The client's roles as the agendas need them, in the client's language."""
 
@@ -32,9 +44,8 @@ class _Team:
         self.roles: list[dict[str, Any]] = list(self.view["roles"])
         by_key = {r.key: r for r in ctx.selection.roles}
         self.kind_of = {r["key"]: by_key[r["key"]].role for r in self.roles}
-        lead = [r for r in self.roles if self.kind_of[r["key"]] == "team_lead"]
         fin = [r for r in self.roles if self.kind_of[r["key"]] == "finance"]
-        self.chair = lead[0]["title"] if lead else self.t("agenda.default_chair")
+        self.chair = _chair(ctx, self.roles, self.kind_of)
         self.finance = fin[0]["title"] if fin else None
         kpi_names = {k: v.label(self.lang) for k, v in ctx.library.kpis.items()}
         self.runners_up = {r.key: [kpi_names.get(x.kpi, x.kpi) for x in r.runners_up]
@@ -105,12 +116,15 @@ def _weekly(team: _Team) -> list[Item]:
     item = team.item
     items = [
         item("weekly", "segue", [team.chair], 3 + len(roles) // 3),
-        item("weekly", "account", team.titles(), per_role),
         item("weekly", "annotate", team.titles(), 4 + len(roles) // 2, spiky),
         item("weekly", "inputs", team.titles(lead_roles) or [team.chair], 4 + n_lead // 2,
              team.by_kind("lead", lead_roles, cad) or _elsewhere(team)),
         item("weekly", "outputs", team.titles(lag_roles) or [team.chair], 4 + n_lag // 2,
              team.by_kind("lag", lag_roles, cad) or _elsewhere(team)),
+        # the Level 10 meeting's order after the scorecard: last week's to-dos, headlines,
+        # then the issues list (the review's minutes.yaml records all three)
+        item("weekly", "account", team.titles(), per_role),
+        item("weekly", "headlines", team.titles(), 2 + len(roles) // 4),
         item("weekly", "ids", [team.chair], 50),
         item("weekly", "commit", team.titles(), per_role,
              [Point(r["title"], team.t("agenda.point.move", kpis=comma.join(

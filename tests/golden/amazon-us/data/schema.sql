@@ -2,9 +2,10 @@
 -- Applied by `linkstar load KIT ACTUALS.csv` to KIT/data/kpi.sqlite (SQLite); the same
 -- statements run on PostgreSQL. Regenerate the kit to change the targets below.
 
--- One row per role entry, KPI and platform the kit tracks (platform '' = all the role's
--- platforms; role_key '_company' = a company goal; watch_for = the KPI a watch row's counter
--- metric guards). Rebuilt from the selection on every load.
+-- One row per role entry, KPI, platform and site group the kit tracks (platform '' = all the
+-- role's platforms; site_group 'US' or 'MY/PH' where the platform's line differs by site, ''
+-- where one line holds for all its sites; role_key '_company' = a company goal; watch_for =
+-- the KPI a watch row's counter metric guards). Rebuilt from the selection on every load.
 -- RAG: green when the target holds (op, target_low, target_high; `>` and `<` are strict);
 -- else amber when amber_low <= value <= amber_high (a bound flagged amber_*_open excluded):
 -- the near-miss band within 10 % of the target value, or, where a platform's official line
@@ -18,6 +19,7 @@ CREATE TABLE targets (
   role_key      TEXT NOT NULL,
   kpi           TEXT NOT NULL,
   platform      TEXT NOT NULL DEFAULT '',
+  site_group    TEXT NOT NULL DEFAULT '',
   sort_order    INTEGER NOT NULL,
   role_title    TEXT NOT NULL,
   name_en       TEXT NOT NULL,
@@ -40,10 +42,11 @@ CREATE TABLE targets (
   target_source TEXT,
   target_as_of  TEXT,
   data_source   TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (role_key, kpi, platform)
+  PRIMARY KEY (role_key, kpi, platform, site_group)
 );
 
--- The numbers, one per period, role entry, KPI and platform (the natural key). Ratios are
+-- The numbers, one per period, role entry, KPI, platform and site group (the natural key;
+-- a store from before site groups is migrated by `migrate_store`). Ratios are
 -- fractions in [0, 1]. Periods follow the KPI's frequency: a day, an ISO week (Monday to
 -- Sunday), a calendar month or a calendar quarter; dates are YYYY-MM-DD.
 CREATE TABLE IF NOT EXISTS actuals (
@@ -52,11 +55,12 @@ CREATE TABLE IF NOT EXISTS actuals (
   role_key      TEXT NOT NULL,
   kpi           TEXT NOT NULL,
   platform      TEXT NOT NULL DEFAULT '',
+  site_group    TEXT NOT NULL DEFAULT '',
   value         DOUBLE PRECISION NOT NULL,
   annotation    TEXT NOT NULL DEFAULT '',
   source        TEXT NOT NULL DEFAULT '',
   loaded_at     TEXT NOT NULL,
-  PRIMARY KEY (period_start, role_key, kpi, platform)
+  PRIMARY KEY (period_start, role_key, kpi, platform, site_group)
 );
 
 -- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
@@ -83,7 +87,7 @@ CREATE TABLE goal_plan (
 
 -- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
 -- period: kpi_status judges a period's actual against that period's plan (a stub month of
--- 3 days against 3 days' plan), with the amber band of the target's rule (store/rag.py).
+-- 3 days against 3 days' plan), with the amber band of the target's rule (rag.py).
 DROP TABLE IF EXISTS target_plan;
 CREATE TABLE target_plan (
   role_key      TEXT NOT NULL,
@@ -106,7 +110,7 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
          AS target_low,
        CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan ELSE t.target_high END
          AS target_high,
-       a.annotation, t.watch_for,
+       a.annotation, t.watch_for, a.site_group,
        CASE
          WHEN t.op IS NULL THEN 'none'
          WHEN p.plan IS NOT NULL THEN
@@ -129,6 +133,7 @@ SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en,
        END AS status
 FROM actuals a
 JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform
+               AND t.site_group = a.site_group
 LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
                        AND p.platform = a.platform AND p.period_start = a.period_start;
 
@@ -155,7 +160,7 @@ FROM (
          END AS actual_to_date
   FROM goal_plan p
   JOIN actuals a ON a.role_key = '_company' AND a.kpi = p.kpi AND a.platform = ''
-                AND a.period_start = p.period_start
+                AND a.site_group = '' AND a.period_start = p.period_start
   WHERE p.platform = ''
   WINDOW w AS (PARTITION BY p.kpi ORDER BY p.period_start ROWS UNBOUNDED PRECEDING)
 ) AS paced;
@@ -184,12 +189,66 @@ CREATE TABLE IF NOT EXISTS review_issues (
   status        TEXT NOT NULL,
   owner         TEXT NOT NULL,
   why           TEXT NOT NULL,
+  raised_by     TEXT NOT NULL DEFAULT 'review',
+  decision      TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (review_id, role_key, kpi, platform, kind)
 );
 
+-- What the meetings recorded in their minutes (reviews/<ID>/minutes.yaml, review/minutes.py),
+-- rebuilt from every minutes file by each `linkstar review`: editing a minutes file and
+-- re-running a review is how a record is corrected.
+-- The to-dos: raised in `raised_in`'s meeting, done when a later meeting ticked them.
+CREATE TABLE IF NOT EXISTS review_todos (
+  id            TEXT PRIMARY KEY,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  due           TEXT,
+  raised_in     TEXT NOT NULL,
+  done_in       TEXT
+);
+-- The chair's decisions on issues (a review's or the team's own): the text agreed and the
+-- status set (open, solved, dropped), in the meeting of `review_id`.
+CREATE TABLE IF NOT EXISTS review_decisions (
+  review_id     TEXT NOT NULL,
+  issue_id      TEXT NOT NULL,
+  decision      TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  PRIMARY KEY (review_id, issue_id)
+);
+-- Issues the team raised itself (new_issues in the minutes), open until solved or dropped.
+CREATE TABLE IF NOT EXISTS team_issues (
+  id            TEXT PRIMARY KEY,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  kpi           TEXT NOT NULL DEFAULT '',
+  raised_in     TEXT NOT NULL,
+  closed_in     TEXT,
+  status        TEXT NOT NULL
+);
+-- Headlines (one-line news) and quarterly priorities (per person, on or off track).
+CREATE TABLE IF NOT EXISTS review_notes (
+  review_id     TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  position      INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  owner         TEXT NOT NULL DEFAULT '',
+  on_track      INTEGER,
+  PRIMARY KEY (review_id, kind, position)
+);
+
+-- Each review written (`linkstar review`), and how many `linkstar load` runs changed the
+-- numbers it shows since it was first written (its period, or its trend window): a re-run
+-- then says it was re-run on corrected data.
+CREATE TABLE IF NOT EXISTS review_runs (
+  review_id     TEXT PRIMARY KEY,
+  cadence       TEXT NOT NULL,
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  corrections   INTEGER NOT NULL DEFAULT 0
+);
+
 -- The issues still open: those of each cadence's latest review.
-DROP VIEW IF EXISTS open_issues;
-CREATE VIEW open_issues AS
+CREATE VIEW IF NOT EXISTS open_issues AS
 SELECT i.cadence, i.review_id, i.role_key, i.owner, i.kpi, i.platform, i.kind, i.opened_in,
        i.why
 FROM review_issues i
@@ -199,31 +258,31 @@ WHERE i.status = 'open'
 
 -- The targets of this kit (from selection.json).
 DELETE FROM targets;
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'net_margin', '', 1, '公司目标', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', '>=', 0.15, NULL, 0.135, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '截止 2026-09-30', NULL, '财务表格：月度管理利润表（按平台、店铺）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'acos', 'amazon', 2, '亚马逊运营', 'Advertising Cost of Sales (ACoS)', '广告销售成本比（ACoS）', 'ratio', 'lower', 'weekly', '<=', NULL, 0.25, NULL, 0.275, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例 ACoS ≤ 25%', '2026-01-15', '亚马逊广告后台：SP / SB / SD 广告活动报表（或亚马逊广告 API）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'contribution_margin', 'amazon', 3, '亚马逊运营', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'conversion_rate', 'amazon', 4, '亚马逊运营', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.12, NULL, 0.108, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例转化率 ≥ 12%', '2026-01-15', '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（unitSessionPercentage）/ 业务报告');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gmv_growth', 'amazon', 5, '亚马逊运营', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '马帮 ERP：销量统计的同比 / 环比');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'ad_sales_share', '', 6, '亚马逊运营', 'Ad sales share', '广告销售额占比', 'ratio', 'range', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'last', 'acos', NULL, NULL, NULL, '马帮 ERP：利润 / 广告报表，按 SKU 列出广告销售额与总销售额');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gross_margin', '', 7, '亚马逊运营', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'sessions', '', 8, '亚马逊运营', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（browserSessions、mobileAppSessions）/ 业务报告 > 详情页面销售和流量');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'net_margin', '', 9, '亚马逊运营', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'gmv_growth', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'tacos', '', 10, '亚马逊运营', 'Total Advertising Cost of Sales (TACoS)', '总广告销售成本比（TACoS）', 'ratio', 'lower', 'monthly', '<=', NULL, 0.15, NULL, 0.165, 0, 0, 0.0, 1.0, 'mean', 'gmv_growth', 'reference', 'webmasterid.com（卖家指南）：成熟品牌 TACoS 低于 10-15% 属于高效', '2026-06-01', '马帮 ERP：利润报表，按 SKU、店铺列出广告花费与总销售额');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'inventory_turnover', '', 11, '采购计划', 'Inventory turnover', '库存周转率', 'times', 'higher', 'monthly', '>=', 4.0, NULL, 3.6, NULL, 0, 0, 0.0, NULL, 'last', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：采购示例库存周转 ≥ 每年 4 次', '2026-01-15', '财务表格：月度利润表（销售成本）与资产负债表（存货成本）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'ipi_score', 'amazon', 12, '采购计划', 'FBA Inventory Performance Index (IPI)', 'FBA 库存绩效指数（IPI）', 'score', 'higher', 'weekly', '>=', 400.0, NULL, 360.0, NULL, 0, 0, 0.0, NULL, 'last', '', 'reference', '第三方经验值（tacticallogistic.com、sellerjournal.com、bizistech.com）：400 是最后一次公布的 IPI 库容限制线（2022 年 1 月 1 日起）。2023 年 3 月 1 日 FBA 仓容限制取代库容限制后，亚马逊再未公布 IPI 门槛', '2026-06-01', '卖家后台 > 库存 > 库存绩效（IPI 分数及各项因素）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'stockout_rate', '', 13, '采购计划', 'Stockout rate', '断货率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.05, NULL, 0.055, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：采购示例断货率 ≤ 5%', '2026-01-15', '马帮 ERP：按 SKU、按仓库的每日库存快照');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'excess_inventory_ratio', '', 14, '采购计划', 'Excess inventory ratio', '冗余库存占比', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '亚马逊卖家后台 > 库存 > 管理冗余库存；SP-API GET_FBA_INVENTORY_PLANNING_DATA');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'days_of_supply', 'amazon', 15, '采购计划', 'Days of supply', '库存可售天数', 'days', 'range', 'weekly', 'between', 28.0, 90.0, 28.0, 90.0, 0, 0, 0.0, NULL, 'last', '', 'official', '亚马逊卖家后台帮助 202174810（FBA 库存绩效指数）：可售天数超过 90 天计为冗余库存；美国站可售天数（按历史销量）低于 28 天时收取低库存水平费', '2026-12-07', '亚马逊卖家后台 > 库存 > 库存规划 / SP-API GET_FBA_INVENTORY_PLANNING_DATA（FBA 库存可售天数）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'in_stock_rate', '', 16, '采购计划', 'In-stock rate', '有货率', 'ratio', 'higher', 'weekly', '>=', 0.9, NULL, 0.81, NULL, 0, 0, 0.0, 1.0, 'mean', 'inventory_turnover', 'reference', 'stacysbarbeque.info（一段亚马逊 FBA 视频的文字稿）：FBA 有货率 90-100% 为「良好」，100% 为「优秀」，70-90% 为「一般」，低于 70% 为「差」', '2026-06-01', '亚马逊卖家后台 > 库存 > 库存绩效（FBA 有货率）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'storage_fee_ratio', '', 17, '采购计划', 'Storage fee ratio', '仓储费占比', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'days_of_supply', NULL, NULL, NULL, '亚马逊 SP-API GET_FBA_STORAGE_FEE_CHARGES_DATA（月度仓储费）与 GET_FBA_FULFILLMENT_LONGTERM_STORAGE_FEE_CHARGES_DATA（长期仓储费）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'a_to_z_claim_rate', 'amazon', 18, '客服', 'A-to-z Guarantee claim rate', 'A-to-z 索赔率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.005, NULL, 0.0055, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：客服示例 A-to-z 索赔率 ≤ 0.5%', '2026-01-15', '卖家后台 > 绩效 > 亚马逊商城交易保障索赔');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'message_response_rate', 'amazon', 19, '客服', 'Messages answered within the platform''s time limit', '时限内回复率', 'ratio', 'higher', 'weekly', '>=', 0.9, NULL, 0.81, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'house', 'LinkStar 指标库默认值：平台未公布比例标准时，90% 的消息在平台时限内回复', '2026-12-01', '亚马逊卖家后台 > 绩效 > 客户服务绩效（24 小时内回复的消息、延迟回复）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'order_defect_rate', 'amazon', 20, '客服', 'Order Defect Rate (ODR)', '订单缺陷率（ODR）', 'ratio', 'lower', 'weekly', '<', NULL, 0.01, NULL, 0.01, 0, 1, 0.0, 1.0, 'mean', '', 'official', '亚马逊卖家后台帮助 200285170（订单缺陷率）；SP-API 账户状况数据结构中的目标值 0.01（小于）', '2026-06-01', '卖家后台 > 绩效 > 账户状况（订单缺陷率，自发货与 FBA 分列）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', 'amazon', 21, '客服', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（unitsRefunded、refundRate 字段）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'first_contact_resolution_rate', '', 22, '客服', 'First contact resolution rate', '首次解决率', 'ratio', 'higher', 'weekly', '>=', 0.7, NULL, 0.63, NULL, 0, 0, 0.0, 1.0, 'mean', 'message_response_rate', 'house', 'LinkStar 指标库默认值：平台站内信的起步线，多数咨询是订单状态和使用问题；第一个月后重新校准', '2026-11-28', '客服工单系统一次解决率报表（如 eDesk、Zendesk、Gorgias）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'csat_score', '', 23, '客服', 'Customer satisfaction (CSAT)', '客户满意度（CSAT）', 'ratio', 'higher', 'monthly', '>=', 0.85, NULL, 0.765, NULL, 0, 0, 0.0, 1.0, 'mean', 'message_response_rate', 'house', 'LinkStar 指标库默认值：5 分制服务后满意度调查的起步线；有第一个月数据后重新校准', '2026-11-28', '客服工单系统满意度调查报表（如 eDesk、Zendesk、Gorgias）');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'contribution_margin', '', 24, '客服', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'order_defect_rate', NULL, NULL, NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
-INSERT INTO targets (role_key, kpi, platform, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'return_dissatisfaction_rate', '', 25, '客服', 'Return Dissatisfaction Rate', '退货不满意率', 'ratio', 'lower', 'weekly', '<', NULL, 0.1, NULL, 0.1, 0, 1, 0.0, 1.0, 'mean', 'refund_rate', 'official', '亚马逊卖家后台帮助 201887610（退货不满意率；欧洲站、新加坡站）', '2026-06-01', '卖家后台 > 绩效 > 买家满意度（退货不满意率）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('_company', 'net_margin', '', '', 1, '公司目标', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', '>=', 0.15, NULL, 0.135, NULL, 0, 0, -1.0, 10.0, 'last', '', 'goal', '截止 2026-09-30', NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'acos', 'amazon', '', 2, '亚马逊运营', 'Advertising Cost of Sales (ACoS)', '广告销售成本比（ACoS）', 'ratio', 'lower', 'weekly', '<=', NULL, 0.25, NULL, 0.275, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例 ACoS ≤ 25%', '2026-01-15', '亚马逊广告后台：SP / SB / SD 广告活动报表（或亚马逊广告 API）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'contribution_margin', 'amazon', '', 3, '亚马逊运营', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'conversion_rate', 'amazon', '', 4, '亚马逊运营', 'Conversion rate (CVR)', '转化率（CVR）', 'ratio', 'higher', 'weekly', '>=', 0.12, NULL, 0.108, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：运营示例转化率 ≥ 12%', '2026-01-15', '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（unitSessionPercentage）/ 业务报告');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gmv_growth', 'amazon', '', 5, '亚马逊运营', 'GMV growth rate', 'GMV 增长率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', '', NULL, NULL, NULL, '马帮 ERP：销量统计的同比 / 环比');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'ad_sales_share', '', '', 6, '亚马逊运营', 'Ad sales share', '广告销售额占比', 'ratio', 'range', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'last', 'acos', NULL, NULL, NULL, '马帮 ERP：利润 / 广告报表，按 SKU 列出广告销售额与总销售额');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'gross_margin', '', '', 7, '亚马逊运营', 'Gross margin', '毛利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'conversion_rate', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'sessions', '', '', 8, '亚马逊运营', 'Sessions (listing / store visits)', '买家访问次数（Sessions）', 'count', 'higher', 'weekly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, NULL, 'sum', 'conversion_rate', NULL, NULL, NULL, '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（browserSessions、mobileAppSessions）/ 业务报告 > 详情页面销售和流量');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'net_margin', '', '', 9, '亚马逊运营', 'Net margin', '净利率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'gmv_growth', NULL, NULL, NULL, '财务表格：月度管理利润表（按平台、店铺）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('operations', 'tacos', '', '', 10, '亚马逊运营', 'Total Advertising Cost of Sales (TACoS)', '总广告销售成本比（TACoS）', 'ratio', 'lower', 'monthly', '<=', NULL, 0.15, NULL, 0.165, 0, 0, 0.0, 1.0, 'mean', 'gmv_growth', 'reference', 'webmasterid.com（卖家指南）：成熟品牌 TACoS 低于 10-15% 属于高效', '2026-06-01', '马帮 ERP：利润报表，按 SKU、店铺列出广告花费与总销售额');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'inventory_turnover', '', '', 11, '采购计划', 'Inventory turnover', '库存周转率', 'times', 'higher', 'monthly', '>=', 4.0, NULL, 3.6, NULL, 0, 0, 0.0, NULL, 'last', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：采购示例库存周转 ≥ 每年 4 次', '2026-01-15', '财务表格：月度利润表（销售成本）与资产负债表（存货成本）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'ipi_score', 'amazon', '', 12, '采购计划', 'FBA Inventory Performance Index (IPI)', 'FBA 库存绩效指数（IPI）', 'score', 'higher', 'weekly', '>=', 400.0, NULL, 360.0, NULL, 0, 0, 0.0, NULL, 'last', '', 'reference', '第三方经验值（tacticallogistic.com、sellerjournal.com、bizistech.com）：400 是最后一次公布的 IPI 库容限制线（2022 年 1 月 1 日起）。2023 年 3 月 1 日 FBA 仓容限制取代库容限制后，亚马逊再未公布 IPI 门槛', '2026-06-01', '卖家后台 > 库存 > 库存绩效（IPI 分数及各项因素）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'stockout_rate', '', '', 13, '采购计划', 'Stockout rate', '断货率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.05, NULL, 0.055, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：采购示例断货率 ≤ 5%', '2026-01-15', '马帮 ERP：按 SKU、按仓库的每日库存快照');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'excess_inventory_ratio', '', '', 14, '采购计划', 'Excess inventory ratio', '冗余库存占比', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '亚马逊卖家后台 > 库存 > 管理冗余库存；SP-API GET_FBA_INVENTORY_PLANNING_DATA');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'days_of_supply', 'amazon', 'US', 15, '采购计划', 'Days of supply', '库存可售天数', 'days', 'range', 'weekly', 'between', 28.0, 90.0, 28.0, 90.0, 0, 0, 0.0, NULL, 'last', '', 'official', '亚马逊卖家后台帮助 202174810（FBA 库存绩效指数）：可售天数超过 90 天计为冗余库存；美国站可售天数（按历史销量）低于 28 天时收取低库存水平费', '2026-12-07', '亚马逊卖家后台 > 库存 > 库存规划 / SP-API GET_FBA_INVENTORY_PLANNING_DATA（FBA 库存可售天数）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'in_stock_rate', '', '', 16, '采购计划', 'In-stock rate', '有货率', 'ratio', 'higher', 'weekly', '>=', 0.9, NULL, 0.81, NULL, 0, 0, 0.0, 1.0, 'mean', 'inventory_turnover', 'reference', 'stacysbarbeque.info（一段亚马逊 FBA 视频的文字稿）：FBA 有货率 90-100% 为「良好」，100% 为「优秀」，70-90% 为「一般」，低于 70% 为「差」', '2026-06-01', '亚马逊卖家后台 > 库存 > 库存绩效（FBA 有货率）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('purchasing', 'storage_fee_ratio', '', '', 17, '采购计划', 'Storage fee ratio', '仓储费占比', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', 'days_of_supply', NULL, NULL, NULL, '亚马逊 SP-API GET_FBA_STORAGE_FEE_CHARGES_DATA（月度仓储费）与 GET_FBA_FULFILLMENT_LONGTERM_STORAGE_FEE_CHARGES_DATA（长期仓储费）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'a_to_z_claim_rate', 'amazon', '', 18, '客服', 'A-to-z Guarantee claim rate', 'A-to-z 索赔率', 'ratio', 'lower', 'weekly', '<=', NULL, 0.005, NULL, 0.0055, 0, 0, 0.0, 1.0, 'mean', '', 'method', 'LinkStar KPI 方法（大数跨境文章，2026-01-15）：客服示例 A-to-z 索赔率 ≤ 0.5%', '2026-01-15', '卖家后台 > 绩效 > 亚马逊商城交易保障索赔');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'message_response_rate', 'amazon', '', 19, '客服', 'Messages answered within the platform''s time limit', '时限内回复率', 'ratio', 'higher', 'weekly', '>=', 0.9, NULL, 0.81, NULL, 0, 0, 0.0, 1.0, 'mean', '', 'house', 'LinkStar 指标库默认值：平台未公布比例标准时，90% 的消息在平台时限内回复', '2026-12-01', '亚马逊卖家后台 > 绩效 > 客户服务绩效（24 小时内回复的消息、延迟回复）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'order_defect_rate', 'amazon', '', 20, '客服', 'Order Defect Rate (ODR)', '订单缺陷率（ODR）', 'ratio', 'lower', 'weekly', '<', NULL, 0.01, NULL, 0.01, 0, 1, 0.0, 1.0, 'mean', '', 'official', '亚马逊卖家后台帮助 200285170（订单缺陷率）；SP-API 账户状况数据结构中的目标值 0.01（小于）', '2026-06-01', '卖家后台 > 绩效 > 账户状况（订单缺陷率，自发货与 FBA 分列）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'refund_rate', 'amazon', '', 21, '客服', 'Refund rate', '退款率', 'ratio', 'lower', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, 0.0, 1.0, 'mean', '', NULL, NULL, NULL, '亚马逊 SP-API GET_SALES_AND_TRAFFIC_REPORT（unitsRefunded、refundRate 字段）');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'first_contact_resolution_rate', '', '', 22, '客服', 'First contact resolution rate', '首次解决率', 'ratio', 'higher', 'weekly', '>=', 0.7, NULL, 0.63, NULL, 0, 0, 0.0, 1.0, 'mean', 'message_response_rate', 'house', 'LinkStar 指标库默认值：平台站内信的起步线，多数咨询是订单状态和使用问题；第一个月后重新校准', '2026-11-28', '客服工单系统一次解决率报表');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'csat_score', '', '', 23, '客服', 'Customer satisfaction (CSAT)', '客户满意度（CSAT）', 'ratio', 'higher', 'monthly', '>=', 0.85, NULL, 0.765, NULL, 0, 0, 0.0, 1.0, 'mean', 'message_response_rate', 'house', 'LinkStar 指标库默认值：5 分制服务后满意度调查的起步线；有第一个月数据后重新校准', '2026-11-28', '客服工单系统满意度调查报表');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'contribution_margin', '', '', 24, '客服', 'Contribution margin', '贡献利润率', 'ratio', 'higher', 'monthly', NULL, NULL, NULL, NULL, NULL, 0, 0, -1.0, 10.0, 'last', 'order_defect_rate', NULL, NULL, NULL, '马帮 ERP：含全部费用项的 SKU 利润报表');
+INSERT INTO targets (role_key, kpi, platform, site_group, sort_order, role_title, name_en, name_zh, unit, direction, frequency, op, target_low, target_high, amber_low, amber_high, amber_low_open, amber_high_open, accepted_low, accepted_high, aggregation, watch_for, target_kind, target_source, target_as_of, data_source) VALUES ('customer-service', 'return_dissatisfaction_rate', '', '', 25, '客服', 'Return Dissatisfaction Rate', '退货不满意率', 'ratio', 'lower', 'weekly', '<', NULL, 0.1, NULL, 0.1, 0, 1, 0.0, 1.0, 'mean', 'refund_rate', 'official', '亚马逊卖家后台帮助 201887610（退货不满意率；欧洲站、新加坡站）', '2026-06-01', '卖家后台 > 绩效 > 买家满意度（退货不满意率）');
 
 -- Each goal's plan to date, period by period (pacing.py), and the platforms' shares.
 DELETE FROM goal_plan;
