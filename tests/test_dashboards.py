@@ -53,7 +53,7 @@ def test_grafana_json_passes_the_schema(loaded: Path) -> None:
 
 def test_every_panel_query_runs_on_the_loaded_store(loaded: Path) -> None:
     con = sqlite3.connect(loaded / "data" / "kpi.sqlite")
-    ran = 0
+    ran = planned = 0
     try:
         for panel in grafana(loaded)["panels"]:
             for target in panel.get("targets", []):
@@ -68,16 +68,26 @@ def test_every_panel_query_runs_on_the_loaded_store(loaded: Path) -> None:
                     assert all(isinstance(n, int) for r in rows for n in r[1:])
                     assert sum(n for r in rows for n in r[1:]) > 0
                     continue
-                for time, value, *pace in rows:
+                for time, value, *more in rows:
                     dt.datetime.fromisoformat(time.replace("Z", "+00:00"))
                     assert isinstance(value, float)
-                    if pace:  # a goal: the plan to date and the pace code (pacing.py)
-                        plan, code = pace
+                    if "FROM goal_pace" in target["queryText"]:
+                        # a goal: the plan to date and the pace code (pacing.py)
+                        plan, code = more
                         assert isinstance(plan, float) and code in (0, 1, 2)
+                    elif "JOIN target_plan" in target["queryText"]:
+                        # a team's cascade target: the value's share of its period's plan
+                        (of_plan,) = more
+                        assert of_plan is None or isinstance(of_plan, float)
+                        planned += 1
+                    else:
+                        assert not more
                 ran += 1
     finally:
         con.close()
     assert ran > 0
+    if "indie-store-launch" in str(loaded):  # a GMV goal: its teams carry its plan
+        assert planned > 0
 
 
 def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
@@ -98,15 +108,31 @@ def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
              .find("FROM goal_pace") >= 0 and not p.get("fieldConfig", {}).get("defaults", {})
              .get("mappings")}
     panels = [p for i, p in enumerate(panels) if i not in paces]
+    # a cascade target's share of each period's plan has a panel of its own after the value's
+    def is_share(p: dict[str, Any]) -> bool:
+        return ("JOIN target_plan" in p["targets"][0]["rawQueryText"]
+                and [t["id"] for t in p.get("transformations", [])] == ["filterFieldsByName"])
+
+    values: list[dict[str, Any]] = []
+    shares_of: dict[int, dict[str, Any]] = {}  # value panel's index -> {field: share panel}
+    for p in panels:
+        if is_share(p):
+            field = p["transformations"][0]["options"]["include"]["names"][0]
+            shares_of.setdefault(len(values) - 1, {})[field] = p
+        else:
+            values.append(p)
+    panels = values
     model = [p for s in d["sections"] for p in s["panels"]]
     assert len(panels) == len(model)
+    assert sum(map(len, shares_of.values())) == len(
+        [s for p in model for s in p["series"] if s.get("of_plan")])
     assert len(paces) == len([p for p in model if p["id"].startswith("goal.")])
     for pace in paces.values():
         (mapping,) = pace["fieldConfig"]["defaults"]["mappings"]
         assert {o["color"] for o in mapping["options"].values()} == {"green", "orange", "red"}
         (keep,) = pace["transformations"]
         assert keep["id"] == "filterFieldsByName"
-    for gp, mp in zip(panels, model, strict=True):
+    for n, (gp, mp) in enumerate(zip(panels, model, strict=True)):
         assert gp["datasource"] == {"type": "frser-sqlite-datasource", "uid": "${datasource}"}
         assert all(t["datasource"]["uid"] == "${datasource}" for t in gp["targets"])
         unit = gp["fieldConfig"]["defaults"]["unit"]
@@ -123,6 +149,19 @@ def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
         assert [(x["value"], x["color"]) for x in steps] == expected_steps(first)
         overrides = {o["matcher"]["options"]["names"][0]: o["properties"][0]["value"]["steps"]
                      for o in gp["fieldConfig"]["overrides"]}
+        for s in mp["series"]:
+            if s.get("of_plan"):
+                # judged per period against its own plan: its share of the plan is coloured,
+                # met at 100 % (a stub month's 3 days against 3 days' plan)
+                rag = Rag.from_target(s["target"]["op"], 1.0)
+                share = shares_of[n][s["of_plan"]["field"]]["fieldConfig"]["defaults"]
+                assert share["unit"] == "percentunit"
+                assert [(x["value"], x["color"]) for x in share["thresholds"]["steps"]] \
+                    == [(v, COLOURS[c]) for v, c in rag.steps()]
+                assert s["of_plan"]["thresholds"] == rag.to_dict()
+                assert sum(p["value"] for p in s["plan"]) > 0
+                (hide,) = gp["transformations"]  # the value's panel leaves the share out
+                assert hide["options"]["excludeByName"] == {s["of_plan"]["field"]: True}
         for s in mp["series"][1:]:
             if s["name"] in overrides:
                 assert [(x["value"], x["color"]) for x in overrides[s["name"]]] == \
@@ -133,7 +172,7 @@ def test_datasource_variable_rows_units_thresholds(loaded: Path) -> None:
 
 def expected_steps(series: dict[str, Any]) -> list[tuple[float | None, str]]:
     """A series' Grafana steps: from its target's RAG bands, or plain text without a target."""
-    if series["target"] is None:
+    if series["target"] is None or series.get("of_plan"):
         return [(None, "text")]
     line = series["target"].get("line")
     rag = Rag.from_target(series["target"]["op"], series["target"]["value"],
@@ -179,7 +218,8 @@ def test_neutral_panels_carry_what_a_bi_tool_needs(loaded: Path) -> None:
                 for s in p["series"]:
                     assert con.execute(s["sql"]).fetchall()
                     if s["target"] is not None:
-                        assert set(s["thresholds"]) == {"green", "amber", "red"}
+                        th = s["of_plan"]["thresholds"] if s.get("of_plan") else s["thresholds"]
+                        assert set(th) == {"green", "amber", "red"}
     finally:
         con.close()
 

@@ -208,11 +208,77 @@ def test_a_file_in_another_encoding_is_read_only_when_its_columns_prove_it(tmp_p
     lines = [lines[0] + ",备注"] + [ln + ",大促" for ln in lines[1:]]
     path = tmp_path / "gbk.csv"
     path.write_bytes("\n".join(lines).encode("gb18030"))
-    assert open_export(path, shipped_formats()).format.id == "shopify_sales_over_time"
+    rec = open_export(path, shipped_formats())
+    assert rec.format.id == "shopify_sales_over_time" and rec.encoding == "gb18030"
+    assert rec.guessed == " (read as GBK: save it as CSV UTF-8 to be sure)"  # said, not silent
+    assert open_export(FIX / "shopify-sales-over-time.csv", shipped_formats()).guessed == ""
     junk = tmp_path / "junk.csv"
     junk.write_bytes("标题,数值\n甲,1\n".encode("gb18030"))
     with pytest.raises(UsageError, match="CSV UTF-8"):
         open_export(junk, shipped_formats())
+
+
+def test_a_file_cut_short_is_refused_not_summed_as_a_short_day(tmp_path: Path) -> None:
+    data = (FIX / "amazon-business-report-q3.csv").read_bytes()
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(data[: data.rindex(b",", 0, len(data) - 40)])  # stops inside the last row
+    rec = open_export(cut, shipped_formats())
+    with pytest.raises(InputError) as err:
+        extract(rec, "amazon", "US")
+    issue = err.value.issues[0]
+    assert issue.line == 93 and "cut short" in issue.message  # the header, then 92 days
+
+
+def test_money_in_another_currency_than_the_sites_is_refused(tmp_path: Path) -> None:
+    text = (FIX / "amazon-business-report-q3.csv").read_text(encoding="utf-8")
+    assert "$" in text
+    pounds = tmp_path / "pounds.csv"
+    pounds.write_text(text.replace("$", "£"), encoding="utf-8")
+    rec = open_export(pounds, shipped_formats())
+    with pytest.raises(InputError) as err:  # a UK report loaded as the US site's
+        extract(rec, "amazon", "US")
+    issue = err.value.issues[0]
+    assert (issue.line, issue.column) == (2, 2)
+    assert "GBP" in issue.message and "USD" in issue.message and "--site" in issue.message
+    assert len(err.value.issues) == 1  # once per column, not once per row
+    assert _total(extract(rec, "amazon", "UK"), "sales") > 0  # the site it is for
+    # `$` is any dollar: a Canadian report is not refused for its sign
+    assert _total(extract(open_export(FIX / "amazon-business-report-q3.csv",
+                                      shipped_formats()), "amazon", "CA"), "sales") > 0
+    ads = (FIX / "amazon-ads-sp-campaigns-q3.csv").read_text(encoding="utf-8")
+    euro = tmp_path / "ads-eur.csv"  # the report's own Currency column says it
+    euro.write_text(ads.replace(",USD,", ",EUR,"), encoding="utf-8")
+    with pytest.raises(InputError, match="EUR"):
+        extract(open_export(euro, shipped_formats()), "amazon", "US")
+
+
+def test_a_weeks_tiktok_export_with_no_day_above_12_follows_its_site(tmp_path: Path) -> None:
+    head = "Order ID,Order Status,Quantity,SKU Subtotal After Discount,Created Time\n"
+    rows = "".join(f"57{d:04d},Completed,1,10.00,{d:02d}/07/2026 10:00:00\n"
+                   for d in range(6, 13))
+    week = tmp_path / "tiktok-week.csv"
+    week.write_text(head + rows, encoding="utf-8")
+    rec = open_export(week, shipped_formats())
+    ex = extract(rec, "tiktok_shop", "MY")  # Southeast Asia writes day first
+    assert sorted(ex.days) == [D(2026, 7, d) for d in range(6, 13)]
+    assert sorted(extract(rec, "tiktok_shop", "US").days)[0] == D(2026, 6, 7)  # month first
+    with pytest.raises(InputError) as err:  # a site the format says nothing of: not guessed
+        extract(rec, "tiktok_shop", "GB")
+    assert len(err.value.issues) == 1 and "day-first or month-first" in err.value.issues[0].message
+
+
+def test_the_same_days_in_two_files_of_one_load_keep_the_first_and_say_so_once() -> None:
+    from linkstar_kit.exports.read import extract as ex_of
+
+    fmts = shipped_formats()
+    pool = Pool()
+    rec = open_export(FIX / "amazon-business-report-q3.csv", fmts)
+    pool.add(ex_of(rec, "amazon", "US"))
+    pool.add(ex_of(rec, "amazon", "US"))  # the same report twice
+    assert len(pool.overlaps) == 1  # one note naming every measure, not one per measure
+    assert pool.overlaps[0].startswith("amazon-business-report-q3.csv: buy_box_page_views, "
+                                       "orders, page_views, sales, sessions, units on amazon US "
+                                       "already given by amazon-business-report-q3.csv")
 
 
 # --- the store and the kit ---------------------------------------------------------------------
@@ -271,8 +337,11 @@ def test_a_kit_made_with_history_steps_from_its_baselines(kit: Path) -> None:
                 assert t["baseline"] is not None
                 if t["kind"] != "baseline":
                     continue
-                base, dest = t["baseline"]["value"], (t["destination"] or {}).get("value")
+                base, dest = t["baseline"]["value"], (t.get("destination") or {}).get("value")
                 higher = lib.kpis[k["kpi"]].direction == "higher"
+                if t["source"].endswith("hold it"):  # a line the team already beats
+                    assert t["value"] == base and dest is None
+                    continue
                 assert (t["value"] > base) if higher else (t["value"] < base)
                 if dest is not None:
                     assert (base < t["value"] < dest) if higher else (dest < t["value"] < base)
@@ -390,7 +459,8 @@ def test_the_stage_rule_steps_from_the_baseline_and_never_moves_an_official_line
 
     history = History(*q2, baselines={
         ("conversion_rate", "amazon", ""): base(0.08), ("return_rate", "", ""): base(0.02),
-        ("order_defect_rate", "amazon", ""): base(0.02), ("acos", "", ""): base(0.26)})
+        ("order_defect_rate", "amazon", ""): base(0.02), ("acos", "", ""): base(0.26),
+        ("tacos", "", ""): base(0.0286), ("tacos", "amazon", ""): base(0.0286)})
 
     def targets(kpi: str, platforms: list[str], bound: bool = True) -> list:
         return resolve(lib.kpis[kpi], platforms, bound, answers, [], "en", history)[0]
@@ -405,6 +475,12 @@ def test_the_stage_rule_steps_from_the_baseline_and_never_moves_an_official_line
     assert odr.kind == "official" and odr.value == 0.01 and odr.baseline is not None
     (acos,) = targets("acos", ["amazon"], bound=False)  # 0.26 -> 0.234 reaches the 25 % line
     assert acos.kind == "method" and acos.value == 0.25 and acos.destination is None
+    # a reference line the team already beats (TACoS <= 15 % at 2.86 %) would let it get
+    # five times worse and stay green: it holds its recent actual, and the reason names the line
+    (tacos,) = targets("tacos", ["amazon"])
+    assert tacos.kind == "baseline" and tacos.op == "<=" and tacos.value == 0.0286
+    assert tacos.source.startswith("Recent actual 2.86% (2026-04-06 to 2026-06-28), already "
+                                   "better than the line 15%")
 
 
 def test_regenerating_keeps_the_history_the_kit_was_made_from(tmp_path: Path, capsys) -> None:

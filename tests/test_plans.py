@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -137,6 +138,13 @@ def test_the_history_splits_and_shapes_the_plan(library: Library) -> None:
     # no history: even, and said so
     even = goal_cascade(a, 1_000_000, D(2026, 9, 30), "monthly")
     assert even.split == "even" and [p.share for p in even.platforms] == [0.5, 0.5]
+    # a history of some sites only (Shopee SG's export not brought): SG's sales are unknown,
+    # not zero, so the split is even and to be confirmed, never 0 % for SG
+    partial = History(start=D(2026, 4, 1), end=D(2026, 6, 30),
+                      sales_by_platform_site={("lazada", "MY"): 60000, ("shopee", "MY"): 30000})
+    c = goal_cascade(a, 1_000_000, D(2026, 9, 30), "monthly", partial)
+    assert c.split == "even" and [s.share for s in c.platforms[1].sites] == [0.25, 0.25]
+    check_adds_up(c, 1_000_000)
 
 
 def test_a_black_friday_project_plans_november_above_october(library: Library) -> None:
@@ -273,6 +281,36 @@ def test_subdivision_is_checked_with_a_did_you_mean() -> None:
         Review.model_validate({"country": "MY", "subdivision": "GB-ENG"})
 
 
+def test_a_subdivision_by_name_or_country_alone_gets_its_code() -> None:
+    """What a client types instead of the code: a name, the country alone, a code that is not
+    there, the UK for GB."""
+    from linkstar_kit.workdays import check_subdivision
+
+    for bad, hint in (("MY-Kuala Lumpur", "`MY-14`"), ("England", "`GB-ENG`"),
+                      ("Selangor", "`MY-10`"), ("UK-ENG", "`GB-ENG`"),
+                      ("GB", "GB-ENG, GB-NIR, GB-SCT, GB-WLS"),
+                      ("GB-XX", "GB has GB-ENG, GB-NIR, GB-SCT, GB-WLS"),
+                      ("SG-01", "one national holiday list")):
+        with pytest.raises(ValueError, match=hint):
+            check_subdivision(bad)
+
+
+def test_a_subdivision_of_another_country_than_the_zones_is_an_error(library: Library) -> None:
+    """US-CA for a London team would make the meetings keep California's holidays; with
+    review.country saying so, it is what the client wants."""
+    from linkstar_kit.answers.checks import check_answers
+
+    def problems(review: dict[str, Any]) -> list[str]:
+        a = answers([{"id": "amazon", "sites": ["UK"]}], tz="Europe/London", review=review)
+        return [f"{i.path} {i.message} {i.hint}" for i in check_answers(a, library)]
+
+    (got,) = problems({"subdivision": "US-CA"})
+    assert "('review', 'subdivision')" in got and "Europe/London is in GB" in got
+    assert "GB-ENG" in got and "review.country: US" in got
+    assert problems({"subdivision": "US-CA", "country": "US"}) == []
+    assert problems({"subdivision": "GB-ENG"}) == []
+
+
 def test_the_subdivision_defaults_from_an_unambiguous_zone_only() -> None:
     from linkstar_kit.workdays import client_country, client_subdivision
 
@@ -300,6 +338,15 @@ def test_check_notes_a_country_with_regional_holidays(library: Library) -> None:
     assert "subdivision-from-zone" in melbourne and "AU-VIC" in melbourne["subdivision-from-zone"]
     shanghai = codes(answers([{"id": "amazon", "sites": ["US"]}]))
     assert "no-subdivision" not in shanghai and "subdivision-from-zone" not in shanghai
+    # the note names the scope's regional holiday most subdivisions keep: a London quarter
+    # from January 2027 has Easter Monday (England, Wales, Northern Ireland; not Scotland), a
+    # Sydney one from September 2026 Labour Day on Monday 5 October (not in Victoria)
+    spring = codes(answers([{"id": "amazon", "sites": ["UK"]}], tz="Europe/London",
+                           start="2027-01-04"))
+    assert "Easter Monday on 2027-03-29 (GB-ENG, GB-NIR, GB-WLS)" in spring["no-subdivision"]
+    sydney = codes(answers([{"id": "amazon", "sites": ["AU"]}], tz="Australia/Sydney",
+                           start="2026-09-07"))
+    assert "on 2026-10-05 (AU-ACT, AU-NSW, AU-QLD, AU-SA)" in sydney["no-subdivision"]
 
 
 def test_a_london_teams_meetings_skip_easter_monday(library: Library, tmp_path: Any) -> None:
@@ -363,13 +410,27 @@ def test_the_store_holds_the_same_plan_and_judges_a_stub_month_by_its_days(
         "2027-03-01,2027-03-31,ops-lazada,gmv,lazada,1000,,\n", encoding="utf-8")
     load_actuals(kit, rows)
     con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    from ruamel.yaml import YAML
+
+    board = YAML(typ="safe").load((kit / "dashboards" / "dashboard.yaml").read_text("utf-8"))
+    (series,) = [s for sec in board["sections"] for p in sec["panels"] for s in p["series"]
+                 if p["id"] == "ops-lazada.gmv"]
     try:
         plan = con.execute("SELECT platform, period_start, plan_to_date FROM goal_plan "
                            "WHERE kpi = 'gmv' ORDER BY period_start, platform").fetchall()
         status = dict(con.execute("SELECT period_start, status FROM kpi_status "
                                   "WHERE kpi = 'gmv' AND role_key = 'ops-lazada'").fetchall())
+        shown = con.execute(series["sql"]).fetchall()
     finally:
         con.close()
+    # the dashboard colours the value's share of its own period's plan: April's 3 days on plan
+    # are at 100 %, not at 3 days out of an ordinary month
+    assert [(t[:10], round(v, 2), round(r, 4)) for t, v, r in shown] == [
+        ("2027-03-01", 1000, round(1000 / goal.cascade.platforms[0].plan[2].value, 4)),
+        ("2027-04-01", april.value, 1.0)]
+    assert series["thresholds"] is None and series["of_plan"]["thresholds"]["green"] == {
+        "gte": 1.0}
+    assert [p["days"] for p in series["plan"]] == [28, 28, 31, 3]
     by_period: dict[str, dict[str, float]] = {}
     for platform, start, to_date in plan:
         by_period.setdefault(start, {})[platform] = to_date
@@ -417,6 +478,25 @@ def test_the_workbook_types_gmv_once_and_judges_each_period_by_its_plan(
     april = goal.cascade.platforms[0].plan[-1].value
     # the status reads the plan of the period last entered, April's 3 days included
     assert f",{april:g}}}" in lazada[10] or f",{april}}}" in lazada[10]
+    # the summary says the same (the role sheet's status, not a fixed band of an ordinary
+    # month, which would call April's 3 days on plan "missed"), and the latest value is
+    # coloured by that status on both sheets
+    summary = next([c.value for c in r] for r in wb["Summary"].iter_rows(min_row=5)
+                   if r[0].value == "Lazada operations"
+                   and str(r[1].value).startswith("Gross Merchandise Value"))
+    assert summary[6] == "=IF('Lazada operations'!K9=\"\",\"\",'Lazada operations'!K9)" \
+        or ("'Lazada operations'!K" in summary[6] and "ISNUMBER" not in summary[6])
+    ws = wb["Lazada operations"]
+    latest_row = next(r[0].row for r in ws.iter_rows()
+                      if str(r[0].value or "").startswith("Gross Merchandise Value")
+                      and r[5].value != "2027-01, 28 days")
+    rules = [rule.formula[0] for cf in ws.conditional_formatting
+             if f"J{latest_row}" == str(cf.sqref) for rule in cf.rules]
+    assert rules == [f'K{latest_row}="on target"', f'K{latest_row}="near miss"',
+                     f'K{latest_row}="missed"']
+    # a watch row names what it guards by the KPI's label, not its id
+    titles = [str(r[1].value) for r in wb["Summary"].iter_rows(min_row=5) if r[1].value]
+    assert not [x for x in titles if re.search(r"watch: [a-z]+_[a-z_]+\)", x)]
 
 
 def test_a_review_judges_a_stub_month_by_its_days(library: Library) -> None:
@@ -465,3 +545,161 @@ def test_no_file_a_kit_names_is_missing(formats: list[str], library: Library) ->
         text = data.decode("utf-8").replace("\r\n ", "")
         named = set(path.findall(text)) - {"data/kpi.sqlite"}  # made by `linkstar load`
         assert named <= set(files.files), (name, named - set(files.files))
+
+
+def test_the_plans_notes_read_as_one_paragraph_in_each_language(library: Library) -> None:
+    """English sentences spaced, Chinese ones run on after 。 (no stray space)."""
+    from linkstar_kit.kit.plan_table import plan_table
+
+    a = answers([{"id": "amazon", "sites": ["US", "CA"]}, {"id": "tiktok_shop", "sites": ["US"]}],
+                start="2028-02-29")
+    goal = next(g for g in select(a, library).goals if g.kpi == "gmv")
+    zh = plan_table(goal, {}, "zh", "USD")["notes_text"]
+    en = plan_table(goal, {}, "en", "USD")["notes_text"]
+    assert "。 " not in zh and "。时间分布" in zh and "2028年2月（1 天）" in zh
+    assert ". Over time" in en and "2028-02, 1 day;" in en  # not "1 days"
+
+
+def test_a_period_past_the_goal_has_no_plan_to_be_judged_by(library: Library) -> None:
+    """A Black Friday project whose GMV goal ends on 12-15 in a scope to 01-14: January's
+    actuals have no plan (not an ordinary month's, which would be November's peak)."""
+    import io
+
+    openpyxl = pytest.importorskip("openpyxl")
+    from linkstar_kit.kit.generate import build_files
+
+    a = answers([{"id": "amazon", "sites": ["US"]}, {"id": "walmart", "sites": ["US"]}],
+                start="2026-10-15", level="project",
+                goals=[{"kpi": "gmv", "target": 2000000, "by": "2026-12-15"}])
+    files, sel = build_files(a, library, formats=["xlsx"])
+    wb = openpyxl.load_workbook(io.BytesIO(files.files["scorecard/scorecard.xlsx"]))
+    ws = wb["ops-amazon"] if "ops-amazon" in wb.sheetnames else wb.worksheets[2]
+    row = next([c.value for c in r] for r in ws.iter_rows()
+               if str(r[0].value or "").startswith("Gross Merchandise Value")
+               and r[5].value != "2026-10, 17 days")
+    status = row[10]
+    goal = next(g for g in sel.goals if g.kpi == "gmv")
+    assert goal.cascade is not None and len(goal.cascade.plan) == 3  # Oct, Nov, Dec 1-15
+    assert '{1,1,1,0})=0,""' in status  # January: no status
+    assert f"{goal.cascade.platforms[0].plan[1].value}" in status
+    # January's slot is 0 in the three plan lookups (and the flags): never a month's plan
+    assert status.count(",0})") == 4
+
+
+def test_the_dashboard_shows_a_value_past_the_goal_without_a_share(library: Library,
+                                                                   tmp_path: Any) -> None:
+    import sqlite3
+
+    from ruamel.yaml import YAML
+
+    from linkstar_kit.kit.generate import generate_kit
+    from linkstar_kit.store.loader import load_actuals
+
+    a = answers([{"id": "amazon", "sites": ["US"]}, {"id": "walmart", "sites": ["US"]}],
+                start="2026-10-15", level="project",
+                goals=[{"kpi": "gmv", "target": 2000000, "by": "2026-12-15"}])
+    kit = tmp_path / "kit"
+    generate_kit(a, library, kit, formats=["dashboards"])
+    rows = tmp_path / "a.csv"
+    rows.write_text(
+        "period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+        "2026-12-01,2026-12-31,ops-amazon,gmv,amazon,300000,,\n"
+        "2027-01-01,2027-01-31,ops-amazon,gmv,amazon,90000,,\n", encoding="utf-8")
+    load_actuals(kit, rows)
+    board = YAML(typ="safe").load((kit / "dashboards" / "dashboard.yaml").read_text("utf-8"))
+    (series,) = [s for sec in board["sections"] for p in sec["panels"] for s in p["series"]
+                 if p["id"] == "ops-amazon.gmv"]
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    try:
+        shown = con.execute(series["sql"]).fetchall()
+    finally:
+        con.close()
+    december = series["plan"][-1]
+    assert (december["start"], december["days"]) == ("2026-12-01", 15)
+    assert [(t[:10], v, r if r is None else round(r, 4)) for t, v, r in shown] == [
+        ("2026-12-01", 300000, round(300000 / december["value"], 4)),
+        ("2027-01-01", 90000, None)]  # January: the value, no plan to share
+
+
+def test_linkstar_plan_with_the_kits_history_prints_the_kits_plan(tmp_path, capsys) -> None:
+    """`linkstar plan --history` splits by the same shares as the kit made with it (it used to
+    take no history and print an even split beside a kit split 48/52)."""
+    import json
+    from pathlib import Path
+
+    from linkstar_kit.cli import main
+
+    root = Path(__file__).parent.parent
+    fix = root / "tests" / "fixtures" / "exports"
+    hist = [str(fix / "shopify-us-2026-09.csv"), str(fix / "shopify-de-2026-09.csv"),
+            "--site", "US=shopify-us-2026-09.csv", "--site", "DE=shopify-de-2026-09.csv",
+            "--fx", "EUR=1.08"]
+    answers = str(root / "examples" / "indie-store-launch.yaml")
+    kit = tmp_path / "kit"
+    assert main(["generate", answers, "-o", str(kit), "--format", "dashboards",
+                 "--history", *hist]) == 0
+    capsys.readouterr()
+    (goal,) = [g for g in json.loads((kit / "selection.json").read_text(encoding="utf-8"))
+               ["goals"] if g["kpi"] == "gmv"]
+    sites = [s for p in goal["cascade"]["platforms"] for s in p["sites"]]
+    assert {round(s["share"], 4) for s in sites} == {0.4849, 0.5151}
+    for args in (["--history", *hist], ["--history", str(kit / "history.json")]):
+        assert main(["plan", answers, *args]) == 0
+        out = capsys.readouterr().out
+        for s in sites:
+            for period in s["plan"]:
+                assert f"USD {period['value']:,}" in out
+        assert "48.49%" in out and "confirm the split" not in out
+
+
+def test_a_review_shows_the_periods_own_plan_as_the_target(tmp_path, capsys) -> None:
+    """A cascaded GMV target is judged by the period's own plan (September of a launch ramp:
+    USD 28,920.94); the review showed the typical month (USD 50,000) beside that status."""
+    import json
+    from pathlib import Path
+
+    from linkstar_kit.cli import main
+
+    root = Path(__file__).parent.parent
+    fix = root / "tests" / "fixtures" / "exports"
+    kit = tmp_path / "kit"
+    assert main(["generate", str(root / "examples" / "indie-store-launch.yaml"), "-o", str(kit),
+                 "--format", "md,dashboards"]) == 0
+    assert main(["load", str(kit), str(fix / "shopify-us-2026-09.csv"),
+                 str(fix / "shopify-de-2026-09.csv"), "--site", "US=shopify-us-2026-09.csv",
+                 "--site", "DE=shopify-de-2026-09.csv", "--fx", "EUR=1.08"]) == 0
+    sel = json.loads((kit / "selection.json").read_text(encoding="utf-8"))
+    (t,) = next(k for r in sel["roles"] if r["key"] == "operations" for k in r["kpis"]
+                if k["kpi"] == "gmv")["targets"]
+    september = t["plan"][0]
+    assert september["start"] == "2026-09-01" and september["value"] != t["value"]
+    capsys.readouterr()
+    assert main(["review", str(kit), "--period", "2026-09", "--format", "md"]) == 0
+    got = json.loads((kit / "reviews" / "2026-09" / "review.json").read_text(encoding="utf-8"))
+    (row,) = [k for k in got["kpis"] if k["role_key"] == "operations" and k["kpi"] == "gmv"]
+    assert row["target"]["value"] == september["value"]
+    md = (kit / "reviews" / "2026-09" / "review.md").read_text(encoding="utf-8")
+    shown = f"≥ USD {september['value']:,}"
+    assert shown in md and f"≥ USD {t['value']:,}" not in md
+
+
+def test_a_rate_goal_starts_its_path_at_the_historys_baseline(library: Library) -> None:
+    """A conversion goal of 10 % by the quarter's end, the history at 8.44 %: the path starts
+    there (it was 10 % from the first week, off track from day one, and the baseline '–')."""
+    from linkstar_kit.history import Baseline
+
+    a = answers([{"id": "amazon", "sites": ["US"]}],
+                goals=[{"kpi": "conversion_rate", "target": 0.10, "by": "2026-09-30"},
+                       {"kpi": "gmv", "target": 900000, "by": "2026-09-30"}])
+    q2 = (D(2026, 4, 6), D(2026, 6, 28))
+    history = History(*q2, baselines={("conversion_rate", "", ""): Baseline(0.0844, *q2, 12),
+                                       ("gmv", "", ""): Baseline(300000.0, *q2, 3)})
+    sel = select(a, library, history=history)
+    cvr, gmv = sel.goals
+    assert cvr.baseline == 0.0844 and gmv.baseline is None  # a sum's path starts at 0
+    plan = next(p for p in goal_plans(sel, library, D(2026, 7, 1)) if p.kpi == "conversion_rate")
+    first = plan.steps()[0].plan
+    assert 0.0844 < first < 0.09
+    # an answer's own baseline wins over the history's
+    a.goals[0].baseline = 0.09
+    assert select(a, library, history=history).goals[0].baseline == 0.09

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from linkstar_kit import catalog
 from linkstar_kit.rag import Rag
 from storekit import EXAMPLES, build_kit
 
@@ -113,6 +114,14 @@ def test_rag_rules_met_near_miss_missed(kit: Path, wb: Any) -> None:
         if t.is_goal or t.rag is None:
             continue
         assert rules and sorted(c for c, _, _ in rules) == ["amber", "green", "red"]
+        if t.target is not None and t.target.plan:
+            # judged against each period's own plan: coloured by the status the role's sheet
+            # computes (test_plans checks that status), one word per colour
+            words = {c: catalog.text(wb_lang(wb), f"scorecard.{c}") for c in ("green", "amber", "red")}
+            assert {c: f for c, f, _ in rules} == {
+                c: f'$G{5 + i}="{w}"' for c, w in words.items()}
+            checked += 1
+            continue
         for expected, value in probe_values(t.rag).items():
             truths = {c: evaluate(f, value) for c, f, _ in rules}
             assert [c for c, ok in truths.items() if ok] == [expected], (t.kpi, value, truths)
@@ -134,6 +143,12 @@ def test_rag_rules_met_near_miss_missed(kit: Path, wb: Any) -> None:
                 by_range.setdefault(rng, []).append(CELL.sub("X", f))
         for formulas in by_range.values():
             assert tuple(formulas) in shapes
+
+
+def wb_lang(wb: Any) -> str:
+    """The workbook's language, from its first header."""
+    return "zh" if re.search(r"[\u4e00-\u9fff]", str(wb.worksheets[0].cell(row=4, column=1).value)) \
+        else "en"
 
 
 def probe_values(rag: Rag) -> dict[str, float]:

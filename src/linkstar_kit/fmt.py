@@ -54,6 +54,11 @@ _MD_SPECIAL = re.compile(r"[\\`*\[\]|]|<(?=[A-Za-z/!?])|(?<![A-Za-z0-9])_|_(?![A
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+def one_line(value: object) -> str:
+    """Text kept on one line (control characters become spaces), its Markdown left as is."""
+    return _CONTROL.sub(" ", str(value))
+
+
 def md_text(value: object) -> str:
     """Text a client typed, safe inside Markdown: no accidental emphasis, links or HTML."""
     s = _CONTROL.sub(" ", str(value))

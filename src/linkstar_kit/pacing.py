@@ -219,6 +219,17 @@ def period_rag(target: ResolvedTarget, start: dt.date) -> Rag | None:
     return rag_of(target)
 
 
+def period_target(target: ResolvedTarget, start: dt.date) -> ResolvedTarget:
+    """The target as the period starting `start` is judged by (`period_rag`): a cascaded
+    target's own plan for that period (July's USD 514,124.29, not the quarter's typical month),
+    so what a review shows is what it judged by."""
+    if target.plan and target.op in (">", ">=", "<", "<="):
+        mine = next((p.value for p in target.plan if p.start == start), None)
+        if mine is not None:
+            return target.model_copy(update={"value": mine})
+    return target
+
+
 def status(target: ResolvedTarget | None, value: float | None) -> str:
     """A KPI value against its target: green, amber, red (rag.py, official lines
     included), or no_data when there is no value or no target."""

@@ -332,4 +332,5 @@ def share_label(frequency: str, share: PeriodShare, lang: str) -> str:
     text = label(frequency, share.period, lang)
     if not share.partial:
         return text
-    return catalog.text(lang, "plans.partial_period", period=text, days=share.days)
+    key = "plans.partial_period_one" if share.days == 1 else "plans.partial_period"
+    return catalog.text(lang, key, period=text, days=share.days)

@@ -6,7 +6,8 @@ engine stores its result in `selection.json` (`goals[].cascade`, and each team t
 The split across platforms and sites:
 - from the client's own sales over the history window (`History.sales_by_platform_site`),
   each (platform, site) pair of the answers taking its part of their sum (a pair the history
-  has no sales for gets none; a platform-wide figure is shared by the platform's sites);
+  has no sales for gets none; a platform-wide figure is shared by the platform's sites), when
+  the history speaks of every pair (a pair no file covers is unknown, not zero: evenly then);
 - without a history, evenly: each platform the same share, each of its sites the same part of
   it, with a note to confirm the split at kick-off.
 
@@ -75,7 +76,11 @@ def split_shares(answers: Any, history: History | None) -> tuple[dict[Pair, floa
             for pr in mine:  # a platform-wide figure: its sites share it
                 sales[pr] += max(0.0, float(amount)) / len(mine)
         total = sum(sales.values())
-        if total > 0:
+        # a pair no file of the history speaks of is unknown, not zero: a consultant who
+        # brought Amazon DE's export only would otherwise plan nothing for FR, IT and ES
+        covered = all(any(p == pr[0] and (not s or s == pr[1])
+                          for p, s in history.sales_by_platform_site) for pr in pairs)
+        if total > 0 and covered:
             return {pr: v / total for pr, v in sales.items()}, "history"
     per_platform = 1.0 / len(answers.platforms)
     out = {}

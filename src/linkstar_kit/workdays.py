@@ -91,35 +91,74 @@ def subdivisions() -> dict[str, list[str]]:
     non-ISO extras, such as a city or a school zone, left out)."""
     import holidays
 
+    # The library also answers to a few non-ISO country aliases (UK for GB): keep the ISO
+    # countries (those of zone.tab), so UK-ENG is told to be GB-ENG.
+    iso = set(_zone_countries().values())
     return {c: [f"{c}-{s}" for s in subs if ISO_SUBDIVISION.fullmatch(f"{c}-{s}")]
-            for c, subs in holidays.list_supported_countries().items()}
+            for c, subs in holidays.list_supported_countries().items() if not iso or c in iso}
+
+
+def _codes_text(country: str, limit: int = 8) -> str:
+    """`GB-ENG, GB-NIR, GB-SCT, GB-WLS`, the first `limit` of a long list then `...`."""
+    codes = subdivisions().get(country, [])
+    return ", ".join(codes[:limit]) + (" ..." if len(codes) > limit else "")
+
+
+def _aliases(country: str) -> dict[str, str]:
+    """A country's subdivision names and short forms, upper case -> ISO code (`KUL`,
+    `WILAYAH PERSEKUTUAN KUALA LUMPUR` -> `MY-14`), from the holidays library."""
+    import holidays
+
+    aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
+    known = set(subdivisions().get(country, []))
+    return {str(k).upper(): f"{country}-{val}" for k, val in aliases.items()
+            if f"{country}-{val}" in known}
+
+
+def _by_name(name: str, countries: list[str]) -> str | None:
+    """The code of a subdivision named `name` (upper case) in one of `countries`: its exact
+    name or short form, else the one name that contains it (`KUALA LUMPUR`)."""
+    exact, partial = set(), set()
+    for c in countries:
+        for alias, code in _aliases(c).items():
+            if alias == name:
+                exact.add(code)
+            elif len(name) >= 4 and name in alias:
+                partial.add(code)
+    found = exact or partial
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def check_subdivision(v: str) -> str:
     """`v` as an ISO 3166-2 code the holidays library knows, else a ValueError with a
-    did-you-mean (a state's name or alias, MY-KUL, leads to its code, MY-14)."""
+    did-you-mean: a state's name or short form (MY-KUL, MY-Kuala Lumpur, England) leads to
+    its code (MY-14, GB-ENG); a country alone or an unknown code lists the country's codes."""
     code = v.strip().upper()
-    country, _, sub = code.partition("-")
+    country, dash, sub = code.partition("-")
     known = subdivisions()
     if code in known.get(country, []):
         return code
     hint = ""
-    if country in known and sub:
-        import holidays
-
-        aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
-        by_alias = {str(k).upper(): str(val) for k, val in aliases.items()}
-        if sub in by_alias:
-            hint = f"; did you mean `{country}-{by_alias[sub]}`?"
-        else:
+    if country in known and not known[country]:
+        hint = f"; {country} has one national holiday list: leave out the subdivision"
+    elif country in known and sub:
+        guess = _by_name(sub.strip(), [country])
+        if guess is None:
             import difflib
 
             close = difflib.get_close_matches(code, known[country], n=1)
-            hint = f"; did you mean `{close[0]}`?" if close else ""
-        if not known[country]:
-            hint = f"; {country} has one national holiday list: leave out the subdivision"
-    elif country not in known:
-        hint = "; the part before the dash is an ISO 3166 country code (GB, MY, US)"
+            guess = close[0] if close else None
+        hint = (f"; did you mean `{guess}`?" if guess
+                else f"; {country} has {_codes_text(country)}")
+    elif country in known and not dash:
+        hint = f"; a subdivision of {country}: {_codes_text(country)}"
+    else:
+        guess = _by_name(code, sorted(known)) if len(code) > 3 else None
+        if guess is None and sub.isalpha() and len(sub) >= 3:  # UK-ENG: the one with an ENG
+            same = [f"{c}-{sub}" for c in sorted(known) if f"{c}-{sub}" in known[c]]
+            guess = same[0] if len(same) == 1 else None
+        hint = (f"; did you mean `{guess}`?" if guess
+                else "; the part before the dash is an ISO 3166 country code (GB, MY, US)")
     raise ValueError(f"unknown subdivision '{v[:40]}': an ISO 3166-2 code whose public "
                      f"holidays are known (e.g. GB-ENG, MY-14, US-CA){hint}")
 
@@ -135,6 +174,30 @@ def client_subdivision(answers: Any) -> tuple[str | None, bool]:
     if guess and guess.split("-")[0] == client_country(answers):
         return guess, True
     return None, False
+
+
+def regional_holiday(country: str, first: dt.date, last: dt.date
+                     ) -> tuple[dt.date, str, list[str]] | None:
+    """A weekday from `first` to `last` that is a public holiday in some of `country`'s
+    subdivisions but not nationally, the one most of them keep: (day, name, those
+    subdivisions); None when there is none. What a team that gives no subdivision may meet
+    on (Easter Monday 2027 in GB-ENG, GB-NIR, GB-WLS)."""
+    import holidays
+
+    years = list(range(first.year, last.year + 1))
+    national = holidays.country_holidays(country, years=years)
+    found: dict[dt.date, tuple[str, list[str]]] = {}
+    for code in subdivisions().get(country, []):
+        regional = holidays.country_holidays(country, subdiv=code.split("-", 1)[1], years=years)
+        for day, name in regional.items():
+            if first <= day <= last and day.weekday() < 5 and day not in national:
+                found.setdefault(day, (str(name), []))[1].append(code)
+    if not found:
+        return None
+    # the one kept by the most subdivisions (the likeliest to be the team's), the earliest
+    # of those
+    day = min(found, key=lambda d: (-len(found[d][1]), d))
+    return day, found[day][0], found[day][1]
 
 
 def has_subdivisions(country: str | None) -> bool:

@@ -19,7 +19,7 @@ from ..library.loader import Library
 from ..library.models import Kpi
 from ..positioned import Document
 from ..vocabulary import MAX_KPIS, MAX_PINS, MIN_KPIS
-from .models import Answers, Goal, PlatformEntry, RoleEntry, Scope
+from .models import Answers, Goal, PlatformEntry, Review, RoleEntry, Scope
 
 # The file name shown when the answers do not come from a file (the questionnaire).
 NO_FILE = "answers"
@@ -42,6 +42,8 @@ class AnswerParts:
     goals: list[tuple[int, Goal]] = field(default_factory=list)
     roles: list[tuple[int, RoleEntry]] = field(default_factory=list)
     roles_complete: bool = False
+    timezone: str | None = None
+    review: Review | None = None
 
     @classmethod
     def of(cls, answers: Answers) -> AnswerParts:
@@ -53,6 +55,8 @@ class AnswerParts:
             goals=list(enumerate(answers.goals)),
             roles=list(enumerate(answers.roles)),
             roles_complete=True,
+            timezone=answers.client.timezone,
+            review=answers.review,
         )
 
 
@@ -95,7 +99,34 @@ def check_parts(parts: AnswerParts, library: Library, doc: Document | None = Non
         _check_role(i, entry, file_platforms, fulfillment, library, rep)
     if parts.roles_complete:
         _check_role_keys([r for _, r in parts.roles], [i for i, _ in parts.roles], rep)
+    _check_subdivision_country(parts.review, parts.timezone, rep)
     return rep.issues
+
+
+def _check_subdivision_country(review: Review | None, timezone: str | None,
+                               rep: _Report) -> None:
+    """A subdivision of another country than the time zone's (US-CA for a London team), with
+    no review.country saying the team keeps that country's holidays, is a slip: the meetings
+    would follow the other country's calendar."""
+    from ..workdays import country_of_zone, subdivisions
+
+    if review is None or not review.subdivision or review.country or not timezone:
+        return
+    zone_country = country_of_zone(timezone)
+    sub = str(review.subdivision).strip().upper()
+    country = sub.split("-")[0]
+    if (zone_country is None or zone_country == country
+            or sub not in subdivisions().get(country, [])):  # an unknown code: said already
+        return
+    codes = subdivisions().get(zone_country, [])
+    listed = ", ".join(codes[:8]) + (" ..." if len(codes) > 8 else "")
+    hint = (f"give one of {zone_country}'s subdivisions ({listed}), or leave it out"
+            if codes else f"{zone_country} has one national holiday list: leave it out")
+    rep.add(("review", "subdivision"),
+            f"subdivision {review.subdivision} is in {country}, but the time zone "
+            f"{timezone} is in {zone_country}",
+            f"{hint}; or set review.country: {country} if the meetings keep {country}'s "
+            "holidays")
 
 
 # --- scope and categories -------------------------------------------------------------------

@@ -29,7 +29,7 @@ from ..positioned import Document, load_document, parse_text
 from ..validation import _fields_at, _real_path, describe
 from .checks import AnswerParts, check_answers, check_parts
 from .dump import normalise_answers
-from .models import Answers, Goal, PlatformEntry, RoleEntry, Scope, slugify
+from .models import Answers, Client, Goal, PlatformEntry, Review, RoleEntry, Scope, slugify
 
 TITLE = "invalid answers"
 FORMAT_VERSION = 1
@@ -366,6 +366,9 @@ def _salvage(data: dict[str, Any]) -> AnswerParts:
                                 and all(p.id is not None for _, p in parts.platforms))
     parts.goals, _ = items("goals", Goal)
     parts.roles, parts.roles_complete = items("roles", RoleEntry)
+    client, _ = _partial(Client, data.get("client"))
+    parts.timezone = getattr(client, "timezone", None)
+    parts.review, _ = _partial(Review, data.get("review"))
     return parts
 
 

@@ -24,6 +24,12 @@ def register(subparsers: Any) -> None:
                    help="a folder of blueprints that override the shipped ones")
     g.add_argument("--force", action="store_true",
                    help="overwrite files edited since generation (copies are kept)")
+    add_history_opts(g)
+    g.set_defaults(func=cmd_generate)
+
+
+def add_history_opts(g: Any) -> None:
+    """--history and the options that say how to read it (generate and plan share them)."""
     g.add_argument("--history", metavar="FILE", nargs="+",
                    help="the client's report exports of the last months (the formats `linkstar "
                         "load` reads, docs/exports.md), or a kit's history.json: baselines and "
@@ -39,7 +45,6 @@ def register(subparsers: Any) -> None:
     g.add_argument("--fx", metavar="CUR=RATE", action="append",
                    help="the rate for a site that sells in another currency than the kit's: "
                         "GBP=1.27 is one GBP in the kit's currency (repeatable)")
-    g.set_defaults(func=cmd_generate)
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -66,12 +71,13 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _history(args: argparse.Namespace, answers: Any, library: Any, out: Path) -> Any:
-    """The client's history: from --history files, else the one the kit was made from."""
+def _history(args: argparse.Namespace, answers: Any, library: Any, out: Path | None) -> Any:
+    """The client's history: from --history files, else the one the kit was made from (none
+    for `linkstar plan`, which has no kit)."""
     from ..kit.generate import HISTORY_FILE, read_kit_history
 
     if not args.history:
-        return read_kit_history(out)
+        return read_kit_history(out) if out is not None else None
     files = [Path(f) for f in args.history]
     if len(files) == 1 and files[0].name == HISTORY_FILE:
         return read_kit_history(files[0].parent)

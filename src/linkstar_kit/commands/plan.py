@@ -1,7 +1,7 @@
-"""`linkstar plan ANSWERS`: each company goal that adds up over periods (GMV, orders), planned
-per period and split across the platforms and sites (plans.py), as the kit's documents,
-workbook, store and dashboards will carry it; and the contribution margin a net-margin goal
-asks for."""
+"""`linkstar plan ANSWERS [--history FILE...]`: each company goal that adds up over periods
+(GMV, orders), planned per period and split across the platforms and sites (plans.py), as the
+kit's documents, workbook, store and dashboards will carry it (with the same --history as the
+kit: its shares and months); and the contribution margin a net-margin goal asks for."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("answers", metavar="ANSWERS")
     p.add_argument("--lang", choices=("zh", "en"))
     add_library_opt(p)
+    from .generate import add_history_opts
+
+    add_history_opts(p)  # the split and the months follow the client's history, as in the kit
     p.set_defaults(func=cmd_plan)
 
 
@@ -26,7 +29,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     library = library_from(args)
     answers = answers_from(args, library)
-    selection = select(answers, library, language=args.lang)
+    from .generate import _history
+
+    history = _history(args, answers, library, None)
+    selection = select(answers, library, language=args.lang, history=history)
     lang = selection.client.language
     names = {k: v.name.get(lang) for k, v in library.platforms.items()}
     blocks = []

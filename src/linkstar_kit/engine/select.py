@@ -144,9 +144,15 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
         drivers = [Driver(role_key=r.key, kpi=k.kpi) for r in roles for k in r.kpis
                    if k.kpi == g.kpi or g.kpi in k.drives]
         kpi = library.kpis[g.kpi]
+        baseline = g.baseline
+        if baseline is None and history is not None and kpi.aggregation != "sum":
+            # a rate goal's path starts where the client's history stands (conversion 8.4 %
+            # -> 10 %), not at the target from the first week; a sum goal's path starts at 0
+            found = history.baseline(g.kpi)
+            baseline = round(found.value, 6) if found is not None else None
         goal_results.append(GoalSelection(
             kpi=g.kpi, name=kpi.name, unit=kpi.unit, target=g.target, by=g.by.isoformat(),
-            baseline=g.baseline, resolved_target=goal_target(kpi, g, lang), drivers=drivers,
+            baseline=baseline, resolved_target=goal_target(kpi, g, lang), drivers=drivers,
             cascade=goal_plan_of(kpi, g, answers, history)))
     return Selection(
         generator=Generator(name="linkstar-kit", version=__version__, library=library.version),

@@ -30,6 +30,8 @@ baseline there, and targets are calibrated to it (`calibrate`):
   turnaround 15 % a quarter; a ratio never past 100 %);
 - a library line (method, reference or house) further from the baseline than that step
   becomes the destination (`destination`), and the quarter's target is the step;
+- a library line the baseline already beats is not a target (the team could get worse and
+  stay green): the target holds the baseline, and its reason names the line;
 - a platform's official line, a company goal and a target derived from one are never moved:
   a stepped target is never looser than the official line the target rests on.
 """
@@ -441,7 +443,19 @@ def calibrate(kpi: Kpi, targets: list[ResolvedTarget], open_sites: dict[str, lis
             out.append(t)
             continue
         step = _step(b.value, kpi, stage)
-        if _better(b.value, t.value, kpi.direction) or _better(step, t.value, kpi.direction):
+        if (t.kind in ("method", "reference", "house") and t.line is None
+                and _better(b.value, t.value, kpi.direction) and b.value != t.value):
+            # a library line the team already beats (TACoS <= 15 % at 3 %) would let it get
+            # worse and still be green: it holds its recent actual, and the line is said
+            out.append(t.model_copy(update={
+                "value": _rounded(b.value, kpi), "kind": "baseline", "as_of": b.end,
+                "window": None, "url": None,
+                "source": catalog.text(lang, "selection.source.baseline_beats_line",
+                                       baseline=_shown(b.value, kpi, lang, cur),
+                                       start=b.start, end=b.end,
+                                       line=_shown(t.value, kpi, lang, cur))}))
+            continue
+        if _better(step, t.value, kpi.direction):
             out.append(t)  # the line is within this quarter's reach: it stays the target
             continue
         if t.line is not None and not isinstance(t.line.value, list) \

@@ -50,3 +50,38 @@ def rate_for(site: str, kit_currency: str, rates: dict[str, float], file: str) -
     raise UsageError(f"{file}: amounts on {site} are in {cur} and the kit counts in "
                      f"{kit_currency}: give the rate you book with, --fx {cur}=RATE (one {cur} in "
                      f"{kit_currency})")
+
+
+# What a sign or code written beside an amount can mean. `$` alone is any dollar (and the
+# peso signs of Mexico and the Philippines' consoles write it too), `¥` the yen or the yuan:
+# such a sign rules out only the currencies it cannot be.
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "CLP", "COP",
+                      "ARS", "BRL"})
+AFFIX_CURRENCIES: dict[str, frozenset[str]] = {
+    "$": _DOLLARS, "US$": frozenset({"USD"}), "US": frozenset({"USD"}),
+    "CA$": frozenset({"CAD"}), "CA": frozenset({"CAD"}), "AU$": frozenset({"AUD"}),
+    "AU": frozenset({"AUD"}), "S$": frozenset({"SGD"}), "S": frozenset({"SGD"}),
+    "R$": frozenset({"BRL"}), "NT$": frozenset({"TWD"}), "NT": frozenset({"TWD"}),
+    "R": frozenset({"ZAR"}), "RM": frozenset({"MYR"}), "RP": frozenset({"IDR"}),
+    "RMB": frozenset({"CNY"}), "¥": frozenset({"JPY", "CNY"}), "￥": frozenset({"JPY", "CNY"}),
+    "£": frozenset({"GBP"}), "€": frozenset({"EUR"}), "₱": frozenset({"PHP"}),
+    "₹": frozenset({"INR"}), "₫": frozenset({"VND"}), "฿": frozenset({"THB"}),
+    "₩": frozenset({"KRW"}), "₺": frozenset({"TRY"}), "₽": frozenset({"RUB"}),
+}
+
+
+def currencies_of(affix: str) -> frozenset[str] | None:
+    """The currencies a sign or code beside an amount (or a currency column's value) can be;
+    None when it names none this table knows (nothing is then ruled out)."""
+    a = affix.strip().upper()
+    if a in AFFIX_CURRENCIES:
+        return AFFIX_CURRENCIES[a]
+    if len(a) == 3 and a.isalpha() and (a in SITE_CURRENCY.values() or a in {"CHF", "RUB"}):
+        return frozenset({a})
+    if a.endswith("$") and a[:-1] in AFFIX_CURRENCIES:
+        return AFFIX_CURRENCIES[a[:-1]]
+    return None
+
+
+def site_currency(site: str) -> str | None:
+    return SITE_CURRENCY.get(site.upper()) if site else None

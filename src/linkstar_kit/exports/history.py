@@ -37,7 +37,7 @@ def build_history(paths: Sequence[Path | str], answers: Answers, library: Librar
         raise UsageError("the history files hold no day with a value")
     lines = [f"{ex.recognised.name}: {ex.recognised.format.name.en}, "
              f"{', '.join(s for s in ex.sites if s) or ex.platform}, {len(ex.days)} days"
-             for ex in extracts]
+             f"{ex.recognised.guessed}" for ex in extracts]
     lines += [f"note: {o}" for o in pool.overlaps]
 
     have = set(pool.keys)

@@ -79,6 +79,10 @@ class FieldSpec(_Model):
 
     decimal_char: Literal[".", ","] | None = None
     date_order: Literal["mdy", "dmy"] | None = None
+    # the order a console writes on a site, used only when the file's own dates do not show
+    # it (a week of 06/07/2026 ... 12/07/2026): TikTok Shop writes day-first in Southeast Asia
+    date_order_by_site: dict[Annotated[str, Field(pattern=r"^[A-Z]{2}$")],
+                             Literal["mdy", "dmy"]] = {}
     when: Condition | None = None
     description: str | None = None
 

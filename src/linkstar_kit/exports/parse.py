@@ -68,6 +68,18 @@ def split_number(text: str) -> tuple[float, str, bool] | None:
     return (-1.0 if negative else 1.0), body, pct
 
 
+def money_affix(text: str) -> str:
+    """The currency sign or code written beside an amount (`$`, `RM`, `€`), or ""."""
+    m = _NUMBER.match(text.strip())
+    if not m:
+        return ""
+    for affix in (m["pre"], m["pre2"], m["post"]):
+        a = affix.strip()
+        if a and a != "%":
+            return a
+    return ""
+
+
 def decimal_evidence(body: str) -> str | None:
     """Which mark is the decimal one, if this value alone shows it: `.`, `,` or None."""
     dots, commas = body.count("."), body.count(",")

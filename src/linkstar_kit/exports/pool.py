@@ -51,10 +51,15 @@ class Pool:
                     other = self._put(platform, site, measure, span, v, name)
                     if other is not None:
                         skipped.setdefault((platform, site, measure), other)
+        # one note per earlier file and site, its measures listed: a report of the same days
+        # loaded twice in one command overlaps on every measure at once
+        grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         for (platform, site, measure), other in sorted(skipped.items()):
+            grouped[(platform, site, other)].append(measure)
+        for (platform, site, other), measures in grouped.items():
             where = f"{platform} {site}".strip()
-            self.overlaps.append(f"{name}: {measure} on {where} already given by {other} for "
-                                 "some of its days; those rows were left out")
+            self.overlaps.append(f"{name}: {', '.join(measures)} on {where} already given by "
+                                 f"{other} for some of its days; those rows were left out")
 
     def _put(self, platform: str, site: str, measure: str, span: Span, v: float,
              name: str) -> str | None:

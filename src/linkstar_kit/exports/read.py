@@ -13,12 +13,13 @@ import csv
 import datetime as dt
 import io
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Issue, UsageError, display_path
 from . import parse
+from .currency import currencies_of, site_currency
 from .mapping import FieldSpec, Format, norm
 
 MAX_BYTES = 64 * 1024 * 1024  # a year of order lines of a busy shop is ~30 MB
@@ -40,6 +41,13 @@ class Recognised:
     header_row: int      # 0-based index into rows
     columns: dict[str, int]  # field name -> column index
     rows: list[list[Cell]]
+    encoding: str = "utf-8"  # the reading its header proved (cp1252, gb18030: a checked guess)
+
+    @property
+    def guessed(self) -> str:
+        """What to add to the file's line when its encoding was a checked guess, else ""."""
+        label = {"cp1252": "Windows-1252", "gb18030": "GBK"}.get(self.encoding)
+        return f" (read as {label}: save it as CSV UTF-8 to be sure)" if label else ""
 
 
 @dataclass
@@ -146,7 +154,9 @@ def open_export(path: Path | str, formats: Sequence[Format]) -> Recognised:
     last: Exception | None = None
     for enc, text in candidates:
         try:
-            found.append(_recognise(path, _csv_rows(text), formats))
+            rec = _recognise(path, _csv_rows(text), formats)
+            rec.encoding = enc
+            found.append(rec)
         except (InputError, UsageError, ValueError) as exc:
             last = exc
             if enc in ("utf-8", "utf-16"):
@@ -263,7 +273,8 @@ def extract(rec: Recognised, platform: str, site: str,
             if f.type in ("number", "integer", "money", "percent"):
                 decimals[f.name] = parse.column_decimal(column(f), f.decimal_char)
             elif f.type == "date":
-                orders[f.name] = parse.numeric_order(column(f), f.date_order)
+                orders[f.name] = (parse.numeric_order(column(f), f.date_order)
+                                  or f.date_order_by_site.get(site.upper(), ""))
         except parse.ParseError as exc:
             issue(rec.header_row + 1, f, str(exc))
     if issues:
@@ -275,6 +286,11 @@ def extract(rec: Recognised, platform: str, site: str,
     date_f = by_name[fmt.date_field] if fmt.date_field else None
     site_f = by_name[fmt.site_field] if fmt.site_field and fmt.site_field in cols else None
 
+    width = len(header)
+    currency_f = by_name["currency"] if "currency" in cols else None
+    money_fs = [f for f in fmt.fields if f.type == "money" and f.name in cols]
+    warned: set[str] = set()
+    ambiguous = False
     out = Extract(rec, platform)
     distinct: dict[tuple[tuple[str, str], Span, str], set[str]] = defaultdict(set)
     for n, row in enumerate(body, start=rec.header_row + 2):
@@ -296,6 +312,10 @@ def extract(rec: Recognised, platform: str, site: str,
                 span = period
         except parse.ParseError as exc:
             assert date_f is not None
+            if "day-first or month-first" in str(exc):
+                if ambiguous:  # one cause for the whole column: said once
+                    continue
+                ambiguous = True
             issue(n, date_f, str(exc))
             continue
         where_site = site
@@ -303,6 +323,16 @@ def extract(rec: Recognised, platform: str, site: str,
             code = _text(cell(site_f.name)).strip().upper()
             if code:
                 where_site = code
+        if len(row) < width and any(i >= len(row) for i in cols.values()):
+            # a CSV cut short (a download or a copy that stopped): the last row lacks its
+            # cells, and summing what is left would load a day with half its measures
+            first = next(f for f in fmt.fields if f.name in cols and cols[f.name] >= len(row))
+            issue(n, first, f"the row has {len(row)} cells and the header {width}: the file "
+                  "looks cut short; download the report again")
+            continue
+        if not _same_currency(row, cols, where_site, currency_f, money_fs, warned,
+                              issue, n, rec.name):
+            continue
         key = (platform, where_site)
         sums = out.data.setdefault(key, {}).setdefault(span, {})
         values: dict[str, float | None] = {}
@@ -358,3 +388,38 @@ def extract(rec: Recognised, platform: str, site: str,
             for sums in spans.values():
                 sums.setdefault(c.measure, 0.0)
     return out
+
+
+def _same_currency(row: list[Cell], cols: dict[str, int], site: str,
+                   currency_f: FieldSpec | None, money_fs: list[FieldSpec], warned: set[str],
+                   issue: Callable[[int, FieldSpec, str], None], line: int, name: str
+                   ) -> bool:
+    """False (with an issue, once per column) when a row's money is written in another
+    currency than its site sells in: a UK report loaded as US, a euro export in a dollar
+    kit. The --fx rates convert a site's own currency; money in another one would be summed
+    as if it were that site's."""
+    want = site_currency(site)
+    if want is None:
+        return True
+    ok = True
+    for f in ([currency_f] if currency_f is not None else []) + money_fs:
+        i = cols[f.name]
+        raw = row[i] if i < len(row) else None
+        if not isinstance(raw, str) or not raw.strip():
+            continue
+        mark = raw.strip() if f is currency_f else parse.money_affix(raw)
+        if not mark:
+            continue
+        can = currencies_of(mark)
+        if can is None or want in can:
+            continue
+        ok = False
+        if f.name not in warned:
+            warned.add(f.name)
+            what = (f"the report counts in {mark}" if f is currency_f
+                    else f"`{raw.strip()[:40]}` is in {next(iter(can))}" if len(can) == 1
+                    else f"`{raw.strip()[:40]}` is written with `{mark}`")
+            issue(line, f, f"{what}, and the file "
+                  f"is loaded for {site}, which sells in {want}: if it is another site's "
+                  f"report, say which with --site CODE={name}")
+    return ok

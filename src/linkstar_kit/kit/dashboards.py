@@ -62,6 +62,38 @@ def series_sql(t: Tracked, series_name: str) -> str:
             f"ORDER BY period_start")
 
 
+def planned(t: Tracked) -> bool:
+    """A team's target from a goal's cascade: each period judged against its own plan (a stub
+    month's 3 days against 3 days' plan), which one fixed threshold cannot do."""
+    tg = t.target
+    return (not t.is_goal and tg is not None and bool(tg.plan)
+            and tg.op in (">", ">=", "<", "<="))
+
+
+def of_plan_name(series_name: str, lang: str) -> str:
+    return f"{series_name} · {_t('of_plan', lang)}"
+
+
+def planned_sql(t: Tracked, series_name: str, lang: str) -> str:
+    """A cascade target's series: the value, and the value as a share of its period's plan
+    (the store's `target_plan`), the field the thresholds colour."""
+    def alias(s: str) -> str:
+        return '"' + s.replace('"', '""') + '"'
+
+    def q(s: str) -> str:
+        return "'" + s.replace("'", "''") + "'"
+
+    return (f"SELECT a.period_start || 'T00:00:00Z' AS time, a.value AS {alias(series_name)},\n"
+            f"       a.value / NULLIF(p.plan, 0) AS {alias(of_plan_name(series_name, lang))}\n"
+            f"FROM actuals a\n"
+            f"LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi\n"
+            f"                       AND p.platform = a.platform AND p.period_start = a.period_start\n"
+            f"WHERE a.role_key = {q(t.role_key)} AND a.kpi = {q(t.kpi)} "
+            f"AND a.platform = {q(t.platform)}"
+            + (f" AND a.site_group = {q(t.site_group)}" if t.site_group else "") + "\n"
+            "ORDER BY a.period_start")
+
+
 def _site_filter(t: Tracked, q: Any) -> str:
     """A series per site group where the platform's line differs by site (TikTok Shop US vs
     MY); nothing added where one line holds for every site."""
@@ -110,6 +142,16 @@ def model(ctx: KitContext) -> dict[str, Any]:
         for t in group:
             name = t.platform_label(library, lang)
             rag = t.rag
+            extra: dict[str, Any] = {}
+            if planned(t) and t.target is not None:
+                # judged per period against its plan: the value plain, its share of the
+                # period's plan coloured (met at 100 %, amber within the near-miss band)
+                rag = None
+                extra = {"plan": [{"start": p.start.isoformat(), "end": p.end.isoformat(),
+                                   "days": p.days, "value": p.value}
+                                  for p in t.target.plan or []],
+                         "of_plan": {"field": of_plan_name(name, lang),
+                                     "thresholds": Rag.from_target(t.target.op, 1.0).to_dict()}}
             series.append({
                 "platform": t.platform or None,
                 **({"sites": t.site_group} if t.site_group else {}),
@@ -119,7 +161,9 @@ def model(ctx: KitContext) -> dict[str, Any]:
                             **({"line": t.target.line.model_dump()} if t.target.line else {})}
                            if t.target else None),
                 "thresholds": rag.to_dict() if rag else None,
-                "sql": pace_sql(t, name, lang) if t.is_goal else series_sql(t, name),
+                "sql": (pace_sql(t, name, lang) if t.is_goal
+                        else planned_sql(t, name, lang) if extra else series_sql(t, name)),
+                **extra,
             })
         return {
             "id": f"{'goal' if first.is_goal else first.role_key}.{first.kpi}",
@@ -421,7 +465,44 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                         [dash_m.DynamicConfigValue(
                             id_val="thresholds",
                             value=thresholds(s["thresholds"], s["target"]).build())])
+            planned_series = [s for s in p["series"] if s.get("of_plan")]
+            if planned_series:
+                # A cascade target is judged against each period's own plan: its share of that
+                # plan has a panel of its own beside the value (percent, green from 100 %),
+                # since the schema takes no per-field unit in an override.
+                panel = panel.with_transformation(dash_m.DataTransformerConfig(
+                    id_val="organize", options={"excludeByName": {
+                        s["of_plan"]["field"]: True for s in planned_series}}))
             board = board.with_panel(panel)
+            for s in planned_series:
+                panel_id += 1
+                of_plan = Rag.from_target(s["target"]["op"], 1.0)
+                share = (stat.Panel()
+                         .id(panel_id)
+                         .title(s["of_plan"]["field"] if len(p["series"]) > 1
+                                else f"{title} · {_t('of_plan', lang)}")
+                         .description("\n\n".join(lines))
+                         .datasource(ds)
+                         .height(5)
+                         .span(6)
+                         .unit("percentunit")
+                         .decimals(0)
+                         .reduce_options(common_b.ReduceDataOptions().calcs(["lastNotNull"])
+                                         .values(False))
+                         .graph_mode(common_m.BigValueGraphMode.NONE)
+                         .color_mode(common_m.BigValueColorMode.BACKGROUND)
+                         .text_mode(common_m.BigValueTextMode.VALUE)
+                         .justify_mode(common_m.BigValueJustifyMode.AUTO)
+                         .orientation(common_m.VizOrientation.AUTO)
+                         .no_value("—")
+                         .thresholds(dash_b.ThresholdsConfig()
+                                     .mode(dash_m.ThresholdsMode("absolute"))
+                                     .steps([dash_m.Threshold(value=v, color=COLORS[c])
+                                             for v, c in of_plan.steps()]))
+                         .with_transformation(dash_m.DataTransformerConfig(
+                             id_val="filterFieldsByName",
+                             options={"include": {"names": [s["of_plan"]["field"]]}})))
+                board = board.with_panel(share.with_target(query_builder("A", s["sql"], ds)))
     board = _review_rows(board, data["reviews"], ds, query_builder, panel_id)
     built = board.build()
     return json.dumps(json.loads(JSONEncoder().encode(built)), ensure_ascii=False, indent=2,

@@ -135,9 +135,10 @@ def consultant_notes(ctx: KitContext) -> str:
     warnings = ctx.selection.warnings
     out += [f"- {fmt.md_text(w)}" for w in warnings] or [t("notes.none")]
     out += ["", t("notes.heads.open"), "", t("notes.open.intro"), ""]
-    out += [f"- {line}" for line in open_questions(ctx)] or [t("notes.none")]
+    # lines carry the client's own words (role titles, names): one line each
+    out += [f"- {fmt.one_line(line)}" for line in open_questions(ctx)] or [t("notes.none")]
     out += ["", t("notes.heads.assumed"), "", t("notes.assumed.intro"), ""]
-    out += [f"- {line}" for line in assumed(ctx)] or [t("notes.assumed.none")]
+    out += [f"- {fmt.one_line(line)}" for line in assumed(ctx)] or [t("notes.assumed.none")]
     if appendix:
         out += ["", appendix]
     view = ctx.view

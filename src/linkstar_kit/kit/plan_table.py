@@ -62,6 +62,8 @@ def plan_table(g: GoalSelection, platform_names: dict[str, str], lang: str, curr
         notes.append(catalog.text(lang, "plans.doc.partial",
                                   periods=catalog.text(lang, "punct.semicolon").join(partial)))
     return {"periods": heads, "rows": rows, "notes": notes,
+            # one paragraph: sentences spaced in English, run on in Chinese (。 ends them)
+            "notes_text": catalog.text(lang, "plans.doc.sentence_gap").join(notes),
             "total_label": catalog.text(lang, "plans.doc.total")}
 
 

@@ -93,6 +93,12 @@ def status_formula(rag: Rag, cell: str, lang: str) -> str:
             f'"{_t("red", lang)}")),"")')
 
 
+def _has_plan(t: Tracked) -> bool:
+    """A target from a goal's cascade, judged period by period against its own plan."""
+    tg = t.target
+    return tg is not None and bool(tg.plan) and tg.op in (">", ">=", "<", "<=")
+
+
 def planned_status_formula(t: Tracked, cell: str, n: int, c: _Ctx) -> str | None:
     """A target from a goal's cascade: the latest value against the plan of the period it was
     entered for (a stub month against its days' plan), with the rule's near-miss band; None
@@ -108,14 +114,20 @@ def planned_status_formula(t: Tracked, cell: str, n: int, c: _Ctx) -> str | None
     plan = {p.start: p.value for p in tg.plan}
     col = column_index_from_string("".join(ch for ch in cell if ch.isalpha()))
     a, b = get_column_letter(col - len(plist)), get_column_letter(col - 1)
-    values = ",".join(_num(plan.get(p[0], float(tg.value))) for p in plist)  # type: ignore[arg-type]
+    values = ",".join(_num(plan.get(p[0], 0)) for p in plist)
     p = f'LOOKUP(2,1/({a}{n}:{b}{n}<>""),{{{values}}})'
     up = tg.op in (">", ">=")
     green = f"{cell}{tg.op}{p}"
     amber = (f"{cell}>={p}-{_num(NEAR_MISS)}*ABS({p})" if up
              else f"{cell}<={p}+{_num(NEAR_MISS)}*ABS({p})")
-    return (f'=IF(ISNUMBER({cell}),IF({green},"{_t("green", c.lang)}",IF({amber},'
-            f'"{_t("amber", c.lang)}","{_t("red", c.lang)}")),"")')
+    judged = (f'IF({green},"{_t("green", c.lang)}",IF({amber},'
+              f'"{_t("amber", c.lang)}","{_t("red", c.lang)}"))')
+    if any(q[0] not in plan for q in plist):
+        # a period of the scope outside the goal's span (a project whose GMV goal ends on
+        # 12-15 in a scope to 01-14) has no plan: no status, rather than an ordinary month's
+        flags = ",".join("1" if q[0] in plan else "0" for q in plist)
+        judged = f'IF(LOOKUP(2,1/({a}{n}:{b}{n}<>""),{{{flags}}})=0,"",{judged})'
+    return f'=IF(ISNUMBER({cell}),{judged},"")'
 
 
 NUMBER_FORMATS = {"ratio": "0.0%", "currency": "#,##0.00", "money_per_unit": "#,##0.00",
@@ -296,8 +308,10 @@ def _block(ws: Any, row: int, freq: str, items: list[Tracked], fixed: list[Colum
                 _unlock(ws, f"{get_column_letter(j)}{n}")
         _fill(ws, n, first_p, plist, c.actuals.get(t.key))
         if _planned_cells(ws, n, first_p, plist, t, c):
-            if t.rag is not None:  # the latest value against an ordinary period's plan
-                _rag_rules(ws, f"{lc}{n}", f"{lc}{n}", t.rag)
+            if t.rag is not None and after:
+                # the latest value against its own period's plan (a stub month's 3 days, not
+                # an ordinary month's), as the status column beside it says
+                _status_rules(ws, f"{lc}{n}", f"{get_column_letter(latest_col + 1)}{n}", c.lang)
         elif t.rag is not None:
             _rag_rules(ws, f"{a}{n}:{lc}{n}", f"{a}{n}", t.rag)
     widths = [w for _, _, w in fixed] + [11] * len(plist) + [11] + [w for _, _, w, _ in after]
@@ -376,6 +390,19 @@ def _row_title(t: Tracked, lang: str, library: Any = None) -> str:
     name = guarded.label(lang) if guarded is not None else t.watch_for
     return (f"{t.title(lang)}（{_t('watch', lang)}：{name}）" if lang == "zh"
             else f"{t.title(lang)} ({_t('watch', lang)}: {name})")
+
+
+def _status_rules(ws: Any, rng: str, status_cell: str, lang: str) -> None:
+    """`rng` coloured by the RAG word in `status_cell` (a target judged against each period's
+    own plan, which one fixed band cannot colour)."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font, PatternFill
+
+    for colour in ("green", "amber", "red"):
+        bg, fg = FILLS[colour]
+        ws.conditional_formatting.add(rng, FormulaRule(
+            formula=[f'{status_cell}="{_t(colour, lang)}"'],
+            fill=PatternFill("solid", fgColor=bg, bgColor=bg), font=Font(color=fg)))
 
 
 def _pace_rules(ws: Any, cell: str, lang: str) -> None:
@@ -577,6 +604,16 @@ def build_workbook(ctx: KitContext, actuals: dict[tuple[str, str, str, str], dic
         if t.is_goal and t.kpi in pace_cells:  # a goal: its pace, not its latest value
             summary.cell(row=n, column=7, value=f"='{sheet}'!{pace_cells[t.kpi]}")
             _pace_rules(summary, f"G{n}", lang)
+        elif t.rag is not None and _has_plan(t) and t.role_key in role_sheet:
+            # judged against the plan of the period the latest value is for, as on the role's
+            # sheet: its status cell, beside the latest value
+            from openpyxl.utils import column_index_from_string, get_column_letter
+
+            col = "".join(ch for ch in ref if ch.isalpha())
+            status = f"{get_column_letter(column_index_from_string(col) + 1)}{ref[len(col):]}"
+            summary.cell(row=n, column=7,
+                         value=f"=IF('{sheet}'!{status}=\"\",\"\",'{sheet}'!{status})")
+            _status_rules(summary, f"F{n}", f"$G{n}", lang)
         elif t.rag is not None:
             summary.cell(row=n, column=7, value=status_formula(t.rag, f"F{n}", lang))
             _rag_rules(summary, f"F{n}", f"F{n}", t.rag)

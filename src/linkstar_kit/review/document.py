@@ -10,12 +10,13 @@ fmt.md_text.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from .. import fmt
 from ..kit.agendas import Agenda
-from ..pacing import AT_RISK
+from ..pacing import AT_RISK, period_target
 from ..rag import NEAR_MISS
 from ..store.tracking import ALL, Tracked
 from . import model as m
@@ -83,10 +84,11 @@ class Writer:
     def v(self, value: float | None, unit: str) -> str:
         return "—" if value is None else fmt.value(value, unit, self.lang, self.currency)
 
-    def target(self, t: Tracked) -> str:
+    def target(self, t: Tracked, start: dt.date | None = None) -> str:
         if t.target is None:
             return self.tx["status"]["no_target"]
-        return fmt.target(t.target, t.unit, self.lang, self.currency)
+        shown = period_target(t.target, start) if start is not None else t.target
+        return fmt.target(shown, t.unit, self.lang, self.currency)
 
     def section(self, b: str) -> str:
         return self.tx["section"].get(b) or self.tx["m"]["section"][b]
@@ -140,7 +142,8 @@ class Writer:
                         f"{colon}{self.v(k.latest, t.unit)}" if k.periods > 1 else ""]
             out.append("| " + " | ".join([
                 fmt.md_cell(t.role_title), self.kpi(t), fmt.md_cell(self.plat(t)),
-                self.v(k.value, t.unit), *last, self.target(t), status, chart,
+                self.v(k.value, t.unit), *last,
+                self.target(t, k.period_start if k.periods == 1 else None), status, chart,
                 fmt.md_cell(k.annotation)]) + " |")
         return out
 

@@ -186,9 +186,9 @@ def read_record(files: list[tuple[Period, Path]], known_issues: Callable[[str], 
 
     `known_issues(review_id)` gives the ids of the issues that review listed (from the store),
     or None when the store does not know that review (then any well-formed id is taken)."""
-    from ..positioned import Document, load_document
     from ..errors import display_path
     from ..fastyaml import load_plain
+    from ..positioned import Document, load_document
 
     rec = Record()
     problems: list[Problem] = []

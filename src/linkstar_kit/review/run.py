@@ -24,6 +24,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import UsageError, did_you_mean, display_path
+from ..pacing import period_target
 from ..periods import PERIOD_ID_HELP, parse_period_id, period_id
 from ..rag import NEAR_MISS
 from . import model as m
@@ -316,7 +317,8 @@ def _why(tx: dict[str, Any], lang: str, kind: str, k: KpiRow, currency: str, pla
     return text.format(**{
         "kpi": kpi, "platform": plat,
         "value": "—" if shown is None else fmt.value(shown, t.unit, lang, currency),
-        "target": fmt.target(t.target, t.unit, lang, currency) if t.target else "—",
+        "target": (fmt.target(period_target(t.target, k.period_start) if k.periods == 1
+                              else t.target, t.unit, lang, currency) if t.target else "—"),
         "median": "—" if k.median is None else fmt.value(k.median, t.unit, lang, currency),
         **facts})
 
@@ -326,10 +328,11 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
 
     rec: Record = review.record or Record()
 
-    def target(t: Any) -> dict[str, Any] | None:
+    def target(t: Any, start: dt.date | None = None) -> dict[str, Any] | None:
         if t.target is None:
             return None
-        return {"op": t.target.op, "value": t.target.value, "kind": t.target.kind}
+        shown = period_target(t.target, start) if start is not None else t.target
+        return {"op": shown.op, "value": shown.value, "kind": shown.kind}
 
     return {
         "schema": SCHEMA,
@@ -351,7 +354,8 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
             "period_start": k.period_start.isoformat(), "value": k.value,
             "aggregation": k.t.aggregation, "periods_in_figure": k.periods,
             "latest": k.latest,
-            "target": target(k.t), "status": k.status, "trend": k.trend,
+            "target": target(k.t, k.period_start if k.periods == 1 else None),
+            "status": k.status, "trend": k.trend,
             "trend_start": k.trend_periods[0].isoformat(), "anomaly": k.anomaly,
             "median": k.median, "annotation": k.annotation or None,
         } for k in review.kpis],

@@ -84,7 +84,7 @@ class FileReport:
         kpis = ", ".join(self.kpis) if self.kpis else "no KPI the kit tracks"
         return (f"{ex.recognised.name}: {fmt.name.en}, {where}, {len(days)} day"
                 f"{'' if len(days) == 1 else 's'} -> {weeks} week{'' if weeks == 1 else 's'}, "
-                f"{months} month{'' if months == 1 else 's'}: {kpis}")
+                f"{months} month{'' if months == 1 else 's'}: {kpis}{ex.recognised.guessed}")
 
 
 def _full(spans: list[Span], frequency: str) -> int:

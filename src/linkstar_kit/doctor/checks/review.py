@@ -76,6 +76,17 @@ def check_subdivision(c: Context) -> Iterator[Finding]:
         yield c.finding("subdivision-from-zone", "info", subdivision=sub,
                         zone=a.client.timezone)
     elif sub is None and has_subdivisions(country):
+        from ...periods import goal_span
+        from ...workdays import regional_holiday
+
         codes = subdivisions()[country or ""]
         shown = ", ".join(codes[:6]) + (" ..." if len(codes) > 6 else "")
-        yield c.finding("no-subdivision", "info", country=country, examples=shown)
+        # the scope's own first regional holiday, so the note says what is at stake
+        hit = regional_holiday(country or "", *goal_span(a.scope.start, a.scope.horizon))
+        example = ""
+        if hit:
+            where = ", ".join(hit[2][:4]) + (" ..." if len(hit[2]) > 4 else "")
+            example = c.text("findings.no-subdivision.example", name=hit[1],
+                             date=hit[0].isoformat(), where=where)
+        yield c.finding("no-subdivision", "info", country=country, examples=shown,
+                        example=example)
