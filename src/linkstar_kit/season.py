@@ -105,10 +105,10 @@ def _black_friday(year: int) -> dt.date:
 
 @functools.lru_cache(maxsize=128)  # the cascade asks per platform and site: build a year once
 def _holiday(country: str, year: int, words: tuple[str, ...]) -> dt.date | None:
-    import holidays
+    from .workdays import holidays_of
 
     try:
-        table = holidays.country_holidays(country, years=year, language="en_US")
+        table = holidays_of(country, None, year, "en_US")
     except (NotImplementedError, KeyError):  # pragma: no cover - a holidays release without it
         return None
     hits = sorted(d for d, name in table.items() if any(w in name for w in words))

@@ -52,9 +52,17 @@ def country_of_zone(zone: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def supported_countries() -> frozenset[str]:
-    import holidays
+    """The country codes (and aliases: UK) the holidays library knows, from its registry:
+    `list_supported_countries()` imports every one of its ~250 country modules to list their
+    subdivisions too, a quarter of a second a command spent for one country (issue 21)."""
+    try:
+        from holidays.registry import EntityLoader
 
-    return frozenset(holidays.list_supported_countries())
+        return frozenset(EntityLoader.get_country_codes(True))
+    except (ImportError, AttributeError):  # an older holidays without a registry listing
+        import holidays
+
+        return frozenset(holidays.list_supported_countries())
 
 
 def client_country(answers: Any) -> str | None:
@@ -85,14 +93,65 @@ SUBDIVISION_OF_ZONE: dict[str, str] = {
 ISO_SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 
 
-@functools.lru_cache(maxsize=1)
-def subdivisions() -> dict[str, list[str]]:
-    """Country -> the ISO 3166-2 subdivision codes whose holidays the library knows (its
-    non-ISO extras, such as a city or a school zone, left out)."""
-    import holidays
+@functools.cache
+def subdivisions_of(country: str) -> list[str]:
+    """The ISO 3166-2 subdivision codes of `country` whose holidays the library knows (its
+    non-ISO extras, such as a city or a school zone, left out); [] for a country it does not
+    know. Imports that one country's module only."""
+    if country not in supported_countries():
+        return []
 
-    return {c: [f"{c}-{s}" for s in subs if ISO_SUBDIVISION.fullmatch(f"{c}-{s}")]
-            for c, subs in holidays.list_supported_countries().items()}
+    def build() -> list[str]:
+        import holidays
+
+        subs = getattr(holidays, country).subdivisions
+        return [f"{country}-{s}" for s in subs if ISO_SUBDIVISION.fullmatch(f"{country}-{s}")]
+
+    from .diskcache import cached
+
+    # Any country's holidays import all ~250 of the library's country modules (~0.15 s): the
+    # answer is kept on disk until the holidays package changes.
+    return cached(f"subdivisions_{country}", [], build, _holidays_stamp())
+
+
+def _holidays_stamp() -> str:
+    """Which holidays package is installed (its place and its version file's size and mtime),
+    without importing it."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("holidays")
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return "holidays:none"
+    stamps = [origin]
+    for name in ("__init__.py", "version.py"):
+        try:
+            st = os.stat(os.path.join(os.path.dirname(origin), name))
+        except OSError:
+            continue
+        stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(stamps)
+
+
+@functools.lru_cache(maxsize=64)
+def holidays_of(country: str, subdivision: str | None, year: int,
+                language: str | None = None) -> dict[dt.date, str]:
+    """{date: name} of the public holidays of `country` (and its `subdivision`'s code after
+    the dash: ENG of GB-ENG) in `year`; once per process, and on disk until the holidays
+    package changes (importing it costs more than the rest of a Markdown kit's dates)."""
+
+    def build() -> dict[dt.date, str]:
+        import holidays
+
+        found = holidays.country_holidays(country, subdiv=subdivision, years=year,
+                                          language=language)
+        return {d: str(name) for d, name in sorted(found.items())}
+
+    from .diskcache import cached
+
+    return cached(f"holidays_{country}_{subdivision or 'all'}_{year}_{language or ''}", [], build,
+                  _holidays_stamp())
 
 
 def check_subdivision(v: str) -> str:
@@ -100,11 +159,11 @@ def check_subdivision(v: str) -> str:
     did-you-mean (a state's name or alias, MY-KUL, leads to its code, MY-14)."""
     code = v.strip().upper()
     country, _, sub = code.partition("-")
-    known = subdivisions()
-    if code in known.get(country, []):
+    codes = subdivisions_of(country)
+    if code in codes:
         return code
     hint = ""
-    if country in known and sub:
+    if country in supported_countries() and sub:
         import holidays
 
         aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
@@ -114,11 +173,11 @@ def check_subdivision(v: str) -> str:
         else:
             import difflib
 
-            close = difflib.get_close_matches(code, known[country], n=1)
+            close = difflib.get_close_matches(code, codes, n=1)
             hint = f"; did you mean `{close[0]}`?" if close else ""
-        if not known[country]:
+        if not codes:
             hint = f"; {country} has one national holiday list: leave out the subdivision"
-    elif country not in known:
+    elif country not in supported_countries():
         hint = "; the part before the dash is an ISO 3166 country code (GB, MY, US)"
     raise ValueError(f"unknown subdivision '{v[:40]}': an ISO 3166-2 code whose public "
                      f"holidays are known (e.g. GB-ENG, MY-14, US-CA){hint}")
@@ -138,7 +197,7 @@ def client_subdivision(answers: Any) -> tuple[str | None, bool]:
 
 
 def has_subdivisions(country: str | None) -> bool:
-    return bool(country and subdivisions().get(country))
+    return bool(country and subdivisions_of(country))
 
 
 class Workdays:
@@ -160,11 +219,8 @@ class Workdays:
         if self.country is None:
             return None
         if d.year not in self._years:
-            import holidays
-
             sub = self.subdivision.split("-", 1)[1] if self.subdivision else None
-            self._years[d.year] = holidays.country_holidays(self.country, subdiv=sub,
-                                                            years=d.year)
+            self._years[d.year] = holidays_of(self.country, sub, d.year)
         name = self._years[d.year].get(d)
         return str(name) if name else None
 

@@ -67,7 +67,7 @@ def check_subdivision(c: Context) -> Iterator[Finding]:
     """Regional holidays (workdays.py): a country whose holidays differ by subdivision and no
     `review.subdivision` keeps only the national list (England's Easter Monday is missed); a
     subdivision taken from the time zone is said so."""
-    from ...workdays import client_country, client_subdivision, has_subdivisions, subdivisions
+    from ...workdays import client_country, client_subdivision, has_subdivisions, subdivisions_of
 
     a = c.answers
     country = client_country(a)
@@ -76,6 +76,6 @@ def check_subdivision(c: Context) -> Iterator[Finding]:
         yield c.finding("subdivision-from-zone", "info", subdivision=sub,
                         zone=a.client.timezone)
     elif sub is None and has_subdivisions(country):
-        codes = subdivisions()[country or ""]
+        codes = subdivisions_of(country or "")
         shown = ", ".join(codes[:6]) + (" ..." if len(codes) > 6 else "")
         yield c.finding("no-subdivision", "info", country=country, examples=shown)
