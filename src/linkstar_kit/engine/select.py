@@ -621,7 +621,8 @@ def _runner_up_why(c: Candidate, chosen: list[Candidate], last: float, lang: str
         return catalog.text(lang, "selection.why.below", score=round(c.score, 2),
                             last=round(last, 2))
     if family:
-        balance = catalog.section(lang, "selection.family").get(c.kpi.balance, c.kpi.balance)
+        # read only: `section` would deep-copy the mapping for every runner-up
+        balance = catalog.lookup(lang, "selection.family").get(c.kpi.balance, c.kpi.balance)
         return catalog.text(lang, "selection.why.family", balance=balance,
                             family=catalog.text(lang, "punct.list").join(family))
     return catalog.text(lang, "selection.why.outscored")
