@@ -54,15 +54,22 @@ def country_of_zone(zone: str) -> str | None:
 def supported_countries() -> frozenset[str]:
     """The country codes (and aliases: UK) the holidays library knows, from its registry:
     `list_supported_countries()` imports every one of its ~250 country modules to list their
-    subdivisions too, a quarter of a second a command spent for one country (issue 21)."""
-    try:
-        from holidays.registry import EntityLoader
+    subdivisions too, a quarter of a second a command spent for one country (issue 21). Kept
+    on disk until the holidays package changes: even its registry costs ~40 ms to import."""
 
-        return frozenset(EntityLoader.get_country_codes(True))
-    except (ImportError, AttributeError):  # an older holidays without a registry listing
-        import holidays
+    def build() -> frozenset[str]:
+        try:
+            from holidays.registry import EntityLoader
 
-        return frozenset(holidays.list_supported_countries())
+            return frozenset(EntityLoader.get_country_codes(True))
+        except (ImportError, AttributeError):  # an older holidays without a registry listing
+            import holidays
+
+            return frozenset(holidays.list_supported_countries())
+
+    from .diskcache import cached
+
+    return cached("countries", [], build, _holidays_stamp())
 
 
 def client_country(answers: Any) -> str | None:
