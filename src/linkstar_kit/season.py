@@ -146,15 +146,22 @@ def parse_calendar(data: dict[str, Any]) -> SaleCalendar:
 @functools.lru_cache(maxsize=4)
 def load_calendar(library_dir: Path | None = None) -> SaleCalendar:
     """The sale calendar of a library folder (the shipped one by default)."""
-    import yaml
-
+    from .diskcache import cached
     from .library.loader import shipped_library_dir
 
     path = (library_dir or shipped_library_dir()) / "sale_events.yaml"
     if not path.is_file():
         path = shipped_library_dir() / "sale_events.yaml"
-    with open(path, encoding="utf-8") as fh:
-        return parse_calendar(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+    def build() -> SaleCalendar:
+        import yaml
+
+        with open(path, encoding="utf-8") as fh:
+            return parse_calendar(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader",
+                                                                  yaml.SafeLoader)))
+
+    # parsed once per edit of the file (diskcache): PyYAML's import alone is ~20 ms a command
+    return cached("calendar", [path], build)
 
 
 def months_of(first: dt.date, last: dt.date) -> list[dt.date]:
