@@ -10,6 +10,17 @@ _SRC = Path(__file__).resolve().parents[1] / "src"
 if str(_SRC) not in sys.path:
     sys.path.insert(0, str(_SRC))
 
+# The parsed-data cache (diskcache.py) of this test process: a fresh folder, never the user's,
+# so a test never reads a pickle another checkout wrote; commands the tests start inherit it.
+import atexit  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="linkstar-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
+os.environ.pop("LINKSTAR_NO_CACHE", None)
+
 # Property tests (hypothesis): reproducible runs, no example database left in the checkout, no
 # per-example deadline (the machine is shared; timing is not what these tests check).
 try:

@@ -105,10 +105,10 @@ def _black_friday(year: int) -> dt.date:
 
 @functools.lru_cache(maxsize=128)  # the cascade asks per platform and site: build a year once
 def _holiday(country: str, year: int, words: tuple[str, ...]) -> dt.date | None:
-    import holidays
+    from .workdays import holidays_of
 
     try:
-        table = holidays.country_holidays(country, years=year, language="en_US")
+        table = holidays_of(country, None, year, "en_US")
     except (NotImplementedError, KeyError):  # pragma: no cover - a holidays release without it
         return None
     hits = sorted(d for d, name in table.items() if any(w in name for w in words))
@@ -146,15 +146,22 @@ def parse_calendar(data: dict[str, Any]) -> SaleCalendar:
 @functools.lru_cache(maxsize=4)
 def load_calendar(library_dir: Path | None = None) -> SaleCalendar:
     """The sale calendar of a library folder (the shipped one by default)."""
-    import yaml
-
+    from .diskcache import cached
     from .library.loader import shipped_library_dir
 
     path = (library_dir or shipped_library_dir()) / "sale_events.yaml"
     if not path.is_file():
         path = shipped_library_dir() / "sale_events.yaml"
-    with open(path, encoding="utf-8") as fh:
-        return parse_calendar(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+    def build() -> SaleCalendar:
+        import yaml
+
+        with open(path, encoding="utf-8") as fh:
+            return parse_calendar(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader",
+                                                                  yaml.SafeLoader)))
+
+    # parsed once per edit of the file (diskcache): PyYAML's import alone is ~20 ms a command
+    return cached("calendar", [path], build)
 
 
 def months_of(first: dt.date, last: dt.date) -> list[dt.date]:

@@ -52,9 +52,24 @@ def country_of_zone(zone: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def supported_countries() -> frozenset[str]:
-    import holidays
+    """The country codes (and aliases: UK) the holidays library knows, from its registry:
+    `list_supported_countries()` imports every one of its ~250 country modules to list their
+    subdivisions too, a quarter of a second a command spent for one country (issue 21). Kept
+    on disk until the holidays package changes: even its registry costs ~40 ms to import."""
 
-    return frozenset(holidays.list_supported_countries())
+    def build() -> frozenset[str]:
+        try:
+            from holidays.registry import EntityLoader
+
+            return frozenset(EntityLoader.get_country_codes(True))
+        except (ImportError, AttributeError):  # an older holidays without a registry listing
+            import holidays
+
+            return frozenset(holidays.list_supported_countries())
+
+    from .diskcache import cached
+
+    return cached("countries", [], build, _holidays_stamp())
 
 
 def client_country(answers: Any) -> str | None:
@@ -85,22 +100,40 @@ SUBDIVISION_OF_ZONE: dict[str, str] = {
 ISO_SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 
 
+@functools.cache
+def subdivisions_of(country: str) -> list[str]:
+    """The ISO 3166-2 subdivision codes of `country` whose holidays the library knows (its
+    non-ISO extras, such as a city or a school zone, left out); [] for a country it does not
+    know. Imports that one country's module only."""
+    if country not in supported_countries():
+        return []
+
+    def build() -> list[str]:
+        import holidays
+
+        subs = getattr(holidays, country).subdivisions
+        return [f"{country}-{s}" for s in subs if ISO_SUBDIVISION.fullmatch(f"{country}-{s}")]
+
+    from .diskcache import cached
+
+    # Any country's holidays import all ~250 of the library's country modules (~0.15 s): the
+    # answer is kept on disk until the holidays package changes.
+    return cached(f"subdivisions_{country}", [], build, _holidays_stamp())
+
+
+
 @functools.lru_cache(maxsize=1)
 def subdivisions() -> dict[str, list[str]]:
-    """Country -> the ISO 3166-2 subdivision codes whose holidays the library knows (its
-    non-ISO extras, such as a city or a school zone, left out)."""
-    import holidays
-
-    # The library also answers to a few non-ISO country aliases (UK for GB): keep the ISO
-    # countries (those of zone.tab), so UK-ENG is told to be GB-ENG.
+    """Country -> its subdivision codes, for every ISO country the library knows (those of
+    zone.tab: the library also answers to a few non-ISO aliases, UK for GB, and UK-ENG is to be
+    told GB-ENG). Imports every country's module: for messages only, never on the happy path."""
     iso = set(_zone_countries().values())
-    return {c: [f"{c}-{s}" for s in subs if ISO_SUBDIVISION.fullmatch(f"{c}-{s}")]
-            for c, subs in holidays.list_supported_countries().items() if not iso or c in iso}
+    return {c: subdivisions_of(c) for c in sorted(supported_countries()) if not iso or c in iso}
 
 
 def _codes_text(country: str, limit: int = 8) -> str:
     """`GB-ENG, GB-NIR, GB-SCT, GB-WLS`, the first `limit` of a long list then `...`."""
-    codes = subdivisions().get(country, [])
+    codes = subdivisions_of(country)
     return ", ".join(codes[:limit]) + (" ..." if len(codes) > limit else "")
 
 
@@ -110,7 +143,7 @@ def _aliases(country: str) -> dict[str, str]:
     import holidays
 
     aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
-    known = set(subdivisions().get(country, []))
+    known = set(subdivisions_of(country))
     return {str(k).upper(): f"{country}-{val}" for k, val in aliases.items()
             if f"{country}-{val}" in known}
 
@@ -129,15 +162,56 @@ def _by_name(name: str, countries: list[str]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _holidays_stamp() -> str:
+    """Which holidays package is installed (its place and its version file's size and mtime),
+    without importing it."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("holidays")
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return "holidays:none"
+    stamps = [origin]
+    for name in ("__init__.py", "version.py"):
+        try:
+            st = os.stat(os.path.join(os.path.dirname(origin), name))
+        except OSError:
+            continue
+        stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(stamps)
+
+
+@functools.lru_cache(maxsize=64)
+def holidays_of(country: str, subdivision: str | None, year: int,
+                language: str | None = None) -> dict[dt.date, str]:
+    """{date: name} of the public holidays of `country` (and its `subdivision`'s code after
+    the dash: ENG of GB-ENG) in `year`; once per process, and on disk until the holidays
+    package changes (importing it costs more than the rest of a Markdown kit's dates)."""
+
+    def build() -> dict[dt.date, str]:
+        import holidays
+
+        found = holidays.country_holidays(country, subdiv=subdivision, years=year,
+                                          language=language)
+        return {d: str(name) for d, name in sorted(found.items())}
+
+    from .diskcache import cached
+
+    return cached(f"holidays_{country}_{subdivision or 'all'}_{year}_{language or ''}", [], build,
+                  _holidays_stamp())
+
+
 def check_subdivision(v: str) -> str:
     """`v` as an ISO 3166-2 code the holidays library knows, else a ValueError with a
     did-you-mean: a state's name or short form (MY-KUL, MY-Kuala Lumpur, England) leads to
     its code (MY-14, GB-ENG); a country alone or an unknown code lists the country's codes."""
     code = v.strip().upper()
     country, dash, sub = code.partition("-")
-    known = subdivisions()
-    if code in known.get(country, []):
+    iso = set(_zone_countries().values())
+    if (not iso or country in iso) and code in subdivisions_of(country):
         return code
+    known = subdivisions()
     hint = ""
     if country in known and not known[country]:
         hint = f"; {country} has one national holiday list: leave out the subdivision"
@@ -187,7 +261,7 @@ def regional_holiday(country: str, first: dt.date, last: dt.date
     years = list(range(first.year, last.year + 1))
     national = holidays.country_holidays(country, years=years)
     found: dict[dt.date, tuple[str, list[str]]] = {}
-    for code in subdivisions().get(country, []):
+    for code in subdivisions_of(country):
         regional = holidays.country_holidays(country, subdiv=code.split("-", 1)[1], years=years)
         for day, name in regional.items():
             if first <= day <= last and day.weekday() < 5 and day not in national:
@@ -201,7 +275,7 @@ def regional_holiday(country: str, first: dt.date, last: dt.date
 
 
 def has_subdivisions(country: str | None) -> bool:
-    return bool(country and subdivisions().get(country))
+    return bool(country and subdivisions_of(country))
 
 
 class Workdays:
@@ -223,11 +297,8 @@ class Workdays:
         if self.country is None:
             return None
         if d.year not in self._years:
-            import holidays
-
             sub = self.subdivision.split("-", 1)[1] if self.subdivision else None
-            self._years[d.year] = holidays.country_holidays(self.country, subdiv=sub,
-                                                            years=d.year)
+            self._years[d.year] = holidays_of(self.country, sub, d.year)
         name = self._years[d.year].get(d)
         return str(name) if name else None
 

@@ -34,14 +34,22 @@ class CatalogKeyError(KeyError):
 def _tree(lang: str) -> dict[str, Any]:
     if lang not in LANGS:
         raise ValueError(f"no text catalog for language {lang!r} (expected one of {LANGS})")
+    from .. import diskcache
+
+    path = _DIR / f"{lang}.yaml"
+    # parsed once per edit of the file, not once per command (diskcache: issue 21)
+    data = diskcache.cached("catalog", [path], lambda: _read(path))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top")
+    return data
+
+
+def _read(path: Path) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
-    if not isinstance(data, dict):
-        raise ValueError(f"{_DIR / (lang + '.yaml')}: expected a mapping at the top")
-    return data
+    with open(path, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
 
 
 def lookup(lang: str, key: str) -> Any:

@@ -17,7 +17,7 @@ Ties break on the KPI id, so the same input always gives the same output.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,8 +128,11 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
     company = company_facts(answers)
     goals = [g.kpi for g in answers.goals]
     fulfillment: dict[str, list[str]] = {p.id: list(p.fulfillment) for p in answers.platforms}
+    # where each KPI applies, per set of role platforms: roles share platform sets, and the
+    # rules name the same KPIs for every role (issue 21: a quarter of select()'s time)
+    on_cache: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     works = [
-        _select_role(answers, library, entry, key, company, goals, fulfillment)
+        _select_role(answers, library, entry, key, company, goals, fulfillment, on_cache)
         for entry, key in zip(answers.roles, answers.role_keys(), strict=True)
     ]
     warnings: list[str] = []
@@ -167,18 +170,25 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
 
 def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
                  company: dict[str, Any], goals: list[str],
-                 fulfillment: dict[str, list[str]]) -> RoleWork:
+                 fulfillment: dict[str, list[str]],
+                 on_cache: dict[tuple[str, tuple[str, ...]], list[str]] | None = None
+                 ) -> RoleWork:
     facts = role_facts(answers, entry, company)
     platforms = answers.role_platforms(entry)
     cands: dict[str, Candidate] = {}
+    on_cache = {} if on_cache is None else on_cache
+    held_on = tuple(platforms)
 
     def candidate(kpi: Kpi) -> Candidate | None:
         if kpi.id in cands:
             return cands[kpi.id]
-        on = platforms_for(kpi, platforms, fulfillment)
+        where = (kpi.id, held_on)
+        on = on_cache.get(where)
+        if on is None:
+            on = on_cache[where] = platforms_for(kpi, platforms, fulfillment)
         if not on:
             return None  # never a KPI of a platform (or fulfillment model) the role lacks
-        c = Candidate(kpi, on)
+        c = Candidate(kpi, list(on))
         base = kpi.roles.get(entry.role, 0.0)
         c.score = base
         c.reasons.append(Reason(rule="role-fit", effect="base", weight=base))
@@ -275,9 +285,14 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
     measure_ignore = frozenset(k for cr in library.rules for eff in cr.rule.then
                                if isinstance(eff, KeepPlatformMeasure) for k in eff.ignore)
 
+    owned: dict[str, bool] = {}  # asked again for the same candidates at every pick
+
     def own(c: Candidate) -> bool:
-        return any(is_platform_measure(c.kpi, c.platforms, p, client_sites.get(p, []),
-                                       measure_ignore) for p in platforms)
+        if c.kpi.id not in owned:
+            owned[c.kpi.id] = any(is_platform_measure(c.kpi, c.platforms, p,
+                                                      client_sites.get(p, []), measure_ignore)
+                                  for p in platforms)
+        return owned[c.kpi.id]
 
     while len(chosen) < count and rest:
         best = min(rest, key=lambda c: (-_diverse_score(c, chosen), c.kpi.id))
@@ -303,8 +318,12 @@ def _select_role(answers: Answers, library: Library, entry: RoleEntry, key: str,
 def _twin_of_any(c: Candidate, others: list[Candidate]) -> bool:
     """True when `c` is the same number as one of `others` in another form (ROAS and ACoS) on
     a platform both are held on: ACoS on Amazon beside ROAS on Shopee is each console's unit."""
-    return any((o.kpi.id in c.kpi.same_as or c.kpi.id in o.kpi.same_as)
-               and set(o.platforms) & set(c.platforms) for o in others)
+    same_as, kid = c.kpi.same_as, c.kpi.id
+    for o in others:  # a plain loop: this runs for every candidate against every held KPI
+        if (o.kpi.id in same_as or kid in o.kpi.same_as) \
+                and not set(o.platforms).isdisjoint(c.platforms):
+            return True
+    return False
 
 
 def _measure_asks(answers: Answers, entry: RoleEntry, platforms: list[str], rule: Rule,
@@ -448,12 +467,15 @@ def _add(w: RoleWork, c: Candidate, reason: Reason, *, may_grow: bool,
     return True
 
 
-def _pool(w: RoleWork) -> list[Candidate]:
+def _pool(w: RoleWork) -> Iterator[Candidate]:
+    """The role's unselected candidates, best first. Lazy: the callers mostly want the first
+    of a kind, and the twin check against every held KPI is the dear part (issue 21)."""
     held = [w.candidates[k] for k in w.selected]
-    return sorted((c for c in w.candidates.values()
-                   if not c.excluded and c.kpi.id not in w.selected and c.kpi.roles.get(w.entry.role)
-                   and not _twin_of_any(c, held)),
-                  key=Candidate.rank)
+    ranked = sorted((c for c in w.candidates.values()
+                     if not c.excluded and c.kpi.id not in w.selected
+                     and c.kpi.roles.get(w.entry.role)),
+                    key=Candidate.rank)
+    return (c for c in ranked if not _twin_of_any(c, held))
 
 
 def _balance(w: RoleWork) -> None:
@@ -605,7 +627,8 @@ def _runner_up_why(c: Candidate, chosen: list[Candidate], last: float, lang: str
         return catalog.text(lang, "selection.why.below", score=round(c.score, 2),
                             last=round(last, 2))
     if family:
-        balance = catalog.section(lang, "selection.family").get(c.kpi.balance, c.kpi.balance)
+        # read only: `section` would deep-copy the mapping for every runner-up
+        balance = catalog.lookup(lang, "selection.family").get(c.kpi.balance, c.kpi.balance)
         return catalog.text(lang, "selection.why.family", balance=balance,
                             family=catalog.text(lang, "punct.list").join(family))
     return catalog.text(lang, "selection.why.outscored")

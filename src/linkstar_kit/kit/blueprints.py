@@ -36,31 +36,69 @@ _bytecode: Any = None
 
 
 def _bytecode_cache() -> Any:
-    """One in-memory Jinja bytecode cache per process.
+    """One Jinja bytecode cache per process, in memory and on disk.
 
-    Each `Blueprints` (one per kit) builds its own environments, so without this every kit
-    generated in one process (tests, the bench, a server) would compile the same templates
-    again. Entries are checked against the template's source, so a user blueprint with the same
-    file name never reuses the shipped one's code.
+    Each `Blueprints` (one per kit) builds its own environments, so without the memory every
+    kit generated in one process (tests, the bench, a server) would compile the same templates
+    again; without the disk every `linkstar generate` compiled them again, about a fifth of a
+    Markdown kit's time (issue 21). Entries are checked against the template's source (Jinja
+    stores its checksum), so an edited template or a user blueprint with the same file name
+    never reuses another's code; the folder is named by what the compiled code also depends on
+    (Jinja's and Python's versions, the filters' extension), so a change of those starts afresh.
+    A cache folder that cannot be read or written is no error: the template is compiled.
     """
     global _bytecode
     if _bytecode is None:
         from jinja2.bccache import Bucket, BytecodeCache
 
-        class MemoryBytecodeCache(BytecodeCache):
-            def __init__(self) -> None:
+        class TwoLevelBytecodeCache(BytecodeCache):
+            def __init__(self, directory: Path | None) -> None:
                 self.store: dict[str, bytes] = {}
+                self.directory = directory
 
             def load_bytecode(self, bucket: Bucket) -> None:
                 data = self.store.get(bucket.key)
+                if data is None and self.directory is not None:
+                    try:
+                        data = (self.directory / f"{bucket.key}.cache").read_bytes()
+                    except OSError:
+                        return
                 if data is not None:
-                    bucket.bytecode_from_string(data)
+                    bucket.bytecode_from_string(data)  # resets itself when stale
 
             def dump_bytecode(self, bucket: Bucket) -> None:
-                self.store[bucket.key] = bucket.bytecode_to_string()
+                data = bucket.bytecode_to_string()
+                self.store[bucket.key] = data
+                if self.directory is not None:
+                    from ..atomic import write_atomically
 
-        _bytecode = MemoryBytecodeCache()
+                    try:
+                        write_atomically(self.directory / f"{bucket.key}.cache", data)
+                    except OSError:
+                        self.directory = None
+
+        _bytecode = TwoLevelBytecodeCache(_bytecode_dir())
     return _bytecode
+
+
+def _bytecode_dir() -> Path | None:
+    import hashlib
+    import sys
+
+    import jinja2
+
+    from ..diskcache import cache_dir
+    from . import jinja_ext
+
+    base = cache_dir()
+    if base is None:
+        return None
+    try:
+        st = os.stat(jinja_ext.__file__)
+    except OSError:
+        return None
+    stamp = f"{jinja2.__version__}|{sys.version}|{jinja_ext.__file__}|{st.st_size}|{st.st_mtime_ns}"
+    return base / f"jinja-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}"
 
 
 def shipped_blueprints_dir() -> Path:

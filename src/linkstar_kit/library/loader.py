@@ -149,10 +149,16 @@ def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) 
     folders = [base or shipped_library_dir(), *(Path(e) for e in extra)]
     # A library that is valid needs no positions: read it fast, and only when anything is off
     # read it again with positions, so that every problem is reported with its file and line.
+    from .cache import read_cached, write_cached
+
+    cached, key = read_cached(folders)
+    if cached is not None:
+        return cached
     try:
         lib = _load(folders, _fast_read)
     except (FastPathUnavailable, InputError):
         lib = _load(folders, load_document)
+    write_cached(key, lib)
     return lib
 
 

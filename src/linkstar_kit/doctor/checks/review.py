@@ -67,7 +67,7 @@ def check_subdivision(c: Context) -> Iterator[Finding]:
     """Regional holidays (workdays.py): a country whose holidays differ by subdivision and no
     `review.subdivision` keeps only the national list (England's Easter Monday is missed); a
     subdivision taken from the time zone is said so."""
-    from ...workdays import client_country, client_subdivision, has_subdivisions, subdivisions
+    from ...workdays import client_country, client_subdivision, has_subdivisions, subdivisions_of
 
     a = c.answers
     country = client_country(a)
@@ -79,7 +79,7 @@ def check_subdivision(c: Context) -> Iterator[Finding]:
         from ...periods import goal_span
         from ...workdays import regional_holiday
 
-        codes = subdivisions()[country or ""]
+        codes = subdivisions_of(country or "")
         shown = ", ".join(codes[:6]) + (" ..." if len(codes) > 6 else "")
         # the scope's own first regional holiday, so the note says what is at stake
         hit = regional_holiday(country or "", *goal_span(a.scope.start, a.scope.horizon))
