@@ -86,7 +86,10 @@ def check_subdivision(c: Context) -> Iterator[Finding]:
         example = ""
         if hit:
             where = ", ".join(hit[2][:4]) + (" ..." if len(hit[2]) > 4 else "")
-            example = c.text("findings.no-subdivision.example", name=hit[1],
+            # the holidays package names a holiday in the country's or in English only: a
+            # Chinese document gives its date and regions, not an English name
+            example = c.text("findings.no-subdivision.example",
+                             name=hit[1] if c.lang == "en" else "",
                              date=hit[0].isoformat(), where=where)
         yield c.finding("no-subdivision", "info", country=country, examples=shown,
                         example=example)
