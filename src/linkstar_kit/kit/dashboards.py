@@ -62,6 +62,22 @@ def series_sql(t: Tracked, series_name: str) -> str:
             f"ORDER BY period_start")
 
 
+
+def _big_value(panel: Any) -> Any:
+    """A stat panel of one big value (the latest), coloured as a whole, with no sparkline: a
+    goal's pace and a cascade target's share of its period's plan."""
+    from grafana_foundation_sdk.builders import common as common_b
+    from grafana_foundation_sdk.models import common as common_m
+
+    return (panel.reduce_options(common_b.ReduceDataOptions().calcs(["lastNotNull"]).values(False))
+            .graph_mode(common_m.BigValueGraphMode.NONE)
+            .color_mode(common_m.BigValueColorMode.BACKGROUND)
+            .text_mode(common_m.BigValueTextMode.VALUE)
+            .justify_mode(common_m.BigValueJustifyMode.AUTO)
+            .orientation(common_m.VizOrientation.AUTO)
+            .no_value("—"))
+
+
 def planned(t: Tracked) -> bool:
     """A team's target from a goal's cascade: each period judged against its own plan (a stub
     month's 3 days against 3 days' plan), which one fixed threshold cannot do."""
@@ -420,22 +436,14 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                 board = board.with_panel(panel.with_target(query_builder("A", first["sql"], ds)))
                 panel_id += 1
                 codes = list(zip(PACE_CODES.items(), ("green", "amber", "red"), strict=True))
-                pace = (stat.Panel()
+                pace = (_big_value(stat.Panel()
                         .id(panel_id)
                         .title(f"{title} · {pace_name}")
                         .description("\n\n".join(lines))
                         .datasource(ds)
                         .height(6)
                         .span(6)
-                        .unit("none")
-                        .reduce_options(common_b.ReduceDataOptions().calcs(["lastNotNull"])
-                                        .values(False))
-                        .graph_mode(common_m.BigValueGraphMode.NONE)
-                        .color_mode(common_m.BigValueColorMode.BACKGROUND)
-                        .text_mode(common_m.BigValueTextMode.VALUE)
-                        .justify_mode(common_m.BigValueJustifyMode.AUTO)
-                        .orientation(common_m.VizOrientation.AUTO)
-                        .no_value("—")
+                        .unit("none"))
                         .mappings([dash_m.ValueMap(options={
                             str(code): dash_m.ValueMappingResult(
                                 text=_t(name, lang), color=COLORS[colour], index=i)
@@ -477,7 +485,7 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
             for s in planned_series:
                 panel_id += 1
                 of_plan = Rag.from_target(s["target"]["op"], 1.0)
-                share = (stat.Panel()
+                share = (_big_value(stat.Panel()
                          .id(panel_id)
                          .title(s["of_plan"]["field"] if len(p["series"]) > 1
                                 else f"{title} · {_t('of_plan', lang)}")
@@ -486,15 +494,7 @@ def grafana_json(ctx: KitContext, data: dict[str, Any]) -> str:
                          .height(5)
                          .span(6)
                          .unit("percentunit")
-                         .decimals(0)
-                         .reduce_options(common_b.ReduceDataOptions().calcs(["lastNotNull"])
-                                         .values(False))
-                         .graph_mode(common_m.BigValueGraphMode.NONE)
-                         .color_mode(common_m.BigValueColorMode.BACKGROUND)
-                         .text_mode(common_m.BigValueTextMode.VALUE)
-                         .justify_mode(common_m.BigValueJustifyMode.AUTO)
-                         .orientation(common_m.VizOrientation.AUTO)
-                         .no_value("—")
+                         .decimals(0))
                          .thresholds(dash_b.ThresholdsConfig()
                                      .mode(dash_m.ThresholdsMode("absolute"))
                                      .steps([dash_m.Threshold(value=v, color=COLORS[c])

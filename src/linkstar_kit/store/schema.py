@@ -104,6 +104,22 @@ WHERE i.status = 'open'
                         WHERE j.cadence = i.cadence);
 """
 
+# The actuals table's columns and key: the store's DDL and the migration of an older store
+# create the same table.
+_ACTUALS_COLUMNS = """\
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  role_key      TEXT NOT NULL,
+  kpi           TEXT NOT NULL,
+  platform      TEXT NOT NULL DEFAULT '',
+  site_group    TEXT NOT NULL DEFAULT '',
+  value         DOUBLE PRECISION NOT NULL,
+  annotation    TEXT NOT NULL DEFAULT '',
+  source        TEXT NOT NULL DEFAULT '',
+  loaded_at     TEXT NOT NULL,
+  PRIMARY KEY (period_start, role_key, kpi, platform, site_group)
+"""
+
 DDL = """\
 -- One row per role entry, KPI, platform and site group the kit tracks (platform '' = all the
 -- role's platforms; site_group 'US' or 'MY/PH' where the platform's line differs by site, ''
@@ -153,18 +169,7 @@ CREATE TABLE targets (
 -- fractions in [0, 1]. Periods follow the KPI's frequency: a day, an ISO week (Monday to
 -- Sunday), a calendar month or a calendar quarter; dates are YYYY-MM-DD.
 CREATE TABLE IF NOT EXISTS actuals (
-  period_start  TEXT NOT NULL,
-  period_end    TEXT NOT NULL,
-  role_key      TEXT NOT NULL,
-  kpi           TEXT NOT NULL,
-  platform      TEXT NOT NULL DEFAULT '',
-  site_group    TEXT NOT NULL DEFAULT '',
-  value         DOUBLE PRECISION NOT NULL,
-  annotation    TEXT NOT NULL DEFAULT '',
-  source        TEXT NOT NULL DEFAULT '',
-  loaded_at     TEXT NOT NULL,
-  PRIMARY KEY (period_start, role_key, kpi, platform, site_group)
-);
+""" + _ACTUALS_COLUMNS + """);
 
 -- Each company goal's plan, one row per reporting period of its span (pacing.py): the plan
 -- to date at the period's end, and the at-risk bound (past it, off track). `up` = 1 when the
@@ -296,19 +301,7 @@ _MIGRATE_SITE_GROUP = (
     "DROP VIEW IF EXISTS kpi_status",
     "DROP VIEW IF EXISTS goal_pace",
     "ALTER TABLE actuals RENAME TO actuals_before_site_group",
-    """CREATE TABLE actuals (
-  period_start  TEXT NOT NULL,
-  period_end    TEXT NOT NULL,
-  role_key      TEXT NOT NULL,
-  kpi           TEXT NOT NULL,
-  platform      TEXT NOT NULL DEFAULT '',
-  site_group    TEXT NOT NULL DEFAULT '',
-  value         DOUBLE PRECISION NOT NULL,
-  annotation    TEXT NOT NULL DEFAULT '',
-  source        TEXT NOT NULL DEFAULT '',
-  loaded_at     TEXT NOT NULL,
-  PRIMARY KEY (period_start, role_key, kpi, platform, site_group)
-)""",
+    "CREATE TABLE actuals (\n" + _ACTUALS_COLUMNS + ")",
     "INSERT INTO actuals (period_start, period_end, role_key, kpi, platform, site_group, value,"
     " annotation, source, loaded_at) SELECT period_start, period_end, role_key, kpi, platform,"
     " '', value, annotation, source, loaded_at FROM actuals_before_site_group",
