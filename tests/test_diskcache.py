@@ -151,3 +151,20 @@ def test_catalog_and_holidays_match_their_sources(cache: Path) -> None:
     holidays_of.cache_clear()
     assert holidays_of("GB", "ENG", 2026)[dt.date(2026, 4, 6)] == "Easter Monday"  # from disk
     assert "GB-ENG" in subdivisions_of("GB") and subdivisions_of("XX") == []
+
+
+def test_a_file_that_never_ends_or_is_too_large_is_not_hashed(tmp_path: Path) -> None:
+    """A library file linked to /dev/zero is refused by the loader with a message; the cache
+    must not read it first (it once hashed it until the memory ran out)."""
+    from linkstar_kit import diskcache
+
+    ok = tmp_path / "ok.yaml"
+    ok.write_text("a: 1\n", encoding="utf-8")
+    assert diskcache.files_key([ok]) is not None
+    if Path("/dev/zero").exists():
+        endless = tmp_path / "endless.yaml"
+        endless.symlink_to("/dev/zero")
+        assert diskcache.files_key([ok, endless]) is None
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * (diskcache.MAX_FILE_BYTES + 1))
+    assert diskcache.files_key([ok, big]) is None

@@ -64,15 +64,30 @@ def code_stamp() -> str:
     return h.hexdigest()
 
 
+# A file larger than this is never hashed (the library's own readers refuse files over 2 MB
+# with a message); such a result is simply not cached.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
 def files_key(files: Iterable[Path], *extra: str) -> str | None:
-    """The key of a result made from `files` (and `extra`); None when one cannot be read."""
+    """The key of a result made from `files` (and `extra`); None (do not cache) when one
+    cannot be read, is not a regular file (a link to /dev/zero never ends) or is too large."""
+    import stat
+
     h = hashlib.sha256(code_stamp().encode())
     for e in extra:
         h.update(f"\0{e}".encode())
     try:
         for f in files:
+            st = os.stat(f)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
+                return None
             h.update(f"\0{f}\0".encode())
-            h.update(f.read_bytes())
+            with open(f, "rb") as fh:
+                data = fh.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                return None
+            h.update(data)
     except OSError:
         return None
     return h.hexdigest()

@@ -39,15 +39,13 @@ def library_key(folders: Sequence[Path]) -> str | None:
     return diskcache.files_key(files, pydantic.VERSION, *map(str, folders))
 
 
-def read_cached(folders: Sequence[Path]) -> tuple[Library | None, str | None]:
-    """(the cached library or None, the key to store it under)."""
+def read_cached(folders: Sequence[Path]) -> tuple[object | None, str | None]:
+    """(what the cache holds for `folders` or None, the key to store it under); the loader
+    checks that it is a Library (this module imports nothing of the loader's)."""
     if diskcache.cache_dir() is None:
         return None, None
     key = library_key(folders)
-    lib = diskcache.load(KIND, key)
-    from .loader import Library
-
-    return (lib if isinstance(lib, Library) else None), key
+    return diskcache.load(KIND, key), key
 
 
 def write_cached(key: str | None, lib: Library) -> None:

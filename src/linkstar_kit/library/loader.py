@@ -152,7 +152,7 @@ def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) 
     from .cache import read_cached, write_cached
 
     cached, key = read_cached(folders)
-    if cached is not None:
+    if isinstance(cached, Library):
         return cached
     try:
         lib = _load(folders, _fast_read)
