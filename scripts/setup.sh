@@ -103,3 +103,9 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".[dev]"
   touch "$stamp"
 fi
+# Compile the package's modules ahead: where PYTHONDONTWRITEBYTECODE is set (CI images,
+# containers), Python never writes them itself and every command would compile ~130 modules
+# again (~0.2 s a run). compileall only compiles what changed since; a module edited later is
+# still read from its source (Python checks each cached file against it). A module that does
+# not compile is left to the tests to report.
+[ ! -d src ] || .venv/bin/python -m compileall -q src >/dev/null 2>&1 || true

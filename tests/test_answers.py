@@ -618,3 +618,39 @@ def test_nan_and_infinity_are_not_numbers_here(lib: Library) -> None:
     found = problems(text, lib)
     assert any("goals[0].target" in p and "finite" in p for p in found), found
     assert any("goals[0].baseline" in p and "finite" in p for p in found), found
+
+
+def test_valid_answers_are_read_without_positions_and_equal_the_full_reading(
+        monkeypatch: pytest.MonkeyPatch, lib: Library) -> None:
+    """A valid file is read once, by libyaml (positions only matter for a problem); the
+    result is the full reader's, for every bundled example."""
+    import linkstar_kit.answers.loader as loader
+    import linkstar_kit.fastyaml as fastyaml
+
+    files = sorted(EXAMPLES.glob("*.yaml"))
+    assert len(files) > 5
+    full_reads: list[object] = []
+    real = loader.load_document
+    monkeypatch.setattr(loader, "load_document",
+                        lambda *a, **k: full_reads.append(a) or real(*a, **k))
+    fast = [load_answers(f, lib) for f in files]
+    assert full_reads == []  # no file needed the positions
+
+    def unavailable(*a: object, **k: object) -> object:
+        raise fastyaml.FastPathUnavailable("test")
+
+    monkeypatch.setattr(fastyaml, "load_plain", unavailable)
+    full = [load_answers(f, lib) for f in files]
+    assert len(full_reads) == len(files)
+    assert fast == full
+
+
+def test_a_problem_in_answers_read_fast_is_reported_with_its_position(
+        tmp_path: Path, lib: Library) -> None:
+    f = tmp_path / "a.yaml"
+    text = (EXAMPLES / "amazon-us.yaml").read_text(encoding="utf-8")
+    f.write_text(text.replace("stage: growth", "stage: groth"), encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_answers(f, lib)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("stage: growth"))
+    assert f"a.yaml:{line}:8" in exc.value.render() and "growth" in exc.value.render()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import tempfile
 from pathlib import Path
 
@@ -165,10 +167,50 @@ def test_fast_reader_gives_the_same_data_as_the_positioned_one() -> None:
         tmp.unlink(missing_ok=True)
 
 
+# Plain scalars where YAML 1.1 (PyYAML) and 1.2 (ruamel) differ, or libyaml could: the fast
+# reader must give the full reader's value (and type), or step aside.
+TRICKY_SCALARS = [
+    "010", "017", "0o17", "0x1F", "-0x1F", "+0o7", "0b101", "-0b1", "1_000", "_100", "1_000.5",
+    "3.14_15", "1.", "1e3", "1E3", "-1e-3", ".5", ".5e+3", "-.inf", ".inf", "+.inf", ".NaN",
+    "-.nan", "10:00", "1:20:30", "yes", "no", "on", "Off", "y", "n", "true", "True", "TRUE",
+    "tRue", "null", "Null", "~", "", "2026-02-30", "2026-1-5", "2026-01-05",
+    "2026-01-05 10:00:00", "2026-01-05T10:00:00Z", "0", "-0", "+5", "+", "-", "1.2.3", "1,000",
+    "0x", "0o", "0b", "1__0", "12e", "00012", "08", "1e+400", "-1e400", "9" * 40, '"010"',
+    "'yes'", "!!str 10", "!!int '12'", "!!bool maybe", "!!binary aGk=", "!!set {a}",
+    "!!float abc", "=", "<<", '"\\ud83d\\ude00"', "&a x", "*a",
+]
+
+
+@pytest.mark.parametrize("scalar", TRICKY_SCALARS)
+def test_fast_reader_reads_a_scalar_as_the_full_reader_does_or_steps_aside(
+        tmp_path: Path, scalar: str) -> None:
+    from linkstar_kit.errors import InputError
+    from linkstar_kit.fastyaml import FastPathUnavailable, load_plain
+    from linkstar_kit.positioned import parse_text
+
+    text = f"k: {scalar}\n"
+    f = tmp_path / "x.yaml"
+    f.write_text(text, encoding="utf-8")
+    try:
+        fast = load_plain(f)
+    except FastPathUnavailable:
+        return  # the full reader decides (and reports)
+    try:
+        full = parse_text(text, "x.yaml").data
+    except InputError as exc:
+        raise AssertionError(f"the fast reader took {scalar!r}, the full one refuses it: "
+                             f"{exc.render()}") from None
+    a, b = fast["k"], full["k"]
+    assert type(a) is type(b) or (isinstance(a, dt.datetime) and isinstance(b, dt.datetime)), \
+        (scalar, a, b)
+    assert a == b or (a != a and b != b), (scalar, a, b)  # nan is nan
+
+
 def test_fast_reader_steps_aside_for_anything_unusual(tmp_path: Path) -> None:
     from linkstar_kit.fastyaml import FastPathUnavailable, load_plain
 
-    for text in ("a: 1\na: 2\n", "a: !!python/object/apply:os.system ['ls']\n", "a: [1\n"):
+    for text in ("a: 1\na: 2\n", "a: !!python/object/apply:os.system ['ls']\n", "a: [1\n",
+                 "a: !!binary aGk=\n", "a: !!set {b}\n", "<<: {b: 1}\n", "a: =\n"):
         f = tmp_path / "x.yaml"
         f.write_text(text, encoding="utf-8")
         with pytest.raises(FastPathUnavailable):

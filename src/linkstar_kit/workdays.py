@@ -256,22 +256,32 @@ def regional_holiday(country: str, first: dt.date, last: dt.date
     subdivisions but not nationally, the one most of them keep: (day, name, those
     subdivisions); None when there is none. What a team that gives no subdivision may meet
     on (Easter Monday 2027 in GB-ENG, GB-NIR, GB-WLS)."""
-    import holidays
+    def build() -> tuple[dt.date, str, list[str]] | None:
+        import holidays
 
-    years = list(range(first.year, last.year + 1))
-    national = holidays.country_holidays(country, years=years)
-    found: dict[dt.date, tuple[str, list[str]]] = {}
-    for code in subdivisions_of(country):
-        regional = holidays.country_holidays(country, subdiv=code.split("-", 1)[1], years=years)
-        for day, name in regional.items():
-            if first <= day <= last and day.weekday() < 5 and day not in national:
-                found.setdefault(day, (str(name), []))[1].append(code)
-    if not found:
-        return None
-    # the one kept by the most subdivisions (the likeliest to be the team's), the earliest
-    # of those
-    day = min(found, key=lambda d: (-len(found[d][1]), d))
-    return day, found[day][0], found[day][1]
+        years = list(range(first.year, last.year + 1))
+        national = holidays.country_holidays(country, years=years)
+        found: dict[dt.date, tuple[str, list[str]]] = {}
+        for code in subdivisions_of(country):
+            regional = holidays.country_holidays(country, subdiv=code.split("-", 1)[1],
+                                                 years=years)
+            for day, name in regional.items():
+                if first <= day <= last and day.weekday() < 5 and day not in national:
+                    found.setdefault(day, (str(name), []))[1].append(code)
+        if not found:
+            return None
+        # the one kept by the most subdivisions (the likeliest to be the team's), the earliest
+        # of those
+        day = min(found, key=lambda d: (-len(found[d][1]), d))
+        return day, found[day][0], found[day][1]
+
+    from .diskcache import cached
+
+    # Every subdivision's holidays (58 for the US) cost ~0.25 s, more than the rest of a
+    # Markdown kit's dates: the answer is kept on disk until the holidays package changes.
+    # A `None` answer is not cached (diskcache keeps no None), so it is wrapped in a list.
+    return cached(f"regional_{country}_{first.isoformat()}_{last.isoformat()}", [],
+                  lambda: [build()], _holidays_stamp())[0]
 
 
 def has_subdivisions(country: str | None) -> bool:

@@ -79,7 +79,22 @@ _REGION_EXAMPLE = {"Asia": "Asia/Shanghai", "America": "America/New_York",
                    "Africa": "Africa/Johannesburg", "Pacific": "Pacific/Auckland"}
 
 
+@functools.lru_cache(maxsize=1)
+def _tzdata_zones() -> frozenset[str]:
+    """The zones the tzdata package lists in one file: a subset of `known_zones()` that is
+    read in a millisecond, where the whole list walks /usr/share/zoneinfo (~25 ms a run)."""
+    from importlib import resources
+
+    try:
+        with resources.files("tzdata").joinpath("zones").open("r", encoding="utf-8") as f:
+            return frozenset(z.strip() for z in f if z.strip())
+    except (ImportError, OSError):
+        return frozenset()
+
+
 def check_zone(v: str) -> str:
+    if v in _tzdata_zones():
+        return v
     zones = known_zones()
     if v in zones:
         return v
