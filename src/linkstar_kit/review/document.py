@@ -197,10 +197,16 @@ class Writer:
             return [*out, "", mt["minutes_note"]]
         if name == "carried":
             carried = [i for i in r.issues if i.carried_over and i.raised_by == "review"]
-            if not carried and not r.closed and self.previous is None:
-                return [tx["none"]["carried"]]
-            out = [tx["carried_summary"].format(previous=self.previous or "—",
-                                                open=len(carried), closed=len(r.closed))]
+            if self.previous is None:
+                # the first review of its cadence: nothing carried; issues the team closed at
+                # earlier meetings (of another cadence) are still listed once
+                if not r.closed:
+                    return [tx["none"]["carried"]]
+                out = [tx["carried_first"].format(cadence=tx["cadence"][r.period.kind],
+                                                  closed=len(r.closed))]
+            else:
+                out = [tx["carried_summary"].format(previous=self.previous, open=len(carried),
+                                                    closed=len(r.closed))]
             out += ["", *("- " + self.closed_line(i) for i in r.closed)]
             return out
         if name in ("todos", "headlines", "priorities", "decisions"):
