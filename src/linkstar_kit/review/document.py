@@ -79,6 +79,7 @@ class Writer:
         self.kinds = kinds  # kpi id -> lead | lag
         self.chart = chart
         self.index = {k.key: i for i, k in enumerate(review.kpis)}
+        self.formulas: dict[str, str] = {}  # a KPI's `compute` (a rate goal's note), by run.py
 
     # --- words and numbers ------------------------------------------------------------------
     def v(self, value: float | None, unit: str) -> str:
@@ -182,7 +183,18 @@ class Writer:
                 out.append(f"| {self.kpi(g.t)} | {self.target(g.t)} | {g.by.isoformat()} | "
                            f"{as_of} | {self.v(g.actual, g.t.unit)} | "
                            f"{self.v(g.plan, g.t.unit)} | {tx['status'][g.status]} |")
-            return [*out, "", tx["goals_note"].format(near=f"{AT_RISK:.0%}")]
+            out += ["", tx["goals_note"].format(near=f"{AT_RISK:.0%}")]
+            # a rate's actual to date: said how it was taken (pacing.paced)
+            for g in r.goals:
+                if g.method is None or g.actual is None:
+                    continue
+                formula = self.formulas.get(g.t.kpi, "")
+                key = g.method if formula or g.method != "mean" else "mean_no_formula"
+                out += ["", tx["goals_to_date"][key].format(
+                    kpi=fmt.md_text(g.t.title(self.lang)), formula=f"`{formula}`",
+                    since=g.since.isoformat() if g.since else "",
+                    as_of=g.as_of.isoformat() if g.as_of else "", n=g.periods)]
+            return out
         if name == "issues":
             if not r.issues:
                 return [tx["none"]["issues"], "", mt["minutes_note"]]

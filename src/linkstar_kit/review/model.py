@@ -27,7 +27,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..pacing import GoalPlan, pace, period_rag
+from ..pacing import GoalPlan, Ratio, paced, period_rag
 from ..periods import ONE_DAY, period_of, periods_in
 from ..store.tracking import COMPANY, Tracked
 from .store import Actual, Key
@@ -81,6 +81,11 @@ class GoalRow:
     status: str
     by: dt.date
     as_of: dt.date | None = None  # the last day of the period the pace is judged at
+    # a rate goal's actual to date: `ratio_of_sums` (from `since`) or `mean` (of `periods`
+    # values); None for a sum or a level (pacing.Pace)
+    method: str | None = None
+    since: dt.date | None = None
+    periods: int = 0
 
 
 def issue_id(role_key: str, kpi: str, platform: str, kind: str) -> str:
@@ -223,25 +228,28 @@ def kpi_row(t: Tracked, actuals: list[Actual], period: Period) -> KpiRow:
                   current.annotation if current else "", p[0], latest, len(own))
 
 
-def goal_row(t: Tracked, actuals: list[Actual], period: Period, plan: GoalPlan) -> GoalRow:
+def goal_row(t: Tracked, actuals: list[Actual], period: Period, plan: GoalPlan,
+             ratio: Ratio | None = None) -> GoalRow:
     """The goal's pace (pacing.py, the kit's one rule) at the end of its latest own period
-    that closes within the reviewed one."""
+    that closes within the reviewed one; a rate's actual to date is its ratio of sums where
+    `ratio` has the base measures (pacing.paced)."""
     p = anchor(plan.frequency, period)
-    got = pace(plan, {a.start: a.value for a in actuals}, p[0])
-    return GoalRow(t, got.actual_to_date, got.plan_to_date, got.status, plan.last,
-                   min(max(p[1], plan.first), plan.last))
+    got = paced(plan, {a.start: a.value for a in actuals}, p[0], ratio)
+    return GoalRow(t, got.pace.actual_to_date, got.pace.plan_to_date, got.pace.status, plan.last,
+                   min(max(p[1], plan.first), plan.last), got.method, got.since, got.periods)
 
 
 def build(rows: list[Tracked], actuals: dict[Key, list[Actual]], period: Period, lang: str,
-          plans: dict[str, GoalPlan]) -> Review:
-    """The review's KPIs and goals (issues and suggestions are added by their modules)."""
+          plans: dict[str, GoalPlan], ratios: dict[str, Ratio] | None = None) -> Review:
+    """The review's KPIs and goals (issues and suggestions are added by their modules);
+    `ratios`: a rate goal's ratio of sums of its base measures, by KPI (run.py)."""
     kpis, goal_rows = [], []
     for t in rows:
         series = actuals.get((t.role_key, t.kpi, t.place), [])
         if t.role_key == COMPANY:
             plan = plans.get(t.kpi)
             if plan is not None:
-                goal_rows.append(goal_row(t, series, period, plan))
+                goal_rows.append(goal_row(t, series, period, plan, (ratios or {}).get(t.kpi)))
         elif due(t.frequency, period.kind):
             kpis.append(kpi_row(t, series, period))
     return Review(period, lang, kpis, goal_rows)

@@ -192,7 +192,8 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
     # a month's last week may end a few days after the month (periods.periods_in)
     actuals = read_actuals(con, period.end + dt.timedelta(days=6))
     plans = {p.kpi: p for p in goal_plans(selection, library, answers.scope.start)}
-    review = m.build(rows, actuals, period, selection.client.language, plans)
+    review = m.build(rows, actuals, period, selection.client.language, plans,
+                     _goal_ratios(con, answers, library, plans))
     if not review.kpis:
         raise UsageError(
             f"no KPI of this kit is reviewed {period.kind} (every one is reported less "
@@ -264,6 +265,33 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
     commit(kit, kit_files, _kit_meta(kit), force=force)
     data = json.loads(files["review.json"])
     return ReviewResult(period, folder, written, review, data)
+
+
+def _goal_ratios(con: Any, answers: Any, library: Any, plans: dict[str, Any]
+                 ) -> dict[str, Any]:
+    """A rate goal's ratio of sums over a span of days, from the base measures the loaded
+    report exports gave, over every platform and site of the client (the company's row, as
+    `linkstar load` computes it: store/exports.py); none for a rate the library has no
+    `compute` for, or when no export was loaded."""
+    from ..library.compute import parse as parse_expr
+    from .store import measure_pool
+
+    want = {k: library.kpis[k].compute for k, p in plans.items()
+            if p.aggregation == "mean" and k in library.kpis and library.kpis[k].compute}
+    if not want:
+        return {}
+    pool = measure_pool(con)
+    if pool is None:
+        return {}
+    keys = [(p.id, s) for p in answers.platforms for s in (p.sites or [""])]
+
+    def ratio_of(expr: Any) -> Any:
+        def ratio(first: dt.date, last: dt.date) -> float | None:
+            got = pool.value(expr, keys, first, last)
+            return None if got is None else float(got[0])
+        return ratio
+
+    return {k: ratio_of(parse_expr(text)) for k, text in want.items()}
 
 
 def _kit_meta(kit: Path) -> dict[str, Any]:
@@ -363,6 +391,9 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
             "kpi": g.t.kpi, "target": target(g.t), "by": g.by.isoformat(),
             "actual_to_date": g.actual, "plan_to_date": g.plan, "status": g.status,
             "as_of": g.as_of.isoformat() if g.as_of else None,
+            # a rate's actual to date: ratio_of_sums of its base measures, or mean of periods
+            "actual_to_date_method": g.method,
+            "actual_to_date_since": g.since.isoformat() if g.since else None,
         } for g in review.goals],
         "issues": [i.to_json() for i in review.issues],
         "carried_from": previous,
@@ -411,6 +442,7 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
         w = Writer(review, agenda, tx, lambda p: place_name(library, p, lang),
                    answers.client.currency, answers.client.name, kinds, chart)
         w.previous = previous
+        w.formulas = {k: v.compute for k, v in library.kpis.items() if v.compute}
         return w
 
     files: dict[str, bytes | str] = {}

@@ -246,7 +246,9 @@ LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
                        AND p.platform = a.platform AND p.period_start = a.period_start;
 
 -- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
--- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
+-- the mean of the periods so far, by the KPI's aggregation) against the plan to date. A rate's
+-- mean here is of the periods' values; `linkstar review` takes its ratio of sums from the
+-- `measures` where report exports were loaded (pacing.paced).
 -- on_track: meets the plan; at_risk: short of it by at most 10 % of the plan's step so far;
 -- off_track: short by more (pacing.py).
 CREATE VIEW goal_pace AS
