@@ -762,3 +762,52 @@ def test_a_partial_span_counts_its_periods_by_their_days() -> None:
     n = span_periods("monthly", D(2027, 1, 4), D(2027, 4, 3))
     assert n == pytest.approx(28 / 31 + 1 + 1 + 3 / 30)
     assert history_total(100.0, "monthly", D(2027, 1, 4), D(2027, 4, 3)) == round(100 * n, 2)
+
+
+def test_the_store_judges_no_period_past_a_gmv_goal_and_a_rate_by_its_final_value(
+        library: Library, tmp_path: Any) -> None:
+    """kpi_status past the goal's `by` (a GMV goal ending 12-15, in a scope to 01-14): January
+    has no plan, so no target and status none, as in the workbook and the review (it was
+    judged by an ordinary month's plan); the company's own GMV row is judged by the company's
+    plan per month (it was judged by the goal's total, red every month); a conversion goal by
+    the same day judges a later week by its final value."""
+    import sqlite3
+
+    from linkstar_kit.kit.generate import generate_kit
+    from linkstar_kit.review.run import run_review
+    from linkstar_kit.store.loader import load_actuals
+
+    a = answers([{"id": "amazon", "sites": ["US"]}, {"id": "walmart", "sites": ["US"]}],
+                start="2026-10-15", level="project",
+                goals=[{"kpi": "gmv", "target": 2000000, "by": "2026-12-15"},
+                       {"kpi": "conversion_rate", "target": 0.12, "by": "2026-12-15"}])
+    kit = tmp_path / "kit"
+    generate_kit(a, library, kit, formats=["dashboards"])
+    goal = next(g for g in select(a, library).goals if g.kpi == "gmv")
+    assert goal.cascade is not None
+    november = goal.cascade.plan[1]
+    rows = tmp_path / "a.csv"
+    rows.write_text(
+        "period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+        f"2026-11-01,2026-11-30,_company,gmv,,{november.value},,\n"
+        "2027-01-01,2027-01-31,_company,gmv,,500000,,\n"
+        "2026-12-01,2026-12-31,ops-amazon,gmv,amazon,300000,,\n"
+        "2027-01-01,2027-01-31,ops-amazon,gmv,amazon,90000,,\n"
+        "2027-01-04,2027-01-10,_company,conversion_rate,,0.09,,\n", encoding="utf-8")
+    load_actuals(kit, rows)
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    try:
+        got = {(r, k, s): (lo, st) for r, k, s, lo, st in con.execute(
+            "SELECT role_key, kpi, period_start, target_low, status FROM kpi_status")}
+    finally:
+        con.close()
+    assert got[("_company", "gmv", "2026-11-01")] == (november.value, "green")
+    assert got[("_company", "gmv", "2027-01-01")] == (None, "none")
+    assert got[("ops-amazon", "gmv", "2027-01-01")] == (None, "none")
+    assert got[("ops-amazon", "gmv", "2026-12-01")][0] == \
+        goal.cascade.platforms[0].plan[-1].value                     # December's 15 days
+    assert got[("_company", "conversion_rate", "2027-01-04")] == (0.12, "red")
+    # the review says the same: January's GMV has no target
+    data = run_review(kit, "2027-01", "md").data
+    (row,) = [k for k in data["kpis"] if k["role_key"] == "ops-amazon" and k["kpi"] == "gmv"]
+    assert (row["target"], row["status"]) == (None, "no_target")

@@ -256,21 +256,22 @@ def paced(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date,
 def period_rag(target: ResolvedTarget, start: dt.date) -> Rag | None:
     """The bands a value of the period starting `start` is judged by: a target from a goal's
     cascade by that period's own plan (a stub month by its days' plan), any other by its one
-    value (rag.py). None for a cascaded target with no plan for that period."""
+    value (rag.py). None for a cascaded target with no plan for that period: a period past
+    the goal's `by` is judged by no target, as the workbook and the store's `kpi_status` do
+    (store/schema.py says why not by the goal's total, nor by an ordinary period's plan)."""
     if target.plan and target.op in (">", ">=", "<", "<="):
         mine = next((p.value for p in target.plan if p.start == start), None)
-        return Rag.from_target(target.op, mine) if mine is not None else rag_of(target)
+        return Rag.from_target(target.op, mine) if mine is not None else None
     return rag_of(target)
 
 
-def period_target(target: ResolvedTarget, start: dt.date) -> ResolvedTarget:
+def period_target(target: ResolvedTarget, start: dt.date) -> ResolvedTarget | None:
     """The target as the period starting `start` is judged by (`period_rag`): a cascaded
     target's own plan for that period (July's USD 514,124.29, not the quarter's typical month),
-    so what a review shows is what it judged by."""
+    so what a review shows is what it judged by; None past the goal's `by`."""
     if target.plan and target.op in (">", ">=", "<", "<="):
         mine = next((p.value for p in target.plan if p.start == start), None)
-        if mine is not None:
-            return target.model_copy(update={"value": mine})
+        return target.model_copy(update={"value": mine}) if mine is not None else None
     return target
 
 

@@ -89,6 +89,8 @@ class Writer:
         if t.target is None:
             return self.tx["status"]["no_target"]
         shown = period_target(t.target, start) if start is not None else t.target
+        if shown is None:  # a cascaded target past its goal's `by`: no plan to judge by
+            return self.tx["status"]["no_target"]
         return fmt.target(shown, t.unit, self.lang, self.currency)
 
     def section(self, b: str) -> str:

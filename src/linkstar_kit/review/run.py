@@ -345,10 +345,17 @@ def _why(tx: dict[str, Any], lang: str, kind: str, k: KpiRow, currency: str, pla
     return text.format(**{
         "kpi": kpi, "platform": plat,
         "value": "—" if shown is None else fmt.value(shown, t.unit, lang, currency),
-        "target": (fmt.target(period_target(t.target, k.period_start) if k.periods == 1
-                              else t.target, t.unit, lang, currency) if t.target else "—"),
+        "target": _target_text(t, k, lang, currency),
         "median": "—" if k.median is None else fmt.value(k.median, t.unit, lang, currency),
         **facts})
+
+
+def _target_text(t: Any, k: KpiRow, lang: str, currency: str) -> str:
+    from .. import fmt
+
+    shown = (period_target(t.target, k.period_start) if k.periods == 1 else t.target) \
+        if t.target else None
+    return "—" if shown is None else fmt.target(shown, t.unit, lang, currency)
 
 
 def review_json(review: Review, selection: Any, previous: str | None) -> dict[str, Any]:
@@ -360,6 +367,8 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
         if t.target is None:
             return None
         shown = period_target(t.target, start) if start is not None else t.target
+        if shown is None:
+            return None  # a cascaded target past its goal's `by`: no plan, no target
         return {"op": shown.op, "value": shown.value, "kind": shown.kind}
 
     return {
