@@ -393,7 +393,8 @@ def schema_sql(rows: Iterable[Tracked], client: str,
                 plan.kpi, plan.platform, step.period[0].isoformat(), step.period[1].isoformat(),
                 i, share.days, plan.aggregation, int(plan.up), step.plan, step.bound))
             lines.append(f"INSERT INTO goal_plan ({cols}) VALUES ({vals});")
-    lines += ["", "-- The teams' targets from a goal's cascade, period by period (plans.py).",
+    lines += ["", "-- The targets from a goal's cascade, period by period (plans.py): the teams' and"
+              " the company's own.",
               "DELETE FROM target_plan;"]
     cols = ", ".join(TARGET_PLAN_COLUMNS)
     company = {p.kpi: p for p in plans if not p.platform and p.aggregation == "sum"}
