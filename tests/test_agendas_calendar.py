@@ -551,10 +551,13 @@ def test_the_first_monthly_review_meets_after_the_first_month(
     assert days["monthly"][0] == first_month_review
     assert days["monthly"][0] > period_of("monthly", first)[1]
     assert days["quarterly"][0] > period_of("quarterly", first)[1]
-    agendas = build_agendas(ctx)
+    from linkstar_kit.kit.agendas.render import render_agendas
+
+    agendas = render_agendas(ctx)
     for series, ds in days.items():
         assert ds[0] == meeting_days(ctx)[series][0][1]
-        assert f"first meeting {ds[0].isoformat()}" in agendas[series].when, series
-    assert "after the scope's first month" in agendas["monthly"].when
-    zh = build_agendas(make_ctx(library, lang="zh", start=start, review=review()))
-    assert f"首次 {days['monthly'][0].isoformat()}（体系运行的第一个月结束后）" in zh["monthly"].when
+        assert f"first meeting {ds[0].isoformat()}" in agendas[f"agendas/{series}-review.md"]
+    assert "after the scope's first month |" in agendas["agendas/monthly-review.md"]
+    zh = render_agendas(make_ctx(library, lang="zh", start=start, review=review()))
+    assert (f"首次 {days['monthly'][0].isoformat()}（体系运行的第一个月结束后） |"
+            in zh["agendas/monthly-review.md"])

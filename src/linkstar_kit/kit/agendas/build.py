@@ -265,14 +265,16 @@ def _ids_biggest(items: list[Item], key: str) -> None:
 _BUILDERS = {"weekly": _weekly, "monthly": _monthly, "quarterly": _quarterly}
 
 
-def build_agendas(ctx: KitContext) -> dict[str, Agenda]:
-    """The agendas of this kit, by kind; `quarterly` is absent when the client opted out."""
+def build_agendas(ctx: KitContext, first_meetings: bool = False) -> dict[str, Agenda]:
+    """The agendas of this kit, by kind; `quarterly` is absent when the client opted out.
+    `first_meetings`: `when` names each series' first meeting (the agenda documents); the
+    calendar and the reviews, which read the items only, skip the holidays it needs."""
     team = _Team(ctx)
     view = ctx.view
     tz = view["client"]["timezone"]
     review = view["review"]
     t = team.t
-    held = held_days(ctx.answers)
+    held = held_days(ctx.answers) if first_meetings else {}
     out: dict[str, Agenda] = {}
     for kind in KINDS:
         cfg = review[kind]
