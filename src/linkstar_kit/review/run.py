@@ -273,13 +273,13 @@ def _goal_ratios(con: Any, answers: Any, library: Any, plans: dict[str, Any]
     report exports gave, over every platform and site of the client (the company's row, as
     `linkstar load` computes it: store/exports.py); none for a rate the library has no
     `compute` for, or when no export was loaded."""
-    from ..library.compute import parse as parse_expr
-    from .store import measure_pool
-
     want = {k: library.kpis[k].compute for k, p in plans.items()
             if p.aggregation == "mean" and k in library.kpis and library.kpis[k].compute}
     if not want:
         return {}
+    from ..library.compute import parse as parse_expr
+    from .store import measure_pool
+
     pool = measure_pool(con)
     if pool is None:
         return {}
