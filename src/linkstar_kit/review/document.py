@@ -150,11 +150,26 @@ class Writer:
                 fmt.md_cell(k.annotation)]) + " |")
         return out
 
+    def figure_notes(self, rows: list[KpiRow]) -> list[str]:
+        """How a rate over several own periods was taken (model.kpi_row), one line a method,
+        for the rates the library has a formula for (the others are always a mean)."""
+        from .. import catalog
+
+        out = []
+        noted = [k for k in rows if k.method is not None and self.formulas.get(k.t.kpi)]
+        for method, freq in dict.fromkeys((k.method, k.t.frequency) for k in noted):
+            names = dict.fromkeys(k.t.title(self.lang) for k in noted
+                                  if (k.method, k.t.frequency) == (method, freq))
+            out += ["", self.tx["figure_method"][method].format(
+                kpis=fmt.md_text(catalog.text(self.lang, "punct.list").join(names)),
+                frequency=self.tx["frequency_word"][freq])]
+        return out
+
     def block(self, name: str) -> list[str]:
         r, tx, c, mt = self.r, self.tx, self.tx["col"], self.tx["m"]
         if name in ("lead", "lag"):
             rows = [k for k in r.kpis if self.kinds.get(k.t.kpi, "lag") == name]
-            return self.kpi_table(rows) if rows else [tx["none"][name]]
+            return self.kpi_table(rows) + self.figure_notes(rows) if rows else [tx["none"][name]]
         if name == "anomalies":
             rows = [k for k in r.kpis if k.anomaly]
             if not rows:

@@ -192,8 +192,9 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
     # a month's last week may end a few days after the month (periods.periods_in)
     actuals = read_actuals(con, period.end + dt.timedelta(days=6))
     plans = {p.kpi: p for p in goal_plans(selection, library, answers.scope.start)}
-    review = m.build(rows, actuals, period, selection.client.language, plans,
-                     _goal_ratios(con, answers, library, plans))
+    goal_ratios, row_ratios = _ratios(kit, con, library, rows, plans)
+    review = m.build(rows, actuals, period, selection.client.language, plans, goal_ratios,
+                     row_ratios)
     if not review.kpis:
         raise UsageError(
             f"no KPI of this kit is reviewed {period.kind} (every one is reported less "
@@ -267,31 +268,45 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
     return ReviewResult(period, folder, written, review, data)
 
 
-def _goal_ratios(con: Any, answers: Any, library: Any, plans: dict[str, Any]
-                 ) -> dict[str, Any]:
-    """A rate goal's ratio of sums over a span of days, from the base measures the loaded
-    report exports gave, over every platform and site of the client (the company's row, as
-    `linkstar load` computes it: store/exports.py); none for a rate the library has no
-    `compute` for, or when no export was loaded."""
-    want = {k: library.kpis[k].compute for k, p in plans.items()
-            if p.aggregation == "mean" and k in library.kpis and library.kpis[k].compute}
-    if not want:
-        return {}
+def _ratios(kit: Path, con: Any, library: Any, rows: Any, plans: dict[str, Any]
+            ) -> tuple[dict[str, Any], dict[Any, Any]]:
+    """Each rate's ratio of sums over a span of days (a goal's by KPI, a KPI row's by its key),
+    from the base measures the loaded report exports gave, over the platforms and sites its
+    row stands for, as `linkstar load` computes it (store/exports.py); none for a rate the
+    library has no `compute` for, or when no export was loaded."""
+    from ..store.tracking import COMPANY
+
+    def formula(kpi: str) -> str | None:
+        lib = library.kpis.get(kpi)
+        return lib.compute if lib is not None and lib.aggregation == "mean" else None
+
+    goals = {k for k, p in plans.items() if p.aggregation == "mean" and formula(k)}
+    mine = [t for t in rows if t.role_key != COMPANY and formula(t.kpi)]
+    if not goals and not mine:
+        return {}, {}
     from ..library.compute import parse as parse_expr
+    from ..store.exports import kit_sales, row_keys
+    from ..store.tracking import ALL
     from .store import measure_pool
 
     pool = measure_pool(con)
     if pool is None:
-        return {}
-    keys = [(p.id, s) for p in answers.platforms for s in (p.sites or [""])]
+        return {}, {}
+    sales = kit_sales(kit)
 
-    def ratio_of(expr: Any) -> Any:
+    def ratio_of(text: str, keys: list[tuple[str, str]]) -> Any:
+        expr = parse_expr(text)
+
         def ratio(first: dt.date, last: dt.date) -> float | None:
             got = pool.value(expr, keys, first, last)
             return None if got is None else float(got[0])
         return ratio
 
-    return {k: ratio_of(parse_expr(text)) for k, text in want.items()}
+    company = {k: ratio_of(formula(k) or "", row_keys(COMPANY, ALL, "", sales)) for k in goals}
+    own = {(t.role_key, t.kpi, t.place): ratio_of(formula(t.kpi) or "",
+                                                  row_keys(t.role_key, t.platform, t.site_group,
+                                                           sales)) for t in mine}
+    return company, own
 
 
 def _kit_meta(kit: Path) -> dict[str, Any]:
@@ -395,6 +410,8 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
             "status": k.status, "trend": k.trend,
             "trend_start": k.trend_periods[0].isoformat(), "anomaly": k.anomaly,
             "median": k.median, "annotation": k.annotation or None,
+            # a rate over several own periods: ratio_of_sums of its base measures, or mean
+            "figure_method": k.method,
         } for k in review.kpis],
         "goals": [{
             "kpi": g.t.kpi, "target": target(g.t), "by": g.by.isoformat(),
