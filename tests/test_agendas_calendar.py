@@ -342,11 +342,12 @@ def test_calendar_parses_with_three_series_in_the_clients_zone(library: Library)
                   "quarterly": "FREQ=MONTHLY;UNTIL=20261010T060000Z;INTERVAL=3;BYMONTHDAY=10"}
     for e in ev.values():
         assert e["DTSTART"].params["TZID"] == "Asia/Shanghai"
-    # scope starts Wednesday 2026-07-01: first Monday, first 15th, and the quarterly review
-    # after the scope's quarter, on the next quarter month's 10th
+    # scope starts Wednesday 2026-07-01: first Monday, the 15th after the scope's first month
+    # (July is reviewed in August, never July 15th, before a month of data), and the
+    # quarterly review after the scope's quarter, on the next quarter month's 10th
     starts = {k: e.decoded("DTSTART") for k, e in ev.items()}
     assert starts["weekly"].replace(tzinfo=None) == dt.datetime(2026, 7, 6, 10, 0)
-    assert starts["monthly"].replace(tzinfo=None) == dt.datetime(2026, 7, 15, 14, 0)
+    assert starts["monthly"].replace(tzinfo=None) == dt.datetime(2026, 8, 15, 14, 0)
     assert starts["quarterly"].replace(tzinfo=None) == dt.datetime(2026, 10, 10, 14, 0)
     # 10:00 in Shanghai is 02:00 UTC
     assert starts["weekly"].astimezone(dt.timezone.utc) == dt.datetime(
@@ -376,16 +377,20 @@ def test_quarterly_recurrence_lands_on_quarter_months(library: Library) -> None:
     assert held(ics)["quarterly"] == [dt.date(2026, 10, 12), dt.date(2027, 1, 11),
                                       dt.date(2027, 4, 12), dt.date(2027, 7, 12),
                                       dt.date(2027, 10, 11)]
-    assert events(ics)["monthly"].decoded("DTSTART").date() == dt.date(2026, 7, 15)
+    # the scope starts on the 15th: July is reviewed on August 15th, not on its first day
+    assert events(ics)["monthly"].decoded("DTSTART").date() == dt.date(2026, 8, 15)
 
 
 def test_berlin_first_meetings_move_off_saturdays_and_holidays(library: Library) -> None:
     """The issue's dates: 2026-10-03 (a Saturday and German Unity Day) and 2026-10-10 (a
     Saturday) for a team in Berlin from October; 2026-01-10 from January."""
     rv = review()
+    ics = render_calendar(make_ctx(library, tz="Europe/Berlin", start="2026-09-01", review=rv))
+    # September is reviewed on 2026-10-03, a Saturday and German Unity Day: the Monday after
+    assert held(ics)["monthly"][0] == dt.date(2026, 10, 5)
     ics = render_calendar(make_ctx(library, tz="Europe/Berlin", start="2026-10-01", review=rv))
     days = held(ics)
-    assert days["monthly"][0] == dt.date(2026, 10, 5)
+    assert days["monthly"][0] == dt.date(2026, 11, 3)   # after October, the scope's first month
     # the quarterly review meets after the scope's quarter: 2027-01-10 is a Sunday
     assert days["quarterly"] == [dt.date(2027, 1, 11)]
     ics = render_calendar(make_ctx(library, tz="Europe/Berlin", start="2026-01-01", review=rv))
@@ -403,12 +408,13 @@ def test_china_national_day_by_zone_and_by_answer(library: Library) -> None:
     rv = review()
     china = Workdays("CN")
     assert china.holiday(dt.date(2026, 10, 3)) is not None
-    ics = render_calendar(make_ctx(library, tz="Asia/Shanghai", start="2026-10-01", review=rv))
+    # September's review falls on 10-03, in the National Day holiday: moved past it
+    ics = render_calendar(make_ctx(library, tz="Asia/Shanghai", start="2026-09-01", review=rv))
     first = held(ics)["monthly"][0]
     assert first > dt.date(2026, 10, 3) and china.is_working(first)
     assert all(china.is_working(d) for ds in held(ics).values() for d in ds)
     # a team in Berlin meeting on China's calendar says so in the answers
-    ics = render_calendar(make_ctx(library, tz="Europe/Berlin", start="2026-10-01",
+    ics = render_calendar(make_ctx(library, tz="Europe/Berlin", start="2026-09-01",
                                    review={**rv, "country": "CN"}))
     assert held(ics)["monthly"][0] == first
 
@@ -522,3 +528,36 @@ def test_each_meeting_reviews_its_own_cadence(lang: str) -> None:
     assert trend in monthly
     quarterly = shown("quarterly", ("results",))
     assert all(k in quarterly for k in by_freq["quarterly"])
+
+
+@pytest.mark.parametrize(("start", "first_month_review"), [
+    ("2026-07-01", dt.date(2026, 8, 3)),    # a whole first month: reviewed in August
+    ("2026-07-02", dt.date(2026, 8, 3)),    # its 3rd is past: still August, not July 3rd
+    ("2026-07-03", dt.date(2026, 8, 3)),    # starts on the review day: not that same day
+    ("2026-12-20", dt.date(2027, 1, 4)),    # across the year (01-03 is a Sunday)
+])
+def test_the_first_monthly_review_meets_after_the_first_month(
+        library: Library, start: str, first_month_review: dt.date) -> None:
+    """The monthly review never meets inside the scope's first month (it would review the
+    month before the KPI system existed, with no month of data), as the quarterly one meets
+    after the first quarter; each agenda names its first meeting, the calendar's."""
+    from linkstar_kit.kit.calendar import meeting_days
+
+    ctx = make_ctx(library, start=start, review=review())
+    days = held(render_calendar(ctx))
+    from linkstar_kit.periods import period_of
+
+    first = dt.date.fromisoformat(start)
+    assert days["monthly"][0] == first_month_review
+    assert days["monthly"][0] > period_of("monthly", first)[1]
+    assert days["quarterly"][0] > period_of("quarterly", first)[1]
+    from linkstar_kit.kit.agendas.render import render_agendas
+
+    agendas = render_agendas(ctx)
+    for series, ds in days.items():
+        assert ds[0] == meeting_days(ctx)[series][0][1]
+        assert f"first meeting {ds[0].isoformat()}" in agendas[f"agendas/{series}-review.md"]
+    assert "after the scope's first month |" in agendas["agendas/monthly-review.md"]
+    zh = render_agendas(make_ctx(library, lang="zh", start=start, review=review()))
+    assert (f"首次 {days['monthly'][0].isoformat()}（体系运行的第一个月结束后） |"
+            in zh["agendas/monthly-review.md"])

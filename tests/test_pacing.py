@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from linkstar_kit.engine.models import Line, ResolvedTarget
-from linkstar_kit.pacing import GoalPlan, pace, status
+from linkstar_kit.pacing import GoalPlan, pace, paced, status
 from linkstar_kit.rag import Rag
 
 D = dt.date
@@ -89,3 +89,35 @@ def test_a_net_margin_goal_sets_the_contribution_margin_line() -> None:
     (t,) = cm.targets
     assert (t.op, t.value, t.kind, t.derived_from) == (">=", 0.27, "goal", "net_margin")
     assert any(r.rule == "goal:net_margin" and r.effect == "set_target" for r in cm.reasons)
+
+
+def test_a_rate_goal_to_date_is_its_ratio_of_sums_where_the_measures_exist() -> None:
+    """Conversion over two weeks is the two weeks' units over their sessions, not the mean of
+    the weekly rates; the mean only where the base measures do not cover every day."""
+    cvr = GoalPlan(kpi="conversion_rate", up=True, target=0.15, baseline=0.09,
+                   aggregation="mean", frequency="weekly", first=D(2026, 10, 5),
+                   last=D(2026, 12, 27))
+    weeks = {D(2026, 10, 5): 10 / 100, D(2026, 10, 12): 20 / 1000}   # units / sessions
+    units = {D(2026, 10, 5) + dt.timedelta(days=i): (10 if i < 7 else 20) / 7 for i in range(14)}
+    sessions = {d: (100 if d < D(2026, 10, 12) else 1000) / 7 for d in units}
+
+    def ratio(first: dt.date, last: dt.date) -> float | None:
+        days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+        if not all(d in units for d in days):
+            return None
+        return sum(units[d] for d in days) / sum(sessions[d] for d in days)
+
+    got = paced(cvr, weeks, D(2026, 10, 18), ratio)
+    assert got.pace.actual_to_date == pytest.approx(30 / 1100)      # 0.0273, not 0.06
+    assert (got.method, got.since, got.periods) == ("ratio_of_sums", D(2026, 10, 5), 2)
+    assert pace(cvr, weeks, D(2026, 10, 18), ratio) == got.pace
+    # no measures (an actuals CSV): the mean of the weeks, said so
+    plain = paced(cvr, weeks, D(2026, 10, 18))
+    assert plain.pace.actual_to_date == pytest.approx(0.06) and plain.method == "mean"
+    # the measures miss a day of the third week: the mean of the three weeks
+    weeks[D(2026, 10, 19)] = 0.05
+    partial = paced(cvr, weeks, D(2026, 10, 25), ratio)
+    assert partial.method == "mean" and partial.pace.actual_to_date == pytest.approx(0.17 / 3)
+    # a level or a sum is not a rate: no method
+    assert paced(plan("last", 0.15, baseline=0.09), {D(2026, 10, 1): 0.1},
+                 D(2026, 10, 31), ratio).method is None

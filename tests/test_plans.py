@@ -696,10 +696,118 @@ def test_a_rate_goal_starts_its_path_at_the_historys_baseline(library: Library) 
                                        ("gmv", "", ""): Baseline(300000.0, *q2, 3)})
     sel = select(a, library, history=history)
     cvr, gmv = sel.goals
-    assert cvr.baseline == 0.0844 and gmv.baseline is None  # a sum's path starts at 0
+    # a sum's baseline is the history's month (300,000) over the goal's 3 months
+    assert cvr.baseline == 0.0844 and gmv.baseline == 900000
     plan = next(p for p in goal_plans(sel, library, D(2026, 7, 1)) if p.kpi == "conversion_rate")
     first = plan.steps()[0].plan
     assert 0.0844 < first < 0.09
+    # a sum's path still starts at 0: July's plan is July's share of the goal
+    gmv_plan = next(p for p in goal_plans(sel, library, D(2026, 7, 1)) if p.kpi == "gmv")
+    assert gmv_plan.steps()[0].plan == gmv.cascade.plan[0].value
     # an answer's own baseline wins over the history's
     a.goals[0].baseline = 0.09
     assert select(a, library, history=history).goals[0].baseline == 0.09
+
+
+def test_a_gmv_goal_takes_its_baseline_from_the_history(tmp_path, capsys) -> None:
+    """`generate --history` and `linkstar plan --history`: the company GMV goal's baseline is
+    the history's GMV per month over the goal's months (Amazon's Q2 business report: USD
+    276,653.15 for a quarter), shown in the goals table and the plan's notes with where it
+    comes from; a partial period counts by its days."""
+    import json
+    from pathlib import Path
+
+    from linkstar_kit.cli import main
+
+    root = Path(__file__).parent.parent
+    report = root / "tests" / "fixtures" / "exports" / "amazon-business-report-q2.csv"
+    answers_file = tmp_path / "gmv.yaml"
+    answers_file.write_text(
+        "version: 1\n"
+        "client: {name: GMV, slug: gmv, language: en, currency: USD, timezone: Asia/Shanghai}\n"
+        "scope: {level: business_unit, name: Amazon US, start: 2026-07-01, horizon: quarter}\n"
+        "stage: growth\nteam_size: 10\n"
+        "platforms: [{id: amazon, sites: [US], fulfillment: [fba]}]\n"
+        "goals: [{kpi: gmv, target: 400000, by: 2026-09-30}]\n"
+        "roles: [{role: operations, pin: [acos, gmv]}, {role: purchasing}]\n",
+        encoding="utf-8")
+    kit = tmp_path / "kit"
+    assert main(["generate", str(answers_file), "-o", str(kit), "--format", "md",
+                 "--history", str(report)]) == 0
+    sel = json.loads((kit / "selection.json").read_text(encoding="utf-8"))
+    (fact,) = [b for b in sel["baselines"] if b["kpi"] == "gmv" and b["platform"] is None]
+    (goal,) = sel["goals"]
+    assert fact["periods"] == 3 and goal["baseline"] == round(fact["value"] * 3, 2) == 276653.15
+    md = (kit / "kpi-system.md").read_text(encoding="utf-8")
+    assert "| Gross Merchandise Value (GMV) | USD 400,000 | USD 276,653.15 | 2026-09-30 |" in md
+    note = ("Baseline USD 276,653.15 → goal USD 400,000: the recent actual, USD 92,217.72 a "
+            "month on average (2026-04-01 to 2026-06-30), over the goal's 3 months.")
+    assert note in md
+    capsys.readouterr()
+    for history in ([str(report)], [str(kit / "history.json")]):
+        assert main(["plan", str(answers_file), "--history", *history]) == 0
+        assert note in capsys.readouterr().out
+    assert main(["plan", str(answers_file), "--lang", "zh", "--history", str(report)]) == 0
+    assert ("基线 USD 276,653.15 → 目标 USD 400,000：近期实际每月平均 USD 92,217.72（2026-04-01 至 "
+            "2026-06-30），按目标的 3 个月计。") in capsys.readouterr().out
+    # without a history: no baseline, none made up
+    assert main(["plan", str(answers_file)]) == 0
+    assert "Baseline" not in capsys.readouterr().out
+
+
+def test_a_partial_span_counts_its_periods_by_their_days() -> None:
+    from linkstar_kit.plans import history_total, span_periods
+
+    assert span_periods("monthly", D(2026, 7, 1), D(2026, 9, 30)) == 3
+    n = span_periods("monthly", D(2027, 1, 4), D(2027, 4, 3))
+    assert n == pytest.approx(28 / 31 + 1 + 1 + 3 / 30)
+    assert history_total(100.0, "monthly", D(2027, 1, 4), D(2027, 4, 3)) == round(100 * n, 2)
+
+
+def test_the_store_judges_no_period_past_a_gmv_goal_and_a_rate_by_its_final_value(
+        library: Library, tmp_path: Any) -> None:
+    """kpi_status past the goal's `by` (a GMV goal ending 12-15, in a scope to 01-14): January
+    has no plan, so no target and status none, as in the workbook and the review (it was
+    judged by an ordinary month's plan); the company's own GMV row is judged by the company's
+    plan per month (it was judged by the goal's total, red every month); a conversion goal by
+    the same day judges a later week by its final value."""
+    import sqlite3
+
+    from linkstar_kit.kit.generate import generate_kit
+    from linkstar_kit.review.run import run_review
+    from linkstar_kit.store.loader import load_actuals
+
+    a = answers([{"id": "amazon", "sites": ["US"]}, {"id": "walmart", "sites": ["US"]}],
+                start="2026-10-15", level="project",
+                goals=[{"kpi": "gmv", "target": 2000000, "by": "2026-12-15"},
+                       {"kpi": "conversion_rate", "target": 0.12, "by": "2026-12-15"}])
+    kit = tmp_path / "kit"
+    generate_kit(a, library, kit, formats=["dashboards"])
+    goal = next(g for g in select(a, library).goals if g.kpi == "gmv")
+    assert goal.cascade is not None
+    november = goal.cascade.plan[1]
+    rows = tmp_path / "a.csv"
+    rows.write_text(
+        "period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+        f"2026-11-01,2026-11-30,_company,gmv,,{november.value},,\n"
+        "2027-01-01,2027-01-31,_company,gmv,,500000,,\n"
+        "2026-12-01,2026-12-31,ops-amazon,gmv,amazon,300000,,\n"
+        "2027-01-01,2027-01-31,ops-amazon,gmv,amazon,90000,,\n"
+        "2027-01-04,2027-01-10,_company,conversion_rate,,0.09,,\n", encoding="utf-8")
+    load_actuals(kit, rows)
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    try:
+        got = {(r, k, s): (lo, st) for r, k, s, lo, st in con.execute(
+            "SELECT role_key, kpi, period_start, target_low, status FROM kpi_status")}
+    finally:
+        con.close()
+    assert got[("_company", "gmv", "2026-11-01")] == (november.value, "green")
+    assert got[("_company", "gmv", "2027-01-01")] == (None, "none")
+    assert got[("ops-amazon", "gmv", "2027-01-01")] == (None, "none")
+    assert got[("ops-amazon", "gmv", "2026-12-01")][0] == \
+        goal.cascade.platforms[0].plan[-1].value                     # December's 15 days
+    assert got[("_company", "conversion_rate", "2027-01-04")] == (0.12, "red")
+    # the review says the same: January's GMV has no target
+    data = run_review(kit, "2027-01", "md").data
+    (row,) = [k for k in data["kpis"] if k["role_key"] == "ops-amazon" and k["kpi"] == "gmv"]
+    assert (row["target"], row["status"]) == (None, "no_target")

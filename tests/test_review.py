@@ -348,3 +348,85 @@ def test_site_groups_are_reviewed_apart(tmp_path: Path) -> None:
     assert len(red) == 1 and "MY" in red[0]["platform"]
     md = (kit / "reviews" / "2026-W30" / "review.md").read_text(encoding="utf-8")
     assert "TikTok Shop MY" in md and "TikTok Shop US" in md
+
+
+RATE_GOAL = """\
+version: 1
+client: {name: "Rate goal", slug: rate-goal, language: zh, currency: USD,
+         timezone: Asia/Shanghai}
+scope: {level: business_unit, name: "Amazon US", start: 2026-07-01, horizon: quarter}
+stage: growth
+team_size: 10
+platforms:
+  - {id: amazon, sites: [US], fulfillment: [fba]}
+goals:
+  - {kpi: conversion_rate, target: 0.12, by: 2026-09-30, baseline: 0.08}
+roles:
+  - {role: operations, headcount: 5, pin: [acos]}
+  - {role: purchasing, headcount: 2}
+"""
+
+
+def test_a_rate_goals_pace_is_its_ratio_of_sums(tmp_path: Path) -> None:
+    """A conversion-rate goal judged at the end of August: the units over the sessions of the
+    report exports from the goal's first day (the store's `measures`), not the mean of the
+    weekly rates; the month's own conversion likewise; with an actuals CSV only (no measures),
+    the mean, and the review says which."""
+    answers = tmp_path / "rate.yaml"
+    answers.write_text(RATE_GOAL, encoding="utf-8")
+    kit = build_kit(answers, tmp_path / "kit", formats=("dashboards",))
+    exports = REPO / "tests" / "fixtures" / "exports"
+    from linkstar_kit.library.loader import load_library
+    from linkstar_kit.store.exports import load_files
+
+    load_files(kit, [exports / "amazon-business-report-q3.csv"], load_library())
+    data = run_review(kit, "2026-08", "md").data
+    goal = data["goals"][0]
+    assert goal["kpi"] == "conversion_rate" and goal["as_of"] == "2026-08-30"
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    units, sessions = con.execute(
+        "SELECT SUM(CASE WHEN measure = 'units' THEN value END), "
+        "SUM(CASE WHEN measure = 'sessions' THEN value END) FROM measures "
+        "WHERE day >= '2026-07-01' AND day_end <= '2026-08-30'").fetchone()
+    weekly = [v for (v,) in con.execute(
+        "SELECT value FROM actuals WHERE role_key = '_company' AND kpi = 'conversion_rate' "
+        "AND period_start <= '2026-08-24'")]
+    con.close()
+    mean = sum(weekly) / len(weekly)
+    assert goal["actual_to_date"] == pytest.approx(units / sessions, rel=1e-9)
+    assert abs(units / sessions - mean) > 1e-4                       # the two differ
+    assert (goal["actual_to_date_method"], goal["actual_to_date_since"]) == (
+        "ratio_of_sums", "2026-07-01")
+    md = (kit / "reviews/2026-08/review.md").read_text(encoding="utf-8")
+    assert "2026-07-01 至 2026-08-30 基础数据合计之比（`units / sessions`" in md
+    # the month's own conversion (W32..W35, 08-03 to 08-30): a ratio of sums too
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    m_units, m_sessions = con.execute(
+        "SELECT SUM(CASE WHEN measure = 'units' THEN value END), "
+        "SUM(CASE WHEN measure = 'sessions' THEN value END) FROM measures "
+        "WHERE day >= '2026-08-03' AND day_end <= '2026-08-30'").fetchone()
+    con.close()
+    cvr = next(k for k in data["kpis"] if k["kpi"] == "conversion_rate")
+    assert cvr["periods_in_figure"] == 4 and cvr["figure_method"] == "ratio_of_sums"
+    assert cvr["value"] == pytest.approx(m_units / m_sessions, rel=1e-9)
+    assert "转化率（CVR）：本期基础数据合计之比（取自已导入的平台报表），不是各周比率的平均。" in md
+
+    # the same numbers typed into an actuals CSV: no measures, the mean
+    csv_kit = build_kit(answers, tmp_path / "csv-kit", formats=("dashboards",))
+    rows = ["period_start,period_end,role_key,kpi,platform,site_group,value"]
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    rows += [",".join(str(x) for x in r) for r in con.execute(
+        "SELECT period_start, period_end, role_key, kpi, platform, site_group, value "
+        "FROM actuals")]
+    con.close()
+    (tmp_path / "cvr.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    load_actuals(csv_kit, tmp_path / "cvr.csv")
+    data = run_review(csv_kit, "2026-08", "md", lang="en").data
+    goal = data["goals"][0]
+    assert goal["actual_to_date"] == pytest.approx(mean)
+    assert goal["actual_to_date_method"] == "mean"
+    md = (csv_kit / "reviews/2026-08/review.md").read_text(encoding="utf-8")
+    assert f"the mean of the {len(weekly)} periods' values entered" in md
+    cvr = next(k for k in data["kpis"] if k["kpi"] == "conversion_rate")
+    assert cvr["figure_method"] == "mean" and cvr["value"] != pytest.approx(m_units / m_sessions)
+    assert "the mean of the period's weekly values entered" in md

@@ -380,3 +380,92 @@ def test_untouched_minutes_record_nothing_and_a_kept_decision_is_not_repeated(ki
     w31 = run_review(kit, "2026-W31", "md").data
     assert [d["decision"] for d in w31["decisions"]] == ["看一周再说"]   # recorded once
     assert w31["todo_completion"] == {"done": 0, "of": 1, "checked_in": "2026-W30"}
+
+
+# --- the last review, named -------------------------------------------------------------------
+
+def _fill(kit: Path, rid: str, edit: Any) -> None:
+    f = kit / "reviews" / rid / "minutes.yaml"
+    m = yaml.safe_load(f.read_text(encoding="utf-8"))
+    edit(m)
+    f.write_text(yaml.safe_dump(m, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _solve_team(m: dict[str, Any]) -> None:
+    for item in m["issues"]:
+        if "/I" in item["id"]:
+            item["decision"], item["status"] = "换了货代", "solved"
+
+
+def _raise_team(m: dict[str, Any]) -> None:
+    m["new_issues"] = [{"text": "供应商又延期", "owner": "采购", "kpi": "stockout_rate"}]
+
+
+@pytest.fixture(scope="module")
+def green_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every number on target: the reviews raise no issue of their own."""
+    kit = build_kit(EXAMPLE, tmp_path_factory.mktemp("green") / "kit", formats=("dashboards",))
+    load_actuals(kit, write_actuals(kit, kit.parent / "actuals.csv", FIRST, LAST))
+    return kit
+
+
+def test_the_last_review_is_named_when_it_raised_no_issue(green_kit: Path,
+                                                          tmp_path: Path) -> None:
+    """The carried-over line names the last review of the cadence even when that review raised
+    no issue (it has no row in `review_issues`), says plainly when there was none, and a team
+    issue closed at the last meeting is listed as closed once, in the next review."""
+    kit = tmp_path / "kit"
+    shutil.copytree(green_kit, kit)
+
+    def md(rid: str) -> str:
+        return (kit / "reviews" / rid / "review.md").read_text(encoding="utf-8")
+
+    first = run_review(kit, "2026-W27", "md").data     # no meeting before it
+    assert first["carried_from"] is None and first["closed_issues"] == []
+    assert "此前没有同类复盘，没有遗留问题。" in md("2026-W27")
+    run_review(kit, "2026-06", "md")
+    _fill(kit, "2026-06", _raise_team)                 # raised at the month's meeting
+    run_review(kit, "2026-Q2", "md")
+    _fill(kit, "2026-Q2", _solve_team)                 # solved at the quarter's
+    w27 = run_review(kit, "2026-W27", "md").data
+    assert w27["issues"] == [] and w27["carried_from"] is None
+    assert [(i["id"], i["status"]) for i in w27["closed_issues"]] == [("2026-06/I1", "solved")]
+    assert "这是第一次周复盘，没有遗留问题；之前的会议关闭了 1 项。" in md("2026-W27")
+    run_review(kit, "2026-W27", "md", lang="en", force=True)
+    assert "This is the first weekly review: nothing carried over; 1 closed" in md("2026-W27")
+    run_review(kit, "2026-W27", "md", force=True)
+    _fill(kit, "2026-W27", _raise_team)
+    w28 = run_review(kit, "2026-W28", "md").data
+    assert [i["id"] for i in w28["issues"]] == ["2026-W27/I1"] and w28["closed_issues"] == []
+    assert w28["carried_from"] == "2026-W27"
+    assert "上次（2026-W27）复盘遗留：0 项仍未解决，0 项已关闭。" in md("2026-W28")
+    _fill(kit, "2026-W28", _solve_team)
+    w29 = run_review(kit, "2026-W29", "md").data
+    assert w29["carried_from"] == "2026-W28" and w29["issues"] == []
+    assert [(i["id"], i["status"]) for i in w29["closed_issues"]] == [("2026-W27/I1", "solved")]
+    assert "上次（2026-W28）复盘遗留：0 项仍未解决，1 项已关闭。" in md("2026-W29")
+    assert "—" not in md("2026-W29").split("上次（", 1)[1].split("\n", 1)[0]
+    en = run_review(kit, "2026-W29", "md", lang="en", force=True)
+    assert en.data["closed_issues"] == w29["closed_issues"]
+    assert "From the 2026-W28 review: 0 still open, 1 closed." in md("2026-W29")
+    w30 = run_review(kit, "2026-W30", "md").data      # listed once
+    assert w30["carried_from"] == "2026-W29" and w30["closed_issues"] == []
+    assert "上次（2026-W29）复盘遗留：0 项仍未解决，0 项已关闭。" in md("2026-W30")
+
+
+def test_a_team_issue_closed_at_the_last_meeting_is_listed_once(kit: Path) -> None:
+    """The last review raised issues of its own (FCR is red every week): a team issue the
+    chair solved at its meeting is listed as closed in the next review, and not after."""
+    run_review(kit, "2026-W29", "md")
+    _fill(kit, "2026-W29", _raise_team)
+    w30 = run_review(kit, "2026-W30", "md").data
+    assert "2026-W29/I1" in [i["id"] for i in w30["issues"]]
+    _fill(kit, "2026-W30", _solve_team)
+    w31 = run_review(kit, "2026-W31", "md").data
+    assert w31["carried_from"] == "2026-W30"
+    team = [(i["id"], i["status"], i["decision"]) for i in w31["closed_issues"]
+            if i["raised_by"] == "team"]
+    assert team == [("2026-W29/I1", "solved", "换了货代")]
+    assert "换了货代" in (kit / "reviews/2026-W31/review.md").read_text(encoding="utf-8")
+    w32 = run_review(kit, "2026-W32", "md").data
+    assert not [i for i in w32["closed_issues"] if i["raised_by"] == "team"]

@@ -26,7 +26,12 @@ the platforms' plans add up to the company's in every period.
 A `last` or `mean` goal without a baseline has no path: its plan is the target itself.
 
 The actual to date: the sum of the periods entered (sum), the latest value (last) or their
-mean (mean), over periods 1..k.
+mean (mean), over periods 1..k. A rate (mean) the store can compute from its base measures
+(the library's `compute`, report exports loaded) is their ratio of sums over periods 1..k,
+as everywhere else a ratio is one (exports/pool.py): conversion over a quarter is the
+quarter's units over its sessions, never the mean of thirteen weekly rates. Only where the
+measures do not cover every day of those periods is it the mean of the periods' values; the
+pace says which (`Paced.method`: `ratio_of_sums` or `mean`).
 
 The status, by the way the goal must move (the engine's resolved target: `>=` up, `<=` down):
 - on_track: the actual to date meets the plan to date;
@@ -40,13 +45,15 @@ API (for `linkstar review` and the writers):
 
     plan = GoalPlan.of(goal, kpi, scope_start)        # a GoalSelection and its library Kpi
     status, plan_to_date, actual_to_date = pace(plan, {period_start: value, ...}, as_of)
+    paced(plan, actuals, as_of, ratio)   # the same, with how a rate's actual to date was taken
+                                         # (ratio(first, last): its ratio of sums, or None)
     status(target, value) -> "green" | "amber" | "red" | "no_data"   # a ResolvedTarget
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -75,6 +82,23 @@ class Pace(NamedTuple):
     status: str
     plan_to_date: float | None
     actual_to_date: float | None
+
+
+@dataclass(frozen=True)
+class Paced:
+    """A pace and how its actual to date was taken: for a rate (mean) goal, `ratio_of_sums`
+    of its base measures from `since` to the period's end, or the `mean` of the `periods`
+    values entered; `method` None for a sum or a level."""
+
+    pace: Pace
+    method: str | None = None
+    since: dt.date | None = None
+    periods: int = 0
+
+
+# The ratio of a rate's base-measure sums over the days first..last (None: not every day has
+# its measures).
+Ratio = Callable[[dt.date, dt.date], "float | None"]
 
 
 def _tidy(x: float) -> float:
@@ -194,39 +218,60 @@ def platform_plans(selection: Selection, library: Library, start: dt.date) -> li
     return out
 
 
-def pace(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date) -> Pace:
+def pace(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date,
+         ratio: Ratio | None = None) -> Pace:
     """The goal's status at `as_of` (any day of the latest reported period): the plan at the
     end of that period against the actual to date. `actuals` maps a period's first day to its
-    value; periods outside the goal's span are ignored."""
+    value; periods outside the goal's span are ignored. `ratio`, for a rate (mean): its base
+    measures' ratio of sums over a span of days (module docstring)."""
+    return paced(plan, actuals, as_of, ratio).pace
+
+
+def paced(plan: GoalPlan, actuals: Mapping[dt.date, float], as_of: dt.date,
+          ratio: Ratio | None = None) -> Paced:
+    """`pace`, with how a rate's actual to date was taken."""
     steps = plan.steps()
     if not steps:
-        return Pace("no_data", None, None)
+        return Paced(Pace("no_data", None, None))
     current = period_of(plan.frequency, min(max(as_of, plan.first), plan.last))
     upto = [s for s in steps if s.period[0] <= current[0]] or steps[:1]
     values = [actuals[s.period[0]] for s in upto if s.period[0] in actuals]
     actual = plan.to_date(values)
     step = upto[-1]
-    return Pace(plan.judge(actual, step), step.plan, actual)
+    if plan.aggregation != "mean" or actual is None:
+        return Paced(Pace(plan.judge(actual, step), step.plan, actual))
+    method, since = "mean", None
+    if ratio is not None:
+        # the periods' whole days (a first week that starts before the scope is a whole
+        # week's value too); else from the goal's first day, when the measures start there
+        end = step.period[1]
+        for first in dict.fromkeys((upto[0].period[0], max(upto[0].period[0], plan.first))):
+            got = ratio(first, end)
+            if got is not None:
+                actual, method, since = _tidy(got), "ratio_of_sums", first
+                break
+    return Paced(Pace(plan.judge(actual, step), step.plan, actual), method, since, len(values))
 
 
 def period_rag(target: ResolvedTarget, start: dt.date) -> Rag | None:
     """The bands a value of the period starting `start` is judged by: a target from a goal's
     cascade by that period's own plan (a stub month by its days' plan), any other by its one
-    value (rag.py). None for a cascaded target with no plan for that period."""
+    value (rag.py). None for a cascaded target with no plan for that period: a period past
+    the goal's `by` is judged by no target, as the workbook and the store's `kpi_status` do
+    (store/schema.py says why not by the goal's total, nor by an ordinary period's plan)."""
     if target.plan and target.op in (">", ">=", "<", "<="):
         mine = next((p.value for p in target.plan if p.start == start), None)
-        return Rag.from_target(target.op, mine) if mine is not None else rag_of(target)
+        return Rag.from_target(target.op, mine) if mine is not None else None
     return rag_of(target)
 
 
-def period_target(target: ResolvedTarget, start: dt.date) -> ResolvedTarget:
+def period_target(target: ResolvedTarget, start: dt.date) -> ResolvedTarget | None:
     """The target as the period starting `start` is judged by (`period_rag`): a cascaded
     target's own plan for that period (July's USD 514,124.29, not the quarter's typical month),
-    so what a review shows is what it judged by."""
+    so what a review shows is what it judged by; None past the goal's `by`."""
     if target.plan and target.op in (">", ">=", "<", "<="):
         mine = next((p.value for p in target.plan if p.start == start), None)
-        if mine is not None:
-            return target.model_copy(update={"value": mine})
+        return target.model_copy(update={"value": mine}) if mine is not None else None
     return target
 
 

@@ -187,3 +187,16 @@ def typical(plan: list[PlanPeriod]) -> float:
     period when none is full)."""
     full = [p.value for p in plan if p.days == p.full_days] or [p.value for p in plan]
     return round(sum(full) / len(full), 2) if full else 0.0
+
+
+def span_periods(frequency: str, first: dt.date, last: dt.date) -> float:
+    """How many whole reporting periods the span from `first` to `last` is worth (a partial
+    period by its days: a quarter from 2027-01-04 is 28/31 + 1 + 1 + 3/30 months)."""
+    return sum(s.days / s.full_days for s in period_shares(frequency, first, max(first, last)))
+
+
+def history_total(per_period: float, frequency: str, first: dt.date, last: dt.date) -> float:
+    """A `sum` goal's baseline from the client's history: the history's mean per period (what
+    `History.baselines` holds for an amount) over a span as long as the goal's, the total
+    its target is compared with (GMV USD 92,217.72 a month -> USD 276,653.15 a quarter)."""
+    return round(per_period * span_periods(frequency, first, last), 2)

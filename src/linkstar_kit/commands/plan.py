@@ -37,7 +37,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     names = {k: v.name.get(lang) for k, v in library.platforms.items()}
     blocks = []
     for g in selection.goals:
-        table = plan_table(g, names, lang, answers.client.currency)
+        table = plan_table(g, names, lang, answers.client.currency, selection.baselines,
+                           answers.scope.start)
         if table is not None:
             blocks.append(render_text(g, table, f"{g.name.get(lang)} · "
                                       f"{catalog.text(lang, 'plans.doc.heading')}"))

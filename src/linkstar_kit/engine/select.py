@@ -148,11 +148,18 @@ def select(answers: Answers, library: Library, *, language: str | None = None,
                    if k.kpi == g.kpi or g.kpi in k.drives]
         kpi = library.kpis[g.kpi]
         baseline = g.baseline
-        if baseline is None and history is not None and kpi.aggregation != "sum":
+        found = history.baseline(g.kpi) if baseline is None and history is not None else None
+        if found is not None and kpi.aggregation != "sum":
             # a rate goal's path starts where the client's history stands (conversion 8.4 %
-            # -> 10 %), not at the target from the first week; a sum goal's path starts at 0
-            found = history.baseline(g.kpi)
-            baseline = round(found.value, 6) if found is not None else None
+            # -> 10 %), not at the target from the first week
+            baseline = round(found.value, 6)
+        elif found is not None:
+            # a sum goal (GMV) is a total over its span: its baseline is the history's mean
+            # per period over as many periods (a quarter's GMV at last quarter's pace); its
+            # plan still starts at 0 (pacing.py)
+            from ..plans import history_total
+
+            baseline = history_total(found.value, kpi.frequency, answers.scope.start, g.by)
         goal_results.append(GoalSelection(
             kpi=g.kpi, name=kpi.name, unit=kpi.unit, target=g.target, by=g.by.isoformat(),
             baseline=baseline, resolved_target=goal_target(kpi, g, lang), drivers=drivers,

@@ -11,11 +11,9 @@ day, as an override of that one occurrence (same UID, RECURRENCE-ID = the day th
 so the first meeting of every series, and every later one, falls on a working day.
 
 Every series ends (RRULE UNTIL) with the first meeting after the scope's last day: it reviews
-the scope's last week, month or quarter. The quarterly review meets after each calendar quarter
-of the scope (quarterly KPIs are calendar quarters, periods.py), never inside the first one,
-which would review the quarter before the KPI system existed: on its day of the first quarter
-month (January, April, July, October) after the quarter the scope starts in, then every three
-months, the last one after the scope ends.
+the scope's last week, month or quarter. The monthly review meets after the scope's first
+month, the quarterly one after its first quarter, never inside them (that would review the
+period before the KPI system existed): kit/meetings.py, which the agendas read too.
 """
 
 from __future__ import annotations
@@ -27,18 +25,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .. import catalog
-from ..periods import (
-    add_months,
-    goal_span,
-    next_month_day,
-    next_quarter_day,
-    next_weekday,
-    period_of,
-)
 from ..workdays import Workdays
 from .agendas import Agenda, build_agendas
 from .context import KitContext
 from .files import KitFiles
+from .meetings import held_days, rule_days
 
 PATH = "calendar/reviews.ics"
 PRODID = "-//LinkStar//linkstar-kit review calendar//EN"
@@ -56,50 +47,27 @@ def uid(slug: str, series: str) -> str:
 Series = tuple[str, list[dt.date], Any, dict[str, Any]]
 
 
-def _dates(first: dt.date, step_months: int, step_days: int, end: dt.date,
-           one_past: bool) -> list[dt.date]:
-    """The rule's days from `first`, up to `end`, plus the first one after it when
-    `one_past` (the review of the scope's last period)."""
-    out, k = [], 0
-    while True:
-        d = (first + dt.timedelta(days=step_days * k) if step_days
-             else add_months(first, step_months * k))
-        if d > end:
-            if one_past:
-                out.append(d)
-            return out
-        out.append(d)
-        k += 1
-
-
 def _series(ctx: KitContext) -> list[Series]:
     """(series, the rule's days, review settings, RRULE without UNTIL) for every review the
-    client holds for the scope (see the module's docstring)."""
-    start = ctx.answers.scope.start
-    end = goal_span(start, ctx.answers.scope.horizon)[1]
+    client holds for the scope (kit/meetings.py says when each meets)."""
     review = ctx.answers.review
-    day_m = review.monthly.day
+    days = rule_days(ctx.answers)
     out: list[Series] = [
-        ("weekly", _dates(next_weekday(start, review.weekly.weekday), 0, 7, end, True),
-         review.weekly, {"freq": "weekly", "byday": BYDAY[review.weekly.weekday]}),
-        ("monthly", _dates(next_month_day(start, day_m), 1, 0, end, True), review.monthly,
-         {"freq": "monthly", "bymonthday": day_m}),
+        ("weekly", days["weekly"], review.weekly,
+         {"freq": "weekly", "byday": BYDAY[review.weekly.weekday]}),
+        ("monthly", days["monthly"], review.monthly,
+         {"freq": "monthly", "bymonthday": review.monthly.day}),
     ]
     if review.quarterly:
-        q = review.quarterly
-        after_first = period_of("quarterly", start)[1] + dt.timedelta(days=1)
-        days = _dates(next_quarter_day(after_first, q.day), 3, 0, end, True)
-        out.append(("quarterly", days, q,
-                    {"freq": "monthly", "interval": 3, "bymonthday": q.day}))
+        out.append(("quarterly", days["quarterly"], review.quarterly,
+                    {"freq": "monthly", "interval": 3, "bymonthday": review.quarterly.day}))
     return out
 
 
 def meeting_days(ctx: KitContext) -> dict[str, list[tuple[dt.date, dt.date]]]:
     """{series: [(the rule's day, the day the meeting is held)]}: held on the next working
-    day when the rule's day is not one."""
-    work = Workdays.of(ctx.answers)
-    return {name: [(d, work.next_working(d)) for d in days]
-            for name, days, _, _ in _series(ctx)}
+    day when the rule's day is not one (kit/meetings.py)."""
+    return held_days(ctx.answers)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

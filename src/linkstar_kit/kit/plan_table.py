@@ -4,10 +4,11 @@ system document (view.py) and `linkstar plan` print the same table."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .. import catalog, fmt
-from ..engine.models import GoalSelection, PlanPeriod
+from ..engine.models import BaselineFact, GoalSelection, PlanPeriod
 from ..periods import PeriodShare, share_label
 
 
@@ -22,9 +23,12 @@ def plan_list(plan: list[PlanPeriod], frequency: str, unit: str, lang: str,
              "value": fmt.value(p.value, unit, lang, currency)} for p in plan]
 
 
-def plan_table(g: GoalSelection, platform_names: dict[str, str], lang: str, currency: str
+def plan_table(g: GoalSelection, platform_names: dict[str, str], lang: str, currency: str,
+               baselines: list[BaselineFact] | None = None, start: dt.date | None = None
                ) -> dict[str, Any] | None:
-    """The table of a `sum` goal's cascade (None for a goal without one)."""
+    """The table of a `sum` goal's cascade (None for a goal without one). With the
+    selection's history `baselines` and the scope's `start`, a baseline the engine filled in
+    from the history says where it comes from."""
     from ..season import load_calendar
 
     c = g.cascade
@@ -61,6 +65,8 @@ def plan_table(g: GoalSelection, platform_names: dict[str, str], lang: str, curr
     if partial:
         notes.append(catalog.text(lang, "plans.doc.partial",
                                   periods=catalog.text(lang, "punct.semicolon").join(partial)))
+    if g.baseline is not None:
+        notes.append(_baseline_note(g, c.frequency, lang, money, baselines or [], start))
     return {"periods": heads, "rows": rows, "notes": notes,
             # one paragraph: sentences spaced in English, run on in Chinese (。 ends them)
             "notes_text": catalog.text(lang, "plans.doc.sentence_gap").join(notes),
@@ -84,3 +90,25 @@ def render_text(g: GoalSelection, table: dict[str, Any], name: str) -> str:
         return "  ".join(out).rstrip()
 
     return "\n".join([name, line(head), *(line(r) for r in body), *table["notes"]])
+
+
+def _baseline_note(g: GoalSelection, frequency: str, lang: str, money: Any,
+                   baselines: list[BaselineFact], start: dt.date | None) -> str:
+    """`Baseline 276,653.15 -> goal 400,000`, and, when the engine took it from the history
+    (engine/select.py), the recent actual per period it was made from."""
+    from ..plans import history_total, span_periods
+
+    assert g.baseline is not None
+    fact = next((b for b in baselines if b.kpi == g.kpi and b.platform is None
+                 and b.site is None), None)
+    if fact is not None and start is not None:
+        by = dt.date.fromisoformat(g.by)
+        if history_total(fact.value, frequency, start, by) == g.baseline:
+            n = span_periods(frequency, start, by)
+            return catalog.text(lang, "plans.doc.baseline_history", baseline=money(g.baseline),
+                                target=money(g.target), per=money(fact.value),
+                                every=catalog.text(lang, f"plans.doc.every.{frequency}"),
+                                start=fact.start, end=fact.end, n=f"{n:.3g}",
+                                periods=catalog.text(lang, f"plans.doc.periods.{frequency}"))
+    return catalog.text(lang, "plans.doc.baseline", baseline=money(g.baseline),
+                        target=money(g.target))

@@ -213,7 +213,8 @@ def build_view(answers: Answers, selection: Selection, library: Library) -> dict
                       "value": fmt.value(s.plan, g.unit, lang, cur)}
                      for s, share in zip(plan.steps(), plan.shares(), strict=True)]
             if plan else [],
-            "cascade": plan_table(g, platform_names, lang, cur),
+            "cascade": plan_table(g, platform_names, lang, cur, selection.baselines,
+                                  answers.scope.start),
             "id": g.kpi,
             "name": g.name.get(lang),
             "target": fmt.value(g.target, g.unit, lang, cur),

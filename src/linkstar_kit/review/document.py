@@ -79,6 +79,7 @@ class Writer:
         self.kinds = kinds  # kpi id -> lead | lag
         self.chart = chart
         self.index = {k.key: i for i, k in enumerate(review.kpis)}
+        self.formulas: dict[str, str] = {}  # a KPI's `compute` (a rate goal's note), by run.py
 
     # --- words and numbers ------------------------------------------------------------------
     def v(self, value: float | None, unit: str) -> str:
@@ -88,6 +89,8 @@ class Writer:
         if t.target is None:
             return self.tx["status"]["no_target"]
         shown = period_target(t.target, start) if start is not None else t.target
+        if shown is None:  # a cascaded target past its goal's `by`: no plan to judge by
+            return self.tx["status"]["no_target"]
         return fmt.target(shown, t.unit, self.lang, self.currency)
 
     def section(self, b: str) -> str:
@@ -147,11 +150,26 @@ class Writer:
                 fmt.md_cell(k.annotation)]) + " |")
         return out
 
+    def figure_notes(self, rows: list[KpiRow]) -> list[str]:
+        """How a rate over several own periods was taken (model.kpi_row), one line a method,
+        for the rates the library has a formula for (the others are always a mean)."""
+        from .. import catalog
+
+        out = []
+        noted = [k for k in rows if k.method is not None and self.formulas.get(k.t.kpi)]
+        for method, freq in dict.fromkeys((k.method, k.t.frequency) for k in noted):
+            names = dict.fromkeys(k.t.title(self.lang) for k in noted
+                                  if (k.method, k.t.frequency) == (method, freq))
+            out += ["", self.tx["figure_method"][method].format(
+                kpis=fmt.md_text(catalog.text(self.lang, "punct.list").join(names)),
+                frequency=self.tx["frequency_word"][freq])]
+        return out
+
     def block(self, name: str) -> list[str]:
         r, tx, c, mt = self.r, self.tx, self.tx["col"], self.tx["m"]
         if name in ("lead", "lag"):
             rows = [k for k in r.kpis if self.kinds.get(k.t.kpi, "lag") == name]
-            return self.kpi_table(rows) if rows else [tx["none"][name]]
+            return self.kpi_table(rows) + self.figure_notes(rows) if rows else [tx["none"][name]]
         if name == "anomalies":
             rows = [k for k in r.kpis if k.anomaly]
             if not rows:
@@ -182,7 +200,18 @@ class Writer:
                 out.append(f"| {self.kpi(g.t)} | {self.target(g.t)} | {g.by.isoformat()} | "
                            f"{as_of} | {self.v(g.actual, g.t.unit)} | "
                            f"{self.v(g.plan, g.t.unit)} | {tx['status'][g.status]} |")
-            return [*out, "", tx["goals_note"].format(near=f"{AT_RISK:.0%}")]
+            out += ["", tx["goals_note"].format(near=f"{AT_RISK:.0%}")]
+            # a rate's actual to date: said how it was taken (pacing.paced)
+            for g in r.goals:
+                if g.method is None or g.actual is None:
+                    continue
+                formula = self.formulas.get(g.t.kpi, "")
+                key = g.method if formula or g.method != "mean" else "mean_no_formula"
+                out += ["", tx["goals_to_date"][key].format(
+                    kpi=fmt.md_text(g.t.title(self.lang)), formula=f"`{formula}`",
+                    since=g.since.isoformat() if g.since else "",
+                    as_of=g.as_of.isoformat() if g.as_of else "", n=g.periods)]
+            return out
         if name == "issues":
             if not r.issues:
                 return [tx["none"]["issues"], "", mt["minutes_note"]]
@@ -197,10 +226,16 @@ class Writer:
             return [*out, "", mt["minutes_note"]]
         if name == "carried":
             carried = [i for i in r.issues if i.carried_over and i.raised_by == "review"]
-            if not carried and not r.closed and self.previous is None:
-                return [tx["none"]["carried"]]
-            out = [tx["carried_summary"].format(previous=self.previous or "—",
-                                                open=len(carried), closed=len(r.closed))]
+            if self.previous is None:
+                # the first review of its cadence: nothing carried; issues the team closed at
+                # earlier meetings (of another cadence) are still listed once
+                if not r.closed:
+                    return [tx["none"]["carried"]]
+                out = [tx["carried_first"].format(cadence=tx["cadence"][r.period.kind],
+                                                  closed=len(r.closed))]
+            else:
+                out = [tx["carried_summary"].format(previous=self.previous, open=len(carried),
+                                                    closed=len(r.closed))]
             out += ["", *("- " + self.closed_line(i) for i in r.closed)]
             return out
         if name in ("todos", "headlines", "priorities", "decisions"):

@@ -6,7 +6,8 @@ read). A review of cadence C for period P:
 
 1. raises one issue per role, KPI, platform and kind: a red KPI (its anomaly, if any, folded
    into the red issue's sentence), else an anomaly without an annotation;
-2. reads the issues of the latest earlier review of C (period start before P's). An open one
+2. reads the issues of the latest earlier review of C (period start before P's; `review_runs`
+   knows it even when it raised none). An open one
    is carried over, with the review that first raised it, and states this period's value;
    it closes when its KPI is back on target (a red issue when the KPI is green, an anomaly's
    when the value is no longer an unannotated anomaly); an anomaly issue whose KPI has turned
@@ -33,19 +34,32 @@ from .model import Issue, KpiRow, Period, Review
 HELD = "held"
 
 
-def previous_rows(con: sqlite3.Connection, review: Review) -> tuple[str | None, list[Issue]]:
-    """The latest earlier review of the same cadence, and every row it wrote."""
+def previous_review(con: sqlite3.Connection, review: Review) -> str | None:
+    """The latest earlier review of the same cadence (period start before P's), whether or
+    not it raised an issue: every review is in `review_runs`, while a review that raised none
+    has no row in `review_issues` (a store from before `review_runs` has its reviews there
+    only, so both are read)."""
     p = review.period
-    row = con.execute("SELECT review_id FROM review_issues WHERE cadence = ? AND period_start < ?"
-                      " ORDER BY period_start DESC LIMIT 1",
-                      (p.kind, p.start.isoformat())).fetchone()
-    if row is None:
+    row = con.execute(
+        "SELECT review_id FROM (SELECT review_id, period_start FROM review_runs"
+        " WHERE cadence = ? AND period_start < ? UNION SELECT review_id, period_start"
+        " FROM review_issues WHERE cadence = ? AND period_start < ?)"
+        " ORDER BY period_start DESC LIMIT 1",
+        (p.kind, p.start.isoformat(), p.kind, p.start.isoformat())).fetchone()
+    return None if row is None else str(row[0])
+
+
+def previous_rows(con: sqlite3.Connection, review: Review) -> tuple[str | None, list[Issue]]:
+    """The latest earlier review of the same cadence (None: this is the first), and every row
+    it wrote (none when it raised no issue)."""
+    prev = previous_review(con, review)
+    if prev is None:
         return None, []
     rows = con.execute(
         "SELECT role_key, kpi, platform, kind, owner, why, opened_in, status, decision "
         "FROM review_issues WHERE review_id = ? ORDER BY role_key, kpi, platform, kind",
-        (row[0],)).fetchall()
-    return row[0], [Issue(r[0], r[1], r[2], r[3], r[4], r[5], r[6], carried_over=True,
+        (prev,)).fetchall()
+    return prev, [Issue(r[0], r[1], r[2], r[3], r[4], r[5], r[6], carried_over=True,
                           status=r[7], decision=r[8] or "") for r in rows]
 
 
@@ -150,7 +164,10 @@ def raise_issues(con: sqlite3.Connection, review: Review,
 
 def _team(rec: Record, review: Review, prev_id: str | None) -> tuple[list[Issue], list[Issue]]:
     """The team's own issues: the open ones, and those closed since the last review of this
-    cadence (listed once)."""
+    cadence (listed once). The last review's own meeting counts: its minutes are filled in
+    after that review was written, so an issue closed there is news to this review, as a
+    review's issue the chair closed there is (`raise_issues`). The first review of a cadence
+    lists every one closed before it."""
     since = _since(prev_id) if prev_id else None
     order = {m.period.id: order_key(m.period) for m in rec.minutes}
     open_, closed = [], []
@@ -159,7 +176,7 @@ def _team(rec: Record, review: Review, prev_id: str | None) -> tuple[list[Issue]
                     t.decision, t.status, t.id)
         if t.status == "open":
             open_.append(iss)
-        elif t.closed_in and (since is None or order[t.closed_in] > since):
+        elif t.closed_in and (since is None or order[t.closed_in] >= since):
             closed.append(iss)
     return open_, closed
 

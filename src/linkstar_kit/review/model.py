@@ -3,7 +3,10 @@
 Which value a KPI shows: the period's own figure. The KPI's own reporting periods (its
 frequency) that belong to the reviewed period (periods.periods_in: a week belongs to the month
 and the quarter of its Thursday) are read, and aggregated by the KPI's aggregation: `sum` (every
-period needed), `mean` over the periods reported, or `last`. The latest of them is shown beside
+period needed), `mean` over the periods reported, or `last`. A rate (`mean`) the store can
+compute from the base measures of loaded report exports is their ratio of sums over the
+period's days instead (a month's conversion is its units over its sessions), as `linkstar
+load` computes every ratio; `KpiRow.method` says which. The latest of them is shown beside
 the figure (a weekly KPI in a monthly review: the month's figure, and its last week). A KPI
 reported less often than the review's cadence is not due (a monthly KPI is not in the weekly
 review). The trend is up to 13 of the KPI's own periods, oldest first, up to and including the
@@ -27,7 +30,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..pacing import GoalPlan, pace, period_rag
+from ..pacing import GoalPlan, Ratio, paced, period_rag
 from ..periods import ONE_DAY, period_of, periods_in
 from ..store.tracking import COMPANY, Tracked
 from .store import Actual, Key
@@ -67,6 +70,9 @@ class KpiRow:
     # figure (`value`) aggregates
     latest: float | None = None
     periods: int = 1
+    # a rate (mean) over several own periods: `ratio_of_sums` of its base measures, or the
+    # `mean` of the periods' values; None for one period, a sum or a level
+    method: str | None = None
 
     @property
     def key(self) -> Key:
@@ -81,6 +87,11 @@ class GoalRow:
     status: str
     by: dt.date
     as_of: dt.date | None = None  # the last day of the period the pace is judged at
+    # a rate goal's actual to date: `ratio_of_sums` (from `since`) or `mean` (of `periods`
+    # values); None for a sum or a level (pacing.Pace)
+    method: str | None = None
+    since: dt.date | None = None
+    periods: int = 0
 
 
 def issue_id(role_key: str, kpi: str, platform: str, kind: str) -> str:
@@ -199,7 +210,11 @@ def robust_anomaly(value: float, history: list[float]) -> tuple[bool, float | No
     return abs(value - med) / scale > ANOMALY_Z, med
 
 
-def kpi_row(t: Tracked, actuals: list[Actual], period: Period) -> KpiRow:
+def kpi_row(t: Tracked, actuals: list[Actual], period: Period,
+            ratio: Ratio | None = None) -> KpiRow:
+    """One KPI's row; a rate over several own periods (a month of weekly conversion) is its
+    ratio of sums over their days where `ratio` has the base measures for every one of them,
+    as a goal's pace to date is (pacing.paced), else the mean of the periods' values."""
     own = own_periods(t.frequency, period)
     p = own[-1]
     by_start = {a.start: a for a in actuals}
@@ -211,6 +226,10 @@ def kpi_row(t: Tracked, actuals: list[Actual], period: Period) -> KpiRow:
     latest = current.value if current else None
     value = figure(t.aggregation, [by_start[s].value if s in by_start else None
                                    for s, _ in own])
+    method = None
+    if t.aggregation == "mean" and len(own) > 1 and value is not None:
+        got = ratio(own[0][0], own[-1][1]) if ratio is not None else None
+        value, method = (got, "ratio_of_sums") if got is not None else (value, "mean")
     # one period: its own bands (a cascaded target's plan for that period, a stub month its
     # days' plan); several (a month of weekly sums): their mean against the period's target
     rag = (period_rag(t.target, own[0][0]) if len(own) == 1 and t.target else t.rag)
@@ -220,28 +239,34 @@ def kpi_row(t: Tracked, actuals: list[Actual], period: Period) -> KpiRow:
     history = [v for v in trend[:-1] if v is not None]
     anomaly, med = (False, None) if latest is None else robust_anomaly(latest, history)
     return KpiRow(t, value, status, trend, starts, anomaly, med,
-                  current.annotation if current else "", p[0], latest, len(own))
+                  current.annotation if current else "", p[0], latest, len(own), method)
 
 
-def goal_row(t: Tracked, actuals: list[Actual], period: Period, plan: GoalPlan) -> GoalRow:
+def goal_row(t: Tracked, actuals: list[Actual], period: Period, plan: GoalPlan,
+             ratio: Ratio | None = None) -> GoalRow:
     """The goal's pace (pacing.py, the kit's one rule) at the end of its latest own period
-    that closes within the reviewed one."""
+    that closes within the reviewed one; a rate's actual to date is its ratio of sums where
+    `ratio` has the base measures (pacing.paced)."""
     p = anchor(plan.frequency, period)
-    got = pace(plan, {a.start: a.value for a in actuals}, p[0])
-    return GoalRow(t, got.actual_to_date, got.plan_to_date, got.status, plan.last,
-                   min(max(p[1], plan.first), plan.last))
+    got = paced(plan, {a.start: a.value for a in actuals}, p[0], ratio)
+    return GoalRow(t, got.pace.actual_to_date, got.pace.plan_to_date, got.pace.status, plan.last,
+                   min(max(p[1], plan.first), plan.last), got.method, got.since, got.periods)
 
 
 def build(rows: list[Tracked], actuals: dict[Key, list[Actual]], period: Period, lang: str,
-          plans: dict[str, GoalPlan]) -> Review:
-    """The review's KPIs and goals (issues and suggestions are added by their modules)."""
+          plans: dict[str, GoalPlan], ratios: dict[str, Ratio] | None = None,
+          row_ratios: dict[Key, Ratio] | None = None) -> Review:
+    """The review's KPIs and goals (issues and suggestions are added by their modules);
+    `ratios`, `row_ratios`: a rate's ratio of sums of its base measures, by goal KPI and by
+    KPI row (run.py)."""
     kpis, goal_rows = [], []
     for t in rows:
         series = actuals.get((t.role_key, t.kpi, t.place), [])
         if t.role_key == COMPANY:
             plan = plans.get(t.kpi)
             if plan is not None:
-                goal_rows.append(goal_row(t, series, period, plan))
+                goal_rows.append(goal_row(t, series, period, plan, (ratios or {}).get(t.kpi)))
         elif due(t.frequency, period.kind):
-            kpis.append(kpi_row(t, series, period))
+            kpis.append(kpi_row(t, series, period, (row_ratios or {}).get(
+                (t.role_key, t.kpi, t.place))))
     return Review(period, lang, kpis, goal_rows)

@@ -192,7 +192,9 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
     # a month's last week may end a few days after the month (periods.periods_in)
     actuals = read_actuals(con, period.end + dt.timedelta(days=6))
     plans = {p.kpi: p for p in goal_plans(selection, library, answers.scope.start)}
-    review = m.build(rows, actuals, period, selection.client.language, plans)
+    goal_ratios, row_ratios = _ratios(kit, con, library, rows, plans)
+    review = m.build(rows, actuals, period, selection.client.language, plans, goal_ratios,
+                     row_ratios)
     if not review.kpis:
         raise UsageError(
             f"no KPI of this kit is reviewed {period.kind} (every one is reported less "
@@ -266,6 +268,47 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
     return ReviewResult(period, folder, written, review, data)
 
 
+def _ratios(kit: Path, con: Any, library: Any, rows: Any, plans: dict[str, Any]
+            ) -> tuple[dict[str, Any], dict[Any, Any]]:
+    """Each rate's ratio of sums over a span of days (a goal's by KPI, a KPI row's by its key),
+    from the base measures the loaded report exports gave, over the platforms and sites its
+    row stands for, as `linkstar load` computes it (store/exports.py); none for a rate the
+    library has no `compute` for, or when no export was loaded."""
+    from ..store.tracking import COMPANY
+
+    def formula(kpi: str) -> str | None:
+        lib = library.kpis.get(kpi)
+        return lib.compute if lib is not None and lib.aggregation == "mean" else None
+
+    goals = {k for k, p in plans.items() if p.aggregation == "mean" and formula(k)}
+    mine = [t for t in rows if t.role_key != COMPANY and formula(t.kpi)]
+    if not goals and not mine:
+        return {}, {}
+    from ..library.compute import parse as parse_expr
+    from ..store.exports import kit_sales, row_keys
+    from ..store.tracking import ALL
+    from .store import measure_pool
+
+    pool = measure_pool(con)
+    if pool is None:
+        return {}, {}
+    sales = kit_sales(kit)
+
+    def ratio_of(text: str, keys: list[tuple[str, str]]) -> Any:
+        expr = parse_expr(text)
+
+        def ratio(first: dt.date, last: dt.date) -> float | None:
+            got = pool.value(expr, keys, first, last)
+            return None if got is None else float(got[0])
+        return ratio
+
+    company = {k: ratio_of(formula(k) or "", row_keys(COMPANY, ALL, "", sales)) for k in goals}
+    own = {(t.role_key, t.kpi, t.place): ratio_of(formula(t.kpi) or "",
+                                                  row_keys(t.role_key, t.platform, t.site_group,
+                                                           sales)) for t in mine}
+    return company, own
+
+
 def _kit_meta(kit: Path) -> dict[str, Any]:
     """The manifest's own fields, kept as `generate` wrote them."""
     from ..kit.files import MANIFEST, _manifest_text
@@ -317,10 +360,17 @@ def _why(tx: dict[str, Any], lang: str, kind: str, k: KpiRow, currency: str, pla
     return text.format(**{
         "kpi": kpi, "platform": plat,
         "value": "—" if shown is None else fmt.value(shown, t.unit, lang, currency),
-        "target": (fmt.target(period_target(t.target, k.period_start) if k.periods == 1
-                              else t.target, t.unit, lang, currency) if t.target else "—"),
+        "target": _target_text(t, k, lang, currency),
         "median": "—" if k.median is None else fmt.value(k.median, t.unit, lang, currency),
         **facts})
+
+
+def _target_text(t: Any, k: KpiRow, lang: str, currency: str) -> str:
+    from .. import fmt
+
+    shown = (period_target(t.target, k.period_start) if k.periods == 1 else t.target) \
+        if t.target else None
+    return "—" if shown is None else fmt.target(shown, t.unit, lang, currency)
 
 
 def review_json(review: Review, selection: Any, previous: str | None) -> dict[str, Any]:
@@ -332,6 +382,8 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
         if t.target is None:
             return None
         shown = period_target(t.target, start) if start is not None else t.target
+        if shown is None:
+            return None  # a cascaded target past its goal's `by`: no plan, no target
         return {"op": shown.op, "value": shown.value, "kind": shown.kind}
 
     return {
@@ -358,11 +410,16 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
             "status": k.status, "trend": k.trend,
             "trend_start": k.trend_periods[0].isoformat(), "anomaly": k.anomaly,
             "median": k.median, "annotation": k.annotation or None,
+            # a rate over several own periods: ratio_of_sums of its base measures, or mean
+            "figure_method": k.method,
         } for k in review.kpis],
         "goals": [{
             "kpi": g.t.kpi, "target": target(g.t), "by": g.by.isoformat(),
             "actual_to_date": g.actual, "plan_to_date": g.plan, "status": g.status,
             "as_of": g.as_of.isoformat() if g.as_of else None,
+            # a rate's actual to date: ratio_of_sums of its base measures, or mean of periods
+            "actual_to_date_method": g.method,
+            "actual_to_date_since": g.since.isoformat() if g.since else None,
         } for g in review.goals],
         "issues": [i.to_json() for i in review.issues],
         "carried_from": previous,
@@ -411,6 +468,7 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
         w = Writer(review, agenda, tx, lambda p: place_name(library, p, lang),
                    answers.client.currency, answers.client.name, kinds, chart)
         w.previous = previous
+        w.formulas = {k: v.compute for k, v in library.kpis.items() if v.compute}
         return w
 
     files: dict[str, bytes | str] = {}

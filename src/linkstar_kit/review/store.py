@@ -12,6 +12,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import UsageError, display_path
 from ..store.loader import LOCK_TIMEOUT, STORE_FILE
@@ -143,3 +144,19 @@ def store_problem(store: Path, exc: sqlite3.Error) -> str:
     return (_store_problem(store, exc).replace("nothing was loaded", "no review was written")
             .replace("load again", "review again").replace("was not loaded", "no review was "
                                                            "written"))
+
+
+def measure_pool(con: sqlite3.Connection) -> Any:
+    """The base measures report exports gave (`linkstar load`'s `measures` table), as a Pool
+    a KPI's `compute` runs on; None when no export was loaded."""
+    from ..exports.pool import Pool
+
+    if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'measures'").fetchone():
+        return None
+    rows = con.execute("SELECT day, day_end, platform, site, measure, value, source "
+                       "FROM measures ORDER BY day, platform, site, measure").fetchall()
+    if not rows:
+        return None
+    pool = Pool()
+    pool.add_stored(rows)
+    return pool

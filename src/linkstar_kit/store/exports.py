@@ -144,29 +144,32 @@ def load_files(kit: Path | str, files: Sequence[Path | str], library: Library, *
                       csv_name=", ".join(display_path(p) for p in csvs)), lines
 
 
+def row_keys(role: str, platform: str, group: str, sales: KitSales) -> list[Key]:
+    """The (platform, site) pairs a row's value is computed over (the module docstring): its
+    platform's sites, or for a row of every platform the role's platforms (the company's
+    row: all of them); a site group's row ("US", "MY/PH") its own sites only."""
+    if platform != ALL:
+        plats = [platform]
+    elif role == COMPANY:
+        plats = list(sales.sites)
+    else:
+        plats = sales.role_platforms.get(role) or list(sales.sites)
+    in_group = set(group.split("/")) if group else None
+    return [(p, s) for p in plats for s in (sales.sites.get(p) or [""])
+            if in_group is None or s in in_group]
+
+
 def _computed(pool: Pool, tracked: dict[tuple[str, str, str, str], Any], sales: KitSales,
               library: Library) -> tuple[list[_Row], dict[str, set[str]]]:
     rows: list[_Row] = []
     used: dict[str, set[str]] = {}
     have = set(pool.keys)
-    all_platforms = list(sales.sites)
     for (role, kpi_id, platform, group), info in tracked.items():
         kpi = library.kpis.get(kpi_id)
         if kpi is None or not kpi.compute:
             continue
         expr = parse_expr(kpi.compute)
-        if platform != ALL:
-            plats = [platform]
-        elif role == COMPANY:
-            plats = all_platforms
-        else:
-            plats = sales.role_platforms.get(role) or all_platforms
-        keys: list[Key] = []
-        # a site group's row ("US", "MY/PH") sums only its own sites' measures
-        in_group = set(group.split("/")) if group else None
-        for p in plats:
-            sites = sales.sites.get(p) or [""]
-            keys.extend((p, s) for s in sites if in_group is None or s in in_group)
+        keys = row_keys(role, platform, group, sales)
         if not keys or not set(keys) <= have:
             continue
         accepted = Accepted(info.low, info.high)

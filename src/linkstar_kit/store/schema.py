@@ -195,7 +195,9 @@ CREATE TABLE goal_plan (
 
 -- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
 -- period: kpi_status judges a period's actual against that period's plan (a stub month of
--- 3 days against 3 days' plan), with the amber band of the target's rule (rag.py).
+-- 3 days against 3 days' plan), with the amber band of the target's rule (rag.py). The
+-- company's own row of such a goal (role_key '_company') has the company's plan per period,
+-- never the goal's total as a month's target.
 DROP TABLE IF EXISTS target_plan;
 CREATE TABLE target_plan (
   role_key      TEXT NOT NULL,
@@ -211,16 +213,26 @@ CREATE TABLE target_plan (
 );
 
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
+-- Which target a period is judged by: a cascaded target's (one with rows in target_plan) is
+-- that period's plan; a period past the goal's `by` has none, and gets no target and status
+-- none, as in the workbook. Not the goal's final value: a goal that adds up (GMV) is a total
+-- over its span, which no single period after the span can be judged against, and an
+-- ordinary period's plan (targets.target_low) is a figure of the plan, not a target for a
+-- period the goal does not cover; the next goal's plan judges those periods. A rate or level
+-- goal's target (conversion >= 12 %) is its final value in every period, past `by` too.
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
        a.platform, t.unit, a.value, t.op,
-       CASE WHEN p.plan IS NOT NULL AND t.op IN ('>', '>=') THEN p.plan ELSE t.target_low END
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('>', '>=') THEN p.plan
+            WHEN p.plan IS NULL AND c.planned IS NOT NULL THEN NULL ELSE t.target_low END
          AS target_low,
-       CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan ELSE t.target_high END
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan
+            WHEN p.plan IS NULL AND c.planned IS NOT NULL THEN NULL ELSE t.target_high END
          AS target_high,
        a.annotation, t.watch_for, a.site_group,
        CASE
          WHEN t.op IS NULL THEN 'none'
+         WHEN p.plan IS NULL AND c.planned IS NOT NULL THEN 'none'
          WHEN p.plan IS NOT NULL THEN
            CASE
              WHEN (t.op IN ('>', '>=') AND a.value >= p.plan)
@@ -243,10 +255,14 @@ FROM actuals a
 JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform
                AND t.site_group = a.site_group
 LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
-                       AND p.platform = a.platform AND p.period_start = a.period_start;
+                       AND p.platform = a.platform AND p.period_start = a.period_start
+LEFT JOIN (SELECT DISTINCT role_key, kpi, platform, 1 AS planned FROM target_plan) c
+       ON c.role_key = a.role_key AND c.kpi = a.kpi AND c.platform = a.platform;
 
 -- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
--- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
+-- the mean of the periods so far, by the KPI's aggregation) against the plan to date. A rate's
+-- mean here is of the periods' values; `linkstar review` takes its ratio of sums from the
+-- `measures` where report exports were loaded (pacing.paced).
 -- on_track: meets the plan; at_risk: short of it by at most 10 % of the plan's step so far;
 -- off_track: short by more (pacing.py).
 CREATE VIEW goal_pace AS
@@ -377,30 +393,40 @@ def schema_sql(rows: Iterable[Tracked], client: str,
                 plan.kpi, plan.platform, step.period[0].isoformat(), step.period[1].isoformat(),
                 i, share.days, plan.aggregation, int(plan.up), step.plan, step.bound))
             lines.append(f"INSERT INTO goal_plan ({cols}) VALUES ({vals});")
-    lines += ["", "-- The teams' targets from a goal's cascade, period by period (plans.py).",
+    lines += ["", "-- The targets from a goal's cascade, period by period (plans.py): the teams' and"
+              " the company's own.",
               "DELETE FROM target_plan;"]
     cols = ", ".join(TARGET_PLAN_COLUMNS)
+    company = {p.kpi: p for p in plans if not p.platform and p.aggregation == "sum"}
     for t in rows:
-        for vals_row in target_plan_rows(t):
+        for vals_row in target_plan_rows(t, company.get(t.kpi) if t.is_goal else None):
             vals = ", ".join(sql_literal(vals_row[c]) for c in TARGET_PLAN_COLUMNS)
             lines.append(f"INSERT INTO target_plan ({cols}) VALUES ({vals});")
     return "\n".join(lines) + "\n"
 
 
-def target_plan_rows(t: Tracked) -> list[dict[str, object]]:
+def target_plan_rows(t: Tracked, company: GoalPlan | None = None) -> list[dict[str, object]]:
     """A cascaded target's plan, one row a period, with the amber bound its own rule gives
-    that period's plan."""
+    that period's plan. `company`: the company's plan of a goal that adds up, for the goal's
+    own row (its target is the total over the span, never one period's)."""
     from ..rag import Rag
 
     tg = t.target
-    if tg is None or not tg.plan or tg.op not in (">", ">=", "<", "<="):
+    if tg is None or tg.op not in (">", ">=", "<", "<="):
+        return []
+    if tg.plan:
+        periods = [(p.start, p.end, p.days, p.value) for p in tg.plan]
+    elif company is not None and company.plan is not None:
+        periods = [(s.period[0], s.period[1], s.days, v)
+                   for s, v in zip(company.shares(), company.plan, strict=True)]
+    else:
         return []
     out: list[dict[str, object]] = []
-    for p in tg.plan:
-        cols = dict(Rag.from_target(tg.op, p.value).columns())
+    for start, end, days, value in periods:
+        cols = dict(Rag.from_target(tg.op, value).columns())
         out.append({"role_key": t.role_key, "kpi": t.kpi, "platform": t.platform,
-                    "period_start": p.start.isoformat(), "period_end": p.end.isoformat(),
-                    "days": p.days, "plan": p.value, "amber_low": cols.get("amber_low"),
+                    "period_start": start.isoformat(), "period_end": end.isoformat(),
+                    "days": days, "plan": value, "amber_low": cols.get("amber_low"),
                     "amber_high": cols.get("amber_high")})
     return out
 

@@ -12,10 +12,12 @@ here set how the meeting's minutes are shared.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ... import catalog
 from ..context import KitContext
+from ..meetings import held_days
 from .model import Agenda, Item, Point, schedule
 
 KINDS = ("weekly", "monthly", "quarterly")
@@ -101,8 +103,16 @@ class _Team:
                 for r in roles if self.kpis(r, kind, cadence)]
 
 
-def _when(team: _Team, kind: str, cfg: dict[str, Any], tz: str) -> str:
-    return team.t(f"agenda.when.{kind}", tz=tz, **cfg)
+def _when(team: _Team, kind: str, cfg: dict[str, Any], tz: str, first: dt.date | None) -> str:
+    """The series' rule and its first meeting, the day the calendar holds it (meetings.py):
+    the monthly and quarterly reviews meet after the scope's first month and quarter."""
+    when = team.t(f"agenda.when.{kind}", tz=tz, **cfg)
+    if first is None:
+        return when
+    if kind == "weekly":
+        return team.t("agenda.when.first_meeting", when=when, date=first.isoformat())
+    return team.t("agenda.when.first_after", when=when, date=first.isoformat(),
+                  period=team.t(f"agenda.when.first_period.{kind}"))
 
 
 def _weekly(team: _Team) -> list[Item]:
@@ -255,22 +265,26 @@ def _ids_biggest(items: list[Item], key: str) -> None:
 _BUILDERS = {"weekly": _weekly, "monthly": _monthly, "quarterly": _quarterly}
 
 
-def build_agendas(ctx: KitContext) -> dict[str, Agenda]:
-    """The agendas of this kit, by kind; `quarterly` is absent when the client opted out."""
+def build_agendas(ctx: KitContext, first_meetings: bool = False) -> dict[str, Agenda]:
+    """The agendas of this kit, by kind; `quarterly` is absent when the client opted out.
+    `first_meetings`: `when` names each series' first meeting (the agenda documents); the
+    calendar and the reviews, which read the items only, skip the holidays it needs."""
     team = _Team(ctx)
     view = ctx.view
     tz = view["client"]["timezone"]
     review = view["review"]
     t = team.t
+    held = held_days(ctx.answers) if first_meetings else {}
     out: dict[str, Agenda] = {}
     for kind in KINDS:
         cfg = review[kind]
         if not cfg:
             continue
+        first = held[kind][0][1] if held.get(kind) else None
         items = _BUILDERS[kind](team)
         schedule(items, cfg["minutes"], cfg["time"])
         out[kind] = Agenda(kind=kind, title=t(f"agenda.{kind}.title"),
-                           when=_when(team, kind, cfg, tz), time=cfg["time"],
+                           when=_when(team, kind, cfg, tz, first), time=cfg["time"],
                            minutes=cfg["minutes"], chair=team.chair,
                            purpose=t(f"agenda.{kind}.purpose"), items=items,
                            prepare=list(t.items(f"agenda.{kind}.prepare")),

@@ -16,7 +16,7 @@ def agenda_labels(lang: str) -> dict[str, str]:
 
 def render_agendas(ctx: KitContext) -> dict[str, str]:
     """{kit path: Markdown} for the review agendas, rendered through the `agendas` blueprint."""
-    agendas = build_agendas(ctx)
+    agendas = build_agendas(ctx, first_meetings=True)
     view = ctx.view
     views: dict[str, dict[str, Any] | None] = {k: a.as_view(ctx.lang)
                                                 for k, a in agendas.items()}

@@ -87,7 +87,9 @@ CREATE TABLE goal_plan (
 
 -- A target from a goal's cascade (a team's share of the company GMV) has its own plan per
 -- period: kpi_status judges a period's actual against that period's plan (a stub month of
--- 3 days against 3 days' plan), with the amber band of the target's rule (rag.py).
+-- 3 days against 3 days' plan), with the amber band of the target's rule (rag.py). The
+-- company's own row of such a goal (role_key '_company') has the company's plan per period,
+-- never the goal's total as a month's target.
 DROP TABLE IF EXISTS target_plan;
 CREATE TABLE target_plan (
   role_key      TEXT NOT NULL,
@@ -103,16 +105,26 @@ CREATE TABLE target_plan (
 );
 
 -- Every actual with its target and its RAG status (green, amber, red; none without target).
+-- Which target a period is judged by: a cascaded target's (one with rows in target_plan) is
+-- that period's plan; a period past the goal's `by` has none, and gets no target and status
+-- none, as in the workbook. Not the goal's final value: a goal that adds up (GMV) is a total
+-- over its span, which no single period after the span can be judged against, and an
+-- ordinary period's plan (targets.target_low) is a figure of the plan, not a target for a
+-- period the goal does not cover; the next goal's plan judges those periods. A rate or level
+-- goal's target (conversion >= 12 %) is its final value in every period, past `by` too.
 CREATE VIEW kpi_status AS
 SELECT a.period_start, a.period_end, a.role_key, t.role_title, a.kpi, t.name_en, t.name_zh,
        a.platform, t.unit, a.value, t.op,
-       CASE WHEN p.plan IS NOT NULL AND t.op IN ('>', '>=') THEN p.plan ELSE t.target_low END
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('>', '>=') THEN p.plan
+            WHEN p.plan IS NULL AND c.planned IS NOT NULL THEN NULL ELSE t.target_low END
          AS target_low,
-       CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan ELSE t.target_high END
+       CASE WHEN p.plan IS NOT NULL AND t.op IN ('<', '<=') THEN p.plan
+            WHEN p.plan IS NULL AND c.planned IS NOT NULL THEN NULL ELSE t.target_high END
          AS target_high,
        a.annotation, t.watch_for, a.site_group,
        CASE
          WHEN t.op IS NULL THEN 'none'
+         WHEN p.plan IS NULL AND c.planned IS NOT NULL THEN 'none'
          WHEN p.plan IS NOT NULL THEN
            CASE
              WHEN (t.op IN ('>', '>=') AND a.value >= p.plan)
@@ -135,10 +147,14 @@ FROM actuals a
 JOIN targets t ON t.role_key = a.role_key AND t.kpi = a.kpi AND t.platform = a.platform
                AND t.site_group = a.site_group
 LEFT JOIN target_plan p ON p.role_key = a.role_key AND p.kpi = a.kpi
-                       AND p.platform = a.platform AND p.period_start = a.period_start;
+                       AND p.platform = a.platform AND p.period_start = a.period_start
+LEFT JOIN (SELECT DISTINCT role_key, kpi, platform, 1 AS planned FROM target_plan) c
+       ON c.role_key = a.role_key AND c.kpi = a.kpi AND c.platform = a.platform;
 
 -- Each goal's pace at every period entered: the actual to date (the sum, the latest value or
--- the mean of the periods so far, by the KPI's aggregation) against the plan to date.
+-- the mean of the periods so far, by the KPI's aggregation) against the plan to date. A rate's
+-- mean here is of the periods' values; `linkstar review` takes its ratio of sums from the
+-- `measures` where report exports were loaded (pacing.paced).
 -- on_track: meets the plan; at_risk: short of it by at most 10 % of the plan's step so far;
 -- off_track: short by more (pacing.py).
 CREATE VIEW goal_pace AS
@@ -297,5 +313,5 @@ INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, da
 INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '', '2026-08-01', '2026-08-31', 2, 31, 'last', 1, 0.126956521739, 0.124260869565);
 INSERT INTO goal_plan (kpi, platform, period_start, period_end, period_index, days, aggregation, up, plan_to_date, at_risk_bound) VALUES ('net_margin', '', '2026-09-01', '2026-09-30', 3, 30, 'last', 1, 0.14, 0.136);
 
--- The teams' targets from a goal's cascade, period by period (plans.py).
+-- The targets from a goal's cascade, period by period (plans.py): the teams' and the company's own.
 DELETE FROM target_plan;
