@@ -466,7 +466,8 @@ def test_time_zone_with_daylight_saving(library: Library) -> None:
     assert tz.walk("DAYLIGHT") and tz.walk("STANDARD")
     start = events(ics)["weekly"].decoded("DTSTART")
     assert start.utcoffset() == dt.timedelta(hours=-5)
-    assert start.replace(tzinfo=None) == dt.datetime(2026, 1, 5, 10, 0)
+    # the first weekly review meets after the scope's first week (Monday 5 January)
+    assert start.replace(tzinfo=None) == dt.datetime(2026, 1, 12, 10, 0)
 
 
 def test_generate_writes_agendas_and_calendar(library: Library) -> None:
@@ -551,6 +552,9 @@ def test_the_first_monthly_review_meets_after_the_first_month(
     assert days["monthly"][0] == first_month_review
     assert days["monthly"][0] > period_of("monthly", first)[1]
     assert days["quarterly"][0] > period_of("quarterly", first)[1]
+    # the weekly one after the scope's first week, and within the week after it
+    assert period_of("weekly", first)[1] < days["weekly"][0]
+    assert days["weekly"][0] <= period_of("weekly", first)[1] + dt.timedelta(days=7 + 4)
     from linkstar_kit.kit.agendas.render import render_agendas
 
     agendas = render_agendas(ctx)
@@ -558,6 +562,7 @@ def test_the_first_monthly_review_meets_after_the_first_month(
         assert ds[0] == meeting_days(ctx)[series][0][1]
         assert f"first meeting {ds[0].isoformat()}" in agendas[f"agendas/{series}-review.md"]
     assert "after the scope's first month |" in agendas["agendas/monthly-review.md"]
+    assert "after the scope's first week |" in agendas["agendas/weekly-review.md"]
     zh = render_agendas(make_ctx(library, lang="zh", start=start, review=review()))
     assert (f"首次 {days['monthly'][0].isoformat()}（体系运行的第一个月结束后） |"
             in zh["agendas/monthly-review.md"])

@@ -3,8 +3,9 @@ RRULEs and moved occurrences) and the agendas (their first meeting), so the two 
 
 Each series meets after the period it reviews and ends with the first meeting after the
 scope's last day (it reviews the scope's last week, month or quarter):
-- weekly: on its weekday, from the first one on or after the scope's start (the week the
-  scope starts in);
+- weekly: on its weekday, from the first one after the week (Monday to Sunday) the scope
+  starts in: never inside that first week, which would review the week before the KPI system
+  existed;
 - monthly: on its day of the month after the month the scope starts in, then every month:
   never inside the first month, which would review the month before the KPI system existed
   (as a quarter is reviewed after it ends);
@@ -53,9 +54,10 @@ def rule_days(answers: Any) -> dict[str, list[dt.date]]:
     start = answers.scope.start
     end = goal_span(start, answers.scope.horizon)[1]
     review = answers.review
+    after_week = period_of("weekly", start)[1] + dt.timedelta(days=1)
     after_month = period_of("monthly", start)[1] + dt.timedelta(days=1)
     out = {
-        "weekly": _dates(next_weekday(start, review.weekly.weekday), 0, 7, end, True),
+        "weekly": _dates(next_weekday(after_week, review.weekly.weekday), 0, 7, end, True),
         "monthly": _dates(next_month_day(after_month, review.monthly.day), 1, 0, end, True),
     }
     if review.quarterly:

@@ -105,12 +105,10 @@ class _Team:
 
 def _when(team: _Team, kind: str, cfg: dict[str, Any], tz: str, first: dt.date | None) -> str:
     """The series' rule and its first meeting, the day the calendar holds it (meetings.py):
-    the monthly and quarterly reviews meet after the scope's first month and quarter."""
+    each review first meets after the scope's first week, month or quarter."""
     when = team.t(f"agenda.when.{kind}", tz=tz, **cfg)
     if first is None:
         return when
-    if kind == "weekly":
-        return team.t("agenda.when.first_meeting", when=when, date=first.isoformat())
     return team.t("agenda.when.first_after", when=when, date=first.isoformat(),
                   period=team.t(f"agenda.when.first_period.{kind}"))
 
