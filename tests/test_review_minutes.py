@@ -258,11 +258,25 @@ def test_an_edited_minutes_file_is_kept_and_a_correction_is_a_re_run(kit: Path) 
     assert "复核广告预算和出价" in (kit / "reviews/2026-W30/minutes.yaml").read_text("utf-8")
 
 
+def test_a_due_date_in_quotes_is_the_date(kit: Path) -> None:
+    run_review(kit, "2026-W29", "md")
+    f = kit / "reviews/2026-W29/minutes.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace(
+        "\ntodos: []", "\ntodos:\n- {text: 复核广告预算, owner: 广告主管, due: '2026-07-31'}", 1),
+        encoding="utf-8")
+    w30 = run_review(kit, "2026-W30", "md").data
+    assert [(t["text"], t["due"]) for t in w30["todos"]] == [("复核广告预算", "2026-07-31")]
+
+
 @pytest.mark.parametrize(("edit", "says"), [
     (lambda t: t.replace("status: open", "status: closed", 1), ": issues[0].status: `closed` "
      "is not a status"),
     (lambda t: t.replace("\ntodos: []", "\ntodos:\n- {text: x, owner: y, due: soon}", 1),
      ": todos[0].due: `soon` is not a date"),
+    (lambda t: t.replace("\ntodos: []", "\ntodos:\n- {text: x, owner: y, due: '2026-02-30'}", 1),
+     ": todos[0].due: `2026-02-30` is not a day of the calendar"),
+    (lambda t: t.replace("\ntodos: []", "\ntodos:\n- {text: x, owner: y, due: 9999-01-01}", 1),
+     ": todos[0].due: `9999-01-01` is outside 1900-2200"),
     (lambda t: t.replace("\ntodos: []", "\ntodos:\n- {text: x}", 1), "`owner` is empty"),
     (lambda t: t.replace("headlines: []", "headline: []", 1), "unknown key `headline`"),
     (lambda t: t.replace('- id: "operations/acos/amazon/red"', '- id: "operations/acos/red"'),

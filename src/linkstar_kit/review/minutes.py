@@ -33,6 +33,7 @@ from typing import Any
 
 from ..errors import InputError, did_you_mean, excerpt
 from ..errors import Issue as Problem
+from ..periods import FIRST_DATE, LAST_DATE
 from .model import CADENCE_ORDER, Period
 
 MINUTES = "minutes.yaml"
@@ -49,6 +50,7 @@ ITEM_KEYS: dict[str, tuple[str, ...]] = {
 }
 # A minutes file is a page of text; more is not minutes.
 MAX_MINUTES_NODES = 20_000
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def order_key(p: Period) -> tuple[dt.date, int]:
@@ -316,9 +318,24 @@ def _check(doc: Any, period: Period, f: Path, rec: Record,
     for i, it in items("todos"):
         t, owner = text("todos", i, it, "text", True), text("todos", i, it, "owner", True)
         due = it.get("due")
+        if isinstance(due, str) and _ISO_DAY.fullmatch(due.strip()):
+            # a date written in quotes ('2026-07-10') is still the date the person meant
+            try:
+                due = dt.date.fromisoformat(due.strip())
+            except ValueError:
+                problems.append(doc.issue(("todos", i, "due"), f"`{excerpt(due)}` is not a "
+                                          "day of the calendar", "check the month and the day"))
+                continue
         if due is not None and not isinstance(due, dt.date):
             problems.append(doc.issue(("todos", i, "due"), f"`{excerpt(due)}` is not a date",
                                       "write YYYY-MM-DD, or leave `due` out"))
+            continue
+        if isinstance(due, dt.datetime):
+            due = due.date()  # a time of day on a to-do's due date says nothing more
+        if due is not None and not FIRST_DATE <= due <= LAST_DATE:
+            problems.append(doc.issue(("todos", i, "due"), f"`{due.isoformat()}` is outside "
+                                      f"{FIRST_DATE.year}-{LAST_DATE.year}",
+                                      "write the day the to-do is due"))
             continue
         m.todos.append((t, owner, due))
     for i, it in items("new_issues"):
