@@ -21,6 +21,12 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="linkstar-test-cache-")
 atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 os.environ.pop("LINKSTAR_NO_CACHE", None)
 
+# What the test processes of one run share (kitcache.py): made by the first process that loads
+# this file (pytest's main process; its xdist workers inherit the variable), removed after it.
+if "LINKSTAR_TEST_SHARED" not in os.environ:
+    os.environ["LINKSTAR_TEST_SHARED"] = tempfile.mkdtemp(prefix="linkstar-test-shared-")
+    atexit.register(shutil.rmtree, os.environ["LINKSTAR_TEST_SHARED"], ignore_errors=True)
+
 # Property tests (hypothesis): reproducible runs, no example database left in the checkout, no
 # per-example deadline (the machine is shared; timing is not what these tests check).
 try:

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from kitcache import FORMATS as SHARED_FORMATS
+from kitcache import example_files
 from langscan import client_words, foreign, shown, workbook_strings
 from linkstar_kit.answers.loader import load_answers
 from linkstar_kit.answers.models import Answers
@@ -35,16 +37,20 @@ def _proper() -> tuple[str, ...]:
     return tuple(sorted(set(names), key=len, reverse=True))
 
 
-def scan(answers: Answers, lang: str) -> dict[str, list[str]]:
-    """{file: passages in the other language} for the kit of `answers` in `lang`. Library
-    text is scanned too: a target's source and window are bilingual where they are prose."""
-    files, _ = build_files(answers, LIBRARY, formats=FORMATS, language=lang)
+def scan(answers: Answers, lang: str, built: dict[str, bytes] | None = None
+         ) -> dict[str, list[str]]:
+    """{file: passages in the other language} for the kit of `answers` in `lang` (`built`:
+    that kit's files, already built). Library text is scanned too: a target's source and
+    window are bilingual where they are prose."""
+    if built is None:
+        files, _ = build_files(answers, LIBRARY, formats=FORMATS, language=lang)
+        built = files.files
     own = client_words(answers)
     found: dict[str, list[str]] = {}
-    for path in files:
+    for path in sorted(built):
         if path.startswith(NOT_DOCUMENTS):
             continue
-        data = files.files[path]
+        data = built[path]
         if path.endswith(".xlsx"):
             texts = workbook_strings(data)
         elif path.endswith(TEXT):
@@ -61,7 +67,8 @@ def scan(answers: Answers, lang: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_bundled_examples_speak_one_language(example: Path, lang: str) -> None:
     answers = load_answers(example, LIBRARY)
-    assert scan(answers, lang) == {}
+    assert FORMATS == SHARED_FORMATS
+    assert scan(answers, lang, example_files(example, lang)) == {}
 
 
 def _synthetic(lang: str, **over: Any) -> Answers:

@@ -37,11 +37,18 @@ def library():
 
 @pytest.fixture(scope="module")
 def kits(library, tmp_path_factory) -> dict[str, tuple[Answers, dict[str, Any], Path]]:
+    """Each example's kit (the Markdown and selection.json are what is read), written from the
+    kit the golden and language tests build too (kitcache.py: md among its formats)."""
+    from kitcache import FORMATS, example_files
+
+    assert "md" in FORMATS
     out = {}
     for name in PLATFORM_FAMILY:
         answers = load_answers(EXAMPLES / f"{name}.yaml", library)
         kit = tmp_path_factory.mktemp(name)
-        generate_kit(answers, library, kit, formats=["md"])
+        for path, data in example_files(EXAMPLES / f"{name}.yaml").items():
+            (kit / path).parent.mkdir(parents=True, exist_ok=True)
+            (kit / path).write_bytes(data)
         out[name] = (answers, json.loads((kit / "selection.json").read_text()), kit)
     return out
 

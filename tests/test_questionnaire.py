@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import subprocess
 import sys
@@ -119,9 +120,23 @@ def enters(n: int) -> str:
     return ENTER * n
 
 
+@functools.cache
+def _default_bindings() -> Any:
+    from prompt_toolkit.key_binding.defaults import load_key_bindings
+
+    return load_key_bindings()
+
+
 @pytest.fixture
-def terminal() -> Iterator[Any]:
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """A pipe standing in for the keyboard; closed input ends a run that asks too much."""
+    # prompt_toolkit builds its default key bindings (emacs, vi, mouse: several hundred) afresh
+    # for every prompt, a third of these tests' time; they are the same each time and keep no
+    # prompt's state (their filters read the running application), so build them once.
+    # test_questionnaire_pty.py runs the questionnaire in a real terminal, unpatched.
+    import prompt_toolkit.application.application as application
+
+    monkeypatch.setattr(application, "load_key_bindings", _default_bindings)
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         def feed(text: str) -> None:
             inp.send_text(text)

@@ -152,7 +152,10 @@ def foreign_terms(text: str, own: list[str]) -> list[str]:
         if pid in own:
             continue
         for term, rx in res:
-            m = rx.search(text)
+            # the plain substring test first: a term absent from the text cannot match, and
+            # `in` is ~100x faster than a search with a look-behind (which defeats re's
+            # literal-prefix scan) over a whole kit document
+            m = rx.search(text) if term in text else None
             if m:
                 line = text[:m.start()].rsplit("\n", 1)[-1] + text[m.start():].split("\n", 1)[0]
                 found.append(f"{pid}:{term}: …{line.strip()[:160]}")
@@ -324,7 +327,8 @@ def test_dashboards_and_scorecard_labels_are_in_one_language(tmp_path: Path, lan
 # --- the library itself, text by text ----------------------------------------------------------
 
 def _names(text: str) -> set[str]:
-    return {p for p, res in TERM_RES.items() for _term, rx in res if rx.search(text)}
+    return {p for p, res in TERM_RES.items() for term, rx in res
+            if term in text and rx.search(text)}
 
 
 def test_every_library_text_names_only_the_platforms_it_applies_to() -> None:

@@ -129,13 +129,27 @@ def test_every_rule_fires_and_its_effects_land(library, profiles) -> None:
     assert not pending, f"rules that never fired with a reachable effect: {sorted(pending)}"
 
 
-def test_engine_invariants_on_many_profiles(library, profiles) -> None:
+@pytest.fixture(scope="module")
+def selected(library, profiles):
+    """select() of profile i, run once for the tests below (they only read it)."""
+    from linkstar_kit.engine.select import select
+
+    memo: dict[int, Any] = {}
+
+    def get(i: int) -> Any:
+        if i not in memo:
+            memo[i] = select(profiles[i], library)
+        return memo[i]
+    return get
+
+
+def test_engine_invariants_on_many_profiles(library, profiles, selected) -> None:
     from linkstar_kit.engine.select import select
     from linkstar_kit.library.applicability import platforms_for
 
-    for answers in profiles[:150]:
-        sel = select(answers, library)
-        again = select(answers, library)
+    for i, answers in enumerate(profiles[:150]):
+        sel = selected(i)
+        again = select(answers, library)  # a second run, afresh: the same selection
         assert sel.to_json_dict() == again.to_json_dict()
         fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
         for entry, role in zip(answers.roles, sel.roles, strict=True):
@@ -165,19 +179,19 @@ ACOS_CONSOLES = {"amazon"}
 TACOS_PLATFORMS = {"amazon", "walmart"}
 
 
-def test_platform_fit_invariants_on_many_profiles(library, profiles) -> None:
+def test_platform_fit_invariants_on_many_profiles(library, profiles, selected) -> None:
     """On every profile: a service / logistics role holds each marketplace's own measure (or
     the library has none for it, said as a gap), operations does for the platforms nobody
     else serves, ACoS / TACoS only where the console reports them, Amazon operations has the
     method pair, and site-scoped targets split the client's sites without overlap."""
-    from linkstar_kit.engine.select import is_platform_measure, select
+    from linkstar_kit.engine.select import is_platform_measure
     from linkstar_kit.library.applicability import platforms_for
 
     ignore = [k for cr in library.rules if cr.rule.id == "marketplace-operations-own-measures"
               for eff in cr.rule.then for k in getattr(eff, "ignore", [])]
     assert "acos" in ignore
-    for answers in profiles[:200]:
-        sel = select(answers, library)
+    for i, answers in enumerate(profiles[:200]):
+        sel = selected(i)
         fulfillment = {p.id: list(p.fulfillment) for p in answers.platforms}
         sites = {p.id: list(p.sites) for p in answers.platforms}
         served = {p for e in answers.roles if e.role in ("customer_service", "logistics")

@@ -12,6 +12,7 @@ Marked `browser`: `-m "not browser"` skips them.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -49,6 +50,7 @@ def _chromium() -> str | None:
 CHROMIUM = _chromium()
 try:
     from playwright.sync_api import Page, expect, sync_playwright
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 except ImportError:  # pragma: no cover - a dev extra
     sync_playwright = None  # type: ignore[assignment]
 
@@ -154,6 +156,10 @@ def _no_sideways_scroll(page: Page) -> None:
 
 def _save(page: Page, section: str) -> None:
     page.click("#next")
+    # the form's navigation may not have begun when the click returns (a loaded machine):
+    # wait for the address to leave the section; if it stays, say what the page shows
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_url(lambda url: f"/s/{section}" not in url, timeout=20_000)
     page.wait_for_load_state()
     assert f"/s/{section}" not in page.url, page.inner_text("main")
 

@@ -120,6 +120,34 @@ def _fast_read(path: Path) -> Document:
     return Document(file=display_path(path), data=load_plain(path))
 
 
+@dataclass
+class _LazyDocument(Document):
+    """Data read fast; the positions are read (with the full reader) only when a problem in
+    this file is reported."""
+
+    source: Path | None = None
+
+    def where(self, path: tuple[str | int, ...], *, key: bool = False
+              ) -> tuple[int | None, int | None]:
+        if self.source is not None:
+            full = load_document(self.source)
+            self.values, self.keys, self.source = full.values, full.keys, None
+        return super().where(path, key=key)
+
+
+def _read_for_report(path: Path) -> Document:
+    """The second pass, once something is off: a file the fast reader can read is read fast
+    again, with its positions only on demand (the full reader takes seconds for the shipped
+    library, whose files are fine while a house file is not); any other file in full."""
+    from ..fastyaml import FastPathUnavailable
+
+    try:
+        doc = _fast_read(path)
+    except FastPathUnavailable:
+        return load_document(path)
+    return _LazyDocument(doc.file, doc.data, source=path)
+
+
 def _load_list(path: Path, model: type[M], issues: list[Issue], read: Reader) -> list[_Entry]:
     doc = read(path)
     if doc.data is None:
@@ -157,7 +185,7 @@ def load_library(extra: Sequence[Path | str] = (), *, base: Path | None = None) 
     try:
         lib = _load(folders, _fast_read)
     except (FastPathUnavailable, InputError):
-        lib = _load(folders, load_document)
+        lib = _load(folders, _read_for_report)
     write_cached(key, lib)
     return lib
 
