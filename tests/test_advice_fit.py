@@ -73,7 +73,12 @@ OTHER_ERPS = ["BigSeller"]  # an ERP no client can name in the answers: never a 
 TEMU_FM_MISFITS = ["against competitors", "against the top 3 competitors", "竞品价格",
                    "前 3 名竞品", "coupon", "优惠券", "ad budget", "广告预算",
                    "pricing and promotions", "定价与促销", "Rework the main image", "重做主图",
-                   "price and spend", "定价和投放"]
+                   "price and spend", "定价和投放",
+                   # growth work Temu does for a fully-managed supplier: traffic and conversion,
+                   # the listing (its ranking, its reviews, its suppression, its localisation)
+                   "sessions × conversion", "访问量 × 转化率", "listing suppression",
+                   "Listing 被下架", "reviews, ranking", "评价、排名", "localised listings",
+                   "Listing 做本地化"]
 ZH_MISFITS = ["Ad CVR", "其他 ERP"]
 # A site's own line told to a team that does not sell there ("over 90 % on the Thai site" for a
 # Malaysian shop, a LazMall Vietnam line in the Philippines).
@@ -249,3 +254,23 @@ def test_the_checks_catch_each_class() -> None:
     # and 11.11 in a Southeast Asian autumn is in scope
     sea = _answers("shopee", ["self_ship"], ["MY"], "2026-10-01", "none", "en")
     assert not misfits(sea, {"r0": "Stock up for 11.11 and 12.12"})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_temu_fully_managed_growth_card_names_only_what_a_supplier_controls(lang: str) -> None:
+    """The bundled Temu example's fully-managed operations card: GMV growth is split into what
+    the supplier moves (approved SKUs, stocking orders, its supply price), not into traffic and
+    conversion that Temu runs; the AliExpress card beside it keeps the seller's own levers."""
+    from linkstar_kit.answers.loader import load_answers
+
+    answers = load_answers(Path(__file__).parents[1] / "examples" / "temu-aliexpress.yaml")
+    answers = answers.model_copy(update={"client": answers.client.model_copy(
+        update={"language": lang})})
+    files, _ = build_files(answers, library(), formats=["md"])
+    temu = files.files["roles/ops-temu.md"].decode("utf-8")
+    ali = files.files["roles/ops-aliexpress.md"].decode("utf-8")
+    growth = temu.split("\n### 1. ")[1].split("\n### 2. ")[0]
+    assert growth.startswith("GMV")
+    assert [t for t in TEMU_FM_MISFITS if _bounded(t).search(temu)] == []
+    assert ("approved supply price" if lang == "en" else "核价通过的供货价") in growth
+    assert ("sessions × conversion" if lang == "en" else "访问量 × 转化率") in ali
