@@ -106,8 +106,12 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str,
             if own is not None:
                 text = report_text(own, answers, lang)
             else:
+                # the generic report of the same kind, else the next source the client can feed
+                # there (a creator tracker for Lazada beside Shopee's AMS report): every
+                # platform the role holds the KPI on names where its number comes from
                 generic = next((d for d in usable if d.platforms is None
-                                and d.system == ds.system), None)
+                                and d.system == ds.system), None) \
+                    or next((d for d in usable if d.platforms is None), None)
                 if generic is None:
                     continue
                 name = (names or {}).get(p, p)
