@@ -429,7 +429,8 @@ def test_a_watched_kpis_source_names_platforms_as_the_document_does(lang: str) -
     from linkstar_kit.store.tracking import tracked
 
     library = load_library()
-    ids = re.compile(r"(?<![A-Za-z_])(%s)[:：]" % "|".join(library.platforms))
+    alternatives = "|".join(library.platforms)
+    ids = re.compile(rf"(?<![A-Za-z_])({alternatives})[:：]")
     root = Path(__file__).parents[1] / "examples"
     for name in ("lazada-shopee-sea.yaml", "multi-platform-30.yaml"):
         answers = load_answers(root / name, library)

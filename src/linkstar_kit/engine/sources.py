@@ -99,7 +99,9 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str,
     fallback = next((d for d in mine if d.system != "crm"),
                     mine[0] if mine else kpi.data_sources[0])
     ds = usable[0] if usable else fallback
-    if ds.platforms is not None and len(order) > 1:
+    # a platform's report on a role of several platforms: each names its own (the generic
+    # "platform's chat ratings" too, under each platform's name), never one for all
+    if (ds.platforms is not None or ds.system == "platform") and len(order) > 1:
         parts: list[str] = []
         for p in order:
             own = next((d for d in usable if d.platforms is not None and p in d.platforms), None)
