@@ -73,7 +73,12 @@ OTHER_ERPS = ["BigSeller"]  # an ERP no client can name in the answers: never a 
 TEMU_FM_MISFITS = ["against competitors", "against the top 3 competitors", "竞品价格",
                    "前 3 名竞品", "coupon", "优惠券", "ad budget", "广告预算",
                    "pricing and promotions", "定价与促销", "Rework the main image", "重做主图",
-                   "price and spend", "定价和投放"]
+                   "price and spend", "定价和投放",
+                   # growth work Temu does for a fully-managed supplier: traffic and conversion,
+                   # the listing (its ranking, its reviews, its suppression, its localisation)
+                   "sessions × conversion", "访问量 × 转化率", "listing suppression",
+                   "Listing 被下架", "reviews, ranking", "评价、排名", "localised listings",
+                   "Listing 做本地化"]
 ZH_MISFITS = ["Ad CVR", "其他 ERP"]
 # A site's own line told to a team that does not sell there ("over 90 % on the Thai site" for a
 # Malaysian shop, a LazMall Vietnam line in the Philippines).
@@ -82,6 +87,9 @@ SITE_WORDS = {"TH": ["Thai site", "泰国站"], "VN": ["Vietnam site", "越南�
 # Sea freight moves stock to a warehouse abroad: advice for a team that ships each order from
 # China (self-ship, dropship) or supplies Temu's warehouses in China (fully-managed) misfits.
 SEA_FREIGHT = ["sea freight", "海运"]
+# Amazon's seller-fulfilled / FBA split (a source, a definition, an action): nothing to an FBM team
+FBA_SPLIT = ["MFN and AFN", "自发货与 FBA 分列", "(MFN) and FBA (AFN)", "自发货（MFN）与 FBA（AFN）",
+             "AFN"]
 
 
 @cache
@@ -177,7 +185,7 @@ def misfits(answers: Answers, cards: dict[str, str]) -> list[str]:
             found += [f"{key}: `WFS` for a team that ships itself" for _ in hit(text, ["WFS"])]
         if pid == "amazon" and "fba" not in models:
             found += [f"{key}: `{t}` for an FBM team"
-                      for t in hit(text, ["MFN and AFN", "自发货与 FBA 分列"])]
+                      for t in hit(text, FBA_SPLIT)]
         for site, words in SITE_WORDS.items():
             if site not in sites:
                 found += [f"{key}: `{t}` for a team not on {site}" for t in hit(text, words)]
@@ -250,3 +258,44 @@ def test_the_checks_catch_each_class() -> None:
     # and 11.11 in a Southeast Asian autumn is in scope
     sea = _answers("shopee", ["self_ship"], ["MY"], "2026-10-01", "none", "en")
     assert not misfits(sea, {"r0": "Stock up for 11.11 and 12.12"})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_temu_fully_managed_growth_card_names_only_what_a_supplier_controls(lang: str) -> None:
+    """The bundled Temu example's fully-managed operations card: GMV growth is split into what
+    the supplier moves (approved SKUs, stocking orders, its supply price), not into traffic and
+    conversion that Temu runs; the AliExpress card beside it keeps the seller's own levers."""
+    from linkstar_kit.answers.loader import load_answers
+
+    answers = load_answers(Path(__file__).parents[1] / "examples" / "temu-aliexpress.yaml")
+    answers = answers.model_copy(update={"client": answers.client.model_copy(
+        update={"language": lang})})
+    files, _ = build_files(answers, library(), formats=["md"])
+    temu = files.files["roles/ops-temu.md"].decode("utf-8")
+    ali = files.files["roles/ops-aliexpress.md"].decode("utf-8")
+    growth = temu.split("\n### 1. ")[1].split("\n### 2. ")[0]
+    assert growth.startswith("GMV")
+    assert [t for t in TEMU_FM_MISFITS if _bounded(t).search(temu)] == []
+    assert ("approved supply price" if lang == "en" else "核价通过的供货价") in growth
+    assert ("sessions × conversion" if lang == "en" else "访问量 × 转化率") in ali
+
+
+def test_the_odr_card_of_an_fbm_team_has_no_fba_split_and_an_fba_team_keeps_it() -> None:
+    """Amazon counts ODR apart for seller-fulfilled and FBA orders: the bundled FBM-only EU
+    example's cards never mention the split; a team that uses FBA is told to read it."""
+    from linkstar_kit.answers.loader import load_answers
+
+    root = Path(__file__).parents[1] / "examples"
+    fbm = load_answers(root / "amazon-eu-fbm.yaml")
+    files, _ = build_files(fbm, library(), formats=["md"])
+    cards = {p: files.files[p].decode("utf-8") for p in files.files
+             if p.startswith("roles/") and p.endswith(".md")}
+    assert any("订单缺陷率（ODR）" in c for c in cards.values())
+    assert {p: [t for t in FBA_SPLIT if _bounded(t).search(c)] for p, c in cards.items()
+            if any(_bounded(t).search(c) for t in FBA_SPLIT)} == {}
+    fba = _answers("amazon", ["fba", "fbm"], ["US"], "2026-04-01", "none", "en")
+    fba = fba.model_copy(update={"roles": [r.model_copy(update={"pin": ["order_defect_rate"]})
+                                           for r in fba.roles if r.role == "customer_service"]})
+    files, _ = build_files(fba, library(), formats=["md"])
+    card = next(files.files[p].decode("utf-8") for p in files.files if p.startswith("roles/"))
+    assert "(MFN) and FBA (AFN)" in card

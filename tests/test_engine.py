@@ -349,6 +349,61 @@ def test_data_source_skips_reports_of_other_platforms(tmp_path: Path) -> None:
     assert conv.data_source == "Amazon Business Reports"
 
 
+def test_a_helpdesk_report_is_never_assumed_the_platforms_own_report_is(tmp_path: Path) -> None:
+    """The answers name no helpdesk (systems: erp, ads, finance, bi): a KPI whose first source
+    is a helpdesk report is fed from the platform's own report, else a manual log, and from
+    the helpdesk only when it has no other source."""
+    csat = kpi("csat2", {"customer_service": 10})
+    csat["data_sources"] = [
+        {"system": "crm", "report": {"en": "Helpdesk survey report (e.g. Zendesk)",
+                                     "zh": "客服工单系统满意度报表（如 Zendesk）"}},
+        {"system": "platform", "report": {"en": "The platform's chat ratings",
+                                          "zh": "平台的聊天评分"}},
+    ]
+    fcr = kpi("fcr2", {"customer_service": 9})
+    fcr["data_sources"] = [
+        {"system": "crm", "report": {"en": "Helpdesk one-touch report", "zh": "工单一次解决率"}},
+        {"system": "manual", "report": {"en": "Weekly sample of closed chats",
+                                        "zh": "每周抽检已关闭会话"}},
+    ]
+    only = kpi("only2", {"customer_service": 8})
+    only["data_sources"] = [{"system": "crm", "report": {"en": "Helpdesk tags (e.g. eDesk)",
+                                                         "zh": "工单标签（如 eDesk）"}}]
+    for erp in ("none", "lingxing"):
+        ans = answers(roles=[{"role": "customer_service", "pin": ["csat2", "fcr2", "only2"]}])
+        ans["systems"] = {"erp": erp}
+        sel = run(tmp_path / erp, ans, kpis=[*base_kpis(), csat, fcr, only])
+        got = {x.kpi: (x.data_system, x.data_source) for x in sel.roles[0].kpis}
+        assert got["csat2"] == ("platform", "The platform's chat ratings"), got
+        assert got["fcr2"] == ("manual", "Weekly sample of closed chats"), got
+        assert got["only2"] == ("crm", "Helpdesk tags"), got  # no brand the client never named
+
+
+def test_a_source_covers_every_platform_the_role_holds_the_kpi_on(tmp_path: Path) -> None:
+    """A live-commerce role on Lazada and Shopee: Shopee has its own affiliate report, Lazada
+    none and no generic platform report, so Lazada's number comes from the next source the
+    client can feed (the creator tracker), named under Lazada, never left out."""
+    roi = kpi("roi2", {"social_media": 10})
+    roi["data_sources"] = [
+        {"system": "platform", "platforms": ["shopee"],
+         "report": {"en": "Shopee AMS reports", "zh": "Shopee AMS 联盟营销报表"}},
+        {"system": "manual", "report": {"en": "Creator tracker", "zh": "达人跟进表"}},
+    ]
+    plats = [{"id": "lazada", "sites": ["MY"], "fulfillment": ["self_ship"]},
+             {"id": "shopee", "sites": ["MY"], "fulfillment": ["self_ship"]}]
+    for lang, want, rows in (
+            ("en", "Lazada: Creator tracker; Shopee AMS reports",
+             {"lazada": "Creator tracker", "shopee": "Shopee AMS reports"}),
+            ("zh", "Lazada：达人跟进表；Shopee AMS 联盟营销报表",
+             {"lazada": "达人跟进表", "shopee": "Shopee AMS 联盟营销报表"})):
+        ans = answers(platforms=plats, roles=[{"role": "social_media", "pin": ["roi2"]}])
+        ans["client"]["language"] = lang
+        sel = run(tmp_path / lang, ans, kpis=[*base_kpis(), roi])
+        got = next(x for x in sel.roles[0].kpis if x.kpi == "roi2")
+        assert got.data_source == want
+        assert got.sources == rows  # a scorecard row per platform cites its own
+
+
 def test_the_same_number_in_two_forms_is_never_chosen_twice(tmp_path: Path) -> None:
     acos = kpi("acos2", {"advertising": 10}, kind="lead", direction="lower")
     roas = kpi("roas2", {"advertising": 10}, kind="lead")

@@ -460,7 +460,7 @@ def test_the_stage_rule_steps_from_the_baseline_and_never_moves_an_official_line
     history = History(*q2, baselines={
         ("conversion_rate", "amazon", ""): base(0.08), ("return_rate", "", ""): base(0.02),
         ("order_defect_rate", "amazon", ""): base(0.02), ("acos", "", ""): base(0.26),
-        ("tacos", "", ""): base(0.0286), ("tacos", "amazon", ""): base(0.0286)})
+        ("ctr", "", ""): base(0.009), ("ctr", "amazon", ""): base(0.009)})
 
     def targets(kpi: str, platforms: list[str], bound: bool = True) -> list:
         return resolve(lib.kpis[kpi], platforms, bound, answers, [], "en", history)[0]
@@ -475,12 +475,12 @@ def test_the_stage_rule_steps_from_the_baseline_and_never_moves_an_official_line
     assert odr.kind == "official" and odr.value == 0.01 and odr.baseline is not None
     (acos,) = targets("acos", ["amazon"], bound=False)  # 0.26 -> 0.234 reaches the 25 % line
     assert acos.kind == "method" and acos.value == 0.25 and acos.destination is None
-    # a reference line the team already beats (TACoS <= 15 % at 2.86 %) would let it get
-    # five times worse and stay green: it holds its recent actual, and the reason names the line
-    (tacos,) = targets("tacos", ["amazon"])
-    assert tacos.kind == "baseline" and tacos.op == "<=" and tacos.value == 0.0286
-    assert tacos.source.startswith("Recent actual 2.86% (2026-04-06 to 2026-06-28), already "
-                                   "better than the line 15%")
+    # a reference line the team already beats (Amazon CTR >= 0.3 % at 0.9 %) would let it get
+    # three times worse and stay green: it holds its recent actual, and the reason names the line
+    (ctr,) = targets("ctr", ["amazon"])
+    assert ctr.kind == "baseline" and ctr.op == ">=" and ctr.value == 0.009
+    assert ctr.source.startswith("Recent actual 0.9% (2026-04-06 to 2026-06-28), already "
+                                 "better than the line 0.3%")
 
 
 def test_regenerating_keeps_the_history_the_kit_was_made_from(tmp_path: Path, capsys) -> None:

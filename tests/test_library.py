@@ -340,6 +340,38 @@ def test_official_targets_name_the_page_the_window_and_the_date(lib) -> None:
                 assert t.kind != "official", (k.id, t.source)
 
 
+# Sources a client does not accept as the basis of a line: seller blogs, a code package's
+# sample response, a help centre on a hosting vendor's domain.
+UNACCEPTED_SOURCES = ("amazowl", "webmasterid", "ssopdot", "sample targets", "样例目标",
+                      "zendesk")
+
+
+def test_no_line_rests_on_a_source_no_client_accepts(lib) -> None:
+    found = []
+    for k in lib.kpis.values():
+        for t in k.targets:
+            for lang in ("en", "zh"):
+                text = source_text(t.source, lang) + (t.note.get(lang) if t.note else "")
+                found += [(k.id, t.platform, w) for w in UNACCEPTED_SOURCES
+                          if w in text.lower()]
+    for r in lib.rules:
+        for e in r.rule.then:
+            src = getattr(e, "source", None)
+            if src is not None:
+                found += [(r.rule.id, w) for lang in ("en", "zh") for w in UNACCEPTED_SOURCES
+                          if w in source_text(src, lang).lower()]
+    assert found == []
+    # Amazon's late shipment line is read on Amazon's own help page
+    lsr = next(t for t in lib.kpis["late_shipment_rate"].targets if t.platform == "amazon")
+    assert (lsr.op, lsr.value, lsr.kind) == ("<", 0.04, "official")
+    assert lsr.url and "sellercentral.amazon." in lsr.url and "200285190" in lsr.url
+    # with no platform line to cite, these are set at kick-off from the client's baseline
+    for kid, platform in (("tacos", None), ("non_fulfilment_rate", "shopee"),
+                          ("chat_response_rate", "shopee"), ("positive_seller_rating", "lazada"),
+                          ("lazada_ship_on_time_rate", "lazada")):
+        assert not [t for t in lib.kpis[kid].targets if t.platform == platform], kid
+
+
 def test_keep_in_range_kpis_keep_both_bounds(lib) -> None:
     for k in lib.kpis.values():
         if k.direction == "range":

@@ -422,3 +422,29 @@ def test_formula_cells_are_protected_and_inputs_open(wb: Any) -> None:
             for cell in row:
                 if isinstance(cell.value, str) and cell.value.startswith("="):
                     assert cell.protection.locked, (ws.title, cell.coordinate)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_watched_kpis_source_names_platforms_as_the_document_does(lang: str) -> None:
+    """A watch row (a counter KPI the role does not carry) cites the role's own platforms'
+    reports, each platform by its name in the document's language, never its id: a Lazada
+    operations role is not sent to Shopee's console, and no row reads `tiktok_shop:`."""
+    from linkstar_kit.answers import load_answers
+    from linkstar_kit.engine.select import select
+    from linkstar_kit.library.loader import load_library
+    from linkstar_kit.store.tracking import tracked
+
+    library = load_library()
+    alternatives = "|".join(library.platforms)
+    ids = re.compile(rf"(?<![A-Za-z_])({alternatives})[:：]")
+    root = Path(__file__).parents[1] / "examples"
+    for name in ("lazada-shopee-sea.yaml", "multi-platform-30.yaml"):
+        answers = load_answers(root / name, library)
+        answers = answers.model_copy(update={"client": answers.client.model_copy(
+            update={"language": lang})})
+        rows = tracked(answers, select(answers, library), library)
+        assert [r.data_source for r in rows if ids.search(r.data_source)] == []
+        if name.startswith("lazada"):
+            lazada = {r.kpi: r.data_source for r in rows
+                      if r.role_key == "ops-lazada" and r.watch_for}
+            assert lazada and not any("Shopee" in s for s in lazada.values()), lazada

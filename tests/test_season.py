@@ -54,3 +54,39 @@ def test_an_occurrence_counts_its_days_inside_a_span_and_months_of_a_span():
     assert bf.days_in(D(2026, 12, 1), D(2026, 12, 31)) == 0
     assert months_of(D(2027, 1, 4), D(2027, 4, 3)) == [D(2027, 1, 1), D(2027, 2, 1), D(2027, 3, 1),
                                                         D(2027, 4, 1)]
+
+
+def test_the_payday_sale_runs_from_the_25th_to_the_last_day_of_each_month():
+    # the payday falls on the last working days of the month: a fixed 5-day window left the
+    # 30th and 31st out and ran a February sale into March
+    cal = load_calendar()
+    occ = [o for o in cal.occurrences(D(2027, 1, 1), D(2027, 12, 31), regions={"southeast_asia"})
+           if o.event.id == "payday_sale"]
+    spans = {o.start.month: (o.start, o.end) for o in occ if o.start.year == 2027}
+    assert spans[1] == (D(2027, 1, 25), D(2027, 1, 31))    # a 31-day month: to the 31st
+    assert spans[2] == (D(2027, 2, 25), D(2027, 2, 28))    # February: never into March
+    assert spans[4] == (D(2027, 4, 25), D(2027, 4, 30))
+    leap = next(o for o in cal.occurrences(D(2028, 2, 1), D(2028, 2, 29),
+                                           regions={"southeast_asia"})
+                if o.event.id == "payday_sale")
+    assert (leap.start, leap.end) == (D(2028, 2, 25), D(2028, 2, 29))
+    march_first = cal.occurrences(D(2027, 3, 1), D(2027, 3, 1), regions={"southeast_asia"})
+    assert "payday_sale" not in ids(march_first)
+    # a December sale ends on the 31st: no day of it is dated in the next year
+    dec = next(o for o in cal.occurrences(D(2026, 12, 1), D(2026, 12, 31),
+                                          regions={"southeast_asia"})
+               if o.event.id == "payday_sale" and o.start.month == 12)
+    assert (dec.start, dec.end) == (D(2026, 12, 25), D(2026, 12, 31))
+    assert dec.days_in(D(2026, 12, 1), D(2026, 12, 31)) == 7
+
+
+def test_a_calendar_refuses_a_month_end_window_with_a_length_too():
+    import pytest
+
+    from linkstar_kit.season import parse_calendar
+
+    bad = {"regions": {"southeast_asia": ["MY"]},
+           "events": [{"id": "x", "name": {"en": "x", "zh": "x"}, "regions": ["southeast_asia"],
+                       "when": {"monthly_day": 25, "days": 5, "until": "month_end"}}]}
+    with pytest.raises(ValueError, match="until"):
+        parse_calendar(bad)

@@ -89,8 +89,14 @@ def _dates(ev: SaleEvent, year: int) -> list[tuple[dt.date, dt.date]]:
         if found:
             starts.append(found)
     elif "monthly_day" in w:
+        ends = []
         for m in range(1, 13):
-            starts.append(dt.date(year, m, min(int(w["monthly_day"]), days_in_month(year, m))))
+            last = days_in_month(year, m)
+            starts.append(dt.date(year, m, min(int(w["monthly_day"]), last)))
+            ends.append(dt.date(year, m, last))
+        if w.get("until") == "month_end":
+            # a month-end payday sale: to the 28th, 29th, 30th or 31st, never into the next month
+            return list(zip(starts, ends, strict=True))
     else:
         month = int(w["month"])
         starts.append(dt.date(year, month, int(w.get("day", 1))))
@@ -136,6 +142,11 @@ def parse_calendar(data: dict[str, Any]) -> SaleCalendar:
         when = dict(e["when"])
         if "rule" in when and when["rule"] not in _RULES:
             raise ValueError(f"sale event {e['id']}: unknown rule {when['rule']!r}")
+        if "until" in when and (when["until"] != "month_end" or "monthly_day" not in when
+                                or "days" in when):
+            # a window is either N days long or runs to the month's end, not both
+            raise ValueError(f"sale event {e['id']}: `until: month_end` goes with `monthly_day` "
+                             "and without `days`")
         events.append(SaleEvent(
             id=str(e["id"]), name=dict(e["name"]), regions=tuple(e["regions"]),
             platforms=tuple(e["platforms"]) if e.get("platforms") else None, when=when,

@@ -25,7 +25,11 @@ def finance_name(finance: str, lang: str) -> str:
 
 
 def available_systems(answers: Answers) -> set[str]:
-    systems = {"platform", "ads", "finance", "manual", "social", "crm"}
+    """The kinds of system the client's answers say it can feed. A helpdesk or CRM (`crm`) is
+    never among them: the answers' `systems` name an ERP, an ads set-up, a finance tool and a
+    BI tool, no helpdesk, so a helpdesk report would send the team to a tool it may not have;
+    the platform's own report (else a manual log) is the source instead."""
+    systems = {"platform", "ads", "finance", "manual", "social"}
     if answers.systems.erp != "none":
         systems |= {"erp", "wms"}
     if any("overseas_warehouse" in p.fulfillment for p in answers.platforms):
@@ -89,19 +93,27 @@ def data_source_for(kpi: Kpi, answers: Answers, lang: str,
 
     usable = [d for d in kpi.data_sources if fits(d)
               and d.system in have and (d.platforms is None or set(d.platforms) & set(order))]
-    # nothing the client can feed: still never name another platform's report
-    fallback = next((d for d in kpi.data_sources
-                     if d.platforms is None or set(d.platforms) & set(order)), kpi.data_sources[0])
+    # nothing the client can feed: still never name another platform's report, and a system
+    # the client named no tool for (a helpdesk) only when the KPI has no other source
+    mine = [d for d in kpi.data_sources if d.platforms is None or set(d.platforms) & set(order)]
+    fallback = next((d for d in mine if d.system != "crm"),
+                    mine[0] if mine else kpi.data_sources[0])
     ds = usable[0] if usable else fallback
-    if ds.platforms is not None and len(order) > 1:
+    # a platform's report on a role of several platforms: each names its own (the generic
+    # "platform's chat ratings" too, under each platform's name), never one for all
+    if (ds.platforms is not None or ds.system == "platform") and len(order) > 1:
         parts: list[str] = []
         for p in order:
             own = next((d for d in usable if d.platforms is not None and p in d.platforms), None)
             if own is not None:
                 text = report_text(own, answers, lang)
             else:
+                # the generic report of the same kind, else the next source the client can feed
+                # there (a creator tracker for Lazada beside Shopee's AMS report): every
+                # platform the role holds the KPI on names where its number comes from
                 generic = next((d for d in usable if d.platforms is None
-                                and d.system == ds.system), None)
+                                and d.system == ds.system), None) \
+                    or next((d for d in usable if d.platforms is None), None)
                 if generic is None:
                     continue
                 name = (names or {}).get(p, p)

@@ -144,7 +144,8 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
                 name=counter.name, short=counter.short, unit=counter.unit,
                 direction=counter.direction, frequency=counter.frequency,
                 target=_watch_target(counter, r.platforms, lang, selection, answers),
-                data_source=_source_of(counter, answers, lang), watch_for=guarded,
+                data_source=_source_of(counter, answers, lang, r.platforms, library),
+                watch_for=guarded,
                 **_kind(counter))
     return out
 
@@ -188,10 +189,19 @@ def _watch_target(kpi: Kpi, platforms: list[str], lang: str, selection: Selectio
     return found
 
 
-def _source_of(kpi: Kpi, answers: Answers, lang: str) -> str:
+def _platform_names(library: Library, lang: str) -> dict[str, str]:
+    """Platform ids as a document in `lang` names them (TikTok Shop, not `tiktok_shop`)."""
+    return {pid: p.name.get(lang) for pid, p in library.platforms.items()}
+
+
+def _source_of(kpi: Kpi, answers: Answers, lang: str, platforms: list[str],
+               library: Library) -> str:
+    """A watched KPI's source on the role's platforms where the KPI applies (a Lazada role is
+    not sent to Shopee's console), each platform under its own name."""
     from ..engine.sources import data_source_for
 
-    return data_source_for(kpi, answers, lang)[1]
+    on = [p for p in platforms if kpi.platforms is None or p in kpi.platforms]
+    return data_source_for(kpi, answers, lang, on or None, _platform_names(library, lang))[1]
 
 
 def _rows(targets: list[ResolvedTarget], role_platforms: list[str],
@@ -237,4 +247,4 @@ def _goal_source(answers: Answers, selection: Selection, library: Library, kpi: 
         return ""
     from ..engine.sources import data_source_for
 
-    return data_source_for(lib, answers, lang)[1]
+    return data_source_for(lib, answers, lang, None, _platform_names(library, lang))[1]
