@@ -24,8 +24,9 @@ fi
 # Noto CJK for Chinese, DejaVu for the few symbols Noto CJK lacks, poppler for the PDF tests,
 # libatomic1 for Playwright's driver (its bundled Node needs libatomic.so.1, absent from a
 # minimal Debian 12), Chromium (and its driver) for the web questionnaire's browser test: the
-# system's browser, which Playwright drives; no browser is downloaded.
-PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core poppler-utils libatomic1"
+# system's browser, which Playwright drives; no browser is downloaded. curl and jq for the docs'
+# examples that use them (tests/test_docs.py skips an example whose tools are missing).
+PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core poppler-utils libatomic1 curl jq"
 BROWSER_PKGS="chromium chromium-driver"
 # Ubuntu ships Chromium only as a snap (its deb is a stand-in that calls snapd, which a container
 # or a minimal install does not run), so there the browser test is skipped unless

@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ("libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core "
-        "poppler-utils libatomic1")
+        "poppler-utils libatomic1 curl jq")
 PKGS = BASE + " chromium chromium-driver"  # Debian's; Ubuntu has Chromium only as a snap
 LOCK = "-o DPkg::Lock::Timeout=600"
 
@@ -67,7 +67,8 @@ def test_without_root_the_exact_apt_get_command_is_printed(machine) -> None:
     env["FAKE_INSTALLED"] = "fonts-dejavu-core poppler-utils chromium-driver"
     r = _run(project, env)
     assert r.returncode == 1
-    want = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk libatomic1 chromium"
+    want = ("libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk libatomic1 curl jq "
+            "chromium")
     assert f"sudo apt-get update && sudo apt-get install -y {want}\n" in r.stderr
     assert not log.exists() and not (project / ".venv").exists()
 
