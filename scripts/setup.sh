@@ -24,8 +24,9 @@ fi
 # Noto CJK for Chinese, DejaVu for the few symbols Noto CJK lacks, poppler for the PDF tests,
 # libatomic1 for Playwright's driver (its bundled Node needs libatomic.so.1, absent from a
 # minimal Debian 12), Chromium (and its driver) for the web questionnaire's browser test: the
-# system's browser, which Playwright drives; no browser is downloaded.
-PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core poppler-utils libatomic1"
+# system's browser, which Playwright drives; no browser is downloaded. curl and jq for the docs'
+# examples that use them (tests/test_docs.py skips an example whose tools are missing).
+PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core poppler-utils libatomic1 curl jq"
 BROWSER_PKGS="chromium chromium-driver"
 # Ubuntu ships Chromium only as a snap (its deb is a stand-in that calls snapd, which a container
 # or a minimal install does not run), so there the browser test is skipped unless
@@ -48,6 +49,32 @@ if [ ! -x .venv/bin/python ] && ! "$PY" -c 'import ensurepip, venv' >/dev/null 2
     VENV_PKG=python$ver-venv
   fi
 fi
+
+# apt_waiting SECONDS COMMAND...: run an apt-get command (its output hidden, its errors shown),
+# and while it fails only because another process holds an apt lock, say so once and retry it
+# every 2 seconds for up to SECONDS. (LC_ALL=C on the command keeps apt's message in English.)
+apt_waiting() {
+  limit=$1; shift
+  waited=0
+  while :; do
+    if err=$("$@" 2>&1 >/dev/null); then
+      return 0
+    fi
+    case $err in
+      *"Could not get lock"*)
+        if [ "$waited" -lt "$limit" ]; then
+          [ "$waited" -gt 0 ] || say "another apt or dpkg process holds a lock: waiting for it" \
+            "(up to $limit s)"
+          sleep 2
+          waited=$((waited + 2))
+          continue
+        fi
+        say "another apt or dpkg process still holds a lock after $limit s" ;;
+    esac
+    printf '%s\n' "$err" >&2
+    return 1
+  done
+}
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -77,12 +104,17 @@ if [ -n "$missing" ]; then
     exit 1
   fi
   say "installing system packages: $missing"
+  # Wait (up to LINKSTAR_APT_LOCK_WAIT seconds, 10 minutes by default) for another apt or dpkg
+  # process to release its lock, instead of failing at once: a fresh machine often runs
+  # apt-daily or unattended-upgrades at boot. DPkg::Lock::Timeout makes apt wait for dpkg's
+  # locks, but not for the package lists' lock that `apt-get update` takes (nor the download
+  # cache's): on those apt gives up at once with "Could not get lock", so apt_waiting retries.
+  wait_s=${LINKSTAR_APT_LOCK_WAIT:-600}
+  case $wait_s in ''|*[!0-9]*) say "LINKSTAR_APT_LOCK_WAIT is a number of seconds, not '$wait_s'"; exit 1 ;; esac
   # shellcheck disable=SC2086  # the package list is meant to split into words
-  # Wait (up to 10 minutes) for another apt or dpkg process to release its lock, instead of
-  # failing at once (a fresh machine often runs unattended-upgrades at boot).
-  if ! { $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq \
-         && $SUDO env DEBIAN_FRONTEND=noninteractive \
-              apt-get -o DPkg::Lock::Timeout=600 install -y -qq $missing >/dev/null; }; then
+  if ! { apt_waiting "$wait_s" $SUDO env LC_ALL=C apt-get -o DPkg::Lock::Timeout="$wait_s" update -qq \
+         && apt_waiting "$wait_s" $SUDO env LC_ALL=C DEBIAN_FRONTEND=noninteractive \
+              apt-get -o DPkg::Lock::Timeout="$wait_s" install -y -qq $missing; }; then
     say "apt-get could not install: $missing"
     exit 1
   fi

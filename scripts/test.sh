@@ -18,7 +18,8 @@ site=$(mktemp -d)
 rm -rf "$site"
 echo "== pytest"
 # One worker process per core (pytest-xdist); every test writes only under its own tmp_path.
-.venv/bin/python -m pytest -n "${LINKSTAR_TEST_WORKERS:-auto}" "$@" || failed="$failed pytest"
+# -rs: why each skipped test was skipped (a missing tool, Ubuntu's missing Chromium deb, root).
+.venv/bin/python -m pytest -n "${LINKSTAR_TEST_WORKERS:-auto}" -rs "$@" || failed="$failed pytest"
 if [ -n "$failed" ]; then
   echo "FAILED:$failed" >&2
   exit 1

@@ -349,6 +349,21 @@ def test_check_notes_a_country_with_regional_holidays(library: Library) -> None:
     assert "on 2026-10-05 (AU-ACT, AU-NSW, AU-QLD, AU-SA)" in sydney["no-subdivision"]
 
 
+
+@pytest.mark.parametrize("locale", [None, "C", "de_DE.UTF-8", "zh_CN.UTF-8"])
+def test_the_regional_holidays_name_does_not_follow_the_machines_locale(
+        monkeypatch: pytest.MonkeyPatch, locale: str | None) -> None:
+    """The holidays package names a holiday in the locale's language when not told one: a
+    fresh machine with no LANG printed German names into an English kit."""
+    from linkstar_kit.workdays import regional_holiday
+
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    if locale:
+        monkeypatch.setenv("LANG", locale)
+    hit = regional_holiday("DE", D(2026, 11, 16), D(2026, 11, 20))
+    assert hit is not None and hit[:2] == (D(2026, 11, 18), "Repentance and Prayer Day")
+
 def test_a_london_teams_meetings_skip_easter_monday(library: Library, tmp_path: Any) -> None:
     """Weekly review on Mondays: Easter Monday 2027 moves to the Tuesday in England."""
     from linkstar_kit.kit.blueprints import Blueprints

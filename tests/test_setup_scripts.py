@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ("libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-dejavu-core "
-        "poppler-utils libatomic1")
+        "poppler-utils libatomic1 curl jq")
 PKGS = BASE + " chromium chromium-driver"  # Debian's; Ubuntu has Chromium only as a snap
 LOCK = "-o DPkg::Lock::Timeout=600"
 
@@ -40,7 +40,13 @@ def machine(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     _tool(fake, "dpkg-query",
           'case " $FAKE_INSTALLED " in *" $3 "*) printf "install ok installed";; '
           '*) printf "unknown ok not-installed"; exit 1;; esac')
+    # FAKE_LOCKED: how many runs find the package lists' lock held by another apt (as apt says it)
+    locked = tmp_path / "locked"
     _tool(fake, "apt-get", f'echo "apt-get $*" >> {log}; '
+          f'n=$(cat {locked} 2>/dev/null || echo "${{FAKE_LOCKED:-0}}"); '
+          f'if [ "$n" -gt 0 ]; then echo $((n - 1)) > {locked}; '
+          'echo "E: Could not get lock /var/lib/apt/lists/lock. It is held by process 7 (apt-get)" >&2; '
+          'exit 100; fi; '
           'case " $* " in *" update "*) ;; *) exit "${{FAKE_APT_STATUS:-0}}";; esac')
     _tool(fake, "id", 'echo "$FAKE_UID"')
     _tool(fake, "sudo", "exit 1")  # sudo wants a password
@@ -61,7 +67,8 @@ def test_without_root_the_exact_apt_get_command_is_printed(machine) -> None:
     env["FAKE_INSTALLED"] = "fonts-dejavu-core poppler-utils chromium-driver"
     r = _run(project, env)
     assert r.returncode == 1
-    want = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk libatomic1 chromium"
+    want = ("libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk libatomic1 curl jq "
+            "chromium")
     assert f"sudo apt-get update && sudo apt-get install -y {want}\n" in r.stderr
     assert not log.exists() and not (project / ".venv").exists()
 
@@ -114,3 +121,36 @@ def test_on_ubuntu_no_chromium_deb_is_asked_for(machine, tmp_path: Path) -> None
     assert r.returncode == 1
     assert log.read_text(encoding="utf-8").splitlines()[-1] == f"apt-get {LOCK} install -y -qq {BASE}"
     assert "LINKSTAR_CHROMIUM" in r.stderr
+
+
+def test_apt_get_waits_for_another_apt_holding_the_lists_lock(machine) -> None:
+    """DPkg::Lock::Timeout does not cover the lists lock `apt-get update` takes (apt gives up at
+    once there): the set-up says it waits, retries, and goes on when the lock is free."""
+    project, log, env = machine
+    env.update(FAKE_UID="0", FAKE_LOCKED="2", FAKE_APT_STATUS="100")
+    r = _run(project, env)
+    assert log.read_text(encoding="utf-8").splitlines() == [
+        f"apt-get {LOCK} update -qq"] * 3 + [f"apt-get {LOCK} install -y -qq {PKGS}"]
+    assert r.stderr.count("another apt or dpkg process holds a lock: waiting for it") == 1
+    assert "Could not get lock" not in r.stderr  # the retried failures are not shown
+    assert r.returncode == 1 and f"apt-get could not install: {PKGS}" in r.stderr
+
+
+def test_apt_get_gives_up_when_the_lock_is_never_released(machine) -> None:
+    project, log, env = machine
+    env.update(FAKE_UID="0", FAKE_LOCKED="1000", LINKSTAR_APT_LOCK_WAIT="2")
+    r = _run(project, env)
+    assert r.returncode == 1
+    lock = "-o DPkg::Lock::Timeout=2"
+    assert log.read_text(encoding="utf-8").splitlines() == [f"apt-get {lock} update -qq"] * 2
+    assert "still holds a lock after 2 s" in r.stderr
+    assert "E: Could not get lock /var/lib/apt/lists/lock" in r.stderr  # apt's own words, once
+    assert f"apt-get could not install: {PKGS}" in r.stderr and not (project / ".venv").exists()
+
+
+def test_a_lock_wait_that_is_not_a_number_is_refused(machine) -> None:
+    project, log, env = machine
+    env.update(FAKE_UID="0", LINKSTAR_APT_LOCK_WAIT="ten")
+    r = _run(project, env)
+    assert r.returncode == 1 and "LINKSTAR_APT_LOCK_WAIT is a number of seconds" in r.stderr
+    assert not log.exists()

@@ -55,9 +55,10 @@ except ImportError:  # pragma: no cover - a dev extra
     sync_playwright = None  # type: ignore[assignment]
 
 NEEDS_BROWSER = [
-    pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed: run scripts/setup.sh "
-                       "(it installs Debian's chromium), or set LINKSTAR_CHROMIUM to a "
-                       "Chromium executable"),
+    pytest.mark.skipif(CHROMIUM is None, reason="no Chromium executable found: on Debian "
+                       "scripts/setup.sh installs the chromium package; Ubuntu has Chromium only "
+                       "as a snap, which a container or minimal install cannot run: set "
+                       "LINKSTAR_CHROMIUM to a Chromium executable to run this test"),
     pytest.mark.skipif(sync_playwright is None, reason="playwright is not installed (pip "
                        "install -e '.[dev]')"),
 ]

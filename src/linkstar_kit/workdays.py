@@ -263,8 +263,11 @@ def regional_holiday(country: str, first: dt.date, last: dt.date
         national = holidays.country_holidays(country, years=years)
         found: dict[dt.date, tuple[str, list[str]]] = {}
         for code in subdivisions_of(country):
+            # the name goes into an English document: asked for in English, since without a
+            # language the holidays package names it in the language of LANGUAGE, LC_ALL,
+            # LC_MESSAGES or LANG (German on a machine with no locale set: "Buß- und Bettag")
             regional = holidays.country_holidays(country, subdiv=code.split("-", 1)[1],
-                                                 years=years)
+                                                 years=years, language="en_US")
             for day, name in regional.items():
                 if first <= day <= last and day.weekday() < 5 and day not in national:
                     found.setdefault(day, (str(name), []))[1].append(code)
