@@ -22,6 +22,7 @@ from typing import Any
 
 from ..atomic import write_atomically
 from ..errors import KitConflictError, UsageError, display_path
+from ..jsontext import pretty
 
 MANIFEST = "manifest.json"
 BACKUP_DIR = ".linkstar-backup"
@@ -209,7 +210,7 @@ def _commit_locked(kit: Path, files: KitFiles, meta: dict[str, Any], *, force: b
     # touch only its own paths, so the manifest can be settled before anything moves.
     body = {"schema": "linkstar/manifest@1", **meta,
             "files": _manifest_entries(kit, files, manifest, edited)}
-    manifest_bytes = (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode()
+    manifest_bytes = pretty(body).encode()
 
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=kit))
     try:
@@ -394,7 +395,7 @@ def new_manifest(files: KitFiles, meta: dict[str, Any]) -> bytes:
     body = {"schema": "linkstar/manifest@1", **meta,
             "files": [{"path": p, "sha256": sha256(files.files[p]), "bytes": len(files.files[p])}
                       for p in sorted(files.files)]}
-    return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode()
+    return pretty(body).encode()
 
 
 def _manifest_entries(kit: Path, files: KitFiles, manifest: dict[str, dict[str, object]],

@@ -14,6 +14,7 @@ from ..engine.models import Selection
 from ..engine.select import select
 from ..errors import UsageError, did_you_mean
 from ..history import History
+from ..jsontext import pretty
 from ..library.loader import Library
 from .blueprints import Blueprints
 from .context import KitContext
@@ -73,13 +74,11 @@ def build_files(answers: Answers, library: Library, *, formats: list[str], langu
         lang_answers = answers.model_copy(
             update={"client": answers.client.model_copy(update={"language": language})})
     files.add("answers.yaml", dump_answers(lang_answers))
-    files.add("selection.json",
-              json.dumps(selection.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
+    files.add("selection.json", pretty(selection.to_json_dict()))
     if history is not None:
         from ..history import history_to_json
 
-        files.add(HISTORY_FILE, json.dumps(history_to_json(history), ensure_ascii=False,
-                                           indent=2) + "\n")
+        files.add(HISTORY_FILE, pretty(history_to_json(history)))
     for f in parse_formats(formats):
         BY_NAME[f].writer()(ctx, files)
     return files, selection

@@ -24,6 +24,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import UsageError, did_you_mean, display_path
+from ..jsontext import pretty
 from ..pacing import period_target
 from ..periods import PERIOD_ID_HELP, parse_period_id, period_id
 from ..rag import NEAR_MISS
@@ -473,7 +474,7 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
 
     files: dict[str, bytes | str] = {}
     data = review_json(review, selection, previous)
-    files["review.json"] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    files["review.json"] = pretty(data)
     if "md" in fmts:
         files["review.md"] = writer().markdown()
     if "html" in fmts or "pdf" in fmts:
