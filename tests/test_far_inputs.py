@@ -283,3 +283,24 @@ def test_full_width_digits_in_answers_get_the_ascii_spelling() -> None:
     assert "scope.start: not a valid date: invalid character in year; got '２０２６-07-01' (did you " \
            "mean `2026-07-01`? Type digits as ASCII (half-width))" in rendered
     assert "team_size: expected a whole number, got '１０' (did you mean `10`?" in rendered
+
+
+@pytest.mark.parametrize("target", [1.7976931348623157e308, -1e300, 1e16])
+def test_a_money_goal_past_a_quadrillion_is_refused_at_its_key(target: float) -> None:
+    # The largest float validated, then `plan`, `check` and `explain` crashed splitting it into
+    # cents (OverflowError: cannot convert float infinity to integer).
+    data = {**EXAMPLE, "goals": [{"kpi": "gmv", "target": target, "by": dt.date(2026, 9, 30)}]}
+    with pytest.raises(InputError) as exc:
+        parse_answers(yaml.safe_dump(data, allow_unicode=True), "a.yaml", library())
+    assert "goals[0].target: `gmv`: target must lie within ±1,000,000,000,000,000" \
+        in exc.value.render()
+
+
+def test_a_money_goal_of_a_trillion_plans_and_checks(capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path) -> None:
+    data = {**EXAMPLE, "goals": [{"kpi": "gmv", "target": 1e15, "by": dt.date(2026, 9, 30)}]}
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["plan", str(path)]) == 0
+    assert main(["check", str(path), "--today", "2026-07-01"]) in (0, 1)
+    assert "internal error" not in capsys.readouterr().err

@@ -29,7 +29,7 @@ from pathlib import Path
 from ..digits import ascii_hint
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
 from ..periods import date_problem, period_of, periods_in
-from ..units import Accepted
+from ..units import MAX_ABS_VALUE, Accepted
 from .schema import migrate_store, statements
 from .tracking import ALL, COMPANY
 
@@ -475,10 +475,6 @@ def _date_issue(text: str, what: str) -> tuple[dt.date | None, str | None, str |
 
 
 _PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$", re.ASCII)
-# No KPI's value comes near a quadrillion (10^15); a larger one is a slip (a pasted id, an
-# exponent typed by mistake), and beyond it sums and trend lines would lose every digit that
-# matters or overflow to infinity.
-MAX_ABS_VALUE = 1e15
 _TOO_LARGE = f"a value lies within ±{MAX_ABS_VALUE:,.0f}"
 
 
