@@ -304,3 +304,80 @@ def test_a_money_goal_of_a_trillion_plans_and_checks(capsys: pytest.CaptureFixtu
     assert main(["plan", str(path)]) == 0
     assert main(["check", str(path), "--today", "2026-07-01"]) in (0, 1)
     assert "internal error" not in capsys.readouterr().err
+
+
+# --- report exports and load's options ------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "message"), [
+    ("７/1/2026", "`７/1/2026` is not a date (did you mean `7/1/2026`?"),
+    ("7/1/9999", "9999-07-01 is outside the dates linkstar-kit plans for"),
+    ("1/1/0001", "0001-01-01 is outside the dates"),  # was read as 2001-01-01
+    ("2200-12-31", ""),
+])
+def test_an_export_date_is_ascii_and_in_range(cell: str, message: str) -> None:
+    from linkstar_kit.exports.parse import ParseError, date
+
+    if not message:
+        assert date(cell) == dt.date(2200, 12, 31)
+        return
+    with pytest.raises(ParseError) as exc:
+        date(cell, "mdy")
+    assert message in str(exc.value)
+    assert date("9/1/26", "mdy") == dt.date(2026, 9, 1)  # a two-digit year is this century's
+
+
+def test_an_export_number_is_ascii() -> None:
+    from linkstar_kit.exports.parse import ParseError, number
+
+    for cell in ("９９", "$３,250.30", "٩٩"):
+        with pytest.raises(ParseError, match="Type digits as ASCII"):
+            number(cell)
+    assert number("99") == 99 and number("$3,250.30") == 3250.30
+
+
+def bare_copy(kit: Path, tmp: Path) -> Path:
+    """A copy of the module's kit without a store (other tests load into theirs)."""
+    import shutil
+
+    copy = tmp / "kit"
+    shutil.copytree(kit, copy, ignore=shutil.ignore_patterns("kpi.sqlite*"))
+    return copy
+
+
+def test_an_export_with_full_width_digits_or_far_dates_is_not_loaded(
+        kit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kit = bare_copy(kit, tmp_path)
+    src = (REPO / "tests" / "fixtures" / "exports" / "amazon-business-report-q3.csv").read_text(
+        encoding="utf-8-sig")
+    for name, text, message in [
+            ("fw.csv", src.replace("99,4,98", "９９,4,98", 1), "`９９` is not a number"),
+            ("far.csv", src.replace("7/1/2026", "7/1/9999", 1), "9999-07-01 is outside")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        capsys.readouterr()
+        assert main(["load", str(kit), str(tmp_path / name)]) == 1
+        err = capsys.readouterr().err
+        assert message in err and "internal error" not in err
+        assert not (kit / "data" / "kpi.sqlite").exists()
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    (["--period", "0001-01-01..0001-01-31"], "--period 0001-01-01..0001-01-31: 0001-01-01 is "
+     "outside the dates"),
+    (["--period", "2026-09-01..2226-09-30"], "2226-09-30 is outside the dates"),
+    (["--period", "9999-12-01..9999-12-31"], "--period 9999-12-01..9999-12-31: 9999-12-01 is"),
+    (["--period", "２０２６-09-01..2026-09-30"], "did you mean `2026-09-01..2026-09-30`?"),
+    (["--period", "x" * 5000], "--period xxxxxxxxxx"),
+    (["--fx", "EUR=１"], "--fx EUR=１: did you mean `EUR=1`?"),
+    (["--fx", "EUR=1e-320"], "--fx EUR=1e-320: expected CURRENCY=RATE"),
+])
+def test_load_options_out_of_range_or_not_ascii(kit: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str],
+                                                option: list[str], message: str) -> None:
+    kit = bare_copy(kit, tmp_path)
+    report = REPO / "tests" / "fixtures" / "exports" / \
+        "amazon-business-report-by-child-item-2026-09.csv"
+    capsys.readouterr()
+    assert main(["load", str(kit), str(report), *option]) == 1
+    err = capsys.readouterr().err
+    assert message in err and len(err) < 300
+    assert not (kit / "data" / "kpi.sqlite").exists()
