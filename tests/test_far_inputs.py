@@ -381,3 +381,29 @@ def test_load_options_out_of_range_or_not_ascii(kit: Path, tmp_path: Path,
     err = capsys.readouterr().err
     assert message in err and len(err) < 300
     assert not (kit / "data" / "kpi.sqlite").exists()
+
+
+@pytest.mark.parametrize(("column", "value"), [(4, 1e308), (12, 1e300), (2, -1e16)])
+def test_a_typed_workbook_cell_past_a_quadrillion_is_not_loaded(
+        kit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], column: int,
+        value: float) -> None:
+    # A number cell of an XLSX export skipped the text parser's checks: 1e308 units loaded
+    # with exit 0 into the store's measures.
+    import csv
+
+    import openpyxl
+
+    kit = bare_copy(kit, tmp_path)
+    src = REPO / "tests" / "fixtures" / "exports" / "amazon-business-report-q3.csv"
+    with src.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.active.cell(2, column).value = value
+    book.save(tmp_path / "report.xlsx")
+    capsys.readouterr()
+    assert main(["load", str(kit), str(tmp_path / "report.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "is too large (a value lies within ±1,000,000,000,000,000)" in err
+    assert not (kit / "data" / "kpi.sqlite").exists()

@@ -156,12 +156,23 @@ def number(text: str, decimal: str = ".", *, percent: bool = False) -> float | N
         if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
             raise ParseError(f"`{text.strip()[:40]}`: `{group}` does not group thousands here")
         body = body.replace(group, "")
-    value = sign * float(body.replace(decimal, "."))
-    if not math.isfinite(value):
-        raise ParseError(f"`{text.strip()[:40]}` is not a finite number")
+    value = bounded(sign * float(body.replace(decimal, ".")), text)
     if pct and not percent:
         raise ParseError(f"`{text.strip()[:40]}` is a percentage where an amount was expected")
     return value / 100 if percent else value
+
+
+def bounded(value: float, text: object) -> float:
+    """`value`, or ParseError when it is not finite or past ±10^15 (units.MAX_ABS_VALUE): a
+    typed cell of 1e308 units would otherwise be summed into every week it falls in."""
+    from ..units import MAX_ABS_VALUE
+
+    if not math.isfinite(value):
+        raise ParseError(f"`{str(text).strip()[:40]}` is not a finite number")
+    if abs(value) > MAX_ABS_VALUE:
+        raise ParseError(f"`{str(text).strip()[:40]}` is too large (a value lies within "
+                         f"±{MAX_ABS_VALUE:,.0f})")
+    return value
 
 
 # --- dates --------------------------------------------------------------------------------------

@@ -343,7 +343,7 @@ def extract(rec: Recognised, platform: str, site: str,
             raw = cell(f.name)
             try:
                 if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-                    v: float | None = float(raw)
+                    v: float | None = parse.bounded(float(raw), raw)
                 else:
                     v = parse.number(_text(raw), decimals.get(f.name, "."),
                                      percent=f.type == "percent")
