@@ -514,3 +514,14 @@ def test_a_nul_in_a_file_name_is_a_message() -> None:
 
     with pytest.raises(InputError, match="not a valid file name"):
         load_answers("a\x00.yaml")
+
+
+@pytest.mark.parametrize("data", [b"\x00\x91\xff binary", "client: {name: caf\xe9}\n".encode("latin-1")])
+def test_migrate_names_a_file_that_is_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               data: bytes) -> None:
+    # migrate read the text before the checked reader: UnicodeDecodeError, an internal error
+    f = tmp_path / "a.yaml"
+    f.write_bytes(data)
+    err = refused(capsys, "migrate", str(f), "-o", "-")
+    assert "(top level): not UTF-8 text" in err and "internal error" not in err
+    assert f.read_bytes() == data and not (tmp_path / "a.yaml.bak").exists()
