@@ -525,3 +525,21 @@ def test_migrate_names_a_file_that_is_not_utf8(tmp_path: Path, capsys: pytest.Ca
     err = refused(capsys, "migrate", str(f), "-o", "-")
     assert "(top level): not UTF-8 text" in err and "internal error" not in err
     assert f.read_bytes() == data and not (tmp_path / "a.yaml.bak").exists()
+
+
+def test_serve_on_a_port_in_use_or_a_host_that_is_not_here_is_a_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # uvicorn logged the failure and exited 3 after the consultant's address was printed
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, out, err = run(["serve", "--port", str(port), "--data", str(tmp_path / "d")],
+                             capsys)
+    assert code == 1 and out == ""
+    assert err.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
+    code, out, err = run(["serve", "--host", "a..b", "--data", str(tmp_path / "d")], capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("error: --host a..b: not an address or name of this machine")
