@@ -382,7 +382,7 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
                       for d in rec.decisions],
         "suggestions": [{
             "role_key": s.role_key, "kpi": s.kpi, "platform": s.platform or None,
-            "kind": s.kind, "why": s.why, "proposed_target": s.proposed,
+            "site_group": s.site_group or None, "kind": s.kind, "why": s.why, "proposed_target": s.proposed,
         } for s in review.suggestions],
     }
 
@@ -428,7 +428,7 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
         from .suggest import proposed_answers
 
         def comment(s: Any) -> str:
-            k = next(x for x in review.kpis if x.key == (s.role_key, s.kpi, s.platform))
+            k = next(x for x in review.kpis if x.key == s.key)
             name = place_name(library, s.platform, lang)
             plat = "" if not s.platform else inline_paren(lang, name)
             line = tx["proposed_line"].format(kind=tx["suggest_kind"][s.kind],

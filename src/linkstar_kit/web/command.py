@@ -87,11 +87,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if len(token) < 16:
         raise UsageError(f"{TOKEN_ENV} is too short to protect the consultant's page "
                          "(use 16 characters or more)")
+    _check_listen(args.host, args.port)  # before the data folder is made
     data = Path(args.data).resolve()
     config = Config(library=library, data_dir=data, consultant_token=token, formats=formats,
                     api_token=api_token, kit_formats=kit_formats, build_cap=args.builds)
     app = create_app(config)
-    _check_listen(args.host, args.port)
     shown = "localhost" if args.host in ("127.0.0.1", "::1", "localhost") else args.host
     from .builds import default_cap
 
