@@ -407,3 +407,25 @@ def test_a_typed_workbook_cell_past_a_quadrillion_is_not_loaded(
     err = capsys.readouterr().err
     assert "is too large (a value lies within ±1,000,000,000,000,000)" in err
     assert not (kit / "data" / "kpi.sqlite").exists()
+
+
+@pytest.mark.parametrize("value", ["1e308 * 10", "-1e308 * 10", "1e300"])
+def test_a_store_value_no_load_writes_is_skipped_by_review(
+        kit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
+    # An infinity typed into the store by hand (sqlite3's 1e308 * 10) crashed the Markdown
+    # sparkline of a KPI with a trend: internal error (ValueError: cannot convert float NaN
+    # to integer)
+    import sqlite3
+
+    kit = bare_copy(kit, tmp_path)
+    assert main(["load", str(kit), str(REPO / "docs" / "data" / "amazon-us-actuals.csv")]) == 0
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    with con:
+        assert con.execute(f"UPDATE actuals SET value = {value} WHERE kpi = 'acos' AND "
+                           "period_start IN ('2026-09-14', '2026-09-21')").rowcount == 2
+    con.close()
+    capsys.readouterr()
+    assert main(["review", str(kit), "--period", "2026-W39", "--format", "md,html"]) == 0
+    assert "internal error" not in capsys.readouterr().err
+    md = (kit / "reviews" / "2026-W39" / "review.md").read_text(encoding="utf-8")
+    assert "inf" not in md.lower().replace("info", "")
