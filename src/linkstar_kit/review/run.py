@@ -161,9 +161,10 @@ def _refuse_links(kit: Path) -> None:
     reviews = kit / REVIEWS
     if reviews.is_symlink() or (reviews.exists() and not reviews.is_dir()):
         what = "a link" if reviews.is_symlink() else "not a folder"
-        raise UsageError(f"{display_path(reviews)} is {what}: reviews are written only into a "
-                         "real folder inside the kit; remove it and run again; nothing was "
-                         "written")
+        # the kit's path, then the link's own name: display_path resolves the link's target
+        raise UsageError(f"{Path(display_path(kit)) / REVIEWS} is {what}: reviews are written "
+                         "only into a real folder inside the kit; remove it and run again; "
+                         "nothing was written")
 
 
 def _os_problem(kit: Path, exc: OSError) -> str:
