@@ -119,6 +119,9 @@ def test_a_region_is_not_a_zone_and_the_files_other_problems_are_still_reported(
     ("../../../etc/passwd", "unknown IANA time zone '../../../etc/passwd'"),
     ("Asia/", "`Asia` is a region"),
     ('""', "client.timezone: must not be empty"),
+    # the zone folder's own entries: `localtime` made the calendar the machine's zone's
+    ("localtime", "'localtime' is not a place's time zone"),
+    ("Factory", "'Factory' is not a place's time zone"),
 ])
 def test_anything_but_a_real_iana_zone_is_a_positioned_problem(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], zone: str, expected: str) -> None:
