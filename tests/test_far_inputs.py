@@ -429,3 +429,16 @@ def test_a_store_value_no_load_writes_is_skipped_by_review(
     assert "internal error" not in capsys.readouterr().err
     md = (kit / "reviews" / "2026-W39" / "review.md").read_text(encoding="utf-8")
     assert "inf" not in md.lower().replace("info", "")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("１０:００", "10:00"), ("10：00", "10:00"),
+                                              ("٩:٣٠", "09:30"), ("9.30", "09:30")])
+def test_a_meeting_time_with_other_digits_is_said_in_ascii(typed: str, meant: str) -> None:
+    # the did-you-mean for `１０:００` was "10:００": the minutes kept their full-width digits
+    data = {**EXAMPLE, "review": {"weekly": {"weekday": "monday", "time": typed,
+                                             "minutes": 60}}}
+    text = yaml.safe_dump(data, allow_unicode=True)
+    with pytest.raises(InputError) as exc:
+        parse_answers(text, "a.yaml", library())
+    assert f"review.weekly.time: must be a 24-hour time as HH:MM, such as \"10:00\"; got " \
+           f"'{typed}' (did you mean \"{meant}\"?)" in exc.value.render()
