@@ -546,3 +546,19 @@ def test_serve_on_a_port_in_use_or_a_host_that_is_not_here_is_a_message(
     code, out, err = run(["serve", "--host", "a..b", "--data", str(tmp_path / "d")], capsys)
     assert code == 1 and out == ""
     assert err.startswith("error: --host a..b: not an address or name of this machine")
+
+
+def test_a_site_column_naming_a_site_the_kit_does_not_sell_on_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # rows of `XX` were kept apart and never counted: exit 0, "no KPI the kit tracks"
+    from storekit import build_kit
+
+    kit = build_kit(REPO / "examples" / "amazon-eu-fbm.yaml", tmp_path / "kit", ("dashboards",))
+    src = (REPO / "docs" / "mappings" / "house-erp-2026-09.csv").read_text(encoding="utf-8")
+    bad = tmp_path / "erp.csv"
+    bad.write_text(src.replace(";DE;", ";XX;"), encoding="utf-8")
+    err = refused(capsys, "load", str(kit), str(bad), "--mapping",
+                  str(REPO / "docs" / "mappings" / "house-erp.yaml"))
+    assert "erp.csv: its site column names `XX`, and the kit sells on amazon in DE, FR, IT, " \
+           "ES only" in err
+    assert not (kit / "data" / "kpi.sqlite").exists()
