@@ -562,3 +562,18 @@ def test_a_site_column_naming_a_site_the_kit_does_not_sell_on_is_refused(
     assert "erp.csv: its site column names `XX`, and the kit sells on amazon in DE, FR, IT, " \
            "ES only" in err
     assert not (kit / "data" / "kpi.sqlite").exists()
+
+
+def test_a_mapping_whose_fields_share_a_title_is_refused(tmp_path: Path) -> None:
+    # `units` listing the sessions column's title read that column: sessions loaded as units
+    from linkstar_kit.errors import InputError
+    from linkstar_kit.exports.mapping import load_format
+
+    text = (REPO / "docs" / "mappings" / "house-erp.yaml").read_text(encoding="utf-8")
+    old = 'titles: ["销量", "Units"]'
+    assert old in text
+    f = tmp_path / "m.yaml"
+    f.write_text(text.replace(old, 'titles: ["Units", "访客数 "]'), encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_format(f)
+    assert "fields `sessions` and `units` both list the title `访客数`" in exc.value.render()
