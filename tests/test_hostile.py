@@ -577,3 +577,19 @@ def test_a_mapping_whose_fields_share_a_title_is_refused(tmp_path: Path) -> None
     with pytest.raises(InputError) as exc:
         load_format(f)
     assert "fields `sessions` and `units` both list the title `访客数`" in exc.value.render()
+
+
+def test_an_export_with_a_read_column_twice_is_refused(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # the first `Sessions - Total` was read and the second ignored, silently
+    from storekit import build_kit
+
+    kit = build_kit(EXAMPLE, tmp_path / "kit", ("dashboards",))
+    lines = (REPO / "tests" / "fixtures" / "exports" / "amazon-business-report-q3.csv"
+             ).read_text(encoding="utf-8-sig").splitlines()
+    f = tmp_path / "report.csv"
+    f.write_text("\n".join([lines[0] + ",Sessions - Total", *(ln + ",5" for ln in lines[1:])]),
+                 encoding="utf-8")
+    err = refused(capsys, "load", str(kit), str(f))
+    assert "report.csv:1:10: Sessions - Total: the column appears again as column 14" in err
+    assert not (kit / "data" / "kpi.sqlite").exists()

@@ -264,10 +264,16 @@ def extract(rec: Recognised, platform: str, site: str,
         i = cols[f.name]
         return [_text(r[i]) for r in body if i < len(r) and isinstance(r[i], str)]
 
+    titles = _header_titles(header)
     decimals: dict[str, str] = {}
     orders: dict[str, str] = {}
     for f in fmt.fields:
         if f.name not in cols:
+            continue
+        again = [i for i, t in enumerate(titles) if t == titles[cols[f.name]]][1:]
+        if again:  # the first was read and the other ignored: which is right is not guessed
+            issue(rec.header_row + 1, f, f"the column appears again as column {again[0] + 1}: "
+                  "keep one of them and load the file again")
             continue
         try:
             if f.type in ("number", "integer", "money", "percent"):
