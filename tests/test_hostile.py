@@ -593,3 +593,12 @@ def test_an_export_with_a_read_column_twice_is_refused(tmp_path: Path,
     err = refused(capsys, "load", str(kit), str(f))
     assert "report.csv:1:10: Sessions - Total: the column appears again as column 14" in err
     assert not (kit / "data" / "kpi.sqlite").exists()
+
+
+@pytest.mark.parametrize("spec", ["", ",", " , "])
+def test_generate_with_no_format_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            spec: str) -> None:
+    # `--format ""` wrote a kit of answers.yaml and manifest.json: "wrote 2 files ... ()"
+    err = refused(capsys, "generate", str(EXAMPLE), "-o", str(tmp_path / "kit"), "--format", spec)
+    assert "--format names no format: choose from md, html, pdf, ics, dashboards, xlsx" in err
+    assert not (tmp_path / "kit").exists()
