@@ -602,3 +602,13 @@ def test_generate_with_no_format_is_refused(tmp_path: Path, capsys: pytest.Captu
     err = refused(capsys, "generate", str(EXAMPLE), "-o", str(tmp_path / "kit"), "--format", spec)
     assert "--format names no format: choose from md, html, pdf, ics, dashboards, xlsx" in err
     assert not (tmp_path / "kit").exists()
+
+
+def test_init_output_dash(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # `-o -` wrote a file named `-` in the working folder and said "wrote -"
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(["init", "--example", "amazon-us", "-o", "-"], capsys)
+    assert code == 0 and out == EXAMPLE.read_text(encoding="utf-8")
+    assert "the questionnaire writes a file" in refused(capsys, "init", "--lang", "en", "-o", "-")
+    assert list(tmp_path.iterdir()) == []
