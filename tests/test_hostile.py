@@ -612,3 +612,11 @@ def test_init_output_dash(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     assert code == 0 and out == EXAMPLE.read_text(encoding="utf-8")
     assert "the questionnaire writes a file" in refused(capsys, "init", "--lang", "en", "-o", "-")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc")
+def test_a_file_that_cannot_be_made_is_named_not_its_temporary(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # the message named `.x.yaml.h0_rntu_.tmp`, the temporary file beside it
+    err = refused(capsys, "init", "--example", "amazon-us", "-o", "/proc/self/x.yaml")
+    assert err.strip().endswith(": /proc/self/x.yaml") and ".tmp" not in err
