@@ -528,6 +528,8 @@ def test_migrate_names_a_file_that_is_not_utf8(tmp_path: Path, capsys: pytest.Ca
     err = refused(capsys, "migrate", str(f), "-o", "-")
     assert "(top level): not UTF-8 text" in err and "internal error" not in err
     assert f.read_bytes() == data and not (tmp_path / "a.yaml.bak").exists()
+    # a folder is there but is no answers file ("no such file" before)
+    assert refused(capsys, "migrate", str(tmp_path)).strip().endswith(": not a file")
 
 
 def test_serve_on_a_port_in_use_or_a_host_that_is_not_here_is_a_message(
