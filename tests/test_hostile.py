@@ -622,3 +622,20 @@ def test_a_file_that_cannot_be_made_is_named_not_its_temporary(
     # the message named `.x.yaml.h0_rntu_.tmp`, the temporary file beside it
     err = refused(capsys, "init", "--example", "amazon-us", "-o", "/proc/self/x.yaml")
     assert err.strip().endswith(": /proc/self/x.yaml") and ".tmp" not in err
+
+
+def test_a_workbook_whose_first_sheet_is_empty_says_so(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # "the file is empty" was said of a workbook whose report was on its second sheet
+    import openpyxl
+
+    from storekit import build_kit
+
+    kit = build_kit(EXAMPLE, tmp_path / "kit", ("dashboards",))
+    book = openpyxl.Workbook()
+    book.active.append(["Date", "Sessions - Total"])
+    book.create_sheet("Notes", 0)
+    book.save(tmp_path / "report.xlsx")
+    err = refused(capsys, "load", str(kit), str(tmp_path / "report.xlsx"))
+    assert "report.xlsx: its first sheet `Notes` is empty, and a report is read from the first " \
+           "sheet (the workbook has `Notes`, `Sheet`)" in err

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, Issue, UsageError, display_path
+from ..errors import InputError, Issue, UsageError, display_path, excerpt
 from . import parse
 from .currency import currencies_of, site_currency
 from .mapping import FieldSpec, Format, norm
@@ -111,7 +111,15 @@ def _xlsx_rows(path: Path) -> list[list[Cell]]:
     book = CalamineWorkbook.from_path(str(path))
     if not book.sheet_names:
         return []
-    return [list(r) for r in book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
+    rows = [list(r) for r in book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
+    if len(book.sheet_names) > 1 and not any(_text(c).strip() for r in rows for c in r):
+        # said as such: "the file is empty" of a workbook whose report is on another sheet
+        names = ", ".join(f"`{excerpt(n, 30)}`" for n in book.sheet_names[:5])
+        first = excerpt(book.sheet_names[0], 30)
+        raise UsageError(f"{display_path(path)}: its first sheet `{first}` is empty, and a "
+                         f"report is read from the first sheet (the workbook has {names}): move "
+                         "the report's sheet to the front, or save it alone")
+    return rows
 
 
 def _is_workbook(data: bytes) -> bool:
@@ -126,6 +134,8 @@ def open_export(path: Path | str, formats: Sequence[Format]) -> Recognised:
     if _is_workbook(data):
         try:
             rows = _xlsx_rows(path)
+        except UsageError:
+            raise
         except Exception as exc:  # calamine raises its own error types for damaged books
             raise UsageError(f"{file} is not a readable workbook ({str(exc)[:120]})") from None
         return _recognise(path, rows, formats)
