@@ -111,7 +111,8 @@ def _xlsx_rows(path: Path) -> list[list[Cell]]:
     book = CalamineWorkbook.from_path(str(path))
     if not book.sheet_names:
         return []
-    rows = [list(r) for r in book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
+    rows: list[list[Cell]] = [list(r) for r in
+                              book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
     if len(book.sheet_names) > 1 and not any(_text(c).strip() for r in rows for c in r):
         # said as such: "the file is empty" of a workbook whose report is on another sheet
         names = ", ".join(f"`{excerpt(n, 30)}`" for n in book.sheet_names[:5])
