@@ -639,3 +639,27 @@ def test_a_workbook_whose_first_sheet_is_empty_says_so(tmp_path: Path,
     err = refused(capsys, "load", str(kit), str(tmp_path / "report.xlsx"))
     assert "report.xlsx: its first sheet `Notes` is empty, and a report is read from the first " \
            "sheet (the workbook has `Notes`, `Sheet`)" in err
+
+
+def test_an_export_value_its_kpi_cannot_take_is_refused(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # 99999 returns of 3 units: the return rate was dropped in silence, exit 0 and "no KPI the
+    # kit tracks" for every file of the load
+    from storekit import build_kit
+
+    kit = build_kit(REPO / "examples" / "shopee-tiktok.yaml", tmp_path / "kit", ("dashboards",))
+    exports = REPO / "tests" / "fixtures" / "exports"
+    my = (exports / "tiktok-my-2026-09.csv").read_text(encoding="utf-8")
+    old = "2609012000001,Completed,KS-01,Knife Set,3,0,"
+    assert old in my
+    (tmp_path / "tiktok-my.csv").write_text(my.replace(old, old[:-2] + "99999,"),
+                                            encoding="utf-8")
+    files = [tmp_path / "tiktok-my.csv", exports / "tiktok-th-2026-09.csv",
+             exports / "tiktok-us-2026-09.csv"]
+    err = refused(capsys, "load", str(kit), *map(str, files), "--site", "MY=tiktok-my.csv",
+                  "--site", "TH=tiktok-th-2026-09.csv", "--site", "US=tiktok-us-2026-09.csv",
+                  "--fx", "MYR=0.21", "--fx", "THB=0.028")
+    assert "the exports give values their KPIs cannot take; nothing was written" in err
+    assert "return_rate, 2026-09-01..2026-09-30: returned_units / units = " in err
+    assert "outside [0, 1]" in err
+    assert not (kit / "data" / "kpi.sqlite").exists()
