@@ -219,6 +219,21 @@ def test_a_cell_over_the_csv_modules_limit_is_a_row_problem(
     assert not (fresh / "data" / "kpi.sqlite").exists()
 
 
+def test_a_csv_cut_inside_a_quoted_note_is_refused(
+        fresh: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the csv module closed the quote at the end: the row loaded with half its note
+    f = tmp_path / "a.csv"
+    f.write_text(HEADER + GOOD_ROW + '\n2026-07-06,,operations,acos,amazon,0.2,"Prime Day, th',
+                 encoding="utf-8")
+    err = refused(capsys, "load", str(fresh), str(f))
+    assert "a.csv:3: row: the file ends inside a quoted cell (a double quote never closed)" in err
+    assert not (fresh / "data" / "kpi.sqlite").exists()
+    # a lone inch mark in an unquoted note is not a quote left open
+    f.write_text(HEADER + '2026-06-29,,operations,acos,amazon,0.2,screen 5" wide,\n',
+                 encoding="utf-8")
+    assert run(["load", str(fresh), str(f)], capsys)[0] == 0
+
+
 @pytest.mark.parametrize(("row", "expected"), [
     ("2026-06-29,,operations,acos,amazon,0.2,late, then ok,",
      'a.csv:2: row: 9 cells where the header has 8 (a text with a comma needs double quotes'),

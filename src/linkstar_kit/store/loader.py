@@ -435,6 +435,13 @@ def _records(text: str, file: str) -> list[list[str]]:
         try:
             rec = next(reader)
         except StopIteration:
+            if text.count('"') % 2 and _ends_in_quote(text):
+                # the csv module closes a quote left open at the end: a file cut mid-note
+                # loaded its last row with half a note
+                raise InputError([Issue(file, len(records), None, ("row",), "the file ends "
+                                        "inside a quoted cell (a double quote never closed): "
+                                        "it looks cut short; save or download it again")],
+                                 title=f"{file} was not loaded, nothing was written") from None
             return records
         except csv.Error as exc:
             row = len(records) + 1
@@ -446,6 +453,16 @@ def _records(text: str, file: str) -> list[list[str]]:
                                     f"{excerpt(reason, 120)}")],
                              title=f"{file} was not loaded, nothing was written") from None
         records.append(rec)
+
+
+def _ends_in_quote(text: str) -> bool:
+    """Whether a strict reading of the CSV runs out inside a quoted cell."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 # ASCII digits only (digits.py): `\d` alone would read full-width `２０２６` as a year.
