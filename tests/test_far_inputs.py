@@ -442,3 +442,20 @@ def test_a_meeting_time_with_other_digits_is_said_in_ascii(typed: str, meant: st
         parse_answers(text, "a.yaml", library())
     assert f"review.weekly.time: must be a 24-hour time as HH:MM, such as \"10:00\"; got " \
            f"'{typed}' (did you mean \"{meant}\"?)" in exc.value.render()
+
+
+def test_a_period_whose_every_store_value_is_unreadable_says_so(
+        kit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    kit = bare_copy(kit, tmp_path)
+    assert main(["load", str(kit), str(REPO / "docs" / "data" / "amazon-us-actuals.csv")]) == 0
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    with con:
+        con.execute("UPDATE actuals SET value = 1e300")
+    con.close()
+    capsys.readouterr()
+    assert main(["review", str(kit), "--period", "2026-W39"]) == 1
+    err = capsys.readouterr().err
+    assert "the store's 8 rows for 2026-W39 hold no value a load writes" in err
+    assert not (kit / "reviews").exists()

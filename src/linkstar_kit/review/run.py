@@ -200,8 +200,17 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
             "often): review a longer period, a month (2026-09) or a quarter (2026-Q3); "
             "nothing was written")
     if all(k.value is None for k in review.kpis):
+        # rows there, but none a load writes (store.read_actuals skips them): say so, rather
+        # than "no numbers" of a store someone edited by hand
+        there = con.execute("SELECT COUNT(*) FROM actuals WHERE period_start >= ? AND "
+                            "period_end <= ?", (period.start.isoformat(),
+                                                (period.end + dt.timedelta(days=6)).isoformat())
+                            ).fetchone()[0]
+        what = (f"the store's {there} rows for {period.id} hold no value a load writes (a "
+                "text, an infinity or a number past ±10^15: edited by hand?)" if there else
+                f"the store has no numbers for {period.id}")
         raise UsageError(
-            f"the store has no numbers for {period.id} ({period.start} to {period.end}): "
+            f"{what} ({period.start} to {period.end}): "
             "nothing to review, nothing was written; load the period's actuals first "
             f"(`linkstar load {display_path(kit)} ACTUALS.csv`)")
     tx = catalog.section(review.lang, "review")
