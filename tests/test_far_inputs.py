@@ -283,3 +283,179 @@ def test_full_width_digits_in_answers_get_the_ascii_spelling() -> None:
     assert "scope.start: not a valid date: invalid character in year; got '２０２６-07-01' (did you " \
            "mean `2026-07-01`? Type digits as ASCII (half-width))" in rendered
     assert "team_size: expected a whole number, got '１０' (did you mean `10`?" in rendered
+
+
+@pytest.mark.parametrize("target", [1.7976931348623157e308, -1e300, 1e16])
+def test_a_money_goal_past_a_quadrillion_is_refused_at_its_key(target: float) -> None:
+    # The largest float validated, then `plan`, `check` and `explain` crashed splitting it into
+    # cents (OverflowError: cannot convert float infinity to integer).
+    data = {**EXAMPLE, "goals": [{"kpi": "gmv", "target": target, "by": dt.date(2026, 9, 30)}]}
+    with pytest.raises(InputError) as exc:
+        parse_answers(yaml.safe_dump(data, allow_unicode=True), "a.yaml", library())
+    assert "goals[0].target: `gmv`: target must lie within ±1,000,000,000,000,000" \
+        in exc.value.render()
+
+
+def test_a_money_goal_of_a_trillion_plans_and_checks(capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path) -> None:
+    data = {**EXAMPLE, "goals": [{"kpi": "gmv", "target": 1e15, "by": dt.date(2026, 9, 30)}]}
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["plan", str(path)]) == 0
+    assert main(["check", str(path), "--today", "2026-07-01"]) in (0, 1)
+    assert "internal error" not in capsys.readouterr().err
+
+
+# --- report exports and load's options ------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "message"), [
+    ("７/1/2026", "`７/1/2026` is not a date (did you mean `7/1/2026`?"),
+    ("7/1/9999", "9999-07-01 is outside the dates linkstar-kit plans for"),
+    ("1/1/0001", "0001-01-01 is outside the dates"),  # was read as 2001-01-01
+    ("2200-12-31", ""),
+])
+def test_an_export_date_is_ascii_and_in_range(cell: str, message: str) -> None:
+    from linkstar_kit.exports.parse import ParseError, date
+
+    if not message:
+        assert date(cell) == dt.date(2200, 12, 31)
+        return
+    with pytest.raises(ParseError) as exc:
+        date(cell, "mdy")
+    assert message in str(exc.value)
+    assert date("9/1/26", "mdy") == dt.date(2026, 9, 1)  # a two-digit year is this century's
+
+
+def test_an_export_number_is_ascii() -> None:
+    from linkstar_kit.exports.parse import ParseError, number
+
+    for cell in ("９９", "$３,250.30", "٩٩"):
+        with pytest.raises(ParseError, match="Type digits as ASCII"):
+            number(cell)
+    assert number("99") == 99 and number("$3,250.30") == 3250.30
+
+
+def bare_copy(kit: Path, tmp: Path) -> Path:
+    """A copy of the module's kit without a store (other tests load into theirs)."""
+    import shutil
+
+    copy = tmp / "kit"
+    shutil.copytree(kit, copy, ignore=shutil.ignore_patterns("kpi.sqlite*"))
+    return copy
+
+
+def test_an_export_with_full_width_digits_or_far_dates_is_not_loaded(
+        kit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kit = bare_copy(kit, tmp_path)
+    src = (REPO / "tests" / "fixtures" / "exports" / "amazon-business-report-q3.csv").read_text(
+        encoding="utf-8-sig")
+    for name, text, message in [
+            ("fw.csv", src.replace("99,4,98", "９９,4,98", 1), "`９９` is not a number"),
+            ("far.csv", src.replace("7/1/2026", "7/1/9999", 1), "9999-07-01 is outside")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        capsys.readouterr()
+        assert main(["load", str(kit), str(tmp_path / name)]) == 1
+        err = capsys.readouterr().err
+        assert message in err and "internal error" not in err
+        assert not (kit / "data" / "kpi.sqlite").exists()
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    (["--period", "0001-01-01..0001-01-31"], "--period 0001-01-01..0001-01-31: 0001-01-01 is "
+     "outside the dates"),
+    (["--period", "2026-09-01..2226-09-30"], "2226-09-30 is outside the dates"),
+    (["--period", "9999-12-01..9999-12-31"], "--period 9999-12-01..9999-12-31: 9999-12-01 is"),
+    (["--period", "２０２６-09-01..2026-09-30"], "did you mean `2026-09-01..2026-09-30`?"),
+    (["--period", "x" * 5000], "--period xxxxxxxxxx"),
+    (["--fx", "EUR=１"], "--fx EUR=１: did you mean `EUR=1`?"),
+    (["--fx", "EUR=1e-320"], "--fx EUR=1e-320: expected CURRENCY=RATE"),
+])
+def test_load_options_out_of_range_or_not_ascii(kit: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str],
+                                                option: list[str], message: str) -> None:
+    kit = bare_copy(kit, tmp_path)
+    report = REPO / "tests" / "fixtures" / "exports" / \
+        "amazon-business-report-by-child-item-2026-09.csv"
+    capsys.readouterr()
+    assert main(["load", str(kit), str(report), *option]) == 1
+    err = capsys.readouterr().err
+    assert message in err and len(err) < 300
+    assert not (kit / "data" / "kpi.sqlite").exists()
+
+
+@pytest.mark.parametrize(("column", "value"), [(4, 1e308), (12, 1e300), (2, -1e16)])
+def test_a_typed_workbook_cell_past_a_quadrillion_is_not_loaded(
+        kit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], column: int,
+        value: float) -> None:
+    # A number cell of an XLSX export skipped the text parser's checks: 1e308 units loaded
+    # with exit 0 into the store's measures.
+    import csv
+
+    import openpyxl
+
+    kit = bare_copy(kit, tmp_path)
+    src = REPO / "tests" / "fixtures" / "exports" / "amazon-business-report-q3.csv"
+    with src.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.active.cell(2, column).value = value
+    book.save(tmp_path / "report.xlsx")
+    capsys.readouterr()
+    assert main(["load", str(kit), str(tmp_path / "report.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "is too large (a value lies within ±1,000,000,000,000,000)" in err
+    assert not (kit / "data" / "kpi.sqlite").exists()
+
+
+@pytest.mark.parametrize("value", ["1e308 * 10", "-1e308 * 10", "1e300"])
+def test_a_store_value_no_load_writes_is_skipped_by_review(
+        kit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
+    # An infinity typed into the store by hand (sqlite3's 1e308 * 10) crashed the Markdown
+    # sparkline of a KPI with a trend: internal error (ValueError: cannot convert float NaN
+    # to integer)
+    import sqlite3
+
+    kit = bare_copy(kit, tmp_path)
+    assert main(["load", str(kit), str(REPO / "docs" / "data" / "amazon-us-actuals.csv")]) == 0
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    with con:
+        assert con.execute(f"UPDATE actuals SET value = {value} WHERE kpi = 'acos' AND "
+                           "period_start IN ('2026-09-14', '2026-09-21')").rowcount == 2
+    con.close()
+    capsys.readouterr()
+    assert main(["review", str(kit), "--period", "2026-W39", "--format", "md,html"]) == 0
+    assert "internal error" not in capsys.readouterr().err
+    md = (kit / "reviews" / "2026-W39" / "review.md").read_text(encoding="utf-8")
+    assert "inf" not in md.lower().replace("info", "")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("１０:００", "10:00"), ("10：00", "10:00"),
+                                              ("٩:٣٠", "09:30"), ("9.30", "09:30")])
+def test_a_meeting_time_with_other_digits_is_said_in_ascii(typed: str, meant: str) -> None:
+    # the did-you-mean for `１０:００` was "10:００": the minutes kept their full-width digits
+    data = {**EXAMPLE, "review": {"weekly": {"weekday": "monday", "time": typed,
+                                             "minutes": 60}}}
+    text = yaml.safe_dump(data, allow_unicode=True)
+    with pytest.raises(InputError) as exc:
+        parse_answers(text, "a.yaml", library())
+    assert f"review.weekly.time: must be a 24-hour time as HH:MM, such as \"10:00\"; got " \
+           f"'{typed}' (did you mean \"{meant}\"?)" in exc.value.render()
+
+
+def test_a_period_whose_every_store_value_is_unreadable_says_so(
+        kit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    kit = bare_copy(kit, tmp_path)
+    assert main(["load", str(kit), str(REPO / "docs" / "data" / "amazon-us-actuals.csv")]) == 0
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    with con:
+        con.execute("UPDATE actuals SET value = 1e300")
+    con.close()
+    capsys.readouterr()
+    assert main(["review", str(kit), "--period", "2026-W39"]) == 1
+    err = capsys.readouterr().err
+    assert "the store's 8 rows for 2026-W39 hold no value a load writes" in err
+    assert not (kit / "reviews").exists()

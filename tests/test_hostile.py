@@ -119,6 +119,9 @@ def test_a_region_is_not_a_zone_and_the_files_other_problems_are_still_reported(
     ("../../../etc/passwd", "unknown IANA time zone '../../../etc/passwd'"),
     ("Asia/", "`Asia` is a region"),
     ('""', "client.timezone: must not be empty"),
+    # the zone folder's own entries: `localtime` made the calendar the machine's zone's
+    ("localtime", "'localtime' is not a place's time zone"),
+    ("Factory", "'Factory' is not a place's time zone"),
 ])
 def test_anything_but_a_real_iana_zone_is_a_positioned_problem(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], zone: str, expected: str) -> None:
@@ -214,6 +217,21 @@ def test_a_cell_over_the_csv_modules_limit_is_a_row_problem(
     assert "a.csv:3: row: cannot be read: a cell longer than 131,072 characters" in err
     assert len(err) < 400
     assert not (fresh / "data" / "kpi.sqlite").exists()
+
+
+def test_a_csv_cut_inside_a_quoted_note_is_refused(
+        fresh: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the csv module closed the quote at the end: the row loaded with half its note
+    f = tmp_path / "a.csv"
+    f.write_text(HEADER + GOOD_ROW + '\n2026-07-06,,operations,acos,amazon,0.2,"Prime Day, th',
+                 encoding="utf-8")
+    err = refused(capsys, "load", str(fresh), str(f))
+    assert "a.csv:3: row: the file ends inside a quoted cell (a double quote never closed)" in err
+    assert not (fresh / "data" / "kpi.sqlite").exists()
+    # a lone inch mark in an unquoted note is not a quote left open
+    f.write_text(HEADER + '2026-06-29,,operations,acos,amazon,0.2,screen 5" wide,\n',
+                 encoding="utf-8")
+    assert run(["load", str(fresh), str(f)], capsys)[0] == 0
 
 
 @pytest.mark.parametrize(("row", "expected"), [
@@ -514,3 +532,158 @@ def test_a_nul_in_a_file_name_is_a_message() -> None:
 
     with pytest.raises(InputError, match="not a valid file name"):
         load_answers("a\x00.yaml")
+
+
+@pytest.mark.parametrize("data", [b"\x00\x91\xff binary", "client: {name: caf\xe9}\n".encode("latin-1")])
+def test_migrate_names_a_file_that_is_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               data: bytes) -> None:
+    # migrate read the text before the checked reader: UnicodeDecodeError, an internal error
+    f = tmp_path / "a.yaml"
+    f.write_bytes(data)
+    err = refused(capsys, "migrate", str(f), "-o", "-")
+    assert "(top level): not UTF-8 text" in err and "internal error" not in err
+    assert f.read_bytes() == data and not (tmp_path / "a.yaml.bak").exists()
+    # a folder is there but is no answers file ("no such file" before)
+    assert refused(capsys, "migrate", str(tmp_path)).strip().endswith(": not a file")
+
+
+def test_serve_on_a_port_in_use_or_a_host_that_is_not_here_is_a_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # uvicorn logged the failure and exited 3 after the consultant's address was printed
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, out, err = run(["serve", "--port", str(port), "--data", str(tmp_path / "d")],
+                             capsys)
+    assert code == 1 and out == ""
+    assert err.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
+    code, out, err = run(["serve", "--host", "a..b", "--data", str(tmp_path / "d")], capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("error: --host a..b: not an address or name of this machine")
+
+
+def test_a_site_column_naming_a_site_the_kit_does_not_sell_on_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # rows of `XX` were kept apart and never counted: exit 0, "no KPI the kit tracks"
+    from storekit import build_kit
+
+    kit = build_kit(REPO / "examples" / "amazon-eu-fbm.yaml", tmp_path / "kit", ("dashboards",))
+    src = (REPO / "docs" / "mappings" / "house-erp-2026-09.csv").read_text(encoding="utf-8")
+    bad = tmp_path / "erp.csv"
+    bad.write_text(src.replace(";DE;", ";XX;"), encoding="utf-8")
+    err = refused(capsys, "load", str(kit), str(bad), "--mapping",
+                  str(REPO / "docs" / "mappings" / "house-erp.yaml"))
+    assert "erp.csv: its site column names `XX`, and the kit sells on amazon in DE, FR, IT, " \
+           "ES only" in err
+    assert not (kit / "data" / "kpi.sqlite").exists()
+
+
+def test_a_mapping_whose_fields_share_a_title_is_refused(tmp_path: Path) -> None:
+    # `units` listing the sessions column's title read that column: sessions loaded as units
+    from linkstar_kit.errors import InputError
+    from linkstar_kit.exports.mapping import load_format
+
+    text = (REPO / "docs" / "mappings" / "house-erp.yaml").read_text(encoding="utf-8")
+    old = 'titles: ["销量", "Units"]'
+    assert old in text
+    f = tmp_path / "m.yaml"
+    f.write_text(text.replace(old, 'titles: ["Units", "访客数 "]'), encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_format(f)
+    assert "fields `sessions` and `units` both list the title `访客数`" in exc.value.render()
+
+
+def test_an_export_with_a_read_column_twice_is_refused(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # the first `Sessions - Total` was read and the second ignored, silently
+    from storekit import build_kit
+
+    kit = build_kit(EXAMPLE, tmp_path / "kit", ("dashboards",))
+    lines = (REPO / "tests" / "fixtures" / "exports" / "amazon-business-report-q3.csv"
+             ).read_text(encoding="utf-8-sig").splitlines()
+    f = tmp_path / "report.csv"
+    f.write_text("\n".join([lines[0] + ",Sessions - Total", *(ln + ",5" for ln in lines[1:])]),
+                 encoding="utf-8")
+    err = refused(capsys, "load", str(kit), str(f))
+    assert "report.csv:1:10: Sessions - Total: the column appears again as column 14" in err
+    assert not (kit / "data" / "kpi.sqlite").exists()
+
+
+@pytest.mark.parametrize("spec", ["", ",", " , "])
+def test_generate_with_no_format_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            spec: str) -> None:
+    # `--format ""` wrote a kit of answers.yaml and manifest.json: "wrote 2 files ... ()"
+    err = refused(capsys, "generate", str(EXAMPLE), "-o", str(tmp_path / "kit"), "--format", spec)
+    assert "--format names no format: choose from md, html, pdf, ics, dashboards, xlsx" in err
+    assert not (tmp_path / "kit").exists()
+
+
+def test_init_output_dash(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # `-o -` wrote a file named `-` in the working folder and said "wrote -"
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(["init", "--example", "amazon-us", "-o", "-"], capsys)
+    assert code == 0 and out == EXAMPLE.read_text(encoding="utf-8")
+    assert "the questionnaire writes a file" in refused(capsys, "init", "--lang", "en", "-o", "-")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc")
+def test_a_file_that_cannot_be_made_is_named_not_its_temporary(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # the message named `.x.yaml.h0_rntu_.tmp`, the temporary file beside it
+    err = refused(capsys, "init", "--example", "amazon-us", "-o", "/proc/self/x.yaml")
+    assert err.strip().endswith(": /proc/self/x.yaml") and ".tmp" not in err
+
+
+def test_a_workbook_whose_first_sheet_is_empty_says_so(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # "the file is empty" was said of a workbook whose report was on its second sheet
+    import openpyxl
+
+    from storekit import build_kit
+
+    kit = build_kit(EXAMPLE, tmp_path / "kit", ("dashboards",))
+    book = openpyxl.Workbook()
+    book.active.append(["Date", "Sessions - Total"])
+    book.create_sheet("Notes", 0)
+    book.save(tmp_path / "report.xlsx")
+    err = refused(capsys, "load", str(kit), str(tmp_path / "report.xlsx"))
+    assert "report.xlsx: its first sheet `Notes` is empty, and a report is read from the first " \
+           "sheet (the workbook has `Notes`, `Sheet`)" in err
+
+
+def test_an_export_value_its_kpi_cannot_take_is_refused(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # 99999 returns of 3 units: the return rate was dropped in silence, exit 0 and "no KPI the
+    # kit tracks" for every file of the load
+    from storekit import build_kit
+
+    kit = build_kit(REPO / "examples" / "shopee-tiktok.yaml", tmp_path / "kit", ("dashboards",))
+    exports = REPO / "tests" / "fixtures" / "exports"
+    my = (exports / "tiktok-my-2026-09.csv").read_text(encoding="utf-8")
+    old = "2609012000001,Completed,KS-01,Knife Set,3,0,"
+    assert old in my
+    (tmp_path / "tiktok-my.csv").write_text(my.replace(old, old[:-2] + "99999,"),
+                                            encoding="utf-8")
+    files = [tmp_path / "tiktok-my.csv", exports / "tiktok-th-2026-09.csv",
+             exports / "tiktok-us-2026-09.csv"]
+    err = refused(capsys, "load", str(kit), *map(str, files), "--site", "MY=tiktok-my.csv",
+                  "--site", "TH=tiktok-th-2026-09.csv", "--site", "US=tiktok-us-2026-09.csv",
+                  "--fx", "MYR=0.21", "--fx", "THB=0.028")
+    assert "the exports give values their KPIs cannot take; nothing was written" in err
+    assert "return_rate, 2026-09-01..2026-09-30: returned_units / units = " in err
+    assert "outside [0, 1]" in err
+    assert not (kit / "data" / "kpi.sqlite").exists()
+    # the same files as history: a baseline of 4209 % set the targets
+    err = refused(capsys, "generate", str(REPO / "examples" / "shopee-tiktok.yaml"), "-o",
+                  str(tmp_path / "hist"), "--format", "md", "--history", *map(str, files),
+                  "--site", "MY=tiktok-my.csv", "--site", "TH=tiktok-th-2026-09.csv", "--site",
+                  "US=tiktok-us-2026-09.csv", "--fx", "MYR=0.21", "--fx", "THB=0.028")
+    assert "the history files give values their KPIs cannot take; nothing was written" in err
+    assert "return_rate on tiktok_shop MY, 2026-09-01..2026-09-30: returned_units / units = " \
+           "120.659 from tiktok-my.csv, outside [0, 1]" in err
+    assert not (tmp_path / "hist").exists()

@@ -227,6 +227,22 @@ def test_quarter_suggestions_and_proposed_answers(kit: Path) -> None:
     assert "指标体系调整建议" in md and "answers.proposed.yaml" in md
 
 
+def test_a_suggestion_on_a_row_of_a_site_group(kit: Path) -> None:
+    # days_of_supply is Amazon's line per site group (`amazon@US`); a quarter missing its
+    # August made a fix_data suggestion whose lookup by platform alone failed (KeyError)
+    con = sqlite3.connect(kit / "data" / "kpi.sqlite")
+    with con:
+        gone = con.execute("DELETE FROM actuals WHERE kpi = 'days_of_supply' AND "
+                           "period_start LIKE '2026-08-%'").rowcount
+    con.close()
+    assert gone
+    data = run_review(kit, "2026-Q3", "md").data
+    s = next(s for s in data["suggestions"] if s["kpi"] == "days_of_supply")
+    assert (s["kind"], s["platform"], s["site_group"]) == ("fix_data", "amazon", "US")
+    md = (kit / "reviews/2026-Q3/review.md").read_text(encoding="utf-8")
+    assert "库存可售天数（亚马逊 US）" in md.split("指标体系调整建议")[-1].split("会议记录")[0]
+
+
 def test_english_and_json(kit: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", str(kit), "--period", "2026-W39", "--lang", "en", "--json",
                  "--format", "md"]) == 0

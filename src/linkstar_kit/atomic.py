@@ -11,7 +11,11 @@ def write_atomically(path: Path, data: str | bytes) -> None:
     """A temporary file beside `path`, then renamed over it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        # said of the file asked for, not of the temporary name beside it (`.a.yaml.x1y2.tmp`)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         # mkstemp makes the file private (0600); give it the mode any other new file gets
         umask = os.umask(0)

@@ -16,6 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SIGNED_RATIO_LOW, SIGNED_RATIO_HIGH = -1.0, 10.0
+# No KPI's value comes near a quadrillion (10^15); a larger one is a slip (a pasted id, an
+# exponent typed by mistake), and beyond it sums, plans in cents and trend lines would lose
+# every digit that matters or overflow to infinity. It bounds every unit, money included.
+MAX_ABS_VALUE = 1e15
 
 
 @dataclass(frozen=True)
@@ -53,8 +57,11 @@ def problem(unit: str, signed: bool, value: float, kpi: str, name: str
     """(message, hint) when `value` is not a value of the unit; `name` is the field
     (target, baseline, value)."""
     ok = accepted(unit, signed)
-    if ok.holds(value):
+    if ok.holds(value) and abs(value) <= MAX_ABS_VALUE:
         return None
+    if ok.holds(value):
+        return (f"`{kpi}`: {name} must lie within ±{MAX_ABS_VALUE:,.0f}, got {value:.6g}",
+                None)
     hint = (f"did you mean {_n(round(value / 100, 10))}?"
             if unit == "ratio" and 1 < abs(value) <= 100 else None)
     if unit == "ratio" and signed:

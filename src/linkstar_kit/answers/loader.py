@@ -343,7 +343,10 @@ def _pattern_hint(pattern: str, value: Any) -> str | None:
     if pattern in (r"^[A-Z]{2}$", r"^[A-Z]{3}$") and re.fullmatch(pattern, value.strip().upper()):
         return f"did you mean `{value.strip().upper()}`?"
     if pattern == r"^([01]\d|2[0-3]):[0-5]\d$":
-        m = re.fullmatch(r"\s*(\d{1,2})[:.：](\d{2})\s*", value)
+        from ..digits import ascii_spelling
+
+        # `１０:００` is said as "10:00", not "10:００": every digit in ASCII (digits.py)
+        m = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", ascii_spelling(value), re.ASCII)
         if m and int(m[1]) < 24 and int(m[2]) < 60:
             return f"did you mean \"{int(m[1]):02d}:{m[2]}\"?"
     return None

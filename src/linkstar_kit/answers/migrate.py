@@ -146,8 +146,10 @@ def migrate_file(src: Path, library: Library, changes: dict[str, Change]
     the text is the file unchanged when there is nothing to do."""
     from ..positioned import load_document
 
+    # first: it refuses what `validate` would refuse as unreadable (not UTF-8, too large, a
+    # device), with the file and byte, before the text is read as UTF-8 below
+    doc = load_document(src)
     text = src.read_text(encoding="utf-8-sig")
-    doc = load_document(src)  # refuses what `validate` would refuse as unreadable
     edits = plan(doc.data, library, changes)
     if not edits:
         return text, []

@@ -92,7 +92,17 @@ def _tzdata_zones() -> frozenset[str]:
         return frozenset()
 
 
+# Names the zone folder holds that are no client's zone: `localtime` links to this machine's
+# own zone (a kit's calendar would change with the machine it was made on), `Factory` is the
+# database's placeholder for "no zone set".
+_NOT_ZONES = frozenset({"localtime", "Factory"})
+
+
 def check_zone(v: str) -> str:
+    if v in _NOT_ZONES:
+        raise ValueError(f"'{v}' is not a place's time zone (it stands for whatever zone a "
+                         "machine is set to); name the client's city zone, such as "
+                         "`Asia/Shanghai`")
     if v in _tzdata_zones():
         return v
     zones = known_zones()

@@ -28,12 +28,14 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from ..answers.loader import parse_answers
     from ..answers.migrate import load_changes, migrate_file
     from ..atomic import write_atomically
-    from ..errors import InputError, UsageError
+    from ..errors import InputError, UsageError, excerpt
     from ..library.loader import shipped_library_dir
 
     src = Path(args.answers)
     if not src.is_file():
-        raise UsageError(f"{args.answers}: no such file")
+        # a folder or a device (`/dev/null`) is there, but it is no answers file
+        raise UsageError(f"{excerpt(args.answers)}: "
+                         + ("not a file" if src.exists() else "no such file"))
     library = library_from(args)
     changes = load_changes([shipped_library_dir(), *(Path(d) for d in args.library or [])])
     text, edits = migrate_file(src, library, changes)

@@ -25,17 +25,25 @@ SITE_CURRENCY = {
 
 def fx_option(values: Sequence[str] | None) -> dict[str, float]:
     """`--fx GBP=1.27` (repeatable) as {currency: rate}."""
+    from ..digits import ascii_hint
+    from ..errors import excerpt
+
     rates: dict[str, float] = {}
     for v in values or []:
+        if (hint := ascii_hint(v)) is not None:  # float() reads `１.２７` as 1.27
+            raise UsageError(f"--fx {excerpt(v)}: {hint}")
         code, sep, rate = v.partition("=")
         code = code.strip().upper()
         try:
             value = float(rate)
         except ValueError:
             value = -1.0
-        if not sep or len(code) != 3 or not code.isalpha() or not value > 0 or value > 1e9:
-            raise UsageError(f"--fx {v}: expected CURRENCY=RATE, one unit of the currency in the "
-                             "kit's currency (e.g. --fx GBP=1.27)")
+        # A rate under 10^-9 (`1e-320`) would turn every amount into nothing; no currency
+        # pair of the platforms' sites is that far apart (VND or IDR to USD is about 10^-4).
+        if not sep or len(code) != 3 or not (code.isascii() and code.isalpha()) \
+                or not 1e-9 <= value <= 1e9:
+            raise UsageError(f"--fx {excerpt(v)}: expected CURRENCY=RATE, one unit of the "
+                             "currency in the kit's currency (e.g. --fx GBP=1.27)")
         rates[code] = value
     return rates
 

@@ -50,7 +50,10 @@ def build_history(paths: Sequence[Path | str], answers: Answers, library: Librar
     if every and set(every) <= have:
         scopes.append(("", "", every))
 
+    from .. import units
+
     baselines: dict[BaselineKey, Baseline] = {}
+    wrong: list[str] = []
     for kpi in library.kpis.values():
         if not kpi.compute:
             continue
@@ -72,9 +75,23 @@ def build_history(paths: Sequence[Path | str], answers: Answers, library: Librar
                 continue
             if kpi.aggregation == "sum":
                 value /= len(full)
+            accepted = units.accepted(kpi.unit, kpi.signed)
+            if not accepted.holds(value):
+                # a baseline of 4209 % for a return rate (more returns than units) set targets
+                # from nonsense; the load of the same files refuses it too (store/exports.py)
+                where = " ".join(x for x in (p, s) if x) or "every platform"
+                wrong.append(f"{kpi.id} on {where}, {full[0][0].isoformat()}.."
+                             f"{full[-1][1].isoformat()}: {kpi.compute} = {value:.6g} from "
+                             + ", ".join(sorted(files)) + f", outside {accepted.describe()}")
+                continue
             baselines[(kpi.id, p, s)] = Baseline(value, full[0][0], full[-1][1], len(full),
                                                  " + ".join(sorted(files)))
 
+    if wrong:
+        more = f"\n  ... and {len(wrong) - 10} more" if len(wrong) > 10 else ""
+        raise UsageError("the history files give values their KPIs cannot take; nothing was "
+                         "written (check those columns of the files):\n  "
+                         + "\n  ".join(wrong[:10]) + more)
     by_key: dict[tuple[str, str], float] = {}
     for p, s in pool.keys:
         total = sum(v for v, _ in pool.values.get((p, s, "sales"), {}).values())

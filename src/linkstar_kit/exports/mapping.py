@@ -128,6 +128,15 @@ class Format(_Model):
         dup = {n for n in names if names.count(n) > 1}
         if dup:
             raise ValueError(f"field `{sorted(dup)[0]}` is declared twice")
+        # One column, one field: a title two fields list made both read the same column
+        # (units read the sessions column, and the load said nothing)
+        taken: dict[str, str] = {}
+        for f in self.fields:
+            for t in dict.fromkeys(norm(t) for t in f.titles):
+                if t in taken:
+                    raise ValueError(f"fields `{taken[t]}` and `{f.name}` both list the title "
+                                     f"`{t}`: each column belongs to one field")
+                taken[t] = f.name
         refs: list[tuple[str, str | None]] = [("date_field", self.date_field),
                                               ("site_field", self.site_field)]
         for f in self.fields:

@@ -19,6 +19,8 @@ import math
 import re
 from collections.abc import Iterable
 
+from ..digits import ascii_hint
+
 EMPTY = frozenset({"", "-", "--", "—", "n/a", "na", "null", "none", "nan"})
 
 # Currency signs and codes an export writes beside an amount (ISO codes of the platforms'
@@ -122,7 +124,15 @@ def column_decimal(values: Iterable[str], declared: str | None) -> str:
     return next(iter(seen), ".")
 
 
-_PLAIN = re.compile(r"-?\d{1,15}(?:\.\d{1,15})?")
+_PLAIN = re.compile(r"-?\d{1,15}(?:\.\d{1,15})?", re.ASCII)
+
+
+def _foreign_digits(text: str, what: str) -> None:
+    """ParseError for a cell typed with full-width or other non-ASCII digits: Python's float()
+    and a pattern's digit class would read `９９` as 99 silently (digits.py)."""
+    hint = ascii_hint(text)
+    if hint is not None:
+        raise ParseError(f"`{text.strip()[:40]}` is not {what} ({hint})")
 
 
 def number(text: str, decimal: str = ".", *, percent: bool = False) -> float | None:
@@ -132,6 +142,7 @@ def number(text: str, decimal: str = ".", *, percent: bool = False) -> float | N
         return float(text) / 100 if percent else float(text)
     if is_empty(text):
         return None
+    _foreign_digits(text, "a number")
     parts = split_number(text)
     if parts is None:
         raise ParseError(f"`{text.strip()[:40]}` is not a number")
@@ -145,12 +156,23 @@ def number(text: str, decimal: str = ".", *, percent: bool = False) -> float | N
         if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
             raise ParseError(f"`{text.strip()[:40]}`: `{group}` does not group thousands here")
         body = body.replace(group, "")
-    value = sign * float(body.replace(decimal, "."))
-    if not math.isfinite(value):
-        raise ParseError(f"`{text.strip()[:40]}` is not a finite number")
+    value = bounded(sign * float(body.replace(decimal, ".")), text)
     if pct and not percent:
         raise ParseError(f"`{text.strip()[:40]}` is a percentage where an amount was expected")
     return value / 100 if percent else value
+
+
+def bounded(value: float, text: object) -> float:
+    """`value`, or ParseError when it is not finite or past ±10^15 (units.MAX_ABS_VALUE): a
+    typed cell of 1e308 units would otherwise be summed into every week it falls in."""
+    from ..units import MAX_ABS_VALUE
+
+    if not math.isfinite(value):
+        raise ParseError(f"`{str(text).strip()[:40]}` is not a finite number")
+    if abs(value) > MAX_ABS_VALUE:
+        raise ParseError(f"`{str(text).strip()[:40]}` is too large (a value lies within "
+                         f"±{MAX_ABS_VALUE:,.0f})")
+    return value
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -173,12 +195,22 @@ _RANGE = re.compile(r"^(.+?)\s+(?:-|–|to|bis|\u81f3|~)\s+(.+)$")
 
 
 def _mk(y: int, m: int, d: int, text: str) -> dt.date:
-    if y < 100:
-        y += 2000
     try:
-        return dt.date(y, m, d)
+        day = dt.date(y, m, d)
     except ValueError:
         raise ParseError(f"`{text[:40]}` is not a date of the calendar") from None
+    return _in_range(day)
+
+
+def _in_range(d: dt.date) -> dt.date:
+    """`d`, or ParseError past the dates a kit plans for (a `9999` typed for `2026` would
+    otherwise make weeks and months past what a date holds)."""
+    from ..periods import date_problem
+
+    problem = date_problem(d)
+    if problem is not None:
+        raise ParseError(problem)
+    return d
 
 
 def numeric_order(values: Iterable[str], declared: str | None) -> str:
@@ -212,14 +244,16 @@ def numeric_order(values: Iterable[str], declared: str | None) -> str:
 def date(value: object, order: str = "") -> dt.date:
     """A date cell (a string, or a date / datetime a spreadsheet reader gave)."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value)
     text = str(value).strip()
+    _foreign_digits(text, "a date")
     if m := _YMD.match(text) or _CJK.match(text):
         return _mk(int(m[1]), int(m[2]), int(m[3]), text)
     if m := _NUMERIC.match(text):
-        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        # `9/1/26` is 2026; a year written with four digits is that year (`0001` stays 1)
+        a, b, y = int(m[1]), int(m[3]), int(m[4]) + (2000 if len(m[4]) == 2 else 0)
         if m[2] == "." or order == "dmy":
             return _mk(y, b, a, text)
         if order == "mdy":

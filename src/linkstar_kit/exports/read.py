@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, Issue, UsageError, display_path
+from ..errors import InputError, Issue, UsageError, display_path, excerpt
 from . import parse
 from .currency import currencies_of, site_currency
 from .mapping import FieldSpec, Format, norm
@@ -111,7 +111,16 @@ def _xlsx_rows(path: Path) -> list[list[Cell]]:
     book = CalamineWorkbook.from_path(str(path))
     if not book.sheet_names:
         return []
-    return [list(r) for r in book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
+    rows: list[list[Cell]] = [list(r) for r in
+                              book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
+    if len(book.sheet_names) > 1 and not any(_text(c).strip() for r in rows for c in r):
+        # said as such: "the file is empty" of a workbook whose report is on another sheet
+        names = ", ".join(f"`{excerpt(n, 30)}`" for n in book.sheet_names[:5])
+        first = excerpt(book.sheet_names[0], 30)
+        raise UsageError(f"{display_path(path)}: its first sheet `{first}` is empty, and a "
+                         f"report is read from the first sheet (the workbook has {names}): move "
+                         "the report's sheet to the front, or save it alone")
+    return rows
 
 
 def _is_workbook(data: bytes) -> bool:
@@ -126,6 +135,8 @@ def open_export(path: Path | str, formats: Sequence[Format]) -> Recognised:
     if _is_workbook(data):
         try:
             rows = _xlsx_rows(path)
+        except UsageError:
+            raise
         except Exception as exc:  # calamine raises its own error types for damaged books
             raise UsageError(f"{file} is not a readable workbook ({str(exc)[:120]})") from None
         return _recognise(path, rows, formats)
@@ -264,10 +275,16 @@ def extract(rec: Recognised, platform: str, site: str,
         i = cols[f.name]
         return [_text(r[i]) for r in body if i < len(r) and isinstance(r[i], str)]
 
+    titles = _header_titles(header)
     decimals: dict[str, str] = {}
     orders: dict[str, str] = {}
     for f in fmt.fields:
         if f.name not in cols:
+            continue
+        again = [i for i, t in enumerate(titles) if t == titles[cols[f.name]]][1:]
+        if again:  # the first was read and the other ignored: which is right is not guessed
+            issue(rec.header_row + 1, f, f"the column appears again as column {again[0] + 1}: "
+                  "keep one of them and load the file again")
             continue
         try:
             if f.type in ("number", "integer", "money", "percent"):
@@ -343,7 +360,7 @@ def extract(rec: Recognised, platform: str, site: str,
             raw = cell(f.name)
             try:
                 if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-                    v: float | None = float(raw)
+                    v: float | None = parse.bounded(float(raw), raw)
                 else:
                     v = parse.number(_text(raw), decimals.get(f.name, "."),
                                      percent=f.type == "percent")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import UsageError, excerpt
 from .currency import rate_for
 from .mapping import Format
 from .pool import Pool
@@ -87,12 +87,29 @@ def read_pool(paths: Sequence[Path], formats: Sequence[Format], sales: KitSales,
         plat, where = where_sold(rec.format, rec.file, sales, platform,
                                  per_file.get(path, default))
         ex = extract(rec, plat, where, period)
+        _known_sites(ex, sales)
         _convert(ex, sales.currency, fx or {})
         pool.add(ex)
         extracts.append(ex)
     return pool, extracts
 
 
+
+
+def _known_sites(ex: Extract, sales: KitSales) -> None:
+    """UsageError when a file's site column names a site the kit does not sell on: its rows
+    were kept apart and never counted, so the load said "no KPI the kit tracks" of a file
+    that held one wrong code (`XX`, or a date in a mapping's site_field)."""
+    known = sales.sites.get(ex.platform, [])
+    if not known or not ex.recognised.format.site_field:
+        return
+    other = [s for s in ex.sites if s and s not in known]
+    if other:
+        shown = ", ".join(f"`{excerpt(s, 20)}`" for s in other[:5]) + \
+            (f" and {len(other) - 5} more" if len(other) > 5 else "")
+        raise UsageError(f"{ex.recognised.file}: its site column names {shown}, and the kit "
+                         f"sells on {ex.platform} in " + ", ".join(known) + " only: correct "
+                         "those rows, or add the site to the answers and generate the kit again")
 
 
 def _convert(ex: Extract, currency: str, fx: dict[str, float]) -> None:

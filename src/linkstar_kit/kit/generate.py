@@ -27,6 +27,8 @@ def parse_formats(spec: str | Iterable[str] | None) -> list[str]:
     if spec is None or spec == "all":
         return list(FORMAT_NAMES)
     items = [s.strip() for s in (spec.split(",") if isinstance(spec, str) else spec) if s.strip()]
+    if isinstance(spec, str) and not items:  # `--format ""` made a kit of its manifest alone
+        raise UsageError(f"--format names no format: choose from {', '.join(FORMAT_NAMES)}")
     bad = [s for s in items if s not in BY_NAME]
     if bad:
         hint = did_you_mean(bad[0], FORMAT_NAMES)

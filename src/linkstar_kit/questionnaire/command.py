@@ -24,7 +24,8 @@ def register(subparsers: Any) -> None:
                     "cadence, incentives), check each answer as it is given, and write a "
                     "commented answers file for `linkstar generate`.")
     p.add_argument("-o", "--output", metavar="FILE",
-                   help=f"answers file to write (default: {DEFAULT_OUTPUT}, or the --from file)")
+                   help=f"answers file to write (default: {DEFAULT_OUTPUT}, or the --from file); "
+                   "with --example, `-` prints it")
     p.add_argument("--lang", choices=("zh", "en"),
                    help="language of the questions (default: asked first)")
     p.add_argument("--from", dest="from_file", metavar="FILE",
@@ -115,6 +116,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     if args.example and args.from_file:
         raise UsageError("give either --example or --from, not both")
+    if args.example and args.output == "-":  # the example on standard output, as `migrate -o -`
+        sys.stdout.write(find_example(args.example).read_text(encoding="utf-8"))
+        return 0
+    if args.output == "-":  # a file named `-` was written in the working folder
+        raise UsageError("-o -: the questionnaire writes a file; name it (e.g. -o answers.yaml)")
     if args.example:
         return _copy_example(args)
     if not _interactive():

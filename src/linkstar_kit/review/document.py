@@ -246,7 +246,7 @@ class Writer:
             out = [f"| {c['owner']} | {c['kpi']} | {c['suggestion']} | {c['why']} |",
                    "|---|---|---|---|"]
             for s in r.suggestions:
-                k = r.kpis[self.index[(s.role_key, s.kpi, s.platform)]]
+                k = r.kpis[self.index[s.key]]
                 out.append(f"| {fmt.md_cell(k.t.role_title)} | {self.kpi(k.t)}"
                            f"{fmt.md_cell(self.plat(k.t, True))} | "
                            f"{tx['suggest_kind'][s.kind]} | {fmt.md_cell(s.why)} |")

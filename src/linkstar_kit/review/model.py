@@ -141,6 +141,16 @@ class Suggestion:
     kind: str  # raise_target | lower_target | replace_kpi | fix_data
     why: str
     proposed: float | None = None
+    site_group: str = ""  # where the platform's line differs by site: the row's group
+
+    @property
+    def key(self) -> Key:
+        """The row's key (KpiRow.key): its platform and site group as one place."""
+        from ..store.tracking import PLACE_SEP
+
+        place = f"{self.platform}{PLACE_SEP}{self.site_group}" if self.site_group \
+            else self.platform
+        return (self.role_key, self.kpi, place)
 
 
 @dataclass

@@ -162,9 +162,10 @@ def _refuse_links(kit: Path) -> None:
     reviews = kit / REVIEWS
     if reviews.is_symlink() or (reviews.exists() and not reviews.is_dir()):
         what = "a link" if reviews.is_symlink() else "not a folder"
-        raise UsageError(f"{display_path(reviews)} is {what}: reviews are written only into a "
-                         "real folder inside the kit; remove it and run again; nothing was "
-                         "written")
+        # the kit's path, then the link's own name: display_path resolves the link's target
+        raise UsageError(f"{Path(display_path(kit)) / REVIEWS} is {what}: reviews are written "
+                         "only into a real folder inside the kit; remove it and run again; "
+                         "nothing was written")
 
 
 def _os_problem(kit: Path, exc: OSError) -> str:
@@ -202,8 +203,17 @@ def _review_in_transaction(kit: Path, con: Any, period: Period, fmts: list[str],
             "often): review a longer period, a month (2026-09) or a quarter (2026-Q3); "
             "nothing was written")
     if all(k.value is None for k in review.kpis):
+        # rows there, but none a load writes (store.read_actuals skips them): say so, rather
+        # than "no numbers" of a store someone edited by hand
+        there = con.execute("SELECT COUNT(*) FROM actuals WHERE period_start >= ? AND "
+                            "period_end <= ?", (period.start.isoformat(),
+                                                (period.end + dt.timedelta(days=6)).isoformat())
+                            ).fetchone()[0]
+        what = (f"the store's {there} rows for {period.id} hold no value a load writes (a "
+                "text, an infinity or a number past ±10^15: edited by hand?)" if there else
+                f"the store has no numbers for {period.id}")
         raise UsageError(
-            f"the store has no numbers for {period.id} ({period.start} to {period.end}): "
+            f"{what} ({period.start} to {period.end}): "
             "nothing to review, nothing was written; load the period's actuals first "
             f"(`linkstar load {display_path(kit)} ACTUALS.csv`)")
     tx = catalog.section(review.lang, "review")
@@ -440,7 +450,7 @@ def review_json(review: Review, selection: Any, previous: str | None) -> dict[st
                       for d in rec.decisions],
         "suggestions": [{
             "role_key": s.role_key, "kpi": s.kpi, "platform": s.platform or None,
-            "kind": s.kind, "why": s.why, "proposed_target": s.proposed,
+            "site_group": s.site_group or None, "kind": s.kind, "why": s.why, "proposed_target": s.proposed,
         } for s in review.suggestions],
     }
 
@@ -487,7 +497,7 @@ def _render(kit: Path, review: Review, fmts: list[str], tx: dict[str, Any], answ
         from .suggest import proposed_answers
 
         def comment(s: Any) -> str:
-            k = next(x for x in review.kpis if x.key == (s.role_key, s.kpi, s.platform))
+            k = next(x for x in review.kpis if x.key == s.key)
             name = place_name(library, s.platform, lang)
             plat = "" if not s.platform else inline_paren(lang, name)
             line = tx["proposed_line"].format(kind=tx["suggest_kind"][s.kind],

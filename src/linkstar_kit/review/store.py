@@ -9,15 +9,18 @@ a much older kit: that is said, with what to do, and nothing is written.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError, display_path
+from ..periods import date_problem
 from ..store.loader import LOCK_TIMEOUT, STORE_FILE
 from ..store.schema import ISSUES_DDL, statements
 from ..store.tracking import PLACE_SQL
+from ..units import MAX_ABS_VALUE
 
 Key = tuple[str, str, str]  # role_key, kpi, place (platform, or platform@site group)
 # Seconds a review waits for another review (or a load) to finish with the store.
@@ -89,6 +92,9 @@ def read_actuals(con: sqlite3.Connection, until: dt.date) -> dict[Key, list[Actu
                        annotation or "")
         except (TypeError, ValueError):
             continue  # not a row `load` writes; the review skips it rather than guess
+        if not math.isfinite(a.value) or abs(a.value) > MAX_ABS_VALUE \
+                or date_problem(a.start) or date_problem(a.end):
+            continue  # neither (an infinity typed into the store broke the trend line)
         out.setdefault((role, kpi, platform), []).append(a)
     return out
 

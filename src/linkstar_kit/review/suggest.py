@@ -48,17 +48,20 @@ def suggest(rows: list[KpiRow], actuals: dict[tuple[str, str, str], list[Actual]
     out: list[Suggestion] = []
     for k in rows:
         t = k.t
+        group = t.site_group  # a row per group of sites where the line differs by site
         got = _inside(actuals.get(k.key, []), t.frequency, period)
         expected = max(_count(t.frequency, period), 1)
         values = [a.value for a in got]
         facts: dict[str, object] = {"n": len(values), "of": expected}
         if len(values) < expected:
             out.append(Suggestion(t.role_key, t.kpi, t.platform, "fix_data",
-                                  why("fix_data", k, facts)))
+                                  why("fix_data", k, facts),
+                                  site_group=group))
         if len(values) >= 2 and len(set(values)) == 1:
             facts["value"] = values[0]
             out.append(Suggestion(t.role_key, t.kpi, t.platform, "replace_kpi",
-                                  why("replace_kpi", k, facts)))
+                                  why("replace_kpi", k, facts),
+                                  site_group=group))
             continue
         rag: Rag | None = t.rag
         # A platform's own line is neither ours to raise nor to lower (see the docstring).
@@ -72,13 +75,15 @@ def suggest(rows: list[KpiRow], actuals: dict[tuple[str, str, str], list[Actual]
             facts["value"] = proposed
             out.append(Suggestion(t.role_key, t.kpi, t.platform, "raise_target",
                                   why("raise_target", k, facts),
-                                  proposed if t.target and t.target.op != "between" else None))
+                                  proposed if t.target and t.target.op != "between" else None,
+                                  site_group=group))
         elif statuses == {"red"} and t.target is not None:
             proposed = max(values) if higher else min(values)
             facts["value"] = proposed
             out.append(Suggestion(t.role_key, t.kpi, t.platform, "lower_target",
                                   why("lower_target", k, facts),
-                                  proposed if t.target.op != "between" else None))
+                                  proposed if t.target.op != "between" else None,
+                                  site_group=group))
     return out
 
 

@@ -41,18 +41,29 @@ def register(subparsers: Any) -> None:
 def parse_period(text: str | None) -> tuple[Any, Any] | None:
     import datetime as dt
 
-    from ..errors import UsageError
+    from ..digits import ascii_hint
+    from ..errors import UsageError, excerpt
+    from ..periods import date_problem
 
     if text is None:
         return None
+    shown = excerpt(text)
+    hint = ascii_hint(text)
+    if hint is not None:
+        raise UsageError(f"--period {shown}: {hint}")
     try:
         a, b = text.split("..")
         start, end = dt.date.fromisoformat(a.strip()), dt.date.fromisoformat(b.strip())
     except ValueError:
-        raise UsageError(f"--period {text}: expected START..END, e.g. "
+        raise UsageError(f"--period {shown}: expected START..END, e.g. "
                          "2026-09-01..2026-09-30") from None
     if end < start:
-        raise UsageError(f"--period {text}: the end is before the start")
+        raise UsageError(f"--period {shown}: the end is before the start")
+    # Both ends in the planned range: weeks and months are counted from them (0001-01-01 was
+    # loaded, 9999-12-31 ended in a message about 9999-12-27 + 6 days)
+    for d in (start, end):
+        if (problem := date_problem(d)) is not None:
+            raise UsageError(f"--period {shown}: {problem}")
     return start, end
 
 

@@ -163,6 +163,7 @@ def _computed(pool: Pool, tracked: dict[tuple[str, str, str, str], Any], sales: 
               library: Library) -> tuple[list[_Row], dict[str, set[str]]]:
     rows: list[_Row] = []
     used: dict[str, set[str]] = {}
+    wrong: list[str] = []
     have = set(pool.keys)
     for (role, kpi_id, platform, group), info in tracked.items():
         kpi = library.kpis.get(kpi_id)
@@ -175,11 +176,26 @@ def _computed(pool: Pool, tracked: dict[tuple[str, str, str, str], Any], sales: 
         accepted = Accepted(info.low, info.high)
         for a, b in pool.full_periods(info.frequency, keys, expr.measures):
             got = pool.value(expr, keys, a, b)
-            if got is None or not accepted.holds(got[0]):
+            if got is None:
                 continue
             value, files = got
+            if not accepted.holds(value):
+                # never dropped in silence: a return count above the units sold gave a return
+                # rate of 30 and the load said "no KPI the kit tracks" (exit 0)
+                where = "" if platform == ALL else f" on {platform}" + (f" {group}" if group
+                                                                          else "")
+                wrong.append(f"{role} · {kpi_id}{where}, {a.isoformat()}..{b.isoformat()}: "
+                             f"{kpi.compute} = {value:.6g} from " + ", ".join(sorted(files))
+                             + f", outside {accepted.describe()}")
+                continue
             rows.append(_Row(0, a.isoformat(), b.isoformat(), role, kpi_id, platform, group,
                              round(value, 6), "", " + ".join(sorted(files)), info.frequency))
             for f in files:
                 used.setdefault(f, set()).add(kpi_id)
+    if wrong:
+        shown = list(dict.fromkeys(wrong))
+        more = f"\n  ... and {len(shown) - 10} more" if len(shown) > 10 else ""
+        raise UsageError("the exports give values their KPIs cannot take; nothing was written "
+                         "(check those columns of the files):\n  " + "\n  ".join(shown[:10])
+                         + more)
     return rows, used

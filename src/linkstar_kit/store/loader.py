@@ -29,7 +29,7 @@ from pathlib import Path
 from ..digits import ascii_hint
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
 from ..periods import date_problem, period_of, periods_in
-from ..units import Accepted
+from ..units import MAX_ABS_VALUE, Accepted
 from .schema import migrate_store, statements
 from .tracking import ALL, COMPANY
 
@@ -435,6 +435,13 @@ def _records(text: str, file: str) -> list[list[str]]:
         try:
             rec = next(reader)
         except StopIteration:
+            if text.count('"') % 2 and _ends_in_quote(text):
+                # the csv module closes a quote left open at the end: a file cut mid-note
+                # loaded its last row with half a note
+                raise InputError([Issue(file, len(records), None, ("row",), "the file ends "
+                                        "inside a quoted cell (a double quote never closed): "
+                                        "it looks cut short; save or download it again")],
+                                 title=f"{file} was not loaded, nothing was written") from None
             return records
         except csv.Error as exc:
             row = len(records) + 1
@@ -446,6 +453,16 @@ def _records(text: str, file: str) -> list[list[str]]:
                                     f"{excerpt(reason, 120)}")],
                              title=f"{file} was not loaded, nothing was written") from None
         records.append(rec)
+
+
+def _ends_in_quote(text: str) -> bool:
+    """Whether a strict reading of the CSV runs out inside a quoted cell."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 # ASCII digits only (digits.py): `\d` alone would read full-width `２０２６` as a year.
@@ -475,10 +492,6 @@ def _date_issue(text: str, what: str) -> tuple[dt.date | None, str | None, str |
 
 
 _PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$", re.ASCII)
-# No KPI's value comes near a quadrillion (10^15); a larger one is a slip (a pasted id, an
-# exponent typed by mistake), and beyond it sums and trend lines would lose every digit that
-# matters or overflow to infinity.
-MAX_ABS_VALUE = 1e15
 _TOO_LARGE = f"a value lies within ±{MAX_ABS_VALUE:,.0f}"
 
 

@@ -87,6 +87,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if len(token) < 16:
         raise UsageError(f"{TOKEN_ENV} is too short to protect the consultant's page "
                          "(use 16 characters or more)")
+    _check_listen(args.host, args.port)  # before the data folder is made
     data = Path(args.data).resolve()
     config = Config(library=library, data_dir=data, consultant_token=token, formats=formats,
                     api_token=api_token, kit_formats=kit_formats, build_cap=args.builds)
@@ -106,10 +107,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Keep-alive connections close after 5 s idle; a body that stalls is cut by the app after
     # BODY_TIMEOUT. Past LIMIT open requests new ones get a 503 at once: a bound on memory and
     # file descriptors (kept under the process's own limit) that stalled senders cannot pass.
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                server_header=False, proxy_headers=False, timeout_keep_alive=5,
-                limit_concurrency=_concurrency())
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
+                    server_header=False, proxy_headers=False, timeout_keep_alive=5,
+                    limit_concurrency=_concurrency())
+    except SystemExit as exc:
+        # uvicorn exits 3 when it cannot start (the port taken between the check and its bind)
+        if exc.code not in (None, 0):
+            raise UsageError(f"cannot listen on {args.host}:{args.port} (the server did not "
+                             "start)") from None
+        raise
     return EXIT_OK
+
+
+def _check_listen(host: str, port: int) -> None:
+    """UsageError when `host`:`port` cannot be listened on (a host that is no address here, a
+    port in use or reserved), said before anything is printed: uvicorn logs it and exits 3."""
+    import socket
+
+    from ..errors import UsageError, excerpt
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError) as exc:
+        raise UsageError(f"--host {excerpt(host)}: not an address or name of this machine "
+                         f"({getattr(exc, 'strerror', None) or exc})") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        sock.bind(address)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {excerpt(host)}:{port}: "
+                         f"{exc.strerror or exc}") from None
+    finally:
+        sock.close()
 
 
 def _concurrency(wanted: int = 1000) -> int:
