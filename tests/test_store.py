@@ -169,10 +169,30 @@ def test_bad_rows_are_refused_with_row_numbers(fresh: Path, tmp_path: Path) -> N
     assert "unknown KPI `acoss`" in by_line[3].message and "acos" in (by_line[3].hint or "")
     assert "unknown role `ops`" in by_line[4].message
     assert "`abc` is not a number" in by_line[5].message
-    assert "outside [0, 1]" in by_line[6].message and by_line[6].hint == "did you mean 0.25?"
+    # ACoS may pass 100 % (ads that cost more than they sold), not 2500 %
+    assert "outside [0, 10]" in by_line[6].message and by_line[6].hint == "did you mean 0.25?"
     assert "does not fit `acos`, which is weekly" in by_line[7].message
     assert "duplicate row" in by_line[8].message and "row 2" in by_line[8].message
     assert not (fresh / "data" / "kpi.sqlite").exists()  # nothing half-loaded, not even a file
+
+
+def test_an_acos_above_100_percent_loads_and_a_conversion_rate_above_it_does_not(
+        fresh: Path, tmp_path: Path) -> None:
+    """ACoS is ad spend over the sales the ads brought: 1.2 (120 %) when they cost more than
+    they sold, common in a launch week; a conversion rate is a share and stops at 100 %."""
+    f = tmp_path / "a.csv"
+    f.write_text("period_start,period_end,role_key,kpi,platform,value,annotation,source\n"
+                 "2026-06-29,2026-07-05,operations,acos,amazon,1.2,launch week,\n",
+                 encoding="utf-8")
+    assert load_actuals(fresh, f).inserted == 1
+    con = sqlite3.connect(fresh / "data" / "kpi.sqlite")
+    assert con.execute("SELECT value FROM actuals WHERE kpi = 'acos'").fetchone() == (1.2,)
+    assert con.execute("SELECT accepted_low, accepted_high FROM targets WHERE kpi = 'acos' "
+                       "LIMIT 1").fetchone() == (0.0, 10.0)
+    high = con.execute("SELECT accepted_high FROM targets WHERE kpi = 'conversion_rate' "
+                       "LIMIT 1").fetchone()
+    con.close()
+    assert high in (None, (1.0,))
 
 
 def test_a_bad_file_leaves_an_existing_store_untouched(fresh: Path, tmp_path: Path,

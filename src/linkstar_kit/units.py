@@ -2,6 +2,7 @@
 baselines), the CSV loader, the store's targets table and the workbook's data validation.
 
     ratio                 0 .. 1        a fraction: 0.15 is 15 %
+    ratio, above_one      0 .. 10       a cost over sales, returns over sales: 1.2 is 120 %
     ratio, signed: true   -1 .. 10      a growth, uplift, variance or margin: -0.12 is a 12 % fall
     currency              any number    money; a loss is negative
     money_per_unit        0 or more
@@ -43,30 +44,36 @@ def _n(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else repr(v)
 
 
-def accepted(unit: str, signed: bool = False) -> Accepted:
+def accepted(unit: str, signed: bool = False, above_one: bool = False) -> Accepted:
     if unit == "ratio":
-        return (Accepted(SIGNED_RATIO_LOW, SIGNED_RATIO_HIGH) if signed
-                else Accepted(0.0, 1.0))
+        if signed:
+            return Accepted(SIGNED_RATIO_LOW, SIGNED_RATIO_HIGH)
+        return Accepted(0.0, SIGNED_RATIO_HIGH if above_one else 1.0)
     if unit == "currency":
         return Accepted(None, None)
     return Accepted(0.0, None)
 
 
-def problem(unit: str, signed: bool, value: float, kpi: str, name: str
-            ) -> tuple[str, str | None] | None:
+def problem(unit: str, signed: bool, value: float, kpi: str, name: str,
+            above_one: bool = False) -> tuple[str, str | None] | None:
     """(message, hint) when `value` is not a value of the unit; `name` is the field
     (target, baseline, value)."""
-    ok = accepted(unit, signed)
+    ok = accepted(unit, signed, above_one)
     if ok.holds(value) and abs(value) <= MAX_ABS_VALUE:
         return None
     if ok.holds(value):
         return (f"`{kpi}`: {name} must lie within ±{MAX_ABS_VALUE:,.0f}, got {value:.6g}",
                 None)
+    # a percentage typed as a number (15 for 15 %); above 10 for a ratio that may pass 100 %
+    top = ok.high if above_one and ok.high is not None else 1.0
     hint = (f"did you mean {_n(round(value / 100, 10))}?"
-            if unit == "ratio" and 1 < abs(value) <= 100 else None)
+            if unit == "ratio" and top < abs(value) <= 100 * top else None)
     if unit == "ratio" and signed:
         return (f"`{kpi}` is a signed rate: {name} must be a fraction in {ok.describe()} "
                 f"(-0.12 means a 12 % fall), got {_n(value)}", hint)
+    if unit == "ratio" and above_one:
+        return (f"`{kpi}` is a rate: {name} must be a fraction in {ok.describe()} (0.15 means "
+                f"15 %, 1.2 means 120 %), got {_n(value)}", hint)
     if unit == "ratio":
         return (f"`{kpi}` is a rate: {name} must be a fraction in {ok.describe()} (0.15 means "
                 f"15 %), got {_n(value)}", hint)
@@ -81,11 +88,13 @@ Entry = tuple[Accepted, str]  # bounds, and the kind of value for the input mess
 
 
 def entry(unit: str, signed: bool = False, balance: str | None = None,
-          direction: str | None = None) -> Entry:
-    """(bounds, kind) of a value entered for a KPI; kind is one of ratio, margin, change,
-    amount, profit, count (catalog `scorecard.<kind>_msg`)."""
+          direction: str | None = None, above_one: bool = False) -> Entry:
+    """(bounds, kind) of a value entered for a KPI; kind is one of ratio, ratio_above_one,
+    margin, change, amount, profit, count (catalog `scorecard.<kind>_msg`)."""
     if unit == "ratio":
         if not signed:
+            if above_one:
+                return accepted(unit, False, True), "ratio_above_one"
             return Accepted(0.0, 1.0), "ratio"
         if balance == "profit" and direction == "higher":
             return Accepted(-1.0, 1.0), "margin"

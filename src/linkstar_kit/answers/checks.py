@@ -221,10 +221,11 @@ def _check_goals(goals: Sequence[tuple[int, Goal]], scope: Scope | None, library
 
 def ratio_problem(kpi: Kpi, value: float, name: str = "value") -> tuple[str, str | None] | None:
     """(message, hint) when `value` cannot be a value of `kpi` (units.py: a rate outside
-    [0, 1], a signed rate outside [-10, 10], a count below 0)."""
+    [0, 1], or [0, 10] for one that may pass 100 %, a signed rate outside [-1, 10], a count
+    below 0)."""
     from ..units import problem
 
-    return problem(kpi.unit, kpi.signed, value, kpi.id, name)
+    return problem(kpi.unit, kpi.signed, value, kpi.id, name, kpi.above_one)
 
 
 def _num(value: float) -> str:

@@ -75,7 +75,7 @@ def build_history(paths: Sequence[Path | str], answers: Answers, library: Librar
                 continue
             if kpi.aggregation == "sum":
                 value /= len(full)
-            accepted = units.accepted(kpi.unit, kpi.signed)
+            accepted = units.accepted(kpi.unit, kpi.signed, kpi.above_one)
             if not accepted.holds(value):
                 # a baseline of 4209 % for a return rate (more returns than units) set targets
                 # from nonsense; the load of the same files refuses it too (store/exports.py)

@@ -191,7 +191,8 @@ def _validation(ws: Any, rng: str, t: Tracked, c: _Ctx) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     lib = c.library.kpis.get(t.kpi)
-    ok, kind = entry(t.unit, t.signed, lib.balance if lib else None, t.direction)
+    ok, kind = entry(t.unit, t.signed, lib.balance if lib else None, t.direction,
+                     lib.above_one if lib else False)
     if ok.low is not None and ok.high is not None:
         dv = DataValidation(type="decimal", operator="between", formula1=_num(ok.low),
                             formula2=_num(ok.high), allow_blank=True)
@@ -208,7 +209,8 @@ def _validation(ws: Any, rng: str, t: Tracked, c: _Ctx) -> None:
     ws.add_data_validation(dv)
 
 
-_MESSAGES = {"ratio": "ratio_msg", "margin": "margin_msg", "change": "signed_msg",
+_MESSAGES = {"ratio": "ratio_msg", "ratio_above_one": "ratio_above_one_msg",
+             "margin": "margin_msg", "change": "signed_msg",
              "amount": "amount_msg", "profit": "profit_msg", "count": "count_msg"}
 
 

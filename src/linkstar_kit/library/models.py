@@ -194,6 +194,10 @@ class Kpi(Model):
     # A signed ratio (a growth, an uplift, a variance, a margin) may fall below zero; see
     # units.py for every unit's accepted values.
     signed: bool = False
+    # A ratio whose parts are not one a share of the other, so that it may pass 100 %: a cost
+    # over sales (ACoS 120 % when ads cost more than they sold), returns over the same
+    # period's sales. Accepted up to 1000 %, as a signed ratio is (units.py).
+    above_one: bool = False
     aggregation: Aggregation
     direction: Direction
     frequency: Frequency
@@ -239,6 +243,9 @@ class Kpi(Model):
     def _signed_is_a_ratio(self) -> Kpi:
         if self.signed and self.unit != "ratio":
             raise ValueError(f"`signed: true` is for unit `ratio` only, not `{self.unit}`")
+        if self.above_one and (self.unit != "ratio" or self.signed):
+            raise ValueError("`above_one: true` is for an unsigned ratio only (a signed ratio "
+                             "already reaches 1000 %)")
         return self
 
     def label(self, lang: str) -> str:

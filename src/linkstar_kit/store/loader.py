@@ -648,9 +648,13 @@ def _parse(path: Path, tracked: dict[Key, _Kpi]) -> tuple[list[_Row], int]:
             what = Accepted(info.low, info.high).describe()
             if info.unit == "ratio":
                 signed = info.low is not None and info.low < 0
-                hint = f"did you mean {value / 100:g}?" if 1 < abs(value) <= 100 else None
+                high = info.high if info.high is not None else 1.0
+                top = high if not signed else 1.0  # as units.problem
+                hint = (f"did you mean {value / 100:g}?" if top < abs(value) <= 100 * top
+                        else None)
                 kind = ("a signed ratio (-0.12 means a 12 % fall)" if signed
-                        else "a ratio (a fraction, 0.15 means 15 %)")
+                        else "a ratio (a fraction, 0.15 means 15 %, 1.2 means 120 %)"
+                        if high > 1 else "a ratio (a fraction, 0.15 means 15 %)")
                 bad(n, "value", f"{excerpt(raw)} is outside {what}: `{kpi}` is {kind}", hint)
             else:
                 bad(n, "value", f"{excerpt(raw)} is outside {what}: `{kpi}` is in {info.unit}")

@@ -354,7 +354,7 @@ def target_row(t: Tracked) -> dict[str, object]:
         **dict.fromkeys(("target_low", "target_high", "amber_low", "amber_high")),
         "amber_low_open": 0, "amber_high_open": 0}
     tg = t.target
-    ok = accepted(t.unit, t.signed)
+    ok = accepted(t.unit, t.signed, t.above_one)
     return {
         "accepted_low": ok.low, "accepted_high": ok.high, "aggregation": t.aggregation,
         "watch_for": t.watch_for,

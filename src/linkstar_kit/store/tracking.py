@@ -40,6 +40,7 @@ class Tracked:
     data_source: str
     sort_order: int
     signed: bool = False
+    above_one: bool = False   # a ratio that may pass 100 % (Kpi.above_one)
     aggregation: str = "last"
     # A watch row: a counter metric of `watch_for` (a KPI the role carries) that the role does
     # not carry itself; its target is the floor or ceiling that must hold while it is pushed.
@@ -151,7 +152,8 @@ def tracked(answers: Answers, selection: Selection, library: Library) -> list[Tr
 
 
 def _kind(lib: Kpi | None) -> dict[str, object]:
-    return {"signed": lib.signed, "aggregation": lib.aggregation} if lib else {}
+    return ({"signed": lib.signed, "above_one": lib.above_one, "aggregation": lib.aggregation}
+            if lib else {})
 
 
 def _watched(kpis: list[SelectedKpi], carried: set[str], library: Library
