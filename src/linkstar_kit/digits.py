@@ -15,6 +15,8 @@ import unicodedata
 
 def has_foreign_digits(text: str) -> bool:
     """Whether `text` holds a digit or a full-width form that is not ASCII."""
+    if text.isascii():  # nearly every cell of an export: decided in C, no loop
+        return False
     return any(not c.isascii() and (c.isdigit() or "\uff01" <= c <= "\uff5e") for c in text)
 
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 
 from ..digits import ascii_hint
+from ..units import MAX_ABS_VALUE
 
 EMPTY = frozenset({"", "-", "--", "—", "n/a", "na", "null", "none", "nan"})
 
@@ -165,8 +166,8 @@ def number(text: str, decimal: str = ".", *, percent: bool = False) -> float | N
 def bounded(value: float, text: object) -> float:
     """`value`, or ParseError when it is not finite or past ±10^15 (units.MAX_ABS_VALUE): a
     typed cell of 1e308 units would otherwise be summed into every week it falls in."""
-    from ..units import MAX_ABS_VALUE
-
+    if -MAX_ABS_VALUE <= value <= MAX_ABS_VALUE:  # every real cell (NaN fails both)
+        return value
     if not math.isfinite(value):
         raise ParseError(f"`{str(text).strip()[:40]}` is not a finite number")
     if abs(value) > MAX_ABS_VALUE:
