@@ -32,6 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LINKSTAR = Path(sys.executable).with_name("linkstar")
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+# ~0.3 s of interpreter work on the development machine: dict, str and int operations
+REFERENCE = ("d = {}\nfor i in range(400_000):\n    d[str(i)] = i * i\n"
+             "print(sum(len(k) for k in d))")
 
 
 def fresh(argv: list[str]) -> tuple[float, float]:
@@ -232,6 +235,12 @@ def main() -> None:
     # (what, wall, CPU, memory): CPU time (user + sys) is what a command costs; the wall time
     # also counts waiting for the cores, which other work shares on a busy machine
     rows: list[tuple[str, str, str, str]] = []
+    # The same fixed pure-Python work in every run of the bench: on a shared or virtual machine
+    # the cores' speed drifts by 20 % or more from one hour to the next, and this row says how
+    # fast they were during this run (compare the other rows with it, not only across runs).
+    t, c, m = fresh_all([sys.executable, "-c", REFERENCE])
+    rows.append(("reference: a fixed Python loop (the machine's speed)", f"{t:.3f} s",
+                 f"{c:.3f} s", f"{m:.0f} MiB"))
     t, c, m = fresh_all([str(LINKSTAR), "--help"])
     rows.append(("linkstar --help", f"{t:.3f} s", f"{c:.3f} s", f"{m:.0f} MiB"))
     with tempfile.TemporaryDirectory() as tmp:

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import COMMANDS
+from .commands import COMMANDS, NAMES
 from .options import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 
 
@@ -28,7 +28,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of command `only` alone (what `linkstar ONLY ...`
+    needs: its help and errors read the same)."""
     parser = _Parser(
         prog="linkstar",
         description="Turn a questionnaire about a cross-border e-commerce team into a tailored "
@@ -37,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                         version=f"linkstar-kit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
-        command.register(sub)
+        if only is None or command.name == only:
+            command.register(sub)
     return parser
 
 
@@ -75,8 +78,11 @@ def _quiet_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # `linkstar generate ...`: only generate's parser; anything else (no command, an option
+    # first, a name that is no command) the whole one, whose help and errors list them all
+    parser = build_parser(words[0] if words and words[0] in NAMES else None)
+    args = parser.parse_args(words)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         print("error: a command is required", file=sys.stderr)
