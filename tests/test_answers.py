@@ -654,3 +654,39 @@ def test_a_problem_in_answers_read_fast_is_reported_with_its_position(
         load_answers(f, lib)
     line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("stage: growth"))
     assert f"a.yaml:{line}:8" in exc.value.render() and "growth" in exc.value.render()
+
+
+def test_a_valid_answers_file_is_read_and_written_without_ruamel() -> None:
+    """ruamel (positions, the questionnaire's comments) is imported only for a problem: a valid
+    file is read by libyaml and its normalised form written by dump.py's emitter (~35 ms of
+    every command); the dump reads back the same with both YAML readers."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from linkstar_kit.answers.loader import load_answers\n"
+            "from linkstar_kit.answers.dump import dump_answers\n"
+            f"text = dump_answers(load_answers({str(EXAMPLES / 'multi-platform-30.yaml')!r}))\n"
+            "print(any(m.startswith('ruamel') for m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text", ["a\u2028b", "x\x7fy", "tab\there", "中文", 'q"uote', "e\u200bz",
+                                  "\x85", "😀", "yes", "No", "10:00", "0123", "1e5", "-", "- x",
+                                  "a: b", "#c", "&a", "*a", "!t", "[x]", "{y}", "'s'", "%p", "@q",
+                                  "`r`", " lead", "trail ", "", "null", "~", ".inf", "=", "<<"])
+def test_the_dump_writes_any_text_so_both_yaml_readers_read_it_back(text: str) -> None:
+    import yaml
+    from ruamel.yaml import YAML
+
+    from linkstar_kit.answers.dump import _emit_map
+
+    data = {"client": {"name": text, "slug": text}, "categories": [text, "x"],
+            "roles": [{"role": text, "pin": [text]}]}
+    lines: list[str] = []
+    _emit_map(data, 0, (), lines)
+    dumped = "\n".join(lines) + "\n"
+    assert yaml.safe_load(dumped) == data, dumped
+    assert YAML(typ="safe", pure=True).load(dumped) == data, dumped

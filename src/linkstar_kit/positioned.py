@@ -10,16 +10,12 @@ Only plain data is built: YAML tags that would construct objects are refused.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import InputError, Issue, KeyPath, display_path, excerpt
 
@@ -91,36 +87,53 @@ class _Unreadable:
 _TAG_MEANS = {"!!int": "a whole number", "!!float": "a number", "!!bool": "true or false"}
 
 
-def _guarded(method_name: str) -> Any:
-    def construct(self: Any, node: Any, *args: Any) -> Any:
-        try:
-            return getattr(RoundTripConstructor, method_name)(self, node, *args)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
-                MarkedYAMLError) as exc:
-            text = node.value if isinstance(node.value, str) else ""
-            if method_name == "construct_yaml_timestamp":
-                # `2026-02-30` looks like a date but is none: keep the text, so the models
-                # report it at its key path with the file's other problems.
-                return text
-            mark = node.start_mark
-            return _Unreadable(str(node.tag), text, str(exc), mark.line + 1, mark.column + 1)
-    return construct
+@functools.cache
+def _rt() -> Any:
+    """ruamel's round-trip reader and its node types, imported on first use: a valid answers
+    or library file is read by libyaml (fastyaml.py) and never needs them (ruamel's import
+    is ~20 ms of a command)."""
+    import types
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    def guarded(method_name: str) -> Any:
+        def construct(self: Any, node: Any, *args: Any) -> Any:
+            try:
+                return getattr(RoundTripConstructor, method_name)(self, node, *args)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
+                    MarkedYAMLError) as exc:
+                text = node.value if isinstance(node.value, str) else ""
+                if method_name == "construct_yaml_timestamp":
+                    # `2026-02-30` looks like a date but is none: keep the text, so the
+                    # models report it at its key path with the file's other problems.
+                    return text
+                mark = node.start_mark
+                return _Unreadable(str(node.tag), text, str(exc), mark.line + 1,
+                                   mark.column + 1)
+        return construct
+
+    class Constructor(RoundTripConstructor):  # type: ignore[misc]
+        """The round-trip constructor, but a scalar that cannot be built becomes a value to
+        report instead of an exception that would lose its position and every other
+        problem."""
+
+    for tag, method in (("int", "construct_yaml_int"), ("float", "construct_yaml_float"),
+                        ("bool", "construct_yaml_bool"), ("null", "construct_yaml_null"),
+                        ("timestamp", "construct_yaml_timestamp")):
+        Constructor.add_constructor(f"tag:yaml.org,2002:{tag}", guarded(method))
+    return types.SimpleNamespace(
+        YAML=YAML, Constructor=Constructor, CommentedMap=CommentedMap,
+        CommentedSeq=CommentedSeq, TaggedScalar=TaggedScalar,
+        MarkedYAMLError=MarkedYAMLError, YAMLError=YAMLError)
 
 
-class _Constructor(RoundTripConstructor):
-    """The round-trip constructor, but a scalar that cannot be built becomes a value to report
-    instead of an exception that would lose its position and every other problem."""
-
-
-for _tag, _method in (("int", "construct_yaml_int"), ("float", "construct_yaml_float"),
-                      ("bool", "construct_yaml_bool"), ("null", "construct_yaml_null"),
-                      ("timestamp", "construct_yaml_timestamp")):
-    _Constructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _guarded(_method))
-
-
-def _yaml() -> YAML:
-    y = YAML(typ="rt")
-    y.Constructor = _Constructor
+def _yaml() -> Any:
+    rt = _rt()
+    y = rt.YAML(typ="rt")
+    y.Constructor = rt.Constructor
     y.allow_duplicate_keys = False
     return y
 
@@ -206,6 +219,8 @@ def parse_text(text: str, file: str, *, json_syntax: bool = False,
         except RecursionError:
             raise _cannot_read(file, None, None, f"not valid JSON: nested more than "
                                f"{MAX_DEPTH} levels deep") from None
+    rt = _rt()
+    MarkedYAMLError, YAMLError = rt.MarkedYAMLError, rt.YAMLError  # noqa: N806 - classes
     try:
         raw = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -289,6 +304,9 @@ def load_document(path: Path | str, *, max_nodes: int = MAX_NODES) -> Document:
 
 def _plain(node: Any, path: KeyPath, doc: Document, problems: list[Issue],
            budget: list[int], open_nodes: set[int]) -> Any:
+    rt = _rt()
+    CommentedMap, CommentedSeq, TaggedScalar = (  # noqa: N806 - classes
+        rt.CommentedMap, rt.CommentedSeq, rt.TaggedScalar)
     budget[0] -= 1
     if budget[0] < 0:
         return None  # the caller reports the whole file once
