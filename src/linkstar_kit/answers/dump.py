@@ -61,7 +61,8 @@ def _emit_map(m: dict[str, Any], indent: int, path: tuple[str, ...], lines: list
         if isinstance(v, dict):
             if not v:
                 lines.append(f"{pad}{key}: {{}}")
-            elif len(p) == 2 and p[0] == "review":
+            elif len(p) == 2 and p[0] == "review" and not any(
+                    isinstance(x, (dict, list)) for x in v.values()):
                 # a review meeting is short enough for one line: {weekday: monday, ...}
                 inner = ", ".join(f"{_scalar(a, '')}: {_scalar(b, a)}" for a, b in v.items())
                 lines.append(f"{pad}{key}: {{{inner}}}")
