@@ -67,6 +67,24 @@ def fresh_all(argv: list[str]) -> tuple[float, float, float]:
     return statistics.median(walls), statistics.median(cpus), max(peaks)
 
 
+def fresh_rounds(argvs: list[list[str]]) -> list[tuple[float, float, float]]:
+    """`fresh_all` of several commands, run in turns (one of each per round, RUNS rounds):
+    the machine's speed drifts during a bench, and in turns every command sees the same
+    drift, so their rows compare with each other and with the reference."""
+    runs: list[list[tuple[float, float, float]]] = [[] for _ in argvs]
+    for _ in range(RUNS):
+        for i, argv in enumerate(argvs):
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - t0
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise SystemExit(f"failed: {' '.join(argv)}")
+            runs[i].append((wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024))
+    return [(statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs),
+             max(r[2] for r in rs)) for rs in runs]
+
+
 def synthetic_selection() -> tuple[float, float, float, int]:
     sys.path.insert(0, str(ROOT / "src"))
     from linkstar_kit.answers.models import Answers
@@ -237,24 +255,21 @@ def main() -> None:
     rows: list[tuple[str, str, str, str]] = []
     # The same fixed pure-Python work in every run of the bench: on a shared or virtual machine
     # the cores' speed drifts by 20 % or more from one hour to the next, and this row says how
-    # fast they were during this run (compare the other rows with it, not only across runs).
-    t, c, m = fresh_all([sys.executable, "-c", REFERENCE])
-    rows.append(("reference: a fixed Python loop (the machine's speed)", f"{t:.3f} s",
-                 f"{c:.3f} s", f"{m:.0f} MiB"))
-    t, c, m = fresh_all([str(LINKSTAR), "--help"])
-    rows.append(("linkstar --help", f"{t:.3f} s", f"{c:.3f} s", f"{m:.0f} MiB"))
+    # fast they were during this run. It runs in turns with `--help` and the Markdown kits.
     with tempfile.TemporaryDirectory() as tmp:
-        for ex in sorted((ROOT / "examples").glob("*.yaml")):
-            out = Path(tmp) / ex.stem
-            t, c, m = fresh_all([str(LINKSTAR), "generate", str(ex), "-o", str(out), "--format",
-                                 "md", "--force"])
-            rows.append((f"generate --format md {ex.name}", f"{t:.3f} s", f"{c:.3f} s",
-                         f"{m:.0f} MiB"))
+        examples = sorted((ROOT / "examples").glob("*.yaml"))
         largest = ROOT / "examples" / "multi-platform-30.yaml"
-        t, c, m = fresh_all([str(LINKSTAR), "generate", str(largest), "-o",
-                             str(Path(tmp) / "mdhtml"), "--format", "md,html", "--force"])
-        rows.append((f"generate --format md,html {largest.name}", f"{t:.3f} s", f"{c:.3f} s",
-                     f"{m:.0f} MiB"))
+        named = [("reference: a fixed Python loop (the machine's speed)",
+                  [sys.executable, "-c", REFERENCE]),
+                 ("linkstar --help", [str(LINKSTAR), "--help"])]
+        named += [(f"generate --format md {ex.name}",
+                   [str(LINKSTAR), "generate", str(ex), "-o", str(Path(tmp) / ex.stem),
+                    "--format", "md", "--force"]) for ex in examples]
+        named.append((f"generate --format md,html {largest.name}",
+                      [str(LINKSTAR), "generate", str(largest), "-o", str(Path(tmp) / "mdhtml"),
+                       "--format", "md,html", "--force"]))
+        for (what, _), (t, c, m) in zip(named, fresh_rounds([a for _, a in named]), strict=True):
+            rows.append((what, f"{t:.3f} s", f"{c:.3f} s", f"{m:.0f} MiB"))
     with tempfile.TemporaryDirectory() as tmp:
         kit, week, n_actuals = review_kit(Path(tmp))
         t, c, m = fresh_all([str(LINKSTAR), "review", str(kit), "--period", week, "--format",
