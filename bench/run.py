@@ -37,34 +37,10 @@ REFERENCE = ("d = {}\nfor i in range(400_000):\n    d[str(i)] = i * i\n"
              "print(sum(len(k) for k in d))")
 
 
-def fresh(argv: list[str]) -> tuple[float, float]:
-    """(median seconds, peak RSS MiB) of running argv as a new process RUNS times."""
-    times, peaks = [], []
-    for _ in range(RUNS):
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - t0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"failed: {' '.join(argv)}")
-        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
-    return statistics.median(times), max(peaks)
-
-
 def fresh_all(argv: list[str]) -> tuple[float, float, float]:
     """(median wall seconds, median CPU seconds, peak RSS MiB) of argv as a new process RUNS
     times. CPU time (user + sys) says what a command costs when other work shares the cores."""
-    walls, cpus, peaks = [], [], []
-    for _ in range(RUNS):
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        walls.append(time.perf_counter() - t0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"failed: {' '.join(argv)}")
-        cpus.append(usage.ru_utime + usage.ru_stime)
-        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
-    return statistics.median(walls), statistics.median(cpus), max(peaks)
+    return fresh_rounds([argv])[0]
 
 
 def fresh_rounds(argvs: list[list[str]]) -> list[tuple[float, float, float]]:

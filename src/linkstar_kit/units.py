@@ -54,6 +54,14 @@ def accepted(unit: str, signed: bool = False, above_one: bool = False) -> Accept
     return Accepted(0.0, None)
 
 
+def percent_slip(value: float, ok: Accepted) -> float | None:
+    """`value / 100` when a ratio's `value` outside `ok` reads as a percentage typed as a
+    number (15 for 15 %; for a ratio that may pass 100 %, 250 for 250 %), else None."""
+    signed = ok.low is not None and ok.low < 0
+    top = ok.high if ok.high is not None and not signed else 1.0
+    return value / 100 if top < abs(value) <= 100 * top else None
+
+
 def problem(unit: str, signed: bool, value: float, kpi: str, name: str,
             above_one: bool = False) -> tuple[str, str | None] | None:
     """(message, hint) when `value` is not a value of the unit; `name` is the field
@@ -64,10 +72,8 @@ def problem(unit: str, signed: bool, value: float, kpi: str, name: str,
     if ok.holds(value):
         return (f"`{kpi}`: {name} must lie within ±{MAX_ABS_VALUE:,.0f}, got {value:.6g}",
                 None)
-    # a percentage typed as a number (15 for 15 %); above 10 for a ratio that may pass 100 %
-    top = ok.high if above_one and ok.high is not None else 1.0
-    hint = (f"did you mean {_n(round(value / 100, 10))}?"
-            if unit == "ratio" and top < abs(value) <= 100 * top else None)
+    meant = percent_slip(value, ok) if unit == "ratio" else None
+    hint = f"did you mean {_n(round(meant, 10))}?" if meant is not None else None
     if unit == "ratio" and signed:
         return (f"`{kpi}` is a signed rate: {name} must be a fraction in {ok.describe()} "
                 f"(-0.12 means a 12 % fall), got {_n(value)}", hint)

@@ -29,7 +29,7 @@ from pathlib import Path
 from ..digits import ascii_hint
 from ..errors import InputError, Issue, UsageError, did_you_mean, display_path, excerpt
 from ..periods import date_problem, period_of, periods_in
-from ..units import MAX_ABS_VALUE, Accepted
+from ..units import MAX_ABS_VALUE, Accepted, percent_slip
 from .schema import migrate_store, statements
 from .tracking import ALL, COMPANY
 
@@ -648,13 +648,11 @@ def _parse(path: Path, tracked: dict[Key, _Kpi]) -> tuple[list[_Row], int]:
             what = Accepted(info.low, info.high).describe()
             if info.unit == "ratio":
                 signed = info.low is not None and info.low < 0
-                high = info.high if info.high is not None else 1.0
-                top = high if not signed else 1.0  # as units.problem
-                hint = (f"did you mean {value / 100:g}?" if top < abs(value) <= 100 * top
-                        else None)
+                meant = percent_slip(value, Accepted(info.low, info.high))
+                hint = f"did you mean {meant:g}?" if meant is not None else None
                 kind = ("a signed ratio (-0.12 means a 12 % fall)" if signed
                         else "a ratio (a fraction, 0.15 means 15 %, 1.2 means 120 %)"
-                        if high > 1 else "a ratio (a fraction, 0.15 means 15 %)")
+                        if (info.high or 1.0) > 1 else "a ratio (a fraction, 0.15 means 15 %)")
                 bad(n, "value", f"{excerpt(raw)} is outside {what}: `{kpi}` is {kind}", hint)
             else:
                 bad(n, "value", f"{excerpt(raw)} is outside {what}: `{kpi}` is in {info.unit}")
